@@ -1,0 +1,35 @@
+package io.analytics.catalog.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Settings passed to the embedded DuckDB instance.
+ *
+ * @param memoryLimit DuckDB's memory_limit (e.g. "4GB"), or null for DuckDB's default
+ * @param threads worker threads, or 0 for DuckDB's default (one per core)
+ * @param tempDirectory spill directory, or null for {@code warehouse/tmp}
+ */
+public record DuckDbConfig(String memoryLimit, int threads, String tempDirectory) {
+  @JsonCreator
+  public DuckDbConfig(
+      @JsonProperty("memoryLimit") String memoryLimit,
+      @JsonProperty("threads") Integer threads,
+      @JsonProperty("tempDirectory") String tempDirectory) {
+    this(memoryLimit, threads == null ? 0 : threads, tempDirectory);
+  }
+
+  public DuckDbConfig {
+    ConfigChecks.checkRange("duckdb.threads", threads, 0, 1024);
+    if (memoryLimit != null && !memoryLimit.matches("(?i)\\s*\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)\\s*")) {
+      throw new ConfigException(
+          "config key \"duckdb.memoryLimit\" must be a size such as \"4GB\", got \""
+              + memoryLimit
+              + "\"");
+    }
+  }
+
+  public static DuckDbConfig defaults() {
+    return new DuckDbConfig(null, 0, null);
+  }
+}

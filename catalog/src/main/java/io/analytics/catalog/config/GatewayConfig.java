@@ -1,0 +1,84 @@
+package io.analytics.catalog.config;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Settings of the PostgreSQL-wire gateway.
+ *
+ * @param listenAddress address to bind, 127.0.0.1 by default
+ * @param port TCP port, 5433 by default
+ * @param maxMessageBytes largest frontend message accepted; larger ones end the connection with
+ *     08P01
+ * @param authenticationTimeoutSeconds a client that has not authenticated by then is dropped
+ * @param shutdownGraceSeconds how long running queries may finish after SIGTERM
+ * @param maxConnections connections beyond this get 53300
+ * @param passwordMethod what configured users authenticate with: {@code scram-sha-256} (default),
+ *     {@code md5} or {@code password} (cleartext)
+ * @param fetchBatchRows rows per Arrow batch read from DuckDB
+ */
+public record GatewayConfig(
+    String listenAddress,
+    int port,
+    int maxMessageBytes,
+    int authenticationTimeoutSeconds,
+    int shutdownGraceSeconds,
+    int maxConnections,
+    String passwordMethod,
+    int fetchBatchRows) {
+
+  public static final int DEFAULT_PORT = 5433;
+
+  @JsonCreator
+  public GatewayConfig(
+      @JsonProperty("listenAddress") String listenAddress,
+      @JsonProperty("port") Integer port,
+      @JsonProperty("maxMessageBytes") Integer maxMessageBytes,
+      @JsonProperty("authenticationTimeoutSeconds") Integer authenticationTimeoutSeconds,
+      @JsonProperty("shutdownGraceSeconds") Integer shutdownGraceSeconds,
+      @JsonProperty("maxConnections") Integer maxConnections,
+      @JsonProperty("passwordMethod") String passwordMethod,
+      @JsonProperty("fetchBatchRows") Integer fetchBatchRows) {
+    this(
+        listenAddress == null ? "127.0.0.1" : listenAddress,
+        port == null ? DEFAULT_PORT : port,
+        maxMessageBytes == null ? 64 * 1024 * 1024 : maxMessageBytes,
+        authenticationTimeoutSeconds == null ? 60 : authenticationTimeoutSeconds,
+        shutdownGraceSeconds == null ? 10 : shutdownGraceSeconds,
+        maxConnections == null ? 500 : maxConnections,
+        passwordMethod == null ? "scram-sha-256" : passwordMethod,
+        fetchBatchRows == null ? 2048 : fetchBatchRows);
+  }
+
+  public GatewayConfig {
+    requireNonNull(listenAddress, "listenAddress is null");
+    requireNonNull(passwordMethod, "passwordMethod is null");
+    ConfigChecks.checkRange("gateway.port", port, 0, 65535);
+    ConfigChecks.checkRange("gateway.maxMessageBytes", maxMessageBytes, 1024, Integer.MAX_VALUE);
+    ConfigChecks.checkRange(
+        "gateway.authenticationTimeoutSeconds", authenticationTimeoutSeconds, 1, 86400);
+    ConfigChecks.checkRange("gateway.shutdownGraceSeconds", shutdownGraceSeconds, 0, 3600);
+    ConfigChecks.checkRange("gateway.maxConnections", maxConnections, 1, 100_000);
+    ConfigChecks.checkRange("gateway.fetchBatchRows", fetchBatchRows, 1, 1_000_000);
+    ConfigChecks.checkOneOf(
+        "gateway.passwordMethod", passwordMethod, "scram-sha-256", "md5", "password");
+  }
+
+  public static GatewayConfig defaults() {
+    return new GatewayConfig(null, null, null, null, null, null, null, null);
+  }
+
+  public GatewayConfig withListen(String newListenAddress, int newPort) {
+    return new GatewayConfig(
+        newListenAddress,
+        newPort,
+        maxMessageBytes,
+        authenticationTimeoutSeconds,
+        shutdownGraceSeconds,
+        maxConnections,
+        passwordMethod,
+        fetchBatchRows);
+  }
+}

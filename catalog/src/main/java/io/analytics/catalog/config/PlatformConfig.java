@@ -1,0 +1,114 @@
+package io.analytics.catalog.config;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The whole platform configuration, read once from {@code config/platform.json}. Unknown keys and
+ * values of the wrong type are errors naming the key, never silent defaults.
+ */
+public record PlatformConfig(GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users) {
+
+  private static final ObjectMapper STRICT_MAPPER = strictMapper();
+
+  @JsonCreator
+  public PlatformConfig(
+      @JsonProperty("gateway") GatewayConfig gateway,
+      @JsonProperty("duckdb") DuckDbConfig duckdb,
+      @JsonProperty("users") List<UserConfig> users) {
+    this.gateway = gateway == null ? GatewayConfig.defaults() : gateway;
+    this.duckdb = duckdb == null ? DuckDbConfig.defaults() : duckdb;
+    this.users = users == null ? List.of() : List.copyOf(users);
+  }
+
+  public static PlatformConfig defaults() {
+    return new PlatformConfig(null, null, null);
+  }
+
+  /** Reads the file if it exists, else returns the defaults. */
+  public static PlatformConfig fromFileOrDefaults(Path path) {
+    return Files.exists(path) ? fromFile(path) : defaults();
+  }
+
+  public static PlatformConfig fromFile(Path path) {
+    requireNonNull(path, "path is null");
+    try {
+      return STRICT_MAPPER.readValue(Files.readString(path), PlatformConfig.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new ConfigException(
+          path + ": unknown config key \"" + keyPath(e) + "\"; known keys: " + e.getKnownPropertyIds());
+    } catch (MismatchedInputException e) {
+      throw new ConfigException(
+          path + ": config key \"" + keyPath(e) + "\" has the wrong type: " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ConfigException configError) {
+        throw new ConfigException(path + ": " + configError.getMessage(), e);
+      }
+      throw new ConfigException(path + ": not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read " + path + ": " + e.getMessage(), e);
+    } catch (ConfigException e) {
+      throw new ConfigException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether any user is configured; with none, loopback connections are trusted. */
+  public boolean hasUsers() {
+    return !users.isEmpty();
+  }
+
+  public PlatformConfig withGateway(GatewayConfig newGateway) {
+    return new PlatformConfig(newGateway, duckdb, users);
+  }
+
+  public PlatformConfig withUsers(List<UserConfig> newUsers) {
+    return new PlatformConfig(gateway, duckdb, newUsers);
+  }
+
+  /** The mapper used for reading and writing the config file. */
+  public static ObjectMapper mapper() {
+    return STRICT_MAPPER;
+  }
+
+  private static String keyPath(MismatchedInputException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+
+  private static ObjectMapper strictMapper() {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+    for (LogicalType type : LogicalType.values()) {
+      mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+      mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    }
+    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    return mapper;
+  }
+}

@@ -1,0 +1,81 @@
+package io.analytics.catalog.home;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.lake.Layer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The platform root on disk: {@code data/<layer>/}, {@code warehouse/warehouse.duckdb}, {@code
+ * sql/{views,materializations,migrations}/} and {@code config/platform.json}.
+ */
+public record PlatformHome(Path root) {
+  public PlatformHome {
+    requireNonNull(root, "root is null");
+    root = root.toAbsolutePath().normalize();
+  }
+
+  public Path dataDir() {
+    return root.resolve("data");
+  }
+
+  public Path layerDir(Layer layer) {
+    return dataDir().resolve(layer.schemaName());
+  }
+
+  public Path warehouseDir() {
+    return root.resolve("warehouse");
+  }
+
+  public Path warehouseFile() {
+    return warehouseDir().resolve("warehouse.duckdb");
+  }
+
+  public Path sqlDir() {
+    return root.resolve("sql");
+  }
+
+  public Path viewsDir() {
+    return sqlDir().resolve("views");
+  }
+
+  public Path materializationsDir() {
+    return sqlDir().resolve("materializations");
+  }
+
+  public Path migrationsDir() {
+    return sqlDir().resolve("migrations");
+  }
+
+  public Path configDir() {
+    return root.resolve("config");
+  }
+
+  public Path configFile() {
+    return configDir().resolve("platform.json");
+  }
+
+  /** Where DuckDB spills to disk when a query outgrows its memory limit. */
+  public Path tempDir() {
+    return warehouseDir().resolve("tmp");
+  }
+
+  /** Creates every folder of the layout; safe to call on an existing home. */
+  public void ensureLayout() {
+    try {
+      for (Layer layer : Layer.values()) {
+        Files.createDirectories(layerDir(layer));
+      }
+      Files.createDirectories(warehouseDir());
+      Files.createDirectories(viewsDir());
+      Files.createDirectories(materializationsDir());
+      Files.createDirectories(migrationsDir());
+      Files.createDirectories(configDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the platform layout under " + root, e);
+    }
+  }
+}

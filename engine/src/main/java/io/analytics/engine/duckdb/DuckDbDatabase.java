@@ -1,0 +1,121 @@
+package io.analytics.engine.duckdb;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.config.DuckDbConfig;
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.catalog.home.PlatformHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Owns the one DuckDB database instance of a process (the warehouse file, or an in-memory database)
+ * and hands out connections to it: one per session, never shared between threads.
+ */
+public final class DuckDbDatabase implements AutoCloseable {
+  private final DuckDBConnection root;
+  private final String description;
+
+  private DuckDbDatabase(DuckDBConnection root, String description) {
+    this.root = root;
+    this.description = description;
+  }
+
+  /** Opens (creating if needed) {@code warehouse/warehouse.duckdb} under the home. */
+  public static DuckDbDatabase openWarehouse(PlatformHome home, DuckDbConfig config) {
+    requireNonNull(home, "home is null");
+    requireNonNull(config, "config is null");
+    home.ensureLayout();
+    Path file = home.warehouseFile();
+    Path temp = config.tempDirectory() != null ? Path.of(config.tempDirectory()) : home.tempDir();
+    return open("jdbc:duckdb:" + file, file.toString(), config, temp);
+  }
+
+  /** An in-memory database, for tests and throwaway work. */
+  public static DuckDbDatabase inMemory(DuckDbConfig config) {
+    return open("jdbc:duckdb:", ":memory:", config, null);
+  }
+
+  private static DuckDbDatabase open(String url, String description, DuckDbConfig config, Path temp) {
+    Properties properties = new Properties();
+    // Extensions are never fetched from the network at query time: machines here have none, and a
+    // client must not be able to make the gateway download code.
+    properties.setProperty("autoinstall_known_extensions", "false");
+    properties.setProperty("autoload_known_extensions", "true");
+    if (config.memoryLimit() != null) {
+      properties.setProperty("memory_limit", config.memoryLimit());
+    }
+    if (config.threads() > 0) {
+      properties.setProperty("threads", Integer.toString(config.threads()));
+    }
+    if (temp != null) {
+      try {
+        Files.createDirectories(temp);
+      } catch (java.io.IOException e) {
+        throw new PlatformException(SqlState.IO_ERROR, "cannot create " + temp + ": " + e.getMessage(), e);
+      }
+      properties.setProperty("temp_directory", temp.toString());
+    }
+    try {
+      Connection connection = DriverManager.getConnection(url, properties);
+      return new DuckDbDatabase(connection.unwrap(DuckDBConnection.class), description);
+    } catch (SQLException e) {
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (message.contains("lock") || message.contains("Conflicting lock")) {
+        throw new PlatformException(
+            SqlState.LOCK_NOT_AVAILABLE,
+            "the warehouse "
+                + description
+                + " is locked by another process (is a gateway already serving this home?): "
+                + firstLine(message),
+            e);
+      }
+      throw new PlatformException(
+          SqlState.IO_ERROR, "cannot open DuckDB database " + description + ": " + firstLine(message), e);
+    }
+  }
+
+  /** A new connection to the shared instance; the caller owns and closes it. */
+  public DuckDBConnection connect() {
+    try {
+      return root.duplicate();
+    } catch (SQLException e) {
+      throw new PlatformException(SqlState.CONNECTION_FAILURE, "cannot connect to DuckDB: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a statement on a short-lived connection, for setup work. */
+  public void execute(String sql) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, sql);
+    }
+  }
+
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    try {
+      root.close();
+    } catch (SQLException e) {
+      throw new PlatformException(SqlState.IO_ERROR, "cannot close DuckDB: " + e.getMessage(), e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

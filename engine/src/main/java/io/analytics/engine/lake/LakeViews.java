@@ -1,0 +1,45 @@
+package io.analytics.engine.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.lake.Dataset;
+import io.analytics.catalog.lake.LakeScanner;
+import io.analytics.catalog.lake.Layer;
+import io.analytics.engine.duckdb.DuckDbDatabase;
+import java.util.List;
+
+/**
+ * Exposes every dataset of the lake as a view in its layer's schema ({@code bronze.trades} over
+ * {@code data/bronze/trades/**}/*.parquet} with hive partitioning), so SQL sees the lake as tables.
+ */
+public final class LakeViews {
+  private final DuckDbDatabase database;
+  private final LakeScanner scanner;
+
+  public LakeViews(DuckDbDatabase database, LakeScanner scanner) {
+    this.database = requireNonNull(database, "database is null");
+    this.scanner = requireNonNull(scanner, "scanner is null");
+  }
+
+  /** Creates the layer schemas and (re)creates one view per dataset; returns what it found. */
+  public List<Dataset> refresh() {
+    for (Layer layer : Layer.values()) {
+      database.execute("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifiers.quote(layer.schemaName()));
+    }
+    List<Dataset> datasets = scanner.scan();
+    for (Dataset dataset : datasets) {
+      database.execute(viewDefinition(dataset));
+    }
+    return datasets;
+  }
+
+  static String viewDefinition(Dataset dataset) {
+    return "CREATE OR REPLACE VIEW "
+        + SqlIdentifiers.quote(dataset.layer().schemaName())
+        + "."
+        + SqlIdentifiers.quote(dataset.name())
+        + " AS SELECT * FROM read_parquet("
+        + SqlIdentifiers.literal(dataset.parquetGlob())
+        + ", hive_partitioning = true, union_by_name = true)";
+  }
+}
