@@ -1,0 +1,57 @@
+package io.analytics.gateway.cli;
+
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.home.PlatformHome;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code analytics} command: global options and the list of subcommands. */
+@Command(
+    name = "analytics",
+    mixinStandardHelpOptions = true,
+    version = "analytics 0.1.0",
+    description = "A PostgreSQL-wire gateway over a DuckDB and Parquet data lake.",
+    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class AnalyticsCli {
+
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "Platform root holding data/, warehouse/, sql/ and config/ (default: current directory).",
+      scope = CommandLine.ScopeType.INHERIT)
+  Path home = Path.of(".");
+
+  /** The platform home chosen with --home. */
+  public PlatformHome home() {
+    return new PlatformHome(home);
+  }
+
+  /** The configuration of the chosen home (its config/platform.json, or the defaults). */
+  public PlatformConfig config() {
+    return PlatformConfig.fromFileOrDefaults(home().configFile());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code: 0 on success, non-zero with a one-line error. */
+  public static int run(String... args) {
+    CommandLine commandLine = new CommandLine(new AnalyticsCli());
+    commandLine.setExecutionExceptionHandler(AnalyticsCli::reportFailure);
+    return commandLine.execute(args);
+  }
+
+  private static int reportFailure(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    err.println("error: " + message.lines().findFirst().orElse(message));
+    err.flush();
+    return e instanceof PlatformException ? 2 : 1;
+  }
+}
