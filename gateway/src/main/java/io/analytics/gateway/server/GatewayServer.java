@@ -120,6 +120,16 @@ public final class GatewayServer implements AutoCloseable {
     return bound;
   }
 
+  /** Sessions that are open now (authenticated and not yet closed). */
+  public int activeSessions() {
+    return registry.size();
+  }
+
+  /** Bytes of Arrow memory held now by all result batches; bounded by streaming, not result size. */
+  public long arrowBytesAllocated() {
+    return allocator.getAllocatedMemory();
+  }
+
   /**
    * Stops accepting connections, gives running statements {@code grace} to finish, then ends the
    * remaining sessions with 57P01 and releases everything.
@@ -145,7 +155,11 @@ public final class GatewayServer implements AutoCloseable {
     bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     database.close();
-    allocator.close();
+    try {
+      allocator.close();
+    } catch (IllegalStateException e) {
+      LOG.warn("Arrow memory still allocated at shutdown: {}", e.getMessage());
+    }
   }
 
   @Override
