@@ -138,18 +138,24 @@ public final class GatewayServer implements AutoCloseable {
     if (serverChannel != null) {
       serverChannel.close().syncUninterruptibly();
     }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+    while (System.nanoTime() < deadline && registry.targets().stream().anyMatch(CancelTarget::isBusy)) {
+      sleepBriefly();
+    }
+    for (CancelTarget target : registry.targets()) {
+      target.terminate();
+    }
+    long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < closeDeadline && registry.size() > 0) {
+      sleepBriefly();
+    }
+    channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     workers.shutdown();
     try {
-      if (!workers.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
-        for (CancelTarget target : registry.targets()) {
-          target.terminate();
-        }
-        workers.awaitTermination(5, TimeUnit.SECONDS);
-      }
+      workers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     workers.shutdownNow();
     timers.shutdownNow();
     bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -159,6 +165,14 @@ public final class GatewayServer implements AutoCloseable {
       allocator.close();
     } catch (IllegalStateException e) {
       LOG.warn("Arrow memory still allocated at shutdown: {}", e.getMessage());
+    }
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -5,6 +5,9 @@ public interface CancelTarget {
   /** Cancels the running statement, if any, as if the client had pressed Ctrl-C. */
   void cancelRunningStatement();
 
-  /** Ends the session with 57P01 after its running statement (if any) is stopped. */
+  /** Ends the session with FATAL 57P01, stopping its running statement (if any) first. */
   void terminate();
+
+  /** Whether the session is executing a message now (as opposed to waiting for the client). */
+  boolean isBusy();
 }

@@ -37,6 +37,7 @@ public final class Connection {
   private final BackendOutput output;
   private final InetAddress clientAddress;
   private final ScheduledFuture<?> authenticationDeadline;
+  private final java.util.concurrent.Executor serial;
   private Phase phase = Phase.STARTUP;
   private FrontendMessage.Startup startup;
   private Authenticator authenticator;
@@ -47,6 +48,7 @@ public final class Connection {
     this.services = requireNonNull(services, "services is null");
     this.output = requireNonNull(output, "output is null");
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
+    this.serial = requireNonNull(serial, "serial is null");
     this.authenticationDeadline =
         services.timers().schedule(
             () -> serial.execute(this::authenticationTimedOut), services.config().gateway().authenticationTimeoutSeconds(), TimeUnit.SECONDS);
@@ -169,7 +171,7 @@ public final class Connection {
     Map<String, String> parameters = startup.parameters();
     String user = parameters.get("user");
     String database = parameters.getOrDefault("database", user);
-    Session opened = new Session(services, output, user, database, clientAddress);
+    Session opened = new Session(services, output, serial, user, database, clientAddress);
     session = opened;
     phase = Phase.READY;
     opened.start(parameters);

@@ -49,6 +49,8 @@ final class Session implements CancelTarget {
   private final CopyHandler copy;
   private final Map<String, PreparedPlan> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
+  private final java.util.concurrent.Executor serial;
+  private volatile boolean busy;
   private SessionRegistry.KeyData key;
   private TransactionStatus transaction = TransactionStatus.IDLE;
   private boolean skippingUntilSync;
@@ -56,8 +58,15 @@ final class Session implements CancelTarget {
   private Deque<SqlStatement> pendingStatements;
   private boolean implicitTransaction;
 
-  Session(GatewayServices services, BackendOutput output, String user, String database, InetAddress clientAddress) {
+  Session(
+      GatewayServices services,
+      BackendOutput output,
+      java.util.concurrent.Executor serial,
+      String user,
+      String database,
+      InetAddress clientAddress) {
     this.services = requireNonNull(services, "services is null");
+    this.serial = requireNonNull(serial, "serial is null");
     this.output = requireNonNull(output, "output is null");
     this.user = requireNonNull(user, "user is null");
     this.database = requireNonNull(database, "database is null");
@@ -101,6 +110,15 @@ final class Session implements CancelTarget {
 
   /** Handles one message; returns false when the client asked to terminate. */
   boolean handle(FrontendMessage message) {
+    busy = true;
+    try {
+      return dispatch(message);
+    } finally {
+      busy = false;
+    }
+  }
+
+  private boolean dispatch(FrontendMessage message) {
     try {
       if (copy.isReceiving()) {
         return handleDuringCopyIn(message);
@@ -757,6 +775,17 @@ final class Session implements CancelTarget {
   @Override
   public void terminate() {
     engine.cancel(CancelReason.SHUTDOWN);
+    serial.execute(() -> {
+      if (output.isOpen()) {
+        ErrorReporter.fatal(output.buffer(), new PlatformException(SqlState.ADMIN_SHUTDOWN, CancelReason.SHUTDOWN.message()));
+        output.flushAndClose();
+      }
+    });
+  }
+
+  @Override
+  public boolean isBusy() {
+    return busy;
   }
 
   /** The socket closed: stop the running statement now (called from Netty's event loop). */

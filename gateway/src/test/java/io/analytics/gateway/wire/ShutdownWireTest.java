@@ -28,11 +28,23 @@ class ShutdownWireTest {
       gateway.close();
       SQLException error = running.get(20, TimeUnit.SECONDS);
       assertThat((Throwable) error).isNotNull();
-      assertThat(error.getSQLState()).isIn("57P01", "08006");
+      assertThat(error.getSQLState()).isEqualTo("57P01");
       assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(10_000);
     }
     assertThat(catchThrowableOfType(ConnectException.class, () -> new Socket("127.0.0.1", port).close()))
         .as("no longer accepting connections").isNotNull();
+  }
+
+  @Test
+  void idleSessionsAreEndedWithAdminShutdown() throws Exception {
+    TestGateway gateway = TestGateway.start();
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("SELECT 1");
+      gateway.close();
+      SQLException error = catchThrowableOfType(SQLException.class, () -> statement.execute("SELECT 2"));
+      assertThat((Throwable) error).isNotNull();
+      assertThat(error.getSQLState()).isIn("57P01", "08006", "08003");
+    }
   }
 
   @Test
