@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
     version = "analytics 0.1.0",
     description = "A PostgreSQL-wire gateway over a DuckDB and Parquet data lake.",
     subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
-public final class AnalyticsCli {
+public final class AnalyticsCli implements java.util.concurrent.Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
 
   @Option(
       names = "--home",
@@ -24,6 +26,13 @@ public final class AnalyticsCli {
       description = "Platform root holding data/, warehouse/, sql/ and config/ (default: current directory).",
       scope = CommandLine.ScopeType.INHERIT)
   Path home = Path.of(".");
+
+  /** Without a subcommand: print usage to stderr and fail, so scripts notice. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
+  }
 
   /** The platform home chosen with --home. */
   public PlatformHome home() {
