@@ -149,6 +149,7 @@ final class Session implements CancelTarget {
       reportError(e, 0);
       if (!(message instanceof FrontendMessage.Query)) {
         skippingUntilSync = true;
+        abortImplicitTransaction();
       } else {
         readyForQuery();
       }
@@ -186,11 +187,9 @@ final class Session implements CancelTarget {
       return;
     }
     pendingStatements = new ArrayDeque<>(split);
-    implicitTransaction = false;
-    if (split.size() > 1 && transaction == TransactionStatus.IDLE && split.stream().noneMatch(Session::controlsTransactions)) {
+    if (split.size() > 1 && split.stream().noneMatch(Session::controlsTransactions)) {
       // PostgreSQL runs a multi-statement string as one transaction unless it manages its own.
-      engine.execute("BEGIN TRANSACTION");
-      implicitTransaction = true;
+      beginImplicitTransaction(split.get(0));
     }
     continueSimpleQuery();
   }
@@ -205,18 +204,12 @@ final class Session implements CancelTarget {
           return;
         }
       }
-      if (implicitTransaction) {
-        implicitTransaction = false;
-        engine.execute("COMMIT");
-      }
+      commitImplicitTransaction();
     } catch (ClientGoneException e) {
       throw e;
     } catch (RuntimeException e) {
       pendingStatements.clear();
-      if (implicitTransaction) {
-        implicitTransaction = false;
-        rollbackQuietly();
-      }
+      abortImplicitTransaction();
       throw e;
     }
     readyForQuery();
@@ -295,10 +288,7 @@ final class Session implements CancelTarget {
       }
       markFailed();
       pendingStatements.clear();
-      if (implicitTransaction) {
-        implicitTransaction = false;
-        rollbackQuietly();
-      }
+      abortImplicitTransaction();
       reportError(e, 0);
       readyForQuery();
     }
@@ -461,6 +451,7 @@ final class Session implements CancelTarget {
           BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
         } else if (portal.cursor() == null) {
           materializeOpenPortals();
+          beginImplicitTransaction(plan.statement());
           runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.fields(), false, execute.maxRows(), portal);
         } else {
           resumePortal(portal, execute.maxRows());
@@ -494,6 +485,11 @@ final class Session implements CancelTarget {
 
   private void sync() {
     skippingUntilSync = false;
+    try {
+      commitImplicitTransaction();
+    } catch (RuntimeException e) {
+      reportError(e, 0);
+    }
     if (transaction == TransactionStatus.IDLE) {
       // The implicit transaction of an extended-query batch ends at Sync, and its portals with it.
       closeAllPortals();
@@ -609,7 +605,11 @@ final class Session implements CancelTarget {
   private void runTransactionControl(SessionCommand.TransactionControl control) {
     switch (control.kind()) {
       case BEGIN -> {
-        if (transaction != TransactionStatus.IDLE || implicitTransaction) {
+        if (implicitTransaction) {
+          // As in PostgreSQL, BEGIN inside an implicit transaction makes it an explicit block.
+          implicitTransaction = false;
+          transaction = TransactionStatus.IN_BLOCK;
+        } else if (transaction != TransactionStatus.IDLE) {
           ErrorReporter.notice(output.buffer(), "WARNING", SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
         } else {
           materializeOpenPortals();
@@ -619,6 +619,12 @@ final class Session implements CancelTarget {
         BackendMessages.commandComplete(output.buffer(), control.tag());
       }
       case COMMIT -> {
+        if (implicitTransaction) {
+          closeAllPortals();
+          commitImplicitTransaction();
+          BackendMessages.commandComplete(output.buffer(), "COMMIT");
+          return;
+        }
         if (transaction == TransactionStatus.IDLE) {
           ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
           BackendMessages.commandComplete(output.buffer(), "COMMIT");
@@ -629,7 +635,10 @@ final class Session implements CancelTarget {
         BackendMessages.commandComplete(output.buffer(), failed ? "ROLLBACK" : "COMMIT");
       }
       case ROLLBACK -> {
-        if (transaction == TransactionStatus.IDLE) {
+        if (implicitTransaction) {
+          closeAllPortals();
+          abortImplicitTransaction();
+        } else if (transaction == TransactionStatus.IDLE) {
           ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
         } else {
           endTransaction("ROLLBACK");
@@ -665,6 +674,33 @@ final class Session implements CancelTarget {
   private void markFailed() {
     if (transaction == TransactionStatus.IN_BLOCK) {
       transaction = TransactionStatus.FAILED;
+    }
+  }
+
+  /**
+   * Opens PostgreSQL's implicit transaction around a statement outside any block: a multi-statement
+   * simple query, or the extended-query messages up to the next Sync, succeed or fail together.
+   */
+  private void beginImplicitTransaction(SqlStatement statement) {
+    if (transaction == TransactionStatus.IDLE && !implicitTransaction && !controlsTransactions(statement)) {
+      engine.execute("BEGIN TRANSACTION");
+      implicitTransaction = true;
+    }
+  }
+
+  /** Commits the implicit transaction, if one is open. */
+  private void commitImplicitTransaction() {
+    if (implicitTransaction) {
+      implicitTransaction = false;
+      engine.execute("COMMIT");
+    }
+  }
+
+  /** Rolls back the implicit transaction after an error, if one is open. */
+  private void abortImplicitTransaction() {
+    if (implicitTransaction) {
+      implicitTransaction = false;
+      rollbackQuietly();
     }
   }
 
@@ -757,7 +793,7 @@ final class Session implements CancelTarget {
   }
 
   private void readyForQuery() {
-    BackendMessages.readyForQuery(output.buffer(), implicitTransaction ? 'T' : transaction.indicator());
+    BackendMessages.readyForQuery(output.buffer(), transaction.indicator());
     output.flush();
   }
 

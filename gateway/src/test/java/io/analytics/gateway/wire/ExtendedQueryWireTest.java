@@ -148,6 +148,27 @@ class ExtendedQueryWireTest {
   }
 
   @Test
+  void batchWithAFailingEntryInsertsNothing() throws SQLException {
+    try (Connection connection = connect(); Statement setup = connection.createStatement()) {
+      setup.execute("CREATE TABLE batched_atomic(id INT PRIMARY KEY)");
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batched_atomic VALUES (?::INTEGER)")) {
+        for (String id : new String[] {"1", "2", "2", "3"}) {
+          insert.setString(1, id);
+          insert.addBatch();
+        }
+        assertThatThrownBy(insert::executeBatch).isInstanceOf(java.sql.BatchUpdateException.class);
+      }
+      try (ResultSet rs = setup.executeQuery("SELECT count(*) FROM batched_atomic")) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("the batch is one implicit transaction").isZero();
+      }
+      try (ResultSet rs = setup.executeQuery("SELECT 1")) {
+        assertThat(rs.next()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void errorSkipsToSyncAndTheSessionLivesOn() throws SQLException {
     try (Connection connection = connect()) {
       try (PreparedStatement bad = connection.prepareStatement("SELECT no_such_column FROM bronze.trades")) {
