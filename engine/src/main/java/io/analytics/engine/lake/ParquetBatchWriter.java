@@ -38,10 +38,10 @@ public final class ParquetBatchWriter {
     if (partitionBy.isEmpty()) {
       createDirectories(root);
       Path file = root.resolve(filePrefix + "-" + UUID.randomUUID() + ".parquet");
-      sql = "COPY (" + select + ") TO " + literal(file.toString()) + " (FORMAT parquet)";
+      sql = "COPY (" + select + "\n) TO " + literal(file.toString()) + " (FORMAT parquet)";
     } else {
       String columns = String.join(", ", partitionBy.stream().map(SqlIdentifiers::quote).toList());
-      sql = "COPY (" + select + ") TO " + literal(root.toString()) + " (FORMAT parquet, PARTITION_BY (" + columns
+      sql = "COPY (" + select + "\n) TO " + literal(root.toString()) + " (FORMAT parquet, PARTITION_BY (" + columns
           + "), FILENAME_PATTERN " + literal(filePrefix + "-{uuid}") + ")";
     }
     long rows = new ProgressingStatement(session.connection(), progress).run(phase, sql);
@@ -52,7 +52,7 @@ public final class ParquetBatchWriter {
       }
       createDirectories(root);
       Path file = root.resolve(filePrefix + "-" + UUID.randomUUID() + ".parquet");
-      session.execute("COPY (SELECT * FROM (" + select + ") LIMIT 0) TO " + literal(file.toString()) + " (FORMAT parquet)");
+      session.execute("COPY (SELECT * FROM (" + select + "\n) LIMIT 0) TO " + literal(file.toString()) + " (FORMAT parquet)");
     }
     List<Path> files = list(root);
     long verified = new ParquetFooterVerifier(session.connection()).verify(files);
