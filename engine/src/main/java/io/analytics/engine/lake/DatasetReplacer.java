@@ -28,6 +28,16 @@ public final class DatasetReplacer {
    * declared schema is kept, or set to {@code schema} when that is given.
    */
   public long replace(Dataset target, String select, List<String> partitionBy, TableSchema schema, String source) {
+    return replace(target, select, partitionBy, schema, source, false);
+  }
+
+  /**
+   * As {@link #replace(Dataset, String, List, TableSchema, String)}; with {@code keepLedger} the
+   * dataset's ledger is carried over (when the rows are the same, e.g. compaction), so batches
+   * ingested before are still recognized.
+   */
+  public long replace(
+      Dataset target, String select, List<String> partitionBy, TableSchema schema, String source, boolean keepLedger) {
     StagingArea staging = new StagingArea(session.home());
     Path stagingDirectory = staging.create("replace-" + target.layer().schemaName() + "-" + target.name());
     try {
@@ -38,6 +48,9 @@ public final class DatasetReplacer {
       TableSchema declared = schema != null ? schema : DeclaredSchemaFile.read(target.directory()).orElse(null);
       if (declared != null) {
         DeclaredSchemaFile.write(stagedDataset, declared);
+      }
+      if (keepLedger) {
+        new IngestLedger(target.directory()).entries().forEach(new IngestLedger(stagedDataset)::append);
       }
       LedgerEntry entry =
           new LedgerEntry(batchId, BatchIds.hash(source + "|" + select + "|" + batchId), source, files.rows(), 0,
