@@ -38,5 +38,6 @@ shell: ## Interactive SQL: psql against the gateway when psql exists
 	  psql "host=$(PGHOST_ADDR) port=$(PGPORT_NUM) dbname=analytics user=$${PGUSER:-analytics}"; \
 	else \
 	  echo "psql not found; running queries with: $(ANALYTICS) query 'SQL'"; \
-	  while IFS= read -r -p 'analytics> ' line; do [ -n "$$line" ] && $(ANALYTICS) --home $(HOME_DIR) query "$$line"; done; \
+	  printf 'analytics> '; \
+	  while IFS= read -r line; do [ -n "$$line" ] && $(ANALYTICS) --home $(HOME_DIR) query "$$line"; printf 'analytics> '; done; \
 	fi
