@@ -83,7 +83,8 @@ public final class DuckDbErrors {
     return translate(raw, sql, e);
   }
 
-  static PlatformException translate(String raw, String sql, Throwable cause) {
+  /** Translates a DuckDB error message (as surfaced by Arrow streams, which lose the exception). */
+  public static PlatformException translate(String raw, String sql, Throwable cause) {
     Matcher classMatcher = ERROR_CLASS.matcher(raw);
     String errorClass = "";
     String body = raw;

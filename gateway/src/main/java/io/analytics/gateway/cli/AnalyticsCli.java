@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
       VacuumCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class AnalyticsCli {
+public final class AnalyticsCli implements java.util.concurrent.Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
 
   @Option(
       names = "--home",
@@ -42,6 +44,13 @@ public final class AnalyticsCli {
       description = "Platform root holding data/, warehouse/, sql/ and config/ (default: current directory).",
       scope = CommandLine.ScopeType.INHERIT)
   Path home = Path.of(".");
+
+  /** Without a subcommand: print usage to stderr and fail, so scripts notice. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
+  }
 
   /** The platform home chosen with --home. */
   public PlatformHome home() {

@@ -1,11 +1,15 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.catalog.config.GatewayConfig;
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.gateway.server.GatewayServer;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code analytics serve}: runs the gateway until SIGTERM or SIGINT. */
+/** {@code analytics serve}: runs the gateway until SIGTERM or SIGINT, then stops gracefully. */
 @Command(name = "serve", description = "Start the PostgreSQL-wire gateway on the lake.")
 public final class ServeCommand implements Callable<Integer> {
   @ParentCommand AnalyticsCli parent;
@@ -17,7 +21,29 @@ public final class ServeCommand implements Callable<Integer> {
   String listen;
 
   @Override
-  public Integer call() {
-    throw new UnsupportedOperationException("the gateway server is being written");
+  public Integer call() throws InterruptedException {
+    PlatformConfig config = parent.config();
+    GatewayConfig gateway = config.gateway();
+    config =
+        config.withGateway(
+            gateway.withListen(listen == null ? gateway.listenAddress() : listen, port == null ? gateway.port() : port));
+    GatewayServer server = GatewayServer.forHome(parent.home(), config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try {
+      server.start();
+    } catch (RuntimeException | InterruptedException e) {
+      server.shutdown(0);
+      throw e;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    stopped.await();
+    return 0;
   }
 }

@@ -1,0 +1,122 @@
+package io.analytics.engine.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.duckdb.DuckDbErrors;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.arrow.memory.BufferAllocator;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBPreparedStatement;
+
+/**
+ * One client's conversation with DuckDB: owns one DuckDB connection (never shared between
+ * threads), prepares and runs statements on it, and can be cancelled from another thread.
+ */
+public final class EngineSession implements AutoCloseable {
+  private final DuckDBConnection connection;
+  private final BufferAllocator allocator;
+  private final int batchRows;
+  private final AtomicReference<DuckDBPreparedStatement> running = new AtomicReference<>();
+  private volatile CancelReason cancelReason;
+
+  public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows) {
+    this.connection = requireNonNull(connection, "connection is null");
+    this.allocator = requireNonNull(allocator, "allocator is null");
+    this.batchRows = batchRows;
+  }
+
+  /** Prepares (parses and binds) a statement without running it. */
+  public PreparedQuery prepare(String sql) {
+    requireNonNull(sql, "sql is null");
+    try {
+      DuckDBPreparedStatement statement = connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
+      return new PreparedQuery(this, statement, sql);
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, sql);
+    }
+  }
+
+  /** Runs a statement that returns nothing the caller needs (BEGIN, SET, ...). */
+  public void execute(String sql) {
+    try (PreparedQuery query = prepare(sql);
+        QueryResult result = query.execute(java.util.List.of())) {
+      if (result instanceof QueryResult.Rows rows) {
+        rows.stream().drain();
+      }
+    }
+  }
+
+  /**
+   * Stops the statement that is running or streaming now, if any; safe from any thread. A cancel
+   * that arrives while nothing runs is ignored, as in PostgreSQL.
+   */
+  public void cancel(CancelReason reason) {
+    DuckDBPreparedStatement statement = running.get();
+    if (statement == null) {
+      return;
+    }
+    cancelReason = reason;
+    try {
+      statement.cancel();
+    } catch (SQLException e) {
+      // The statement finished or closed between the check and the cancel: nothing to stop.
+    }
+  }
+
+  /** Why the current statement was cancelled, or null. */
+  public CancelReason cancelReason() {
+    return cancelReason;
+  }
+
+  BufferAllocator allocator() {
+    return allocator;
+  }
+
+  int batchRows() {
+    return batchRows;
+  }
+
+  void started(DuckDBPreparedStatement statement) {
+    cancelReason = null;
+    running.set(statement);
+  }
+
+  void finished(DuckDBPreparedStatement statement) {
+    running.compareAndSet(statement, null);
+  }
+
+  /** Translates an error, reporting it as a cancellation when this session was cancelled. */
+  PlatformException translate(SQLException e, String sql) {
+    CancelReason reason = cancelReason;
+    if (reason != null) {
+      return new PlatformException(cancelState(reason), reason.message(), e);
+    }
+    return DuckDbErrors.translate(e, sql);
+  }
+
+  /** The error to raise when a cancel was seen outside DuckDB (e.g. between batches). */
+  public PlatformException cancelledError() {
+    CancelReason reason = cancelReason == null ? CancelReason.USER_REQUEST : cancelReason;
+    return new PlatformException(cancelState(reason), reason.message());
+  }
+
+  private static SqlState cancelState(CancelReason reason) {
+    return reason == CancelReason.SHUTDOWN ? SqlState.ADMIN_SHUTDOWN : SqlState.QUERY_CANCELED;
+  }
+
+  @Override
+  public void close() {
+    DuckDBPreparedStatement statement = running.getAndSet(null);
+    try {
+      if (statement != null) {
+        statement.cancel();
+      }
+      connection.close();
+    } catch (SQLException e) {
+      throw new PlatformException(SqlState.IO_ERROR, "cannot close DuckDB connection: " + e.getMessage(), e);
+    }
+  }
+}

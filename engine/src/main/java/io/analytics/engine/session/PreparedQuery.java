@@ -1,0 +1,135 @@
+package io.analytics.engine.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import java.sql.ParameterMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBPreparedStatement;
+import org.duckdb.DuckDBResultSet;
+import org.duckdb.DuckDBResultSetMetaData;
+
+/**
+ * A statement DuckDB has parsed and bound: its result columns, parameter types and return kind are
+ * known without running it, and it can be executed many times with different parameters.
+ */
+public final class PreparedQuery implements AutoCloseable {
+  private final EngineSession session;
+  private final DuckDBPreparedStatement statement;
+  private final String sql;
+  private final ReturnKind returnKind;
+  private final List<ResultColumn> columns;
+  private final List<String> parameterTypes;
+
+  PreparedQuery(EngineSession session, DuckDBPreparedStatement statement, String sql) throws SQLException {
+    this.session = requireNonNull(session, "session is null");
+    this.statement = requireNonNull(statement, "statement is null");
+    this.sql = requireNonNull(sql, "sql is null");
+    DuckDBResultSetMetaData metaData = statement.getMetaData().unwrap(DuckDBResultSetMetaData.class);
+    this.returnKind =
+        switch (metaData.getReturnType()) {
+          case QUERY_RESULT -> ReturnKind.ROWS;
+          case CHANGED_ROWS -> ReturnKind.CHANGED_ROWS;
+          default -> ReturnKind.NOTHING;
+        };
+    List<ResultColumn> resultColumns = new ArrayList<>();
+    if (returnKind == ReturnKind.ROWS) {
+      for (int i = 1; i <= metaData.getColumnCount(); i++) {
+        resultColumns.add(new ResultColumn(metaData.getColumnLabel(i), metaData.getColumnTypeName(i)));
+      }
+    }
+    this.columns = List.copyOf(resultColumns);
+    ParameterMetaData parameters = statement.getParameterMetaData();
+    List<String> types = new ArrayList<>();
+    for (int i = 1; i <= parameters.getParameterCount(); i++) {
+      types.add(parameterTypeName(parameters, i));
+    }
+    this.parameterTypes = List.copyOf(types);
+  }
+
+  private static String parameterTypeName(ParameterMetaData parameters, int index) {
+    try {
+      String name = parameters.getParameterTypeName(index);
+      return name == null ? "UNKNOWN" : name;
+    } catch (SQLException e) {
+      // DuckDB could not resolve the type from the statement alone.
+      return "UNKNOWN";
+    }
+  }
+
+  public String sql() {
+    return sql;
+  }
+
+  public ReturnKind returnKind() {
+    return returnKind;
+  }
+
+  /** Result columns as DuckDB bound them; empty unless {@link #returnKind()} is ROWS. */
+  public List<ResultColumn> columns() {
+    return columns;
+  }
+
+  /** DuckDB's type name for each parameter; "UNKNOWN" or "INVALID" where it could not infer one. */
+  public List<String> parameterTypes() {
+    return parameterTypes;
+  }
+
+  /** Runs the statement with these parameter values (Java objects DuckDB's setObject accepts). */
+  public QueryResult execute(List<Object> parameters) {
+    if (parameters.size() != parameterTypes.size()) {
+      throw new PlatformException(
+          SqlState.PROTOCOL_VIOLATION,
+          "bind message supplies " + parameters.size() + " parameters, but prepared statement requires "
+              + parameterTypes.size());
+    }
+    session.started(statement);
+    boolean streaming = false;
+    try {
+      statement.clearParameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(i + 1, parameters.get(i));
+      }
+      switch (returnKind) {
+        case ROWS -> {
+          DuckDBResultSet resultSet = statement.executeQuery().unwrap(DuckDBResultSet.class);
+          ArrowReader reader;
+          try {
+            reader = (ArrowReader) resultSet.arrowExportStream(session.allocator(), session.batchRows());
+          } catch (SQLException | RuntimeException e) {
+            resultSet.close();
+            throw e;
+          }
+          streaming = true;
+          return new QueryResult.Rows(new ResultStream(session, statement, resultSet, reader, columns, sql));
+        }
+        case CHANGED_ROWS -> {
+          return new QueryResult.ChangedRows(statement.executeLargeUpdate());
+        }
+        default -> {
+          statement.execute();
+          return new QueryResult.Nothing();
+        }
+      }
+    } catch (SQLException e) {
+      throw session.translate(e, sql);
+    } finally {
+      if (!streaming) {
+        session.finished(statement);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      statement.close();
+    } catch (SQLException e) {
+      throw new PlatformException(SqlState.INTERNAL_ERROR, "cannot close statement: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package io.analytics.engine.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.duckdb.DuckDbErrors;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.duckdb.DuckDBPreparedStatement;
+import org.duckdb.DuckDBResultSet;
+
+/**
+ * The rows of one result, batch by batch, straight from DuckDB's Arrow export. While live it holds
+ * the session's DuckDB connection (DuckDB streams one result per connection); {@link
+ * #materialize()} drains the rest into memory to free the connection for another statement.
+ */
+public final class ResultStream implements AutoCloseable {
+  private final EngineSession session;
+  private final DuckDBPreparedStatement statement;
+  private final DuckDBResultSet resultSet;
+  private final ArrowReader reader;
+  private final List<ResultColumn> columns;
+  private final String sql;
+
+  private Deque<ArrowRecordBatch> materialized;
+  private VectorSchemaRoot materializedRoot;
+  private boolean live = true;
+  private boolean exhausted;
+  private boolean closed;
+
+  ResultStream(
+      EngineSession session,
+      DuckDBPreparedStatement statement,
+      DuckDBResultSet resultSet,
+      ArrowReader reader,
+      List<ResultColumn> columns,
+      String sql) {
+    this.session = requireNonNull(session, "session is null");
+    this.statement = requireNonNull(statement, "statement is null");
+    this.resultSet = requireNonNull(resultSet, "resultSet is null");
+    this.reader = requireNonNull(reader, "reader is null");
+    this.columns = requireNonNull(columns, "columns is null");
+    this.sql = sql;
+  }
+
+  public List<ResultColumn> columns() {
+    return columns;
+  }
+
+  /** Loads the next batch into {@link #batch()}; false when there are no more rows. */
+  public boolean next() {
+    if (exhausted || closed) {
+      return false;
+    }
+    if (materialized != null) {
+      ArrowRecordBatch next = materialized.poll();
+      if (next == null) {
+        exhausted = true;
+        return false;
+      }
+      try (next) {
+        new VectorLoader(materializedRoot).load(next);
+      }
+      return true;
+    }
+    boolean loaded = loadFromDuckDb();
+    if (!loaded) {
+      exhausted = true;
+      release();
+    }
+    return loaded;
+  }
+
+  /** The current batch; valid until the next call to {@link #next()}. */
+  public VectorSchemaRoot batch() {
+    if (materializedRoot != null) {
+      return materializedRoot;
+    }
+    try {
+      return reader.getVectorSchemaRoot();
+    } catch (IOException e) {
+      throw new PlatformException(SqlState.INTERNAL_ERROR, "cannot read result batch: " + e.getMessage(), e);
+    }
+  }
+
+  /** Dictionaries of dictionary-encoded columns (DuckDB ENUMs). */
+  public DictionaryProvider dictionaries() {
+    return reader;
+  }
+
+  /** Whether this stream still occupies its DuckDB connection. */
+  public boolean isLive() {
+    return live;
+  }
+
+  /**
+   * Reads every remaining batch into memory (keeping the current one current), so the DuckDB
+   * connection can run another statement while this result stays open, as a suspended portal must.
+   */
+  public void materialize() {
+    if (!live || closed) {
+      return;
+    }
+    Deque<ArrowRecordBatch> batches = new ArrayDeque<>();
+    try {
+      VectorSchemaRoot current = reader.getVectorSchemaRoot();
+      ArrowRecordBatch currentBatch = new VectorUnloader(current).getRecordBatch();
+      while (loadFromDuckDb()) {
+        batches.add(new VectorUnloader(reader.getVectorSchemaRoot()).getRecordBatch());
+      }
+      materializedRoot = VectorSchemaRoot.create(current.getSchema(), session.allocator());
+      try (currentBatch) {
+        new VectorLoader(materializedRoot).load(currentBatch);
+      }
+      materialized = batches;
+    } catch (IOException | RuntimeException e) {
+      batches.forEach(ArrowRecordBatch::close);
+      throw e instanceof PlatformException p
+          ? p
+          : new PlatformException(SqlState.INTERNAL_ERROR, "cannot materialize result: " + e.getMessage(), e);
+    } finally {
+      release();
+    }
+  }
+
+  /** Reads and discards the remaining rows. */
+  public void drain() {
+    while (next()) {
+      // discard
+    }
+  }
+
+  private boolean loadFromDuckDb() {
+    try {
+      return reader.loadNextBatch();
+    } catch (IOException | RuntimeException e) {
+      if (session.cancelReason() != null) {
+        throw session.cancelledError();
+      }
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw DuckDbErrors.translate(stripJavaPrefix(message), sql, e);
+    }
+  }
+
+  private static String stripJavaPrefix(String message) {
+    int errorClass = message.indexOf(" Error: ");
+    int start = errorClass < 0 ? 0 : message.lastIndexOf(' ', Math.max(0, message.lastIndexOf(' ', errorClass) - 1));
+    return errorClass < 0 ? message : message.substring(Math.max(0, start)).trim();
+  }
+
+  /** Gives the DuckDB connection back (the result is drained or no longer needed). */
+  private void release() {
+    if (!live) {
+      return;
+    }
+    live = false;
+    session.finished(statement);
+    try {
+      resultSet.close();
+    } catch (SQLException e) {
+      throw new PlatformException(SqlState.INTERNAL_ERROR, "cannot close result: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (materialized != null) {
+        materialized.forEach(ArrowRecordBatch::close);
+        materialized = null;
+      }
+      if (materializedRoot != null) {
+        materializedRoot.close();
+      }
+      reader.close();
+    } catch (IOException e) {
+      throw new PlatformException(SqlState.INTERNAL_ERROR, "cannot close result: " + e.getMessage(), e);
+    } finally {
+      release();
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.analytics.gateway.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.gateway.protocol.FrontendMessage;
+import io.analytics.gateway.session.BackendOutput;
+import io.analytics.gateway.session.Connection;
+import io.analytics.gateway.session.GatewayServices;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Netty end of one connection: hands decoded messages to the connection's serial executor, in
+ * order, and reports socket events. It never runs a query on the event loop.
+ */
+final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
+
+  private final GatewayServices services;
+  private final Executor workers;
+  private SerialExecutor serial;
+  private BackendOutput output;
+  private Connection connection;
+
+  ConnectionHandler(GatewayServices services, Executor workers) {
+    this.services = requireNonNull(services, "services is null");
+    this.workers = requireNonNull(workers, "workers is null");
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    serial = new SerialExecutor(workers);
+    output = new BackendOutput(ctx.channel());
+    InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+    connection = new Connection(services, output, address, serial);
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object message) {
+    FrontendMessage frontendMessage = (FrontendMessage) message;
+    serial.execute(() -> connection.handle(frontendMessage));
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    output.signal();
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    output.signal();
+    connection.disconnected();
+    serial.execute(connection::release);
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    if (root instanceof PlatformException protocolError) {
+      LOG.info("closing connection from {}: {}", ctx.channel().remoteAddress(), protocolError.getMessage());
+      serial.execute(() -> connection.protocolViolation(protocolError));
+    } else if (root instanceof java.io.IOException) {
+      LOG.debug("connection from {} failed: {}", ctx.channel().remoteAddress(), root.getMessage());
+      ctx.close();
+    } else {
+      LOG.warn("unexpected error on connection from {}", ctx.channel().remoteAddress(), root);
+      ctx.close();
+    }
+  }
+}

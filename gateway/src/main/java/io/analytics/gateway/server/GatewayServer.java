@@ -1,0 +1,207 @@
+package io.analytics.gateway.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.home.PlatformHome;
+import io.analytics.catalog.lake.LakeScanner;
+import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.engine.lake.LakeViews;
+import io.analytics.gateway.auth.AuthenticatorFactory;
+import io.analytics.gateway.protocol.FrontendMessageDecoder;
+import io.analytics.gateway.session.CancelTarget;
+import io.analytics.gateway.session.GatewayServices;
+import io.analytics.gateway.session.SessionRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL-wire gateway: owns the listening socket, the DuckDB instance, the Arrow allocator
+ * and the worker threads, and shuts them down in order.
+ */
+public final class GatewayServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+  private final PlatformConfig config;
+  private final PlatformHome home;
+  private final DuckDbDatabase database;
+  private final BufferAllocator allocator = new RootAllocator();
+  private final SessionRegistry registry = new SessionRegistry();
+  private final ExecutorService workers = Executors.newCachedThreadPool(namedThreads("session"));
+  private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, namedThreads("timer"));
+  private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+  private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final GatewayServices services;
+  private Channel serverChannel;
+
+  private GatewayServer(PlatformConfig config, PlatformHome home, DuckDbDatabase database) {
+    this.config = requireNonNull(config, "config is null");
+    this.home = requireNonNull(home, "home is null");
+    this.database = requireNonNull(database, "database is null");
+    LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)));
+    lake.refreshNow();
+    this.services =
+        new GatewayServices(
+            config,
+            home,
+            database,
+            allocator,
+            registry,
+            new AuthenticatorFactory(config, new SecureRandom()),
+            timers,
+            lake,
+            prepareCopyDir(home));
+  }
+
+  /** Opens the home's warehouse and exposes its lake; call {@link #start()} to listen. */
+  public static GatewayServer forHome(PlatformHome home, PlatformConfig config) {
+    home.ensureLayout();
+    DuckDbDatabase database = DuckDbDatabase.openWarehouse(home, config.duckdb());
+    try {
+      return new GatewayServer(config, home, database);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** Binds the configured address and port; returns the bound address (port 0 picks a free one). */
+  public InetSocketAddress start() throws InterruptedException {
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(bossGroup, ioGroup)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.SO_KEEPALIVE, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel channel) {
+                    channels.add(channel);
+                    channel
+                        .pipeline()
+                        .addLast("decoder", new FrontendMessageDecoder(config.gateway().maxMessageBytes()))
+                        .addLast("connection", new ConnectionHandler(services, workers));
+                  }
+                });
+    InetSocketAddress requested = new InetSocketAddress(config.gateway().listenAddress(), config.gateway().port());
+    serverChannel = bootstrap.bind(requested).sync().channel();
+    InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+    LOG.info("listening on {}:{} (lake: {})", bound.getHostString(), bound.getPort(), home.root());
+    return bound;
+  }
+
+  /** Sessions that are open now (authenticated and not yet closed). */
+  public int activeSessions() {
+    return registry.size();
+  }
+
+  /** Bytes of Arrow memory held now by all result batches; bounded by streaming, not result size. */
+  public long arrowBytesAllocated() {
+    return allocator.getAllocatedMemory();
+  }
+
+  /**
+   * Stops accepting connections, gives running statements {@code grace} to finish, then ends the
+   * remaining sessions with 57P01 and releases everything.
+   */
+  public void shutdown(long graceMillis) {
+    if (serverChannel != null) {
+      serverChannel.close().syncUninterruptibly();
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+    while (System.nanoTime() < deadline && registry.targets().stream().anyMatch(CancelTarget::isBusy)) {
+      sleepBriefly();
+    }
+    for (CancelTarget target : registry.targets()) {
+      target.terminate();
+    }
+    long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < closeDeadline && registry.size() > 0) {
+      sleepBriefly();
+    }
+    channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    workers.shutdown();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    workers.shutdownNow();
+    timers.shutdownNow();
+    bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    database.close();
+    try {
+      allocator.close();
+    } catch (IllegalStateException e) {
+      LOG.warn("Arrow memory still allocated at shutdown: {}", e.getMessage());
+    }
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    shutdown(config.gateway().shutdownGraceSeconds() * 1000L);
+  }
+
+  private static Path prepareCopyDir(PlatformHome home) {
+    Path dir = home.tempDir().resolve("copy");
+    try {
+      Files.createDirectories(dir);
+      try (var leftovers = Files.list(dir)) {
+        for (Path file : (Iterable<Path>) leftovers::iterator) {
+          Files.deleteIfExists(file);
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot prepare " + dir, e);
+    }
+  }
+
+  private static ThreadFactory namedThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,83 @@
+package io.analytics.gateway.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.home.PlatformHome;
+import io.analytics.catalog.lake.Dataset;
+import io.analytics.catalog.lake.Layer;
+import io.analytics.engine.lake.LakeViews;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the lake's views in step with the folders on disk, so datasets written by any pipeline
+ * (even another process) are queryable without a restart. The check before each statement is one
+ * directory listing per layer; the views are only recreated when the set of datasets changed.
+ */
+final class LakeRefresher implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(LakeRefresher.class);
+
+  private final PlatformHome home;
+  private final LakeViews views;
+  private Set<String> folders = Set.of();
+  private Set<String> exposed = Set.of();
+
+  LakeRefresher(PlatformHome home, LakeViews views) {
+    this.home = requireNonNull(home, "home is null");
+    this.views = requireNonNull(views, "views is null");
+  }
+
+  /** Creates the views for everything on disk now. */
+  synchronized void refreshNow() {
+    List<Dataset> datasets = views.refresh();
+    Set<String> names = new TreeSet<>();
+    for (Dataset dataset : datasets) {
+      names.add(dataset.qualifiedName());
+    }
+    exposed = names;
+    folders = listFolders();
+    LOG.debug("lake exposes {}", exposed);
+  }
+
+  @Override
+  public synchronized void run() {
+    Set<String> current = listFolders();
+    // A folder not yet exposed may be a dataset whose first files are still being written:
+    // look again until it holds Parquet.
+    if (!current.equals(folders) || !exposed.containsAll(current)) {
+      try {
+        refreshNow();
+      } catch (RuntimeException e) {
+        LOG.warn("cannot refresh the lake's views: {}", e.getMessage());
+      }
+    }
+  }
+
+  private Set<String> listFolders() {
+    Set<String> names = new TreeSet<>();
+    for (Layer layer : Layer.values()) {
+      Path dir = home.layerDir(layer);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {
+        for (Path child : children) {
+          String name = child.getFileName().toString();
+          if (!name.startsWith(".") && !name.startsWith("_")) {
+            names.add(layer.schemaName() + "." + name);
+          }
+        }
+      } catch (IOException e) {
+        LOG.warn("cannot list {}: {}", dir, e.getMessage());
+      }
+    }
+    return names;
+  }
+}

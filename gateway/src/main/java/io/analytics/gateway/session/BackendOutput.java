@@ -1,0 +1,108 @@
+package io.analytics.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The session's way out to the socket. Messages accumulate in one buffer that is handed to Netty
+ * when it is large enough or when a reply is complete; when the socket cannot take more (the channel
+ * is not writable) the session thread waits, so a slow client stalls only its own query and no
+ * result piles up in memory.
+ */
+public final class BackendOutput {
+  private static final int FLUSH_THRESHOLD_BYTES = 64 * 1024;
+
+  private final Channel channel;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition writable = lock.newCondition();
+  private ByteBuf buffer;
+
+  public BackendOutput(Channel channel) {
+    this.channel = requireNonNull(channel, "channel is null");
+  }
+
+  /** The buffer to append messages to; owned by this object until flushed. */
+  public ByteBuf buffer() {
+    if (buffer == null) {
+      buffer = channel.alloc().buffer(FLUSH_THRESHOLD_BYTES + 8 * 1024);
+    }
+    return buffer;
+  }
+
+  /** Sends what is buffered if it is large, then waits while the client is not keeping up. */
+  public void flushIfFull() {
+    if (buffer != null && buffer.readableBytes() >= FLUSH_THRESHOLD_BYTES) {
+      flush();
+      awaitWritable();
+    }
+  }
+
+  /** Hands everything buffered to the socket. */
+  public void flush() {
+    ByteBuf pending = buffer;
+    buffer = null;
+    if (pending == null) {
+      return;
+    }
+    if (!channel.isActive()) {
+      pending.release();
+      return;
+    }
+    channel.writeAndFlush(pending, channel.voidPromise());
+  }
+
+  /** Sends what is buffered and closes the connection once it is written. */
+  public void flushAndClose() {
+    ByteBuf pending = buffer;
+    buffer = null;
+    if (pending == null || !channel.isActive()) {
+      if (pending != null) {
+        pending.release();
+      }
+      channel.close();
+      return;
+    }
+    channel.writeAndFlush(pending).addListener(future -> channel.close());
+  }
+
+  /** Blocks the calling (session) thread until the socket drains below its low-water mark. */
+  public void awaitWritable() {
+    lock.lock();
+    try {
+      while (channel.isActive() && !channel.isWritable()) {
+        writable.await(100, TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Called by Netty's event loop when writability changes or the channel closes. */
+  public void signal() {
+    lock.lock();
+    try {
+      writable.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public boolean isOpen() {
+    return channel.isActive();
+  }
+
+  /** Drops anything not yet sent. */
+  public void discard() {
+    if (buffer != null) {
+      buffer.release();
+      buffer = null;
+    }
+  }
+}

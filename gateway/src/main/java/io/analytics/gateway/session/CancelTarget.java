@@ -1,0 +1,13 @@
+package io.analytics.gateway.session;
+
+/** Something a CancelRequest or a shutdown can interrupt: a live client session. */
+public interface CancelTarget {
+  /** Cancels the running statement, if any, as if the client had pressed Ctrl-C. */
+  void cancelRunningStatement();
+
+  /** Ends the session with FATAL 57P01, stopping its running statement (if any) first. */
+  void terminate();
+
+  /** Whether the session is executing a message now (as opposed to waiting for the client). */
+  boolean isBusy();
+}

@@ -1,0 +1,201 @@
+package io.analytics.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.gateway.auth.AuthStep;
+import io.analytics.gateway.auth.Authenticator;
+import io.analytics.gateway.protocol.BackendMessages;
+import io.analytics.gateway.protocol.FrontendMessage;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection, read top to bottom as a state machine: STARTUP (encryption requests,
+ * cancel requests, the startup packet) → AUTHENTICATING → READY (a {@link Session} answers queries)
+ * → CLOSED. Every message is handled on the connection's own serial executor, never on Netty's event
+ * loop.
+ */
+public final class Connection {
+  private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+  private enum Phase {
+    STARTUP,
+    AUTHENTICATING,
+    READY,
+    CLOSED
+  }
+
+  private final GatewayServices services;
+  private final BackendOutput output;
+  private final InetAddress clientAddress;
+  private final ScheduledFuture<?> authenticationDeadline;
+  private final java.util.concurrent.Executor serial;
+  private Phase phase = Phase.STARTUP;
+  private FrontendMessage.Startup startup;
+  private Authenticator authenticator;
+  private volatile Session session;
+
+  public Connection(
+      GatewayServices services, BackendOutput output, InetAddress clientAddress, java.util.concurrent.Executor serial) {
+    this.services = requireNonNull(services, "services is null");
+    this.output = requireNonNull(output, "output is null");
+    this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
+    this.serial = requireNonNull(serial, "serial is null");
+    this.authenticationDeadline =
+        services.timers().schedule(
+            () -> serial.execute(this::authenticationTimedOut), services.config().gateway().authenticationTimeoutSeconds(), TimeUnit.SECONDS);
+  }
+
+  /** Handles one decoded message; runs on the connection's serial executor. */
+  public void handle(FrontendMessage message) {
+    try {
+      switch (phase) {
+        case STARTUP -> handleStartupPhase(message);
+        case AUTHENTICATING -> handleAuthentication(message);
+        case READY -> {
+          if (!session.handle(message)) {
+            close();
+          }
+        }
+        case CLOSED -> {
+          // The connection is ending; anything still queued is dropped.
+        }
+      }
+    } catch (RuntimeException e) {
+      fatal(ErrorReporter.toPlatform(e));
+    }
+  }
+
+  /** Answers a protocol violation found while decoding: FATAL 08P01, then close. */
+  public void protocolViolation(PlatformException error) {
+    fatal(error);
+  }
+
+  /** Called when the socket closed: stops any running query at once and frees the session. */
+  public void disconnected() {
+    Session current = session;
+    if (current != null) {
+      current.clientGone();
+    }
+  }
+
+  /** Frees everything the connection holds; runs on the serial executor after disconnect. */
+  public void release() {
+    authenticationDeadline.cancel(false);
+    Session current = session;
+    session = null;
+    phase = Phase.CLOSED;
+    if (current != null) {
+      current.close();
+    }
+    output.discard();
+  }
+
+  private void handleStartupPhase(FrontendMessage message) {
+    if (message instanceof FrontendMessage.SslRequest || message instanceof FrontendMessage.GssEncRequest) {
+      refuseEncryption();
+    } else if (message instanceof FrontendMessage.CancelRequest cancel) {
+      services.registry().cancel(cancel.processId(), cancel.secretKey());
+      close();
+    } else if (message instanceof FrontendMessage.Startup startupMessage) {
+      startAuthentication(startupMessage);
+    } else {
+      throw new PlatformException(SqlState.PROTOCOL_VIOLATION, "expected a startup message");
+    }
+  }
+
+  private void refuseEncryption() {
+    output.buffer().writeByte('N');
+    output.flush();
+  }
+
+  private void startAuthentication(FrontendMessage.Startup startupMessage) {
+    this.startup = startupMessage;
+    negotiateProtocolVersion(startupMessage);
+    String user = startupMessage.parameters().get("user");
+    if (user == null || user.isEmpty()) {
+      throw new PlatformException(
+          SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "no PostgreSQL user name specified in startup packet");
+    }
+    if (services.registry().size() >= services.config().gateway().maxConnections()) {
+      throw new PlatformException(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+    }
+    authenticator = services.authenticators().forLogin(user, clientAddress);
+    phase = Phase.AUTHENTICATING;
+    advance(authenticator.start());
+  }
+
+  /** A client asking for a newer minor version or for protocol options gets told what we speak. */
+  private void negotiateProtocolVersion(FrontendMessage.Startup startupMessage) {
+    List<String> unsupported = new ArrayList<>();
+    for (String name : startupMessage.parameters().keySet()) {
+      if (name.startsWith("_pq_.")) {
+        unsupported.add(name);
+      }
+    }
+    if (startupMessage.minorVersion() > 0 || !unsupported.isEmpty()) {
+      BackendMessages.negotiateProtocolVersion(output.buffer(), 0, unsupported);
+    }
+  }
+
+  private void handleAuthentication(FrontendMessage message) {
+    if (!(message instanceof FrontendMessage.PasswordMessage password)) {
+      throw new PlatformException(SqlState.PROTOCOL_VIOLATION, "expected a password message during authentication");
+    }
+    advance(authenticator.onPasswordMessage(password.body()));
+  }
+
+  private void advance(AuthStep step) {
+    if (step instanceof AuthStep.Challenge challenge) {
+      BackendMessages.authentication(output.buffer(), challenge.code(), challenge.payload());
+      output.flush();
+    } else if (step instanceof AuthStep.Success success) {
+      if (success.finalMessage() != null) {
+        BackendMessages.authentication(output.buffer(), 12, success.finalMessage());
+      }
+      BackendMessages.authenticationOk(output.buffer());
+      authenticationDeadline.cancel(false);
+      openSession();
+    }
+  }
+
+  private void openSession() {
+    Map<String, String> parameters = startup.parameters();
+    String user = parameters.get("user");
+    String database = parameters.getOrDefault("database", user);
+    Session opened = new Session(services, output, serial, user, database, clientAddress);
+    session = opened;
+    phase = Phase.READY;
+    opened.start(parameters);
+    LOG.debug("session {} opened for user {} from {}", opened.processId(), user, clientAddress);
+  }
+
+  private void authenticationTimedOut() {
+    if (phase == Phase.STARTUP || phase == Phase.AUTHENTICATING) {
+      LOG.info("dropping connection from {}: not authenticated in time", clientAddress);
+      fatal(new PlatformException(SqlState.PROTOCOL_VIOLATION, "canceling authentication due to timeout"));
+    }
+  }
+
+  private void fatal(PlatformException error) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    ErrorReporter.fatal(output.buffer(), error);
+    phase = Phase.CLOSED;
+    output.flushAndClose();
+  }
+
+  private void close() {
+    phase = Phase.CLOSED;
+    output.flushAndClose();
+  }
+}

@@ -1,0 +1,427 @@
+package io.analytics.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.session.EngineSession;
+import io.analytics.engine.session.PreparedQuery;
+import io.analytics.engine.session.QueryResult;
+import io.analytics.engine.session.ResultColumn;
+import io.analytics.gateway.protocol.BackendMessages;
+import io.analytics.gateway.types.ColumnType;
+import io.analytics.gateway.types.ColumnWriter;
+import io.analytics.gateway.types.PgTypes;
+import io.analytics.gateway.types.SessionFormat;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * COPY through the protocol. TO STDOUT streams a query's rows as CopyData in text or CSV form.
+ * FROM STDIN spools the client's data to a private temporary file (text format is converted to CSV
+ * on the way) and then has DuckDB load it with its own COPY, which is atomic: an error anywhere
+ * leaves the table unchanged.
+ */
+final class CopyHandler {
+  private static final int COPY_DATA_CHUNK_BYTES = 64 * 1024;
+
+  private final EngineSession engine;
+  private final BackendOutput output;
+  private final Path tempDir;
+  private CopyIn receiving;
+
+  CopyHandler(EngineSession engine, BackendOutput output, Path tempDir) {
+    this.engine = requireNonNull(engine, "engine is null");
+    this.output = requireNonNull(output, "output is null");
+    this.tempDir = requireNonNull(tempDir, "tempDir is null");
+  }
+
+  boolean isReceiving() {
+    return receiving != null;
+  }
+
+  /** Runs COPY TO STDOUT completely, or begins COPY FROM STDIN (data arrives in later messages). */
+  void start(SessionCommand.Copy command, SessionFormat sessionFormat) {
+    CopyFormat format = CopyFormat.of(command.options());
+    if (command.toClient()) {
+      copyOut(command, format, sessionFormat);
+    } else {
+      beginCopyIn(command, format);
+    }
+  }
+
+  // ------------------------------------------------------------------ COPY TO STDOUT
+
+  private void copyOut(SessionCommand.Copy command, CopyFormat format, SessionFormat sessionFormat) {
+    String columns = command.columns().isEmpty() ? "*" : String.join(", ", command.columns());
+    String sql = "SELECT " + columns + " FROM " + command.source();
+    try (PreparedQuery query = engine.prepare(sql);
+        QueryResult result = query.execute(List.of())) {
+      if (!(result instanceof QueryResult.Rows rows)) {
+        throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "COPY query must return rows");
+      }
+      List<ResultColumn> resultColumns = query.columns();
+      List<ColumnType> types = new ArrayList<>();
+      for (ResultColumn column : resultColumns) {
+        types.add(PgTypes.forDuckDbType(column.duckDbType()));
+      }
+      BackendMessages.copyResponse(output.buffer(), 'H', 0, resultColumns.size());
+      CopyOutWriter writer = new CopyOutWriter(format);
+      if (format.header()) {
+        int start = BackendMessages.beginMessage(output.buffer(), 'd');
+        writer.writeHeader(resultColumns, output.buffer());
+        BackendMessages.endMessage(output.buffer(), start);
+      }
+      short[] textFormats = new short[resultColumns.size()];
+      ResultCursor cursor = new ResultCursor(rows.stream(), engine, types, textFormats, sessionFormat);
+      int[] messageStart = {-1};
+      long count =
+          cursor.forEachRow(
+              output,
+              (writers, row) -> {
+                ByteBuf out = output.buffer();
+                if (messageStart[0] < 0) {
+                  messageStart[0] = BackendMessages.beginMessage(out, 'd');
+                }
+                writer.writeRow(writers, row, out);
+                if (out.writerIndex() - messageStart[0] >= COPY_DATA_CHUNK_BYTES) {
+                  BackendMessages.endMessage(out, messageStart[0]);
+                  messageStart[0] = -1;
+                  output.flushIfFull();
+                }
+              });
+      if (messageStart[0] >= 0) {
+        BackendMessages.endMessage(output.buffer(), messageStart[0]);
+      }
+      BackendMessages.copyDone(output.buffer());
+      BackendMessages.commandComplete(output.buffer(), "COPY " + count);
+    }
+  }
+
+  // ------------------------------------------------------------------ COPY FROM STDIN
+
+  private void beginCopyIn(SessionCommand.Copy command, CopyFormat format) {
+    String columns = command.columns().isEmpty() ? "*" : String.join(", ", command.columns());
+    int columnCount;
+    // Check the table and columns now, as PostgreSQL does, rather than after the client sent it all.
+    try (PreparedQuery probe = engine.prepare("SELECT " + columns + " FROM " + command.source() + " LIMIT 0")) {
+      columnCount = probe.columns().size();
+    }
+    Path file = tempDir.resolve("copy-" + UUID.randomUUID() + ".csv");
+    try {
+      Files.createDirectories(tempDir);
+      OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+      receiving = new CopyIn(command, format, file, stream, format.csv() ? null : new TextToCsv(format, stream));
+    } catch (IOException e) {
+      throw new PlatformException(SqlState.IO_ERROR, "cannot spool COPY data: " + e.getMessage(), e);
+    }
+    BackendMessages.copyResponse(output.buffer(), 'G', 0, columnCount);
+    output.flush();
+  }
+
+  void receive(byte[] data) {
+    try {
+      if (receiving.converter() != null) {
+        receiving.converter().accept(data);
+      } else {
+        receiving.stream().write(data);
+      }
+    } catch (IOException e) {
+      throw new PlatformException(SqlState.IO_ERROR, "cannot spool COPY data: " + e.getMessage(), e);
+    }
+  }
+
+  /** Loads the spooled data into the table; returns the number of rows loaded. */
+  long finish() {
+    CopyIn copyIn = receiving;
+    receiving = null;
+    try {
+      if (copyIn.converter() != null) {
+        copyIn.converter().finish();
+      }
+      copyIn.stream().close();
+      String sql = duckDbCopy(copyIn);
+      try (PreparedQuery query = engine.prepare(sql);
+          QueryResult result = query.execute(List.of())) {
+        return result instanceof QueryResult.ChangedRows changed ? changed.count() : 0;
+      } catch (PlatformException e) {
+        throw new PlatformException(SqlState.BAD_COPY_FILE_FORMAT, e.getMessage(), e.detail(), e.hint(), 0, e);
+      }
+    } catch (IOException e) {
+      throw new PlatformException(SqlState.IO_ERROR, "cannot spool COPY data: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(copyIn.file());
+    }
+  }
+
+  private static String duckDbCopy(CopyIn copyIn) {
+    CopyFormat format = copyIn.format();
+    SessionCommand.Copy command = copyIn.command();
+    String columnList = command.columns().isEmpty() ? "" : " (" + String.join(", ", command.columns()) + ")";
+    StringBuilder sql = new StringBuilder("COPY ").append(command.source()).append(columnList).append(" FROM ")
+        .append(literal(copyIn.file().toString())).append(" (FORMAT csv, AUTO_DETECT false, ALLOW_QUOTED_NULLS false");
+    if (format.csv()) {
+      sql.append(", DELIMITER ").append(literal(String.valueOf(format.delimiter())))
+          .append(", QUOTE ").append(literal(String.valueOf(format.quote())))
+          .append(", ESCAPE ").append(literal(String.valueOf(format.escape())))
+          .append(", NULL ").append(literal(format.nullString()))
+          .append(", HEADER ").append(format.header());
+    } else {
+      sql.append(", DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULL '\\N', HEADER false");
+    }
+    return sql.append(')').toString();
+  }
+
+  private static String literal(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  /** Abandons a COPY FROM STDIN in progress, deleting its spool file. */
+  void abort() {
+    CopyIn copyIn = receiving;
+    receiving = null;
+    if (copyIn == null) {
+      return;
+    }
+    try {
+      copyIn.stream().close();
+    } catch (IOException e) {
+      // Closing a spool file we are about to delete; nothing to report.
+    }
+    deleteQuietly(copyIn.file());
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // A leftover spool file in the private temp directory is harmless and cleaned at start.
+    }
+  }
+
+  private record CopyIn(SessionCommand.Copy command, CopyFormat format, Path file, OutputStream stream, TextToCsv converter) {}
+
+  /** Writes rows in COPY's text or CSV form. */
+  static final class CopyOutWriter {
+    private final CopyFormat format;
+    private final ByteBuf scratch = Unpooled.buffer(256);
+
+    CopyOutWriter(CopyFormat format) {
+      this.format = format;
+    }
+
+    void writeHeader(List<ResultColumn> columns, ByteBuf out) {
+      for (int i = 0; i < columns.size(); i++) {
+        if (i > 0) {
+          out.writeByte(format.delimiter());
+        }
+        writeCsvValue(columns.get(i).name().getBytes(StandardCharsets.UTF_8), out);
+      }
+      out.writeByte('\n');
+    }
+
+    void writeRow(ColumnWriter[] writers, int row, ByteBuf out) {
+      for (int i = 0; i < writers.length; i++) {
+        if (i > 0) {
+          out.writeByte(format.delimiter());
+        }
+        if (writers[i].isNull(row)) {
+          out.writeCharSequence(format.nullString(), StandardCharsets.UTF_8);
+          continue;
+        }
+        scratch.clear();
+        writers[i].writeText(row, scratch);
+        byte[] value = new byte[scratch.readableBytes()];
+        scratch.readBytes(value);
+        if (format.csv()) {
+          writeCsvValue(value, out);
+        } else {
+          writeTextValue(value, out);
+        }
+      }
+      out.writeByte('\n');
+    }
+
+    private void writeTextValue(byte[] value, ByteBuf out) {
+      for (byte b : value) {
+        switch (b) {
+          case '\\' -> out.writeByte('\\').writeByte('\\');
+          case '\n' -> out.writeByte('\\').writeByte('n');
+          case '\r' -> out.writeByte('\\').writeByte('r');
+          case '\t' -> out.writeByte('\\').writeByte('t');
+          case '\b' -> out.writeByte('\\').writeByte('b');
+          case '\f' -> out.writeByte('\\').writeByte('f');
+          case 0x0b -> out.writeByte('\\').writeByte('v');
+          default -> {
+            if (b == format.delimiter()) {
+              out.writeByte('\\');
+            }
+            out.writeByte(b);
+          }
+        }
+      }
+    }
+
+    private void writeCsvValue(byte[] value, ByteBuf out) {
+      boolean quote = value.length == 0 && format.nullString().isEmpty();
+      for (byte b : value) {
+        if (b == format.delimiter() || b == format.quote() || b == '\n' || b == '\r' || b == format.escape()) {
+          quote = true;
+          break;
+        }
+      }
+      if (!quote && new String(value, StandardCharsets.UTF_8).equals(format.nullString())) {
+        quote = true;
+      }
+      if (!quote) {
+        out.writeBytes(value);
+        return;
+      }
+      out.writeByte(format.quote());
+      for (byte b : value) {
+        if (b == format.quote() || b == format.escape()) {
+          out.writeByte(format.escape());
+        }
+        out.writeByte(b);
+      }
+      out.writeByte(format.quote());
+    }
+  }
+
+  /**
+   * Converts COPY text format (backslash escapes, a null marker) into CSV that DuckDB reads back
+   * exactly: every non-null value quoted, NULL as an unquoted \N.
+   */
+  static final class TextToCsv {
+    private final CopyFormat format;
+    private final OutputStream out;
+    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    private boolean ended;
+
+    TextToCsv(CopyFormat format, OutputStream out) {
+      this.format = format;
+      this.out = out;
+    }
+
+    void accept(byte[] data) throws IOException {
+      for (byte b : data) {
+        if (ended) {
+          return;
+        }
+        if (b == '\n') {
+          flushLine();
+        } else {
+          line.write(b);
+        }
+      }
+    }
+
+    void finish() throws IOException {
+      if (line.size() > 0 && !ended) {
+        flushLine();
+      }
+    }
+
+    private void flushLine() throws IOException {
+      String text = line.toString(StandardCharsets.UTF_8);
+      line.reset();
+      if (text.endsWith("\r")) {
+        text = text.substring(0, text.length() - 1);
+      }
+      if (text.equals("\\.")) {
+        ended = true;
+        return;
+      }
+      List<String> fields = splitFields(text);
+      StringBuilder csv = new StringBuilder(text.length() + 16);
+      for (int i = 0; i < fields.size(); i++) {
+        if (i > 0) {
+          csv.append(',');
+        }
+        String raw = fields.get(i);
+        if (raw.equals(format.nullString())) {
+          csv.append("\\N");
+        } else {
+          csv.append('"').append(unescape(raw).replace("\"", "\"\"")).append('"');
+        }
+      }
+      csv.append('\n');
+      out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<String> splitFields(String text) {
+      List<String> fields = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\\' && i + 1 < text.length()) {
+          current.append(c).append(text.charAt(++i));
+        } else if (c == format.delimiter()) {
+          fields.add(current.toString());
+          current.setLength(0);
+        } else {
+          current.append(c);
+        }
+      }
+      fields.add(current.toString());
+      return fields;
+    }
+
+    private static String unescape(String raw) {
+      if (raw.indexOf('\\') < 0) {
+        return raw;
+      }
+      StringBuilder value = new StringBuilder(raw.length());
+      for (int i = 0; i < raw.length(); i++) {
+        char c = raw.charAt(i);
+        if (c != '\\' || i + 1 >= raw.length()) {
+          value.append(c);
+          continue;
+        }
+        char next = raw.charAt(++i);
+        switch (next) {
+          case 'n' -> value.append('\n');
+          case 'r' -> value.append('\r');
+          case 't' -> value.append('\t');
+          case 'b' -> value.append('\b');
+          case 'f' -> value.append('\f');
+          case 'v' -> value.append('\u000b');
+          case 'x' -> {
+            int end = i + 1;
+            while (end < raw.length() && end < i + 3 && Character.digit(raw.charAt(end), 16) >= 0) {
+              end++;
+            }
+            if (end == i + 1) {
+              value.append('x');
+            } else {
+              value.append((char) Integer.parseInt(raw.substring(i + 1, end), 16));
+              i = end - 1;
+            }
+          }
+          default -> {
+            if (next >= '0' && next <= '7') {
+              int end = i;
+              while (end < raw.length() && end < i + 3 && raw.charAt(end) >= '0' && raw.charAt(end) <= '7') {
+                end++;
+              }
+              value.append((char) Integer.parseInt(raw.substring(i, end), 8));
+              i = end - 1;
+            } else {
+              value.append(next);
+            }
+          }
+        }
+      }
+      return value.toString();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.analytics.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.home.PlatformHome;
+import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.gateway.auth.AuthenticatorFactory;
+import java.nio.file.Path;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * What every session of one gateway shares: configuration, the DuckDB instance, the Arrow
+ * allocator, the session registry, authentication, timers, and a hook that refreshes the lake's
+ * views when pipelines have changed it.
+ */
+public record GatewayServices(
+    PlatformConfig config,
+    PlatformHome home,
+    DuckDbDatabase database,
+    BufferAllocator allocator,
+    SessionRegistry registry,
+    AuthenticatorFactory authenticators,
+    ScheduledExecutorService timers,
+    Runnable lakeRefresh,
+    Path copyTempDir) {
+  public GatewayServices {
+    requireNonNull(config, "config is null");
+    requireNonNull(home, "home is null");
+    requireNonNull(database, "database is null");
+    requireNonNull(allocator, "allocator is null");
+    requireNonNull(registry, "registry is null");
+    requireNonNull(authenticators, "authenticators is null");
+    requireNonNull(timers, "timers is null");
+    requireNonNull(lakeRefresh, "lakeRefresh is null");
+    requireNonNull(copyTempDir, "copyTempDir is null");
+  }
+}

@@ -1,0 +1,73 @@
+package io.analytics.gateway.session;
+
+import io.analytics.gateway.sql.SqlStatement;
+import io.analytics.gateway.sql.Token;
+import io.analytics.gateway.sql.TokenType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives DuckDB the parameter types a client declared in Parse, by rewriting {@code $n} to {@code
+ * CAST($n AS type)}: in PostgreSQL a declared type is fixed, whereas DuckDB would otherwise infer one
+ * (or none) from context. Text-like and unspecified types are left for DuckDB to infer, since
+ * PostgreSQL also coerces untyped literals to their context.
+ */
+final class ParameterCasts {
+  private static final Map<Integer, String> DUCKDB_TYPES =
+      Map.ofEntries(
+          Map.entry(16, "BOOLEAN"),
+          Map.entry(17, "BLOB"),
+          Map.entry(20, "BIGINT"),
+          Map.entry(21, "SMALLINT"),
+          Map.entry(23, "INTEGER"),
+          Map.entry(26, "UINTEGER"),
+          Map.entry(114, "JSON"),
+          Map.entry(700, "FLOAT"),
+          Map.entry(701, "DOUBLE"),
+          Map.entry(1082, "DATE"),
+          Map.entry(1083, "TIME"),
+          Map.entry(1114, "TIMESTAMP"),
+          Map.entry(1184, "TIMESTAMPTZ"),
+          Map.entry(1186, "INTERVAL"),
+          Map.entry(1700, "DECIMAL(38,10)"),
+          Map.entry(2950, "UUID"),
+          Map.entry(3802, "JSON"),
+          Map.entry(1000, "BOOLEAN[]"),
+          Map.entry(1005, "SMALLINT[]"),
+          Map.entry(1007, "INTEGER[]"),
+          Map.entry(1016, "BIGINT[]"),
+          Map.entry(1021, "FLOAT[]"),
+          Map.entry(1022, "DOUBLE[]"),
+          Map.entry(1009, "VARCHAR[]"),
+          Map.entry(1015, "VARCHAR[]"),
+          Map.entry(1182, "DATE[]"),
+          Map.entry(1115, "TIMESTAMP[]"),
+          Map.entry(1185, "TIMESTAMPTZ[]"),
+          Map.entry(2951, "UUID[]"));
+
+  private ParameterCasts() {}
+
+  static String apply(SqlStatement statement, List<Integer> declaredTypes) {
+    if (declaredTypes.isEmpty()) {
+      return statement.sql();
+    }
+    StringBuilder sql = new StringBuilder(statement.sql().length() + 32);
+    int copied = 0;
+    for (Token token : statement.tokens()) {
+      if (token.type() != TokenType.PARAMETER) {
+        continue;
+      }
+      int index = Integer.parseInt(token.text().substring(1)) - 1;
+      String type = index >= 0 && index < declaredTypes.size() ? DUCKDB_TYPES.get(declaredTypes.get(index)) : null;
+      if (type == null || (declaredTypes.get(index) == 1700)) {
+        // numeric without a typmod: let DuckDB pick the precision from context.
+        continue;
+      }
+      sql.append(statement.sql(), copied, token.start());
+      sql.append("CAST(").append(token.text()).append(" AS ").append(type).append(')');
+      copied = token.end();
+    }
+    sql.append(statement.sql(), copied, statement.sql().length());
+    return sql.toString();
+  }
+}

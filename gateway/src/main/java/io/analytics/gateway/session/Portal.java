@@ -1,0 +1,87 @@
+package io.analytics.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.gateway.protocol.BackendMessages.FieldDescription;
+import java.util.List;
+
+/**
+ * A bound statement ready to execute (or partly executed): the plan, its parameter values, the
+ * result formats the client asked for, and, once running, the cursor it stopped at.
+ */
+final class Portal implements AutoCloseable {
+  private final String name;
+  private final PreparedPlan plan;
+  private final List<Object> parameters;
+  private final List<FieldDescription> fields;
+  private ResultCursor cursor;
+  private boolean completed;
+
+  Portal(String name, PreparedPlan plan, List<Object> parameters, List<FieldDescription> fields) {
+    this.name = requireNonNull(name, "name is null");
+    this.plan = requireNonNull(plan, "plan is null");
+    this.parameters = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameters));
+    this.fields = fields == null ? null : List.copyOf(fields);
+  }
+
+  String name() {
+    return name;
+  }
+
+  PreparedPlan plan() {
+    return plan;
+  }
+
+  List<Object> parameters() {
+    return parameters;
+  }
+
+  /** The RowDescription fields with the formats chosen at Bind, or null when it returns no rows. */
+  List<FieldDescription> fields() {
+    return fields;
+  }
+
+  short[] formats() {
+    short[] formats = new short[fields.size()];
+    for (int i = 0; i < formats.length; i++) {
+      formats[i] = fields.get(i).format();
+    }
+    return formats;
+  }
+
+  ResultCursor cursor() {
+    return cursor;
+  }
+
+  void start(ResultCursor newCursor) {
+    this.cursor = newCursor;
+  }
+
+  boolean isStarted() {
+    return cursor != null || completed;
+  }
+
+  boolean isCompleted() {
+    return completed;
+  }
+
+  void complete() {
+    completed = true;
+    if (cursor != null) {
+      cursor.close();
+      cursor = null;
+    }
+  }
+
+  /** Reads the rest of a suspended result into memory so DuckDB can run another statement. */
+  void materialize() {
+    if (cursor != null) {
+      cursor.materialize();
+    }
+  }
+
+  @Override
+  public void close() {
+    complete();
+  }
+}

@@ -1,0 +1,36 @@
+package io.analytics.gateway.session;
+
+import io.analytics.engine.session.PreparedQuery;
+import io.analytics.gateway.sql.SqlStatement;
+import java.util.List;
+
+/** A statement prepared by Parse (or by a simple query): what runs when a portal executes it. */
+sealed interface PreparedPlan extends AutoCloseable {
+  SqlStatement statement();
+
+  /** Parameter type OIDs as the client declared them (0 = unspecified). */
+  List<Integer> declaredTypes();
+
+  /** An empty query string: executes to EmptyQueryResponse. */
+  record Empty(SqlStatement statement, List<Integer> declaredTypes) implements PreparedPlan {
+    @Override
+    public void close() {}
+  }
+
+  /** A statement the gateway answers itself. */
+  record Command(SqlStatement statement, SessionCommand command, List<Integer> declaredTypes) implements PreparedPlan {
+    @Override
+    public void close() {}
+  }
+
+  /** A statement DuckDB has prepared. */
+  record DuckDb(SqlStatement statement, PreparedQuery query, List<Integer> declaredTypes) implements PreparedPlan {
+    @Override
+    public void close() {
+      query.close();
+    }
+  }
+
+  @Override
+  void close();
+}

@@ -1,0 +1,138 @@
+package io.analytics.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.engine.session.EngineSession;
+import io.analytics.engine.session.ResultStream;
+import io.analytics.gateway.protocol.BackendMessages;
+import io.analytics.gateway.types.ColumnType;
+import io.analytics.gateway.types.ColumnWriter;
+import io.analytics.gateway.types.ColumnWriters;
+import io.analytics.gateway.types.SessionFormat;
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * A position in a streaming result: encodes rows from DuckDB's Arrow batches into DataRow messages,
+ * as many as asked for, and remembers where it stopped so a suspended portal can resume.
+ */
+final class ResultCursor implements AutoCloseable {
+  private final ResultStream stream;
+  private final EngineSession engine;
+  private final List<ColumnType> types;
+  private final short[] formats;
+  private final SessionFormat format;
+  private ColumnWriter[] writers;
+  private int rowInBatch;
+  private int batchRows;
+  private boolean finished;
+
+  ResultCursor(ResultStream stream, EngineSession engine, List<ColumnType> types, short[] formats, SessionFormat format) {
+    this.stream = requireNonNull(stream, "stream is null");
+    this.engine = requireNonNull(engine, "engine is null");
+    this.types = List.copyOf(types);
+    this.formats = formats.clone();
+    this.format = requireNonNull(format, "format is null");
+  }
+
+  /**
+   * Writes up to {@code maxRows} rows (0 = all) as DataRows; returns how many it wrote. Waits while
+   * the client is not reading, and stops early if the client is gone.
+   */
+  long writeRows(BackendOutput output, long maxRows) {
+    long written = 0;
+    while (maxRows == 0 || written < maxRows) {
+      if (rowInBatch >= batchRows && !loadNextBatch()) {
+        break;
+      }
+      if (!output.isOpen()) {
+        throw new ClientGoneException();
+      }
+      if (engine.cancelReason() != null) {
+        throw engine.cancelledError();
+      }
+      ByteBuf out = output.buffer();
+      int start = BackendMessages.beginDataRow(out, writers.length);
+      for (int column = 0; column < writers.length; column++) {
+        ColumnWriter writer = writers[column];
+        if (writer.isNull(rowInBatch)) {
+          out.writeInt(-1);
+          continue;
+        }
+        int lengthIndex = out.writerIndex();
+        out.writeInt(0);
+        if (formats[column] == 1) {
+          writer.writeBinary(rowInBatch, out);
+        } else {
+          writer.writeText(rowInBatch, out);
+        }
+        out.setInt(lengthIndex, out.writerIndex() - lengthIndex - 4);
+      }
+      BackendMessages.endMessage(out, start);
+      rowInBatch++;
+      written++;
+      output.flushIfFull();
+    }
+    return written;
+  }
+
+  /** Whether every row has been written. */
+  boolean isFinished() {
+    return finished;
+  }
+
+  /** Frees the DuckDB connection by reading the remaining rows into memory. */
+  void materialize() {
+    if (!finished) {
+      stream.materialize();
+    }
+  }
+
+  /** Visits every remaining row's text values, for COPY TO STDOUT. */
+  interface RowVisitor {
+    void visit(ColumnWriter[] writers, int row);
+  }
+
+  long forEachRow(BackendOutput output, RowVisitor visitor) {
+    long count = 0;
+    while (rowInBatch < batchRows || loadNextBatch()) {
+      if (!output.isOpen()) {
+        throw new ClientGoneException();
+      }
+      if (engine.cancelReason() != null) {
+        throw engine.cancelledError();
+      }
+      visitor.visit(writers, rowInBatch);
+      rowInBatch++;
+      count++;
+    }
+    return count;
+  }
+
+  private boolean loadNextBatch() {
+    if (finished) {
+      return false;
+    }
+    if (!stream.next()) {
+      finished = true;
+      return false;
+    }
+    VectorSchemaRoot batch = stream.batch();
+    List<FieldVector> vectors = batch.getFieldVectors();
+    ColumnWriter[] bound = new ColumnWriter[vectors.size()];
+    for (int i = 0; i < bound.length; i++) {
+      bound[i] = ColumnWriters.bind(types.get(i), vectors.get(i), stream.dictionaries(), format);
+    }
+    writers = bound;
+    rowInBatch = 0;
+    batchRows = batch.getRowCount();
+    return true;
+  }
+
+  @Override
+  public void close() {
+    stream.close();
+  }
+}

@@ -1,0 +1,840 @@
+package io.analytics.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.session.CancelReason;
+import io.analytics.engine.session.EngineSession;
+import io.analytics.engine.session.PreparedQuery;
+import io.analytics.engine.session.QueryResult;
+import io.analytics.engine.session.ResultColumn;
+import io.analytics.gateway.protocol.BackendMessages;
+import io.analytics.gateway.protocol.BackendMessages.FieldDescription;
+import io.analytics.gateway.protocol.FrontendMessage;
+import io.analytics.gateway.sql.CommandTags;
+import io.analytics.gateway.sql.SqlStatement;
+import io.analytics.gateway.sql.StatementSplitter;
+import io.analytics.gateway.types.ColumnType;
+import io.analytics.gateway.types.ColumnWriters;
+import io.analytics.gateway.types.ParameterDecoder;
+import io.analytics.gateway.types.PgTypes;
+import java.net.InetAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The READY phase of a connection: answers simple and extended queries, keeps prepared statements,
+ * portals, the transaction status and session parameters, as PostgreSQL does.
+ */
+final class Session implements CancelTarget {
+  /** Parameters whose type neither the client nor DuckDB could tell are described as text. */
+  private static final int TEXT_OID = 25;
+
+  private final GatewayServices services;
+  private final BackendOutput output;
+  private final String user;
+  private final String database;
+  private final InetAddress clientAddress;
+  private final EngineSession engine;
+  private final SessionParameters parameters;
+  private final SessionCommands commands;
+  private final CopyHandler copy;
+  private final Map<String, PreparedPlan> statements = new HashMap<>();
+  private final Map<String, Portal> portals = new HashMap<>();
+  private final java.util.concurrent.Executor serial;
+  private volatile boolean busy;
+  private SessionRegistry.KeyData key;
+  private TransactionStatus transaction = TransactionStatus.IDLE;
+  private boolean skippingUntilSync;
+  /** Statements of a simple query still to run after a COPY FROM STDIN completes. */
+  private Deque<SqlStatement> pendingStatements;
+  private boolean implicitTransaction;
+
+  Session(
+      GatewayServices services,
+      BackendOutput output,
+      java.util.concurrent.Executor serial,
+      String user,
+      String database,
+      InetAddress clientAddress) {
+    this.services = requireNonNull(services, "services is null");
+    this.serial = requireNonNull(serial, "serial is null");
+    this.output = requireNonNull(output, "output is null");
+    this.user = requireNonNull(user, "user is null");
+    this.database = requireNonNull(database, "database is null");
+    this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
+    this.engine = new EngineSession(services.database().connect(), services.allocator(), services.config().gateway().fetchBatchRows());
+    this.parameters = new SessionParameters(user, true);
+    this.commands = new SessionCommands(this.parameters, this.engine, output);
+    this.copy = new CopyHandler(engine, output, services.copyTempDir());
+  }
+
+  int processId() {
+    return key == null ? 0 : key.processId();
+  }
+
+  String database() {
+    return database;
+  }
+
+  /** Applies the startup packet's parameters, then greets the client (ParameterStatus, key, ready). */
+  void start(Map<String, String> startupParameters) {
+    for (Map.Entry<String, String> entry : startupParameters.entrySet()) {
+      String name = entry.getKey();
+      if (name.equals("user") || name.equals("database") || name.startsWith("_pq_.")) {
+        continue;
+      }
+      if (name.equals("options")) {
+        for (Map.Entry<String, String> option : StartupOptions.parse(entry.getValue()).entrySet()) {
+          commands.setFromStartup(option.getKey(), option.getValue());
+        }
+      } else if (SessionParameters.isKnown(name)) {
+        commands.setFromStartup(name, entry.getValue());
+      }
+    }
+    for (Map.Entry<String, String> reported : parameters.reportedValues().entrySet()) {
+      BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
+    }
+    key = services.registry().register(this);
+    BackendMessages.backendKeyData(output.buffer(), key.processId(), key.secretKey());
+    readyForQuery();
+  }
+
+  /** Handles one message; returns false when the client asked to terminate. */
+  boolean handle(FrontendMessage message) {
+    busy = true;
+    try {
+      return dispatch(message);
+    } finally {
+      busy = false;
+    }
+  }
+
+  private boolean dispatch(FrontendMessage message) {
+    try {
+      if (copy.isReceiving()) {
+        return handleDuringCopyIn(message);
+      }
+      if (message instanceof FrontendMessage.Query query) {
+        simpleQuery(query.sql());
+      } else if (message instanceof FrontendMessage.Sync) {
+        sync();
+      } else if (message instanceof FrontendMessage.Flush) {
+        output.flush();
+      } else if (message instanceof FrontendMessage.Terminate) {
+        return false;
+      } else if (message instanceof FrontendMessage.CopyData
+          || message instanceof FrontendMessage.CopyDone
+          || message instanceof FrontendMessage.CopyFail) {
+        // Late copy data after a failed COPY is ignored, as the protocol specifies.
+      } else if (skippingUntilSync) {
+        // After an error, extended-query messages are discarded until Sync.
+      } else {
+        handleExtended(message);
+      }
+    } catch (ClientGoneException e) {
+      return false;
+    } catch (RuntimeException e) {
+      if (!output.isOpen()) {
+        return false;
+      }
+      reportError(e, 0);
+      if (!(message instanceof FrontendMessage.Query)) {
+        skippingUntilSync = true;
+        abortImplicitTransaction();
+      } else {
+        readyForQuery();
+      }
+    }
+    return true;
+  }
+
+  private void handleExtended(FrontendMessage message) {
+    if (message instanceof FrontendMessage.Parse parse) {
+      parse(parse);
+    } else if (message instanceof FrontendMessage.Bind bind) {
+      bind(bind);
+    } else if (message instanceof FrontendMessage.Describe describe) {
+      describe(describe);
+    } else if (message instanceof FrontendMessage.Execute execute) {
+      execute(execute);
+    } else if (message instanceof FrontendMessage.Close close) {
+      closeObject(close);
+    } else if (message instanceof FrontendMessage.FunctionCall) {
+      throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "the fast-path function call interface is not supported");
+    } else {
+      throw new PlatformException(SqlState.PROTOCOL_VIOLATION, "unexpected message " + message.getClass().getSimpleName());
+    }
+  }
+
+  // ---------------------------------------------------------------- simple query
+
+  private void simpleQuery(String sql) {
+    services.lakeRefresh().run();
+    closePortal("");
+    List<SqlStatement> split = StatementSplitter.split(sql);
+    if (split.isEmpty()) {
+      BackendMessages.emptyQueryResponse(output.buffer());
+      readyForQuery();
+      return;
+    }
+    pendingStatements = new ArrayDeque<>(split);
+    if (split.size() > 1 && split.stream().noneMatch(Session::controlsTransactions)) {
+      // PostgreSQL runs a multi-statement string as one transaction unless it manages its own.
+      beginImplicitTransaction(split.get(0));
+    }
+    continueSimpleQuery();
+  }
+
+  /** Runs the pending statements of the current simple query until done or a COPY IN starts. */
+  private void continueSimpleQuery() {
+    try {
+      while (!pendingStatements.isEmpty()) {
+        SqlStatement statement = pendingStatements.poll();
+        runSimpleStatement(statement);
+        if (copy.isReceiving()) {
+          return;
+        }
+      }
+      commitImplicitTransaction();
+    } catch (ClientGoneException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      pendingStatements.clear();
+      abortImplicitTransaction();
+      throw e;
+    }
+    readyForQuery();
+  }
+
+  private void runSimpleStatement(SqlStatement statement) {
+    checkNotAborted(statement);
+    try {
+      Optional<SessionCommand> command = SessionCommandParser.parse(statement);
+      if (command.isPresent()) {
+        if (command.get() instanceof SessionCommand.Copy copyCommand) {
+          materializeOpenPortals();
+          copy.start(copyCommand, parameters.format());
+          return;
+        }
+        runCommand(statement, command.get(), true);
+        return;
+      }
+      materializeOpenPortals();
+      try (PreparedQuery query = engine.prepare(statement.sql())) {
+        List<FieldDescription> fields = describeColumns(query.columns(), new short[0]);
+        runQuery(statement, query, List.of(), fields, true, 0, null);
+      }
+    } catch (PlatformException e) {
+      markFailed();
+      throw shifted(e, statement);
+    } catch (RuntimeException e) {
+      markFailed();
+      throw e;
+    }
+  }
+
+  private static PlatformException shifted(PlatformException e, SqlStatement statement) {
+    if (e.position() <= 0 || statement.offsetInQuery() == 0) {
+      return e;
+    }
+    return new PlatformException(e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position() + statement.offsetInQuery(), e);
+  }
+
+  private static boolean controlsTransactions(SqlStatement statement) {
+    String keyword = statement.keyword();
+    return switch (keyword) {
+      case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "CHECKPOINT", "VACUUM", "COPY",
+          "ATTACH", "DETACH", "USE" -> true;
+      default -> false;
+    };
+  }
+
+  private boolean handleDuringCopyIn(FrontendMessage message) {
+    try {
+      if (message instanceof FrontendMessage.CopyData data) {
+        copy.receive(data.data());
+      } else if (message instanceof FrontendMessage.CopyDone) {
+        long rows = copy.finish();
+        BackendMessages.commandComplete(output.buffer(), "COPY " + rows);
+        continueSimpleQuery();
+      } else if (message instanceof FrontendMessage.CopyFail fail) {
+        copy.abort();
+        throw new PlatformException(SqlState.QUERY_CANCELED, "COPY from stdin failed: " + fail.reason());
+      } else if (message instanceof FrontendMessage.Flush || message instanceof FrontendMessage.Sync) {
+        // Allowed during COPY IN and ignored, as in PostgreSQL.
+      } else if (message instanceof FrontendMessage.Terminate) {
+        copy.abort();
+        return false;
+      } else {
+        copy.abort();
+        throw new PlatformException(
+            SqlState.PROTOCOL_VIOLATION,
+            "unexpected message type during COPY from stdin: " + message.getClass().getSimpleName());
+      }
+    } catch (ClientGoneException e) {
+      return false;
+    } catch (RuntimeException e) {
+      if (copy.isReceiving()) {
+        copy.abort();
+      }
+      markFailed();
+      pendingStatements.clear();
+      abortImplicitTransaction();
+      reportError(e, 0);
+      readyForQuery();
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- extended query
+
+  private void parse(FrontendMessage.Parse parse) {
+    services.lakeRefresh().run();
+    String name = parse.statementName();
+    if (!name.isEmpty() && statements.containsKey(name)) {
+      throw new PlatformException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
+    }
+    List<SqlStatement> split = StatementSplitter.split(parse.sql());
+    if (split.size() > 1) {
+      throw new PlatformException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
+    }
+    PreparedPlan plan;
+    if (split.isEmpty()) {
+      plan = new PreparedPlan.Empty(SqlStatement.parse(""), parse.parameterTypes());
+    } else {
+      SqlStatement statement = split.get(0);
+      checkNotAborted(statement);
+      Optional<SessionCommand> command = SessionCommandParser.parse(statement);
+      if (command.isPresent()) {
+        if (command.get() instanceof SessionCommand.Copy) {
+          throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "COPY is supported through the simple query protocol only");
+        }
+        plan = new PreparedPlan.Command(statement, command.get(), parse.parameterTypes());
+      } else {
+        materializeOpenPortals();
+        String sql = ParameterCasts.apply(statement, parse.parameterTypes());
+        try {
+          plan = new PreparedPlan.DuckDb(statement, engine.prepare(sql), parse.parameterTypes());
+        } catch (PlatformException e) {
+          markFailed();
+          throw e;
+        }
+      }
+    }
+    PreparedPlan previous = statements.put(name, plan);
+    if (previous != null) {
+      previous.close();
+    }
+    BackendMessages.parseComplete(output.buffer());
+  }
+
+  private void bind(FrontendMessage.Bind bind) {
+    PreparedPlan plan = statement(bind.statementName());
+    String portalName = bind.portalName();
+    if (!portalName.isEmpty() && portals.containsKey(portalName)) {
+      throw new PlatformException(SqlState.DUPLICATE_CURSOR, "portal \"" + portalName + "\" already exists");
+    }
+    if (!(plan instanceof PreparedPlan.Command command && isTransactionExit(command.command()))) {
+      checkNotAborted(plan.statement());
+    }
+    List<Object> values = decodeParameters(plan, bind);
+    List<FieldDescription> fields = null;
+    if (plan instanceof PreparedPlan.DuckDb duckDb && !duckDb.query().columns().isEmpty()) {
+      int columns = duckDb.query().columns().size();
+      if (bind.resultFormats().size() > 1 && bind.resultFormats().size() != columns) {
+        throw new PlatformException(
+            SqlState.PROTOCOL_VIOLATION,
+            "bind message has " + bind.resultFormats().size() + " result formats but query has " + columns + " columns");
+      }
+      short[] formats = new short[columns];
+      for (int i = 0; i < columns; i++) {
+        formats[i] = bind.resultFormat(i);
+      }
+      fields = describeColumns(duckDb.query().columns(), formats);
+    } else if (plan instanceof PreparedPlan.Command command) {
+      fields = commands.describe(command.command());
+    }
+    closePortal(portalName);
+    portals.put(portalName, new Portal(portalName, plan, values, fields));
+    BackendMessages.bindComplete(output.buffer());
+  }
+
+  private List<Object> decodeParameters(PreparedPlan plan, FrontendMessage.Bind bind) {
+    List<String> duckDbTypes = plan instanceof PreparedPlan.DuckDb duckDb ? duckDb.query().parameterTypes() : List.of();
+    int expected = duckDbTypes.size();
+    if (bind.parameterValues().size() != expected) {
+      throw new PlatformException(
+          SqlState.PROTOCOL_VIOLATION,
+          "bind message supplies " + bind.parameterValues().size() + " parameters, but prepared statement \""
+              + bind.statementName() + "\" requires " + expected);
+    }
+    List<Object> values = new ArrayList<>(expected);
+    for (int i = 0; i < expected; i++) {
+      byte[] raw = bind.parameterValues().get(i);
+      if (raw == null) {
+        values.add(null);
+        continue;
+      }
+      int declared = i < plan.declaredTypes().size() ? plan.declaredTypes().get(i) : 0;
+      values.add(ParameterDecoder.decode(declared, duckDbTypes.get(i), bind.parameterFormat(i) == 1, raw, parameters.format()));
+    }
+    return values;
+  }
+
+  private void describe(FrontendMessage.Describe describe) {
+    if (describe.kind() == 'S') {
+      PreparedPlan plan = statement(describe.name());
+      BackendMessages.parameterDescription(output.buffer(), parameterTypeOids(plan));
+      List<FieldDescription> fields = null;
+      if (plan instanceof PreparedPlan.DuckDb duckDb && !duckDb.query().columns().isEmpty()) {
+        fields = describeColumns(duckDb.query().columns(), new short[0]);
+      } else if (plan instanceof PreparedPlan.Command command) {
+        fields = commands.describe(command.command());
+      }
+      writeRowDescriptionOrNoData(fields);
+    } else {
+      writeRowDescriptionOrNoData(portal(describe.name()).fields());
+    }
+  }
+
+  private List<Integer> parameterTypeOids(PreparedPlan plan) {
+    List<Integer> oids = new ArrayList<>();
+    List<String> duckDbTypes = plan instanceof PreparedPlan.DuckDb duckDb ? duckDb.query().parameterTypes() : List.of();
+    int count = Math.max(duckDbTypes.size(), plan.declaredTypes().size());
+    for (int i = 0; i < count; i++) {
+      int declared = i < plan.declaredTypes().size() ? plan.declaredTypes().get(i) : 0;
+      if (declared != 0 || i >= duckDbTypes.size()) {
+        oids.add(declared == 0 ? TEXT_OID : declared);
+      } else {
+        oids.add(PgTypes.forDuckDbType(duckDbTypes.get(i)).type().oid());
+      }
+    }
+    return oids;
+  }
+
+  private void writeRowDescriptionOrNoData(List<FieldDescription> fields) {
+    if (fields == null) {
+      BackendMessages.noData(output.buffer());
+    } else {
+      BackendMessages.rowDescription(output.buffer(), fields);
+    }
+  }
+
+  private void execute(FrontendMessage.Execute execute) {
+    Portal portal = portal(execute.portalName());
+    PreparedPlan plan = portal.plan();
+    try {
+      if (plan instanceof PreparedPlan.Empty) {
+        BackendMessages.emptyQueryResponse(output.buffer());
+      } else if (plan instanceof PreparedPlan.Command command) {
+        if (!isTransactionExit(command.command())) {
+          checkNotAborted(plan.statement());
+        }
+        if (portal.isCompleted()) {
+          BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
+        } else {
+          runCommand(plan.statement(), command.command(), false);
+          portal.complete();
+        }
+      } else if (plan instanceof PreparedPlan.DuckDb duckDb) {
+        checkNotAborted(plan.statement());
+        if (portal.isCompleted()) {
+          BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
+        } else if (portal.cursor() == null) {
+          materializeOpenPortals();
+          beginImplicitTransaction(plan.statement());
+          runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.fields(), false, execute.maxRows(), portal);
+        } else {
+          resumePortal(portal, execute.maxRows());
+        }
+      }
+    } catch (PlatformException e) {
+      portal.complete();
+      markFailed();
+      throw e;
+    }
+  }
+
+  private void closeObject(FrontendMessage.Close close) {
+    if (close.kind() == 'S') {
+      PreparedPlan plan = statements.remove(close.name());
+      if (plan != null) {
+        portals.values().removeIf(portal -> {
+          if (portal.plan() == plan) {
+            portal.close();
+            return true;
+          }
+          return false;
+        });
+        plan.close();
+      }
+    } else {
+      closePortal(close.name());
+    }
+    BackendMessages.closeComplete(output.buffer());
+  }
+
+  private void sync() {
+    skippingUntilSync = false;
+    try {
+      commitImplicitTransaction();
+    } catch (RuntimeException e) {
+      reportError(e, 0);
+    }
+    if (transaction == TransactionStatus.IDLE) {
+      // The implicit transaction of an extended-query batch ends at Sync, and its portals with it.
+      closeAllPortals();
+    }
+    readyForQuery();
+  }
+
+  // ---------------------------------------------------------------- running statements
+
+  /**
+   * Executes a DuckDB statement and writes its results: for a simple query with RowDescription and
+   * all rows; for a portal, at most {@code maxRows} rows, suspending if it stops early.
+   */
+  private void runQuery(
+      SqlStatement statement,
+      PreparedQuery query,
+      List<Object> values,
+      List<FieldDescription> fields,
+      boolean describeRows,
+      int maxRows,
+      Portal portal) {
+    ScheduledFuture<?> timeout = scheduleStatementTimeout();
+    try {
+      QueryResult result = query.execute(values);
+      if (result instanceof QueryResult.ChangedRows changed) {
+        completeStatement(statement, changed.count(), portal);
+        return;
+      }
+      if (result instanceof QueryResult.Nothing) {
+        completeStatement(statement, 0, portal);
+        return;
+      }
+      QueryResult.Rows rows = (QueryResult.Rows) result;
+      ResultCursor cursor = new ResultCursor(rows.stream(), engine, columnTypes(query.columns()), formatsOf(fields), parameters.format());
+      if (portal != null) {
+        // The portal owns the cursor from here and closes it when it completes or is closed.
+        portal.start(cursor);
+        writePortalRows(portal, maxRows);
+        return;
+      }
+      try (cursor) {
+        if (describeRows) {
+          BackendMessages.rowDescription(output.buffer(), fields);
+        }
+        long count = cursor.writeRows(output, 0);
+        completeStatement(statement, count, null);
+      }
+    } finally {
+      if (timeout != null) {
+        timeout.cancel(false);
+      }
+    }
+  }
+
+  private void resumePortal(Portal portal, int maxRows) {
+    ScheduledFuture<?> timeout = scheduleStatementTimeout();
+    try {
+      writePortalRows(portal, maxRows);
+    } finally {
+      if (timeout != null) {
+        timeout.cancel(false);
+      }
+    }
+  }
+
+  private void writePortalRows(Portal portal, int maxRows) {
+    ResultCursor cursor = portal.cursor();
+    long written = cursor.writeRows(output, maxRows);
+    if (maxRows > 0 && written == maxRows) {
+      BackendMessages.portalSuspended(output.buffer());
+      return;
+    }
+    completeStatement(portal.plan().statement(), written, portal);
+  }
+
+  private void completeStatement(SqlStatement statement, long rows, Portal portal) {
+    BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(statement, rows));
+    if (portal != null) {
+      portal.complete();
+    }
+  }
+
+  private void runCommand(SqlStatement statement, SessionCommand command, boolean describeRows) {
+    if (command instanceof SessionCommand.TransactionControl control) {
+      runTransactionControl(control);
+    } else if (command instanceof SessionCommand.Discard discard) {
+      if (transaction != TransactionStatus.IDLE) {
+        throw new PlatformException(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
+      }
+      closeAllPortals();
+      statements.values().forEach(PreparedPlan::close);
+      statements.clear();
+      commands.run(statement, new SessionCommand.ResetParameter(null), false);
+      BackendMessages.commandComplete(output.buffer(), "DISCARD " + discard.what());
+    } else if (command instanceof SessionCommand.Deallocate deallocate) {
+      if (deallocate.name() == null) {
+        statements.values().forEach(PreparedPlan::close);
+        statements.clear();
+        BackendMessages.commandComplete(output.buffer(), "DEALLOCATE ALL");
+      } else {
+        PreparedPlan removed = statements.remove(deallocate.name());
+        if (removed == null) {
+          throw new PlatformException(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + deallocate.name() + "\" does not exist");
+        }
+        removed.close();
+        BackendMessages.commandComplete(output.buffer(), "DEALLOCATE");
+      }
+    } else {
+      commands.run(statement, command, describeRows);
+    }
+  }
+
+  private void runTransactionControl(SessionCommand.TransactionControl control) {
+    switch (control.kind()) {
+      case BEGIN -> {
+        if (implicitTransaction) {
+          // As in PostgreSQL, BEGIN inside an implicit transaction makes it an explicit block.
+          implicitTransaction = false;
+          transaction = TransactionStatus.IN_BLOCK;
+        } else if (transaction != TransactionStatus.IDLE) {
+          ErrorReporter.notice(output.buffer(), "WARNING", SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
+        } else {
+          materializeOpenPortals();
+          engine.execute("BEGIN TRANSACTION");
+          transaction = TransactionStatus.IN_BLOCK;
+        }
+        BackendMessages.commandComplete(output.buffer(), control.tag());
+      }
+      case COMMIT -> {
+        if (implicitTransaction) {
+          closeAllPortals();
+          commitImplicitTransaction();
+          BackendMessages.commandComplete(output.buffer(), "COMMIT");
+          return;
+        }
+        if (transaction == TransactionStatus.IDLE) {
+          ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+          BackendMessages.commandComplete(output.buffer(), "COMMIT");
+          return;
+        }
+        boolean failed = transaction == TransactionStatus.FAILED;
+        endTransaction(failed ? "ROLLBACK" : "COMMIT");
+        BackendMessages.commandComplete(output.buffer(), failed ? "ROLLBACK" : "COMMIT");
+      }
+      case ROLLBACK -> {
+        if (implicitTransaction) {
+          closeAllPortals();
+          abortImplicitTransaction();
+        } else if (transaction == TransactionStatus.IDLE) {
+          ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+        } else {
+          endTransaction("ROLLBACK");
+        }
+        BackendMessages.commandComplete(output.buffer(), "ROLLBACK");
+      }
+    }
+  }
+
+  private void endTransaction(String sql) {
+    closeAllPortals();
+    transaction = TransactionStatus.IDLE;
+    engine.execute(sql);
+  }
+
+  private static boolean isTransactionExit(SessionCommand command) {
+    return command instanceof SessionCommand.TransactionControl control
+        && control.kind() != SessionCommand.TransactionControl.Kind.BEGIN;
+  }
+
+  private void checkNotAborted(SqlStatement statement) {
+    if (transaction != TransactionStatus.FAILED) {
+      return;
+    }
+    String keyword = statement.keyword();
+    if (keyword.equals("ROLLBACK") || keyword.equals("ABORT") || keyword.equals("COMMIT") || keyword.equals("END")) {
+      return;
+    }
+    throw new PlatformException(
+        SqlState.IN_FAILED_SQL_TRANSACTION, "current transaction is aborted, commands ignored until end of transaction block");
+  }
+
+  private void markFailed() {
+    if (transaction == TransactionStatus.IN_BLOCK) {
+      transaction = TransactionStatus.FAILED;
+    }
+  }
+
+  /**
+   * Opens PostgreSQL's implicit transaction around a statement outside any block: a multi-statement
+   * simple query, or the extended-query messages up to the next Sync, succeed or fail together.
+   */
+  private void beginImplicitTransaction(SqlStatement statement) {
+    if (transaction == TransactionStatus.IDLE && !implicitTransaction && !controlsTransactions(statement)) {
+      engine.execute("BEGIN TRANSACTION");
+      implicitTransaction = true;
+    }
+  }
+
+  /** Commits the implicit transaction, if one is open. */
+  private void commitImplicitTransaction() {
+    if (implicitTransaction) {
+      implicitTransaction = false;
+      engine.execute("COMMIT");
+    }
+  }
+
+  /** Rolls back the implicit transaction after an error, if one is open. */
+  private void abortImplicitTransaction() {
+    if (implicitTransaction) {
+      implicitTransaction = false;
+      rollbackQuietly();
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      engine.execute("ROLLBACK");
+    } catch (PlatformException e) {
+      // DuckDB already ended the transaction with the failed statement; nothing to undo.
+    }
+  }
+
+  private ScheduledFuture<?> scheduleStatementTimeout() {
+    long millis = parameters.statementTimeoutMillis();
+    if (millis <= 0) {
+      return null;
+    }
+    return services.timers().schedule(() -> engine.cancel(CancelReason.STATEMENT_TIMEOUT), millis, TimeUnit.MILLISECONDS);
+  }
+
+  // ---------------------------------------------------------------- descriptions
+
+  private List<FieldDescription> describeColumns(List<ResultColumn> columns, short[] requestedFormats) {
+    List<FieldDescription> fields = new ArrayList<>(columns.size());
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnType type = PgTypes.forDuckDbType(columns.get(i).duckDbType());
+      short format = i < requestedFormats.length ? requestedFormats[i] : 0;
+      if (format == 1 && !ColumnWriters.supportsBinary(type)) {
+        format = 0;
+      }
+      fields.add(new FieldDescription(
+          columns.get(i).name(), 0, (short) 0, type.type().oid(), type.type().typlen(), type.typmod(), format));
+    }
+    return fields;
+  }
+
+  private static List<ColumnType> columnTypes(List<ResultColumn> columns) {
+    List<ColumnType> types = new ArrayList<>(columns.size());
+    for (ResultColumn column : columns) {
+      types.add(PgTypes.forDuckDbType(column.duckDbType()));
+    }
+    return types;
+  }
+
+  private static short[] formatsOf(List<FieldDescription> fields) {
+    short[] formats = new short[fields.size()];
+    for (int i = 0; i < formats.length; i++) {
+      formats[i] = fields.get(i).format();
+    }
+    return formats;
+  }
+
+  // ---------------------------------------------------------------- objects
+
+  private PreparedPlan statement(String name) {
+    PreparedPlan plan = statements.get(name);
+    if (plan == null) {
+      throw new PlatformException(
+          SqlState.INVALID_SQL_STATEMENT_NAME,
+          name.isEmpty() ? "unnamed prepared statement does not exist" : "prepared statement \"" + name + "\" does not exist");
+    }
+    return plan;
+  }
+
+  private Portal portal(String name) {
+    Portal portal = portals.get(name);
+    if (portal == null) {
+      throw new PlatformException(
+          SqlState.INVALID_CURSOR_NAME, name.isEmpty() ? "unnamed portal does not exist" : "portal \"" + name + "\" does not exist");
+    }
+    return portal;
+  }
+
+  private void closePortal(String name) {
+    Portal portal = portals.remove(name);
+    if (portal != null) {
+      portal.close();
+    }
+  }
+
+  private void closeAllPortals() {
+    portals.values().forEach(Portal::close);
+    portals.clear();
+  }
+
+  /** DuckDB streams one result per connection: park suspended portals in memory first. */
+  private void materializeOpenPortals() {
+    for (Portal portal : portals.values()) {
+      portal.materialize();
+    }
+  }
+
+  private void readyForQuery() {
+    BackendMessages.readyForQuery(output.buffer(), transaction.indicator());
+    output.flush();
+  }
+
+  private void reportError(RuntimeException e, int positionOffset) {
+    ErrorReporter.error(output.buffer(), ErrorReporter.toPlatform(e), positionOffset);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  @Override
+  public void cancelRunningStatement() {
+    engine.cancel(CancelReason.USER_REQUEST);
+  }
+
+  @Override
+  public void terminate() {
+    engine.cancel(CancelReason.SHUTDOWN);
+    serial.execute(() -> {
+      if (output.isOpen()) {
+        ErrorReporter.fatal(output.buffer(), new PlatformException(SqlState.ADMIN_SHUTDOWN, CancelReason.SHUTDOWN.message()));
+        output.flushAndClose();
+      }
+    });
+  }
+
+  @Override
+  public boolean isBusy() {
+    return busy;
+  }
+
+  /** The socket closed: stop the running statement now (called from Netty's event loop). */
+  void clientGone() {
+    engine.cancel(CancelReason.CLIENT_GONE);
+  }
+
+  void close() {
+    services.registry().unregister(key);
+    copy.abort();
+    closeAllPortals();
+    statements.values().forEach(PreparedPlan::close);
+    statements.clear();
+    engine.close();
+  }
+}

@@ -1,0 +1,58 @@
+package io.analytics.gateway.session;
+
+import java.util.List;
+import java.util.Map;
+
+/** A statement the gateway answers itself instead of passing it to DuckDB. */
+public sealed interface SessionCommand {
+
+  /** BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT. */
+  record TransactionControl(Kind kind, String tag) implements SessionCommand {
+    public enum Kind {
+      BEGIN,
+      COMMIT,
+      ROLLBACK
+    }
+  }
+
+  /** SET name TO value (value null = DEFAULT). */
+  record SetParameter(String name, String value) implements SessionCommand {}
+
+  /** SHOW name, or SHOW ALL when name is null. */
+  record ShowParameter(String name) implements SessionCommand {}
+
+  /** RESET name, or RESET ALL when name is null. */
+  record ResetParameter(String name) implements SessionCommand {}
+
+  /** DISCARD ALL / PLANS / SEQUENCES / TEMP. */
+  record Discard(String what) implements SessionCommand {}
+
+  /** DEALLOCATE [PREPARE] name, or ALL when name is null. */
+  record Deallocate(String name) implements SessionCommand {}
+
+  /** A statement accepted and ignored, answered with its tag (LISTEN, SET TRANSACTION ...). */
+  record Ignored(String tag) implements SessionCommand {}
+
+  /** A statement PostgreSQL has and the gateway refuses with 0A000. */
+  record Unsupported(String what) implements SessionCommand {}
+
+  /**
+   * COPY ... TO STDOUT or COPY ... FROM STDIN.
+   *
+   * @param source the table name, or for TO STDOUT a parenthesised query
+   * @param columns the column list, or empty
+   * @param options lower-cased option names to values ("format", "header", "delimiter", "null",
+   *     "quote", "escape")
+   */
+  record Copy(boolean toClient, String source, List<String> columns, Map<String, String> options)
+      implements SessionCommand {
+    public Copy {
+      columns = List.copyOf(columns);
+      options = Map.copyOf(options);
+    }
+
+    public String format() {
+      return options.getOrDefault("format", "text");
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.analytics.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.session.EngineSession;
+import io.analytics.gateway.protocol.BackendMessages;
+import io.analytics.gateway.protocol.BackendMessages.FieldDescription;
+import io.analytics.gateway.sql.SqlStatement;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs SET, SHOW and RESET of session parameters (and the statements the gateway accepts or refuses
+ * outright), sending ParameterStatus where PostgreSQL does and keeping DuckDB's own TimeZone and
+ * search_path in step.
+ */
+final class SessionCommands {
+  private static final int TEXT_OID = 25;
+
+  private final SessionParameters parameters;
+  private final EngineSession engine;
+  private final BackendOutput output;
+
+  SessionCommands(SessionParameters parameters, EngineSession engine, BackendOutput output) {
+    this.parameters = requireNonNull(parameters, "parameters is null");
+    this.engine = requireNonNull(engine, "engine is null");
+    this.output = requireNonNull(output, "output is null");
+  }
+
+  /** Applies a startup-packet parameter; ParameterStatus for it is sent with the greeting. */
+  void setFromStartup(String name, String value) {
+    String canonical = parameters.set(name, value);
+    mirrorIntoDuckDb(canonical);
+  }
+
+  /** The RowDescription fields a command returns, or null when it returns no rows. */
+  List<FieldDescription> describe(SessionCommand command) {
+    if (command instanceof SessionCommand.ShowParameter show) {
+      if (show.name() == null) {
+        return List.of(textField("name"), textField("setting"), textField("description"));
+      }
+      return List.of(textField(SessionParameters.canonicalName(show.name())));
+    }
+    return null;
+  }
+
+  void run(SqlStatement statement, SessionCommand command, boolean describeRows) {
+    ByteBuf out = output.buffer();
+    if (command instanceof SessionCommand.SetParameter set) {
+      String canonical = set.value() == null ? parameters.reset(set.name()) : parameters.set(set.name(), set.value());
+      changed(canonical);
+      BackendMessages.commandComplete(out, "SET");
+    } else if (command instanceof SessionCommand.ResetParameter reset) {
+      if (reset.name() == null) {
+        for (String name : parameters.settableNames()) {
+          String before = parameters.get(name);
+          parameters.reset(name);
+          if (!before.equals(parameters.get(name))) {
+            changed(name);
+          }
+        }
+      } else {
+        changed(parameters.reset(reset.name()));
+      }
+      BackendMessages.commandComplete(out, "RESET");
+    } else if (command instanceof SessionCommand.ShowParameter show) {
+      if (describeRows) {
+        BackendMessages.rowDescription(out, describe(command));
+      }
+      if (show.name() == null) {
+        Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        all.putAll(parameters.all());
+        for (Map.Entry<String, String> entry : all.entrySet()) {
+          dataRow(out, entry.getKey(), entry.getValue(), "");
+        }
+        BackendMessages.commandComplete(out, "SHOW");
+      } else {
+        dataRow(out, parameters.get(show.name()));
+        BackendMessages.commandComplete(out, "SHOW");
+      }
+    } else if (command instanceof SessionCommand.Ignored ignored) {
+      BackendMessages.commandComplete(out, ignored.tag());
+    } else if (command instanceof SessionCommand.Unsupported unsupported) {
+      throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, unsupported.what() + " are not supported by this server");
+    } else {
+      throw new PlatformException(SqlState.INTERNAL_ERROR, "unexpected command " + command);
+    }
+  }
+
+  private void changed(String canonical) {
+    mirrorIntoDuckDb(canonical);
+    if (SessionParameters.isReported(canonical)) {
+      BackendMessages.parameterStatus(output.buffer(), canonical, parameters.get(canonical));
+    }
+  }
+
+  /** DuckDB evaluates time-zone-aware functions and name resolution itself, so it must agree. */
+  private void mirrorIntoDuckDb(String canonical) {
+    if (canonical.equals("TimeZone")) {
+      String zone = parameters.timeZone().getId();
+      engine.execute("SET TimeZone = '" + zone.replace("'", "''") + "'");
+    } else if (canonical.equals("search_path")) {
+      try {
+        engine.execute("SET search_path = '" + duckDbSearchPath(parameters.get("search_path")).replace("'", "''") + "'");
+      } catch (PlatformException e) {
+        // PostgreSQL accepts schemas that do not exist (yet); DuckDB does not. Fall back to main.
+        engine.execute("SET search_path = 'main'");
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL's search_path names schemas that may not exist and uses "$user" and public; DuckDB's
+   * must name existing schemas, and its default schema is main.
+   */
+  private String duckDbSearchPath(String searchPath) {
+    List<String> schemas = new ArrayList<>();
+    for (String part : searchPath.split(",")) {
+      String name = part.trim();
+      if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2) {
+        name = name.substring(1, name.length() - 1);
+      } else {
+        name = name.toLowerCase(Locale.ROOT);
+      }
+      if (name.isEmpty() || name.equals("$user") || name.equals("pg_catalog")) {
+        continue;
+      }
+      schemas.add(name.equals("public") ? "main" : name);
+    }
+    if (schemas.isEmpty()) {
+      schemas.add("main");
+    }
+    return String.join(",", schemas);
+  }
+
+  private static FieldDescription textField(String name) {
+    return new FieldDescription(name, 0, (short) 0, TEXT_OID, (short) -1, -1, (short) 0);
+  }
+
+  private static void dataRow(ByteBuf out, String... values) {
+    int start = BackendMessages.beginDataRow(out, values.length);
+    for (String value : values) {
+      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+      out.writeInt(bytes.length);
+      out.writeBytes(bytes);
+    }
+    BackendMessages.endMessage(out, start);
+  }
+}

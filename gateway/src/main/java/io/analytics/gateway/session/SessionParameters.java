@@ -1,0 +1,324 @@
+package io.analytics.gateway.session;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.gateway.types.SessionFormat;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The session's run-time parameters as PostgreSQL clients see them through SET, SHOW, RESET and
+ * ParameterStatus. Parameters DuckDB also understands (TimeZone, search_path) are mirrored into
+ * DuckDB by the session; the rest only change how the gateway behaves or what it reports.
+ */
+public final class SessionParameters {
+
+  /** One parameter: canonical name, default, whether changes are reported, and its validation. */
+  record Definition(String name, String defaultValue, boolean reported, UnaryOperator<String> normalizer) {}
+
+  private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
+
+  static {
+    define("server_version", ServerVersion.VERSION, true, readOnly("server_version"));
+    define("server_version_num", ServerVersion.VERSION_NUM, false, readOnly("server_version_num"));
+    define("server_encoding", "UTF8", true, readOnly("server_encoding"));
+    define("client_encoding", "UTF8", true, SessionParameters::clientEncoding);
+    define("DateStyle", "ISO, MDY", true, SessionParameters::dateStyle);
+    define("IntervalStyle", "postgres", true, onlyValue("IntervalStyle", "postgres"));
+    define("TimeZone", "UTC", true, SessionParameters::timeZone);
+    define("integer_datetimes", "on", true, readOnly("integer_datetimes"));
+    define("standard_conforming_strings", "on", true, onlyValue("standard_conforming_strings", "on"));
+    define("application_name", "", true, UnaryOperator.identity());
+    define("is_superuser", "on", true, readOnly("is_superuser"));
+    define("session_authorization", "", true, readOnly("session_authorization"));
+    define("default_transaction_read_only", "off", true, SessionParameters::bool);
+    define("in_hot_standby", "off", true, readOnly("in_hot_standby"));
+    define("search_path", "\"$user\", public", false, UnaryOperator.identity());
+    define("statement_timeout", "0", false, SessionParameters::milliseconds);
+    define("lock_timeout", "0", false, SessionParameters::milliseconds);
+    define("idle_in_transaction_session_timeout", "0", false, SessionParameters::milliseconds);
+    define("idle_session_timeout", "0", false, SessionParameters::milliseconds);
+    define("extra_float_digits", "1", false, SessionParameters::extraFloatDigits);
+    define("bytea_output", "hex", false, onlyValue("bytea_output", "hex"));
+    define("client_min_messages", "notice", false, UnaryOperator.identity());
+    define("default_transaction_isolation", "serializable", false, UnaryOperator.identity());
+    define("transaction_isolation", "serializable", false, UnaryOperator.identity());
+    define("transaction_read_only", "off", false, SessionParameters::bool);
+    define("default_transaction_deferrable", "off", false, SessionParameters::bool);
+    define("escape_string_warning", "on", false, SessionParameters::bool);
+    define("synchronous_commit", "on", false, UnaryOperator.identity());
+    define("row_security", "on", false, SessionParameters::bool);
+    define("jit", "off", false, SessionParameters::bool);
+    define("work_mem", "4MB", false, UnaryOperator.identity());
+    define("max_parallel_workers_per_gather", "2", false, UnaryOperator.identity());
+    define("max_identifier_length", "63", false, readOnly("max_identifier_length"));
+    define("lc_messages", "C", false, UnaryOperator.identity());
+    define("lc_monetary", "C", false, UnaryOperator.identity());
+    define("lc_numeric", "C", false, UnaryOperator.identity());
+    define("lc_time", "C", false, UnaryOperator.identity());
+    define("lc_collate", "C", false, readOnly("lc_collate"));
+    define("lc_ctype", "C", false, readOnly("lc_ctype"));
+    define("plan_cache_mode", "auto", false, UnaryOperator.identity());
+    define("geqo", "on", false, SessionParameters::bool);
+    define("role", "none", false, UnaryOperator.identity());
+    define("max_connections", "500", false, readOnly("max_connections"));
+    define("block_size", "8192", false, readOnly("block_size"));
+    define("ssl", "off", false, readOnly("ssl"));
+    define("password_encryption", "scram-sha-256", false, UnaryOperator.identity());
+  }
+
+  private final Map<String, String> values = new LinkedHashMap<>();
+
+  public SessionParameters(String user, boolean superuser) {
+    for (Definition definition : DEFINITIONS.values()) {
+      values.put(definition.name(), definition.defaultValue());
+    }
+    values.put("session_authorization", user);
+    values.put("is_superuser", superuser ? "on" : "off");
+  }
+
+  /** The canonical definition for a (case-insensitive) name, if it is one PostgreSQL knows. */
+  static Optional<Definition> definition(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.equals("timezone")) {
+      return Optional.of(DEFINITIONS.get("TimeZone"));
+    }
+    for (Definition definition : DEFINITIONS.values()) {
+      if (definition.name().equalsIgnoreCase(lower)) {
+        return Optional.of(definition);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether SET of this name is handled here (a known parameter or a custom "x.y" one). */
+  public static boolean isKnown(String name) {
+    return definition(name).isPresent() || name.indexOf('.') > 0;
+  }
+
+  /** Sets a parameter from a client; returns its canonical name. Applies the startup packet too. */
+  public String set(String name, String value) {
+    Optional<Definition> definition = definition(name);
+    if (definition.isEmpty()) {
+      if (name.indexOf('.') > 0) {
+        values.put(name.toLowerCase(Locale.ROOT), value);
+        return name.toLowerCase(Locale.ROOT);
+      }
+      throw unknown(name);
+    }
+    String canonical = definition.get().name();
+    values.put(canonical, definition.get().normalizer().apply(value));
+    return canonical;
+  }
+
+  /** Restores a parameter's default; returns its canonical name. */
+  public String reset(String name) {
+    Optional<Definition> definition = definition(name);
+    if (definition.isEmpty()) {
+      if (values.remove(name.toLowerCase(Locale.ROOT)) != null || name.indexOf('.') > 0) {
+        return name.toLowerCase(Locale.ROOT);
+      }
+      throw unknown(name);
+    }
+    values.put(definition.get().name(), definition.get().defaultValue());
+    return definition.get().name();
+  }
+
+  /** Names of every settable parameter, for RESET ALL. */
+  public List<String> settableNames() {
+    List<String> names = new ArrayList<>();
+    for (Definition definition : DEFINITIONS.values()) {
+      if (!isReadOnly(definition)) {
+        names.add(definition.name());
+      }
+    }
+    return names;
+  }
+
+  private static boolean isReadOnly(Definition definition) {
+    try {
+      definition.normalizer().apply(definition.defaultValue());
+      return false;
+    } catch (PlatformException e) {
+      return true;
+    }
+  }
+
+  public String get(String name) {
+    Optional<Definition> definition = definition(name);
+    String key = definition.map(Definition::name).orElse(name.toLowerCase(Locale.ROOT));
+    String value = values.get(key);
+    if (value == null) {
+      throw unknown(name);
+    }
+    return value;
+  }
+
+  /** The parameter's canonical name as SHOW labels its column. */
+  public static String canonicalName(String name) {
+    return definition(name).map(Definition::name).orElse(name.toLowerCase(Locale.ROOT));
+  }
+
+  public static boolean isReported(String canonicalName) {
+    Definition definition = DEFINITIONS.get(canonicalName);
+    return definition != null && definition.reported();
+  }
+
+  /** The parameters sent as ParameterStatus after authentication, in order. */
+  public Map<String, String> reportedValues() {
+    Map<String, String> reported = new LinkedHashMap<>();
+    for (Definition definition : DEFINITIONS.values()) {
+      if (definition.reported()) {
+        reported.put(definition.name(), values.get(definition.name()));
+      }
+    }
+    return reported;
+  }
+
+  /** All parameters and values, for SHOW ALL. */
+  public Map<String, String> all() {
+    return Map.copyOf(values);
+  }
+
+  public long statementTimeoutMillis() {
+    return Long.parseLong(values.get("statement_timeout"));
+  }
+
+  public ZoneId timeZone() {
+    return zoneOf(values.get("TimeZone"));
+  }
+
+  public SessionFormat format() {
+    return new SessionFormat(timeZone(), Integer.parseInt(values.get("extra_float_digits")));
+  }
+
+  private static void define(String name, String defaultValue, boolean reported, UnaryOperator<String> normalizer) {
+    DEFINITIONS.put(name, new Definition(name, defaultValue, reported, normalizer));
+  }
+
+  private static PlatformException unknown(String name) {
+    return new PlatformException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
+  }
+
+  private static UnaryOperator<String> readOnly(String name) {
+    return value -> {
+      throw new PlatformException(SqlState.CANT_CHANGE_RUNTIME_PARAM, "parameter \"" + name + "\" cannot be changed");
+    };
+  }
+
+  private static UnaryOperator<String> onlyValue(String name, String allowed) {
+    return value -> {
+      if (!value.equalsIgnoreCase(allowed)) {
+        throw invalidValue(name, value, "only \"" + allowed + "\" is supported by this server");
+      }
+      return allowed;
+    };
+  }
+
+  private static PlatformException invalidValue(String name, String value, String detail) {
+    return new PlatformException(
+        SqlState.INVALID_PARAMETER_VALUE,
+        "invalid value for parameter \"" + name + "\": \"" + value + "\"", detail, null, 0, null);
+  }
+
+  private static String clientEncoding(String value) {
+    String normalized = value.toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
+    if (normalized.equals("UTF8") || normalized.equals("UNICODE")) {
+      return "UTF8";
+    }
+    if (normalized.equals("SQLASCII")) {
+      // SQL_ASCII means "no conversion": the client takes the server's UTF-8 bytes as they are.
+      return "SQL_ASCII";
+    }
+    throw new PlatformException(
+        SqlState.FEATURE_NOT_SUPPORTED,
+        "conversion between UTF8 and " + value + " is not supported", null,
+        "set client_encoding to UTF8", 0, null);
+  }
+
+  private static String dateStyle(String value) {
+    String upper = value.toUpperCase(Locale.ROOT).replace(" ", "");
+    if (upper.equals("ISO") || upper.equals("ISO,MDY") || upper.equals("MDY,ISO") || upper.equals("MDY")) {
+      return "ISO, MDY";
+    }
+    if (upper.equals("ISO,DMY") || upper.equals("DMY,ISO") || upper.equals("ISO,YMD")) {
+      return upper.endsWith("DMY") || upper.startsWith("DMY") ? "ISO, DMY" : "ISO, YMD";
+    }
+    throw invalidValue("DateStyle", value, "only the ISO output style is supported by this server");
+  }
+
+  private static String timeZone(String value) {
+    zoneOf(value);
+    return value.equalsIgnoreCase("utc") ? "UTC" : value;
+  }
+
+  static ZoneId zoneOf(String value) {
+    try {
+      if (value.equalsIgnoreCase("utc") || value.equalsIgnoreCase("gmt") || value.equalsIgnoreCase("z")
+          || value.equalsIgnoreCase("zulu")) {
+        return ZoneId.of("UTC");
+      }
+      if (value.matches("[+-]?\\d{1,2}(:\\d{2})?")) {
+        // A bare numeric offset in SET TIME ZONE means hours east of UTC.
+        String sign = value.startsWith("-") ? "-" : "+";
+        String digits = value.replaceFirst("^[+-]", "");
+        String[] parts = digits.split(":");
+        return ZoneId.of(String.format(Locale.ROOT, "%s%02d:%s", sign, Integer.parseInt(parts[0]), parts.length > 1 ? parts[1] : "00"));
+      }
+      return ZoneId.of(value, ZoneId.SHORT_IDS);
+    } catch (DateTimeException e) {
+      throw invalidValue("TimeZone", value, "time zone \"" + value + "\" is not recognized");
+    }
+  }
+
+  private static String bool(String value) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    return switch (lower) {
+      case "on", "true", "yes", "1", "t", "y" -> "on";
+      case "off", "false", "no", "0", "f", "n" -> "off";
+      default -> throw invalidValue("boolean parameter", value, "expected on or off");
+    };
+  }
+
+  private static String extraFloatDigits(String value) {
+    try {
+      int digits = Integer.parseInt(value.trim());
+      if (digits < -15 || digits > 3) {
+        throw invalidValue("extra_float_digits", value, "must be between -15 and 3");
+      }
+      return Integer.toString(digits);
+    } catch (NumberFormatException e) {
+      throw invalidValue("extra_float_digits", value, "must be an integer");
+    }
+  }
+
+  /** Parses PostgreSQL time units (ms default): "5000", "5s", "1min", "250 ms". */
+  static String milliseconds(String value) {
+    String trimmed = value.trim().toLowerCase(Locale.ROOT);
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|h|d)?").matcher(trimmed);
+    if (!matcher.matches()) {
+      throw invalidValue("timeout", value, "valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\"");
+    }
+    double amount = Double.parseDouble(matcher.group(1));
+    String unit = matcher.group(2) == null ? "ms" : matcher.group(2);
+    double millis = switch (unit) {
+      case "us" -> amount / 1000;
+      case "s" -> amount * 1000;
+      case "min" -> amount * 60_000;
+      case "h" -> amount * 3_600_000;
+      case "d" -> amount * 86_400_000;
+      default -> amount;
+    };
+    if (millis < 0 || millis > Integer.MAX_VALUE) {
+      throw invalidValue("timeout", value, "must be between 0 and " + Integer.MAX_VALUE + " ms");
+    }
+    return Long.toString(Math.round(millis));
+  }
+}

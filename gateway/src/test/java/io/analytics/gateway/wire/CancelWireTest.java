@@ -1,0 +1,98 @@
+package io.analytics.gateway.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.analytics.gateway.testing.TestGateway;
+import java.io.DataOutputStream;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+/** Statement.cancel(), statement_timeout and CancelRequests with a wrong key. */
+class CancelWireTest {
+  /** Long enough to never finish on its own in these tests. */
+  static final String LONG_QUERY = "SELECT sum(a.i * b.j) FROM range(100000000) a(i), range(1000000) b(j)";
+
+  private static TestGateway gateway;
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void cancelStopsARunningQueryWithin57014() throws Exception {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      CompletableFuture<SQLException> running =
+          CompletableFuture.supplyAsync(() -> catchThrowableOfType(SQLException.class, () -> statement.executeQuery(LONG_QUERY)));
+      Thread.sleep(500);
+      long cancelledAt = System.nanoTime();
+      statement.cancel();
+      SQLException error = running.get(10, TimeUnit.SECONDS);
+      long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelledAt);
+      assertThat((Throwable) error).isNotNull();
+      assertThat(error.getSQLState()).isEqualTo("57014");
+      assertThat(error.getMessage()).contains("canceling statement due to user request");
+      assertThat(stopMillis).as("stops within a second").isLessThan(1000);
+      try (ResultSet rs = statement.executeQuery("SELECT 7")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(7);
+      }
+    }
+  }
+
+  @Test
+  void statementTimeoutCancelsLongQueries() throws Exception {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("SET statement_timeout = '300ms'");
+      SQLException error = catchThrowableOfType(SQLException.class, () -> statement.executeQuery(LONG_QUERY));
+      assertThat(error.getSQLState()).isEqualTo("57014");
+      assertThat(error.getMessage()).contains("statement timeout");
+      try (ResultSet rs = statement.executeQuery("SELECT 8")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(8);
+      }
+    }
+  }
+
+  @Test
+  void cancelRequestWithAWrongKeyDoesNothing() throws Exception {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      int pid = connection.unwrap(PGConnection.class).getBackendPID();
+      statement.execute("SET statement_timeout = '3s'");
+      CompletableFuture<SQLException> running =
+          CompletableFuture.supplyAsync(() -> catchThrowableOfType(SQLException.class, () -> statement.executeQuery(LONG_QUERY)));
+      Thread.sleep(300);
+      sendCancelRequest(pid, 12345);
+      SQLException error = running.get(20, TimeUnit.SECONDS);
+      assertThat(error.getMessage()).as("only the timeout stopped it").contains("statement timeout");
+    }
+  }
+
+  /** A CancelRequest packet with the given key, as a second connection sends it. */
+  private static void sendCancelRequest(int pid, int key) throws Exception {
+    try (Socket socket = new Socket(gateway.host(), gateway.port());
+        DataOutputStream out = new DataOutputStream(socket.getOutputStream())) {
+      out.writeInt(16);
+      out.writeInt(80877102);
+      out.writeInt(pid);
+      out.writeInt(key);
+      out.flush();
+      assertThat(socket.getInputStream().read()).as("server closes without answering").isEqualTo(-1);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.analytics.gateway.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.analytics.gateway.testing.TestGateway;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/** DuckDB errors reach clients as ErrorResponses with PostgreSQL's SQLSTATEs; the session lives on. */
+class ErrorWireTest {
+  private static TestGateway gateway;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    gateway = TestGateway.start();
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE errors_pk(id INT PRIMARY KEY, v INT NOT NULL CHECK (v > 0))");
+      statement.execute("INSERT INTO errors_pk VALUES (1, 1)");
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "SELECT * FROM no_such_table | 42P01",
+        "SELECT no_such_column FROM bronze.trades | 42703",
+        "SELEC 1 | 42601",
+        "SELECT no_such_function(1) | 42883",
+        "SELECT 'abc'::INTEGER | 22P02",
+        "SELECT 9223372036854775807::BIGINT + 1 | 22003",
+        "INSERT INTO errors_pk VALUES (1, 5) | 23505",
+        "INSERT INTO errors_pk VALUES (2, NULL) | 23502",
+        "INSERT INTO errors_pk VALUES (3, -1) | 23514",
+        "SELECT * FROM no_such_schema.t | 42P01",
+      })
+  void duckDbErrorsCarryPostgresSqlStates(String sql, String sqlState) throws SQLException {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      SQLException error = catchThrowableOfType(SQLException.class, () -> statement.execute(sql));
+      assertThat((Throwable) error).as(sql).isNotNull();
+      assertThat(error.getSQLState()).as(error.getMessage()).isEqualTo(sqlState);
+      try (ResultSet rs = statement.executeQuery("SELECT 42")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("the session survives the error").isEqualTo(42);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"SELECT * FROM no_such_table | 15", "SELECT 1;\\nSELECT  nope FROM bronze.trades | 19"})
+  void errorsPointAtTheOffendingText(String sql, int position) throws SQLException {
+    java.util.Properties simple = new java.util.Properties();
+    simple.setProperty("preferQueryMode", "simple");
+    try (Connection connection = gateway.connect(simple); Statement statement = connection.createStatement()) {
+      PSQLException error = catchThrowableOfType(PSQLException.class, () -> statement.execute(sql.replace("\\n", "\n")));
+      ServerErrorMessage details = error.getServerErrorMessage();
+      assertThat(details.getPosition()).isEqualTo(position);
+      assertThat(details.getSeverity()).isEqualTo("ERROR");
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.analytics.gateway.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.analytics.gateway.testing.RawPgClient;
+import io.analytics.gateway.testing.TestGateway;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Results stream with backpressure: a slow or vanished client costs only its own query. */
+class StreamingWireTest {
+  private static TestGateway gateway;
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void largeResultStreamsWithBoundedMemory() throws SQLException {
+    try (Connection connection = gateway.connect()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.setFetchSize(10_000);
+        long rows = 0;
+        long maxArrowBytes = 0;
+        try (ResultSet rs = statement.executeQuery("SELECT i, i * 2 AS j, 'row ' || i AS s FROM range(3000000) t(i)")) {
+          while (rs.next()) {
+            rows++;
+            if (rows % 100_000 == 0) {
+              maxArrowBytes = Math.max(maxArrowBytes, gateway.server().arrowBytesAllocated());
+            }
+          }
+        }
+        assertThat(rows).isEqualTo(3_000_000);
+        assertThat(maxArrowBytes).as("only a batch or two is ever held").isLessThan(64L << 20);
+      }
+    }
+  }
+
+  @Test
+  void clientThatStopsReadingStallsOnlyItself() throws Exception {
+    try (RawPgClient stalled = new RawPgClient(gateway.host(), gateway.port())) {
+      stalled.sendStartup(196608, "user", "slow");
+      stalled.readUntilReady();
+      stalled.sendQuery("SELECT i, repeat('x', 100) FROM range(100000000) t(i)");
+      Thread.sleep(1000);
+      long arrowBytes = gateway.server().arrowBytesAllocated();
+      assertThat(arrowBytes).as("the unread result does not pile up").isLessThan(64L << 20);
+      long start = System.nanoTime();
+      try (Connection connection = gateway.connect(); Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery("SELECT count(*) FROM bronze.trades")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(10_000);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void clientThatDisconnectsMidResultFreesItsQuery() throws Exception {
+    int before = gateway.server().activeSessions();
+    RawPgClient leaving = new RawPgClient(gateway.host(), gateway.port());
+    leaving.sendStartup(196608, "user", "leaving");
+    leaving.readUntilReady();
+    leaving.sendQuery("SELECT i FROM range(100000000) t(i)");
+    leaving.read();
+    assertThat(gateway.server().activeSessions()).isEqualTo(before + 1);
+    leaving.close();
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (gateway.server().activeSessions() > before && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(gateway.server().activeSessions()).as("the session and its query are gone").isEqualTo(before);
+  }
+}
