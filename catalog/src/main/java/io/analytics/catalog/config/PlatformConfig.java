@@ -17,14 +17,18 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The whole platform configuration, read once from {@code config/platform.json}. Unknown keys and
  * values of the wrong type are errors naming the key, never silent defaults.
  */
-public record PlatformConfig(GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users) {
+public record PlatformConfig(
+    GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users, List<PostgresSourceConfig> sources) {
 
   private static final ObjectMapper STRICT_MAPPER = strictMapper();
 
@@ -32,14 +36,48 @@ public record PlatformConfig(GatewayConfig gateway, DuckDbConfig duckdb, List<Us
   public PlatformConfig(
       @JsonProperty("gateway") GatewayConfig gateway,
       @JsonProperty("duckdb") DuckDbConfig duckdb,
-      @JsonProperty("users") List<UserConfig> users) {
+      @JsonProperty("users") List<UserConfig> users,
+      @JsonProperty("sources") List<PostgresSourceConfig> sources) {
     this.gateway = gateway == null ? GatewayConfig.defaults() : gateway;
     this.duckdb = duckdb == null ? DuckDbConfig.defaults() : duckdb;
     this.users = users == null ? List.of() : List.copyOf(users);
+    this.sources = sources == null ? List.of() : List.copyOf(sources);
+    Set<String> names = new HashSet<>();
+    for (PostgresSourceConfig source : this.sources) {
+      if (!names.add(source.name())) {
+        throw new ConfigException("config key \"sources\" names \"" + source.name() + "\" twice");
+      }
+    }
+  }
+
+  public PlatformConfig(GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users) {
+    this(gateway, duckdb, users, null);
   }
 
   public static PlatformConfig defaults() {
-    return new PlatformConfig(null, null, null);
+    return new PlatformConfig(null, null, null, null);
+  }
+
+  /**
+   * The home's configuration as the platform uses it: the file (or the defaults when there is none)
+   * with the environment's POSTGRES_* and ANALYTICS_* variables applied over it.
+   */
+  public static PlatformConfig load(Path path, Map<String, String> env) {
+    return fromFileOrDefaults(path).withEnvironment(env);
+  }
+
+  /** This configuration with environment variables applied, see {@link EnvironmentOverrides}. */
+  public PlatformConfig withEnvironment(Map<String, String> env) {
+    return new EnvironmentOverrides(env).applyTo(this);
+  }
+
+  /** This configuration as pretty-printed JSON, as {@code init} writes it. */
+  public String toJson() {
+    try {
+      return STRICT_MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new ConfigException("cannot encode the configuration: " + e.getOriginalMessage(), e);
+    }
   }
 
   /** Reads the file if it exists, else returns the defaults. */
@@ -70,17 +108,22 @@ public record PlatformConfig(GatewayConfig gateway, DuckDbConfig duckdb, List<Us
     }
   }
 
+  /** Whether any Postgres source is configured. */
+  public boolean hasSources() {
+    return !sources.isEmpty();
+  }
+
   /** Whether any user is configured; with none, loopback connections are trusted. */
   public boolean hasUsers() {
     return !users.isEmpty();
   }
 
   public PlatformConfig withGateway(GatewayConfig newGateway) {
-    return new PlatformConfig(newGateway, duckdb, users);
+    return new PlatformConfig(newGateway, duckdb, users, sources);
   }
 
   public PlatformConfig withUsers(List<UserConfig> newUsers) {
-    return new PlatformConfig(gateway, duckdb, newUsers);
+    return new PlatformConfig(gateway, duckdb, newUsers, sources);
   }
 
   /** The mapper used for reading and writing the config file. */

@@ -58,6 +58,24 @@ public record PlatformHome(Path root) {
     return configDir().resolve("platform.json");
   }
 
+  /**
+   * Where pipelines write files before committing them by renaming into a dataset folder; its name
+   * starts with '.', so scanners and views never see it.
+   */
+  public Path stagingDir() {
+    return dataDir().resolve(".staging");
+  }
+
+  /** The counter bumped after every commit to the lake, read by gateways to know when to re-scan. */
+  public Path lakeVersionFile() {
+    return dataDir().resolve(".lake-version");
+  }
+
+  /** Written by a serving gateway ({@code {"pid":…,"host":…,"port":…}}), deleted when it stops. */
+  public Path gatewayEndpointFile() {
+    return warehouseDir().resolve("gateway.json");
+  }
+
   /** Where DuckDB spills to disk when a query outgrows its memory limit. */
   public Path tempDir() {
     return warehouseDir().resolve("tmp");

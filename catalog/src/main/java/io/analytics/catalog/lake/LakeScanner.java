@@ -27,6 +27,16 @@ public final class LakeScanner {
     this.home = requireNonNull(home, "home is null");
   }
 
+  /** The dataset {@code <layer>/<name>} whether or not it exists yet. */
+  public Dataset dataset(Layer layer, String name) {
+    if (!DATASET_NAME.matcher(name).matches()) {
+      throw new io.analytics.catalog.error.PlatformException(
+          io.analytics.catalog.error.SqlState.INVALID_PARAMETER_VALUE,
+          "\"" + name + "\" is not a valid dataset name: use letters, digits and _ (starting with a letter)");
+    }
+    return new Dataset(layer, name, home.layerDir(layer).resolve(name));
+  }
+
   public List<Dataset> scan() {
     List<Dataset> datasets = new ArrayList<>();
     for (Layer layer : Layer.values()) {
@@ -54,19 +64,9 @@ public final class LakeScanner {
           file ->
               file.getFileName().toString().endsWith(".parquet")
                   && Files.isRegularFile(file)
-                  && !isHidden(dir.relativize(file)));
+                  && !DatasetFiles.isHidden(dir.relativize(file)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot walk " + dir, e);
     }
-  }
-
-  private static boolean isHidden(Path relative) {
-    for (Path part : relative) {
-      String name = part.toString();
-      if (name.startsWith(".") || name.startsWith("_")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

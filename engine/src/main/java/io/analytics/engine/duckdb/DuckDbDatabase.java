@@ -43,8 +43,37 @@ public final class DuckDbDatabase implements AutoCloseable {
     return open("jdbc:duckdb:", ":memory:", config, null);
   }
 
+  /**
+   * An in-memory database that spills to {@code tempDirectory} (or the configured one) when a
+   * pipeline's work outgrows the memory limit; pipelines use one each and never touch the warehouse.
+   */
+  public static DuckDbDatabase inMemory(DuckDbConfig config, Path tempDirectory) {
+    requireNonNull(config, "config is null");
+    Path temp = config.tempDirectory() != null ? Path.of(config.tempDirectory()) : tempDirectory;
+    return open("jdbc:duckdb:", ":memory:", config, temp);
+  }
+
+  /**
+   * Opens the warehouse read-only, for commands that only look (several processes may do so at
+   * once, but not while a writer holds it).
+   */
+  public static DuckDbDatabase openWarehouseReadOnly(PlatformHome home, DuckDbConfig config) {
+    requireNonNull(home, "home is null");
+    requireNonNull(config, "config is null");
+    Path file = home.warehouseFile();
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    return open("jdbc:duckdb:" + file, file.toString(), config, null, readOnly);
+  }
+
   private static DuckDbDatabase open(String url, String description, DuckDbConfig config, Path temp) {
+    return open(url, description, config, temp, new Properties());
+  }
+
+  private static DuckDbDatabase open(
+      String url, String description, DuckDbConfig config, Path temp, Properties extra) {
     Properties properties = new Properties();
+    properties.putAll(extra);
     // Extensions are never fetched from the network at query time: machines here have none, and a
     // client must not be able to make the gateway download code.
     properties.setProperty("autoinstall_known_extensions", "false");

@@ -3,6 +3,8 @@ package io.analytics.gateway.cli;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.home.PlatformHome;
+import io.analytics.engine.lake.PipelineConfig;
+import io.analytics.engine.warehouse.WarehouseConnector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -15,7 +17,23 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "analytics 0.1.0",
     description = "A PostgreSQL-wire gateway over a DuckDB and Parquet data lake.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      InitCommand.class,
+      IngestCommand.class,
+      ExportCommand.class,
+      RunCommand.class,
+      QueryCommand.class,
+      StatusCommand.class,
+      TablesCommand.class,
+      DescribeCommand.class,
+      ViewsCommand.class,
+      MaterializeCommand.class,
+      RefreshCommand.class,
+      MigrateCommand.class,
+      VacuumCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class AnalyticsCli implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -39,9 +57,22 @@ public final class AnalyticsCli implements java.util.concurrent.Callable<Integer
     return new PlatformHome(home);
   }
 
-  /** The configuration of the chosen home (its config/platform.json, or the defaults). */
+  /**
+   * The configuration of the chosen home (its config/platform.json, or the defaults), with the
+   * POSTGRES_* and ANALYTICS_* environment variables applied.
+   */
   public PlatformConfig config() {
-    return PlatformConfig.fromFileOrDefaults(home().configFile());
+    return PlatformConfig.load(home().configFile(), System.getenv());
+  }
+
+  /** The home and its configuration, as pipelines take them. */
+  public PipelineConfig pipelineConfig() {
+    return new PipelineConfig(home(), config());
+  }
+
+  /** How this command reaches the warehouse: through a running gateway, or the file. */
+  public WarehouseConnector warehouse() {
+    return new WarehouseConnector(home(), config(), System.getenv());
   }
 
   public static void main(String[] args) {
@@ -53,6 +84,20 @@ public final class AnalyticsCli implements java.util.concurrent.Callable<Integer
     CommandLine commandLine = new CommandLine(new AnalyticsCli());
     commandLine.setExecutionExceptionHandler(AnalyticsCli::reportFailure);
     return commandLine.execute(args);
+  }
+
+  /** Runs the CLI writing to the given streams (for tests); returns its exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new AnalyticsCli());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(AnalyticsCli::reportFailure);
+    try {
+      return commandLine.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   private static int reportFailure(

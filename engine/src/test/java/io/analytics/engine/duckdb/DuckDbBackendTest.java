@@ -1,0 +1,38 @@
+package io.analytics.engine.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.analytics.catalog.config.DuckDbConfig;
+import java.nio.file.Path;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbBackendTest {
+  @TempDir Path dir;
+
+  @Test
+  void readsParquetDefinesViewsAndQueriesAsRowsOrArrow() throws Exception {
+    try (DuckDbDatabase database = DuckDbDatabase.inMemory(DuckDbConfig.defaults())) {
+      DuckDbBackend backend = new DuckDbBackend(database);
+      database.execute("COPY (SELECT range AS n, 'a' AS tag FROM range(5)) TO '" + dir + "' (FORMAT parquet, PARTITION_BY (tag))");
+      String glob = dir + "/**/*.parquet";
+
+      assertThat(backend.readParquet(glob).size()).isEqualTo(5);
+      backend.createParquetView("numbers", glob);
+      QueryRows rows = backend.query("SELECT sum(n) AS total, any_value(tag) AS tag FROM numbers");
+      assertThat(rows.asMaps()).singleElement().satisfies(row -> {
+        assertThat(row.get("total").toString()).isEqualTo("10");
+        assertThat(row.get("tag")).isEqualTo("a");
+      });
+      try (RootAllocator allocator = new RootAllocator();
+          DuckDbBackend.ArrowQuery arrow = backend.queryArrow("SELECT n FROM numbers", allocator, 1024)) {
+        long count = 0;
+        while (arrow.reader().loadNextBatch()) {
+          count += arrow.reader().getVectorSchemaRoot().getRowCount();
+        }
+        assertThat(count).isEqualTo(5);
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.analytics.engine.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.analytics.catalog.error.PlatformException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SqlScriptTest {
+  @Test
+  void splitsAtSemicolonsOutsideQuotesCommentsAndDollarQuotes() {
+    List<String> statements = SqlScript.split(
+        "SELECT 'a;b'; -- c;d\nSELECT \"x;y\" FROM t; /* ; */ SELECT $$;$$;\n-- only a comment;\n");
+    assertThat(statements).containsExactly("SELECT 'a;b'", "-- c;d\nSELECT \"x;y\" FROM t", "/* ; */ SELECT $$;$$");
+  }
+
+  @Test
+  void variablesAreSubstitutedEverywhere() {
+    ScriptVariables variables = ScriptVariables.parse(List.of("day=2024-01-02", "table=bronze.trades"));
+    assertThat(variables.substitute("SELECT * FROM ${table} WHERE date = '${day}'"))
+        .isEqualTo("SELECT * FROM bronze.trades WHERE date = '2024-01-02'");
+  }
+
+  @Test
+  void anUnsetVariableIsAnErrorNamingIt() {
+    ScriptVariables variables = new ScriptVariables(Map.of("a", "1"));
+    assertThatThrownBy(() -> variables.substitute("SELECT ${a}, ${missing}"))
+        .isInstanceOf(PlatformException.class)
+        .hasMessageContaining("missing")
+        .hasMessageContaining("-v missing=VALUE");
+  }
+
+  @Test
+  void aMalformedAssignmentIsRefused() {
+    assertThatThrownBy(() -> ScriptVariables.parse(List.of("no-equals-sign"))).hasMessageContaining("NAME=VALUE");
+  }
+
+  @Test
+  void aValueMayContainEqualsSignsAndBeEmpty() {
+    assertThat(ScriptVariables.parse(List.of("f=a=b", "e=")).values()).containsEntry("f", "a=b").containsEntry("e", "");
+  }
+}

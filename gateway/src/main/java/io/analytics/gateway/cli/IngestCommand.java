@@ -1,0 +1,68 @@
+package io.analytics.gateway.cli;
+
+import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.schema.SchemaResolver;
+import io.analytics.catalog.schema.TableSchema;
+import io.analytics.engine.ingest.IngestOptions;
+import io.analytics.engine.ingest.IngestResult;
+import io.analytics.engine.ingest.IngestionPipeline;
+import io.analytics.engine.ingest.Rejection;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code analytics ingest FILE_OR_GLOB --table NAME ...}: appends CSV or Parquet files to a lake dataset. */
+@Command(name = "ingest", description = "Ingest CSV or Parquet files (by extension) into a dataset of a layer.")
+public final class IngestCommand implements Callable<Integer> {
+  @ParentCommand AnalyticsCli parent;
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE_OR_GLOB", description = "A file, or a quoted glob such as 'in/trades_*.csv'.")
+  String source;
+
+  @Option(names = "--table", required = true, paramLabel = "NAME", description = "Target dataset (NAME or LAYER.NAME).")
+  String table;
+
+  @Option(names = "--layer", paramLabel = "LAYER", defaultValue = "bronze", description = "bronze (default), silver or gold.")
+  String layer;
+
+  @Option(names = "--schema", paramLabel = "SCHEMA", description = "A standard schema (TradeSchema, PriceSchema, ...) or a JSON schema file.")
+  String schema;
+
+  @Option(names = "--partition-by", paramLabel = "COL", split = ",", description = "Hive partition columns, e.g. date.")
+  List<String> partitionBy;
+
+  @Option(names = "--strict", description = "Refuse the whole batch if any row is invalid.")
+  boolean strict;
+
+  @Option(names = "--no-quarantine", description = "Do not keep rejected rows in <table>_quarantine.")
+  boolean noQuarantine;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    TableSchema declared = schema == null ? null : SchemaResolver.resolve(schema);
+    IngestOptions options = IngestOptions.defaults()
+        .withLayer(Layer.fromName(layer))
+        .withStrict(strict)
+        .withQuarantine(!noQuarantine)
+        .withProgress(TerminalProgress.forConsole());
+    IngestResult result = new IngestionPipeline("cli", parent.pipelineConfig(), table, declared, partitionBy, options)
+        .ingestFiles(source);
+    out.println(result.summary());
+    for (Rejection rejection : result.rejections()) {
+      out.println("  rejected: " + rejection + " " + rejection.values());
+    }
+    if (result.rowsRejected() > result.rejections().size()) {
+      out.println("  ... and " + (result.rowsRejected() - result.rejections().size()) + " more");
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,67 @@
+package io.analytics.gateway.cli;
+
+import static io.analytics.engine.lake.SqlIdentifiers.literal;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.catalog.lake.Dataset;
+import io.analytics.catalog.lake.DatasetFiles;
+import io.analytics.catalog.lake.LakeScanner;
+import io.analytics.catalog.lake.Layer;
+import io.analytics.engine.lake.CommitHooks;
+import io.analytics.engine.lake.DatasetReplacer;
+import io.analytics.engine.lake.LakeSession;
+import io.analytics.engine.lake.TableName;
+import io.analytics.engine.warehouse.WarehouseConnection;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code analytics vacuum [--compact LAYER.TABLE]...}: checkpoints the warehouse, and merges the
+ * small Parquet files of the named datasets (rewritten and swapped in atomically, ledger kept).
+ */
+@Command(name = "vacuum", description = "Checkpoint the warehouse; with --compact, merge a dataset's small Parquet files.")
+public final class VacuumCommand implements Callable<Integer> {
+  @ParentCommand AnalyticsCli parent;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--compact", paramLabel = "LAYER.TABLE", description = "Dataset whose files to merge (repeatable).")
+  List<String> compact = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    for (String name : compact) {
+      TableName table = TableName.parse(name, Layer.BRONZE);
+      Dataset dataset = new LakeScanner(parent.home()).dataset(table.layer(), table.name());
+      DatasetFiles files = DatasetFiles.of(dataset.directory());
+      if (files.isEmpty()) {
+        throw new PlatformException(SqlState.UNDEFINED_TABLE, "dataset " + table.qualified() + " has no Parquet files");
+      }
+      try (LakeSession session = LakeSession.open(parent.home(), parent.config())) {
+        String select = "SELECT * FROM read_parquet(" + literal(dataset.parquetGlob())
+            + ", hive_partitioning = true, union_by_name = true)";
+        long rows = new DatasetReplacer(session, CommitHooks.NONE, TerminalProgress.forConsole())
+            .replace(dataset, select, files.partitionColumns(), null, "vacuum", true);
+        out.println(table.qualified() + ": " + files.files().size() + " files merged into "
+            + DatasetFiles.of(dataset.directory()).files().size() + " (" + rows + " rows)");
+      }
+    }
+    if (Files.exists(parent.home().warehouseFile()) || parent.warehouse().gateway().isPresent()) {
+      try (WarehouseConnection connection = parent.warehouse().open()) {
+        connection.execute("CHECKPOINT");
+        out.println("warehouse checkpointed (" + connection.description() + ")");
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}
