@@ -2,6 +2,7 @@ package io.analytics.gateway.cli;
 
 import io.analytics.catalog.config.GatewayConfig;
 import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.home.GatewayEndpointFile;
 import io.analytics.gateway.server.GatewayServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,21 +30,30 @@ public final class ServeCommand implements Callable<Integer> {
             gateway.withListen(listen == null ? gateway.listenAddress() : listen, port == null ? gateway.port() : port));
     GatewayServer server = GatewayServer.forHome(parent.home(), config);
     CountDownLatch stopped = new CountDownLatch(1);
+    java.net.InetSocketAddress bound;
     try {
-      server.start();
+      bound = server.start();
     } catch (RuntimeException | InterruptedException e) {
       server.shutdown(0);
       throw e;
     }
+    // Lets CLI commands run while we serve: they send warehouse work through this gateway.
+    GatewayEndpointFile.write(parent.home(), ProcessHandle.current().pid(), connectHost(bound), bound.getPort());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  GatewayEndpointFile.delete(parent.home());
                   server.close();
                   stopped.countDown();
                 },
                 "shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /** Where a local client should connect: the wildcard address is reached through loopback. */
+  private static String connectHost(java.net.InetSocketAddress bound) {
+    return bound.getAddress().isAnyLocalAddress() ? "127.0.0.1" : bound.getHostString();
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.Dataset;
+import io.analytics.catalog.lake.LakeChangeMarker;
 import io.analytics.catalog.lake.Layer;
 import io.analytics.engine.lake.LakeViews;
 import java.io.IOException;
@@ -18,24 +19,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the lake's views in step with the folders on disk, so datasets written by any pipeline
- * (even another process) are queryable without a restart. The check before each statement is one
- * directory listing per layer; the views are only recreated when the set of datasets changed.
+ * (even another process) are queryable without a restart. The check before each statement reads
+ * the lake's change marker and lists each layer; views are only recreated when something changed.
  */
 final class LakeRefresher implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(LakeRefresher.class);
 
   private final PlatformHome home;
   private final LakeViews views;
+  private final LakeChangeMarker marker;
+  private long seenVersion = -1;
   private Set<String> folders = Set.of();
   private Set<String> exposed = Set.of();
 
   LakeRefresher(PlatformHome home, LakeViews views) {
     this.home = requireNonNull(home, "home is null");
     this.views = requireNonNull(views, "views is null");
+    this.marker = new LakeChangeMarker(home);
   }
 
   /** Creates the views for everything on disk now. */
   synchronized void refreshNow() {
+    seenVersion = marker.version();
     List<Dataset> datasets = views.refresh();
     Set<String> names = new TreeSet<>();
     for (Dataset dataset : datasets) {
@@ -48,10 +53,10 @@ final class LakeRefresher implements Runnable {
 
   @Override
   public synchronized void run() {
+    // Pipelines bump the marker after every commit; folders copied in by hand show up in the
+    // listing. A folder not yet exposed may still be receiving its first files: look again.
     Set<String> current = listFolders();
-    // A folder not yet exposed may be a dataset whose first files are still being written:
-    // look again until it holds Parquet.
-    if (!current.equals(folders) || !exposed.containsAll(current)) {
+    if (marker.version() != seenVersion || !current.equals(folders) || !exposed.containsAll(current)) {
       try {
         refreshNow();
       } catch (RuntimeException e) {

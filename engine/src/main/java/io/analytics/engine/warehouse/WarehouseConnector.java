@@ -1,0 +1,110 @@
+package io.analytics.engine.warehouse;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.catalog.home.GatewayEndpointFile;
+import io.analytics.catalog.home.PlatformHome;
+import io.analytics.catalog.lake.LakeScanner;
+import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.engine.lake.LakeViews;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Decides how a CLI command reaches the warehouse. DuckDB lets one process open the file for
+ * writing, so when a gateway serves the home (its {@code warehouse/gateway.json} names a live
+ * process) the SQL goes through the gateway with pgjdbc; otherwise the file is opened directly, with
+ * the lake's views refreshed. A lock held by a gateway that is just starting, or by another
+ * command, is waited out, never reported as a lock error.
+ */
+public final class WarehouseConnector {
+  private static final long LOCK_WAIT_MILLIS = 60_000;
+  private static final long RETRY_MILLIS = 200;
+
+  private final PlatformHome home;
+  private final PlatformConfig config;
+  private final Map<String, String> env;
+
+  public WarehouseConnector(PlatformHome home, PlatformConfig config, Map<String, String> env) {
+    this.home = requireNonNull(home, "home is null");
+    this.config = requireNonNull(config, "config is null");
+    this.env = Map.copyOf(requireNonNull(env, "env is null"));
+  }
+
+  /** The running gateway of the home, if any. */
+  public Optional<GatewayEndpointFile> gateway() {
+    return GatewayEndpointFile.read(home);
+  }
+
+  public WarehouseConnection open() {
+    long deadline = System.currentTimeMillis() + LOCK_WAIT_MILLIS;
+    while (true) {
+      Optional<GatewayEndpointFile> gateway = gateway();
+      if (gateway.isPresent()) {
+        return throughGateway(gateway.get());
+      }
+      try {
+        return direct();
+      } catch (PlatformException e) {
+        if (e.sqlState() != SqlState.LOCK_NOT_AVAILABLE || System.currentTimeMillis() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(RETRY_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new PlatformException(SqlState.QUERY_CANCELED, "interrupted while waiting for the warehouse", e);
+      }
+    }
+  }
+
+  private WarehouseConnection throughGateway(GatewayEndpointFile gateway) {
+    Properties properties = new Properties();
+    properties.setProperty("user", firstNonBlank(env.get("ANALYTICS_USER"), env.get("PGUSER"), "analytics"));
+    String password = firstNonBlank(env.get("ANALYTICS_PASSWORD"), env.get("PGPASSWORD"), null);
+    if (password != null) {
+      properties.setProperty("password", password);
+    }
+    properties.setProperty("connectTimeout", "10");
+    properties.setProperty("ApplicationName", "analytics-cli");
+    String url = gateway.jdbcUrl(firstNonBlank(env.get("PGDATABASE"), "analytics", null));
+    try {
+      Connection connection = DriverManager.getConnection(url, properties);
+      return new WarehouseConnection(connection, null, "gateway at " + gateway.host() + ":" + gateway.port());
+    } catch (SQLException e) {
+      throw new PlatformException(
+          SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
+          "a gateway serves this home (pid " + gateway.pid() + ") but cannot be reached at " + url + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private WarehouseConnection direct() {
+    DuckDbDatabase database = DuckDbDatabase.openWarehouse(home, config.duckdb());
+    try {
+      new LakeViews(database, new LakeScanner(home)).refresh();
+      return new WarehouseConnection(database.connect(), database, "warehouse file " + home.warehouseFile());
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private static String firstNonBlank(String a, String b, String c) {
+    if (a != null && !a.isBlank()) {
+      return a;
+    }
+    if (b != null && !b.isBlank()) {
+      return b;
+    }
+    return c;
+  }
+}
