@@ -3,7 +3,7 @@ package io.analytics.gateway.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.analytics.gateway.testing.TestGateway;
+import io.analytics.gateway.testing.GatewayExtension;
 import java.io.DataOutputStream;
 import java.net.Socket;
 import java.sql.Connection;
@@ -12,9 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 
 /** Statement.cancel(), statement_timeout and CancelRequests with a wrong key. */
@@ -22,17 +21,7 @@ class CancelWireTest {
   /** Long enough to never finish on its own in these tests. */
   static final String LONG_QUERY = "SELECT sum(a.i * b.j) FROM range(100000000) a(i), range(1000000) b(j)";
 
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
   @Test
   void cancelStopsARunningQueryWithin57014() throws Exception {

@@ -2,7 +2,7 @@ package io.analytics.gateway.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.analytics.gateway.testing.TestGateway;
+import io.analytics.gateway.testing.GatewayExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -13,23 +13,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One DuckDB connection per session over one database: many sessions at once, none blocking another. */
 class ConcurrencyWireTest {
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
   @Test
   void twoHundredConcurrentSessionsEachGetTheirAnswer() throws Exception {

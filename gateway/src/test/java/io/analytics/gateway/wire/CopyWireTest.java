@@ -3,7 +3,7 @@ package io.analytics.gateway.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.analytics.gateway.testing.TestGateway;
+import io.analytics.gateway.testing.GatewayExtension;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,25 +11,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
 /** COPY TO STDOUT and COPY FROM STDIN through pgjdbc's CopyManager. */
 class CopyWireTest {
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
   private static CopyManager copyManager(Connection connection) throws SQLException {
     return new CopyManager(connection.unwrap(BaseConnection.class));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.analytics.gateway.testing.RawPgClient;
 import io.analytics.gateway.testing.RawPgClient.Message;
-import io.analytics.gateway.testing.TestGateway;
+import io.analytics.gateway.testing.GatewayExtension;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -13,27 +13,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad bytes get FATAL 08P01 on that connection only: the server never crashes, hangs or stops
  * answering other clients.
  */
 class MalformedInputWireTest {
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(io.analytics.catalog.config.GatewayConfig.defaults());
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
   @AfterEach
   void serverStillAnswersRealClients() throws SQLException {

@@ -3,31 +3,20 @@ package io.analytics.gateway.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.analytics.gateway.testing.TestGateway;
+import io.analytics.gateway.testing.GatewayExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 
 /** Simple-query behaviour as pgjdbc (preferQueryMode=simple) and the lake views see it. */
 class SimpleQueryWireTest {
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
   private static Connection simple() throws SQLException {
     java.util.Properties properties = new java.util.Properties();

@@ -3,29 +3,18 @@ package io.analytics.gateway.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.analytics.gateway.testing.RawPgClient;
-import io.analytics.gateway.testing.TestGateway;
+import io.analytics.gateway.testing.GatewayExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Results stream with backpressure: a slow or vanished client costs only its own query. */
 class StreamingWireTest {
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
   @Test
   void largeResultStreamsWithBoundedMemory() throws SQLException {

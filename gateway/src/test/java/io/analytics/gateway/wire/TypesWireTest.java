@@ -2,7 +2,7 @@ package io.analytics.gateway.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.analytics.gateway.testing.TestGateway;
+import io.analytics.gateway.testing.GatewayExtension;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -19,8 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,17 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and with parameters of unspecified type (OID 0) whose type the gateway must infer.
  */
 class TypesWireTest {
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
   private static Connection connect(boolean binary, String stringType) throws SQLException {
     Properties properties = new Properties();
