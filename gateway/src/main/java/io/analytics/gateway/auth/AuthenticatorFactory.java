@@ -1,33 +1,70 @@
 package io.analytics.gateway.auth;
 
+import static java.util.Objects.requireNonNull;
+
 import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.config.UserConfig;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
 
-/** Picks how a login authenticates (temporary stand-in: trust for loopback only). */
+/**
+ * Picks how a login authenticates. With no users configured, loopback connections are trusted
+ * (like a fresh local PostgreSQL) and all others refused; once users exist, every login needs a
+ * password, by the configured method.
+ */
 public final class AuthenticatorFactory {
   private final PlatformConfig config;
+  private final SecureRandom random;
+  /** Server secret from which unknown users' mock salts derive, stable for this process. */
+  private final byte[] mockSaltSecret = new byte[32];
 
   public AuthenticatorFactory(PlatformConfig config, SecureRandom random) {
-    this.config = config;
+    this.config = requireNonNull(config, "config is null");
+    this.random = requireNonNull(random, "random is null");
+    random.nextBytes(mockSaltSecret);
   }
 
   public Authenticator forLogin(String user, InetAddress clientAddress) {
-    if (config.hasUsers() || !clientAddress.isLoopbackAddress()) {
-      throw new PlatformException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "password authentication is not available yet");
+    if (!config.hasUsers()) {
+      if (clientAddress.isLoopbackAddress()) {
+        return new TrustAuthenticator();
+      }
+      throw new PlatformException(
+          SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+          "no users are configured, so connections are only accepted from this machine (host \""
+              + clientAddress.getHostAddress() + "\", user \"" + user + "\")");
     }
-    return new Authenticator() {
-      @Override
-      public AuthStep start() {
-        return new AuthStep.Success(null);
-      }
-
-      @Override
-      public AuthStep onPasswordMessage(byte[] body) {
-        throw new PlatformException(SqlState.PROTOCOL_VIOLATION, "unexpected password message");
-      }
+    Optional<UserConfig> account = config.users().stream().filter(u -> u.name().equals(user)).findFirst();
+    return switch (config.gateway().passwordMethod()) {
+      case "md5" -> md5(user, account.orElse(null));
+      case "password" -> new CleartextAuthenticator(user, account.orElse(null));
+      default -> scram(user, account.orElse(null));
     };
+  }
+
+  /** As PostgreSQL: the md5 method still uses SCRAM for a user whose stored password is SCRAM only. */
+  private Authenticator md5(String user, UserConfig account) {
+    if (account != null && account.md5() == null) {
+      return scram(user, account);
+    }
+    return new Md5Authenticator(user, account == null ? null : account.md5(), random);
+  }
+
+  private Authenticator scram(String user, UserConfig account) {
+    if (account != null && account.scramSha256() != null) {
+      return new ScramAuthenticator(user, ScramVerifier.parse(account.scramSha256()), true, random);
+    }
+    return new ScramAuthenticator(user, mockVerifier(user), false, random);
+  }
+
+  private ScramVerifier mockVerifier(String user) {
+    byte[] digest = ScramVerifier.hmac(mockSaltSecret, user.getBytes(StandardCharsets.UTF_8));
+    byte[] salt = Arrays.copyOf(digest, 16);
+    return new ScramVerifier(ScramVerifier.DEFAULT_ITERATIONS, salt, new byte[32], new byte[32]);
   }
 }

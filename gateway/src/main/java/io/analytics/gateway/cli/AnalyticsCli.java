@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       RefreshCommand.class,
       MigrateCommand.class,
       VacuumCommand.class,
+      UserCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AnalyticsCli implements java.util.concurrent.Callable<Integer> {

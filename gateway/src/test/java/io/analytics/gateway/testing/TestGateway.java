@@ -37,12 +37,17 @@ public final class TestGateway implements AutoCloseable {
   }
 
   public static TestGateway start(GatewayConfig gatewayConfig) {
+    return start(PlatformConfig.defaults().withGateway(gatewayConfig));
+  }
+
+  /** A gateway with a whole configuration (users, sources); its listen address is always a free loopback port. */
+  public static TestGateway start(PlatformConfig platformConfig) {
     try {
       Path root = Files.createTempDirectory("gateway-test");
       PlatformHome home = new PlatformHome(root);
       home.ensureLayout();
       writeSampleLake(home);
-      PlatformConfig config = PlatformConfig.defaults().withGateway(gatewayConfig.withListen("127.0.0.1", 0));
+      PlatformConfig config = platformConfig.withGateway(platformConfig.gateway().withListen("127.0.0.1", 0));
       GatewayServer server = GatewayServer.forHome(home, config);
       InetSocketAddress address = server.start();
       return new TestGateway(root, server, address);

@@ -1,0 +1,76 @@
+package io.analytics.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.gateway.testing.TestGateway;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code analytics user add} stores only a verifier, and the gateway then requires that password. */
+class UserCliTest {
+  @TempDir Path home;
+
+  private int cli(String stdin, StringWriter out, String... args) {
+    InputStream original = System.in;
+    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    try {
+      String[] all = new String[args.length + 2];
+      all[0] = "--home";
+      all[1] = home.toString();
+      System.arraycopy(args, 0, all, 2, args.length);
+      return AnalyticsCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), all);
+    } finally {
+      System.setIn(original);
+    }
+  }
+
+  @Test
+  void addedUserMustLogInWithItsPassword() throws Exception {
+    StringWriter out = new StringWriter();
+    assertThat(cli("", out, "init")).isZero();
+    assertThat(cli("correct horse\n", out, "user", "add", "carol", "--role", "engineer")).isZero();
+    String stored = Files.readString(home.resolve("config/platform.json"));
+    assertThat(stored).contains("\"carol\"").contains("SCRAM-SHA-256$4096:").doesNotContain("correct horse");
+
+    StringWriter listed = new StringWriter();
+    assertThat(cli("", listed, "user", "list")).isZero();
+    assertThat(listed.toString()).isEqualTo("carol\tengineer\n");
+
+    PlatformConfig config = PlatformConfig.load(home.resolve("config/platform.json"), Map.of());
+    try (TestGateway gateway = TestGateway.start(config)) {
+      try (Connection connection = login(gateway, "carol", "correct horse")) {
+        assertThat(connection.isValid(5)).isTrue();
+      }
+      assertThatThrownBy(() -> login(gateway, "carol", "battery staple"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+    }
+  }
+
+  @Test
+  void emptyPasswordIsRefused() {
+    StringWriter out = new StringWriter();
+    assertThat(cli("\n", out, "user", "add", "dave")).isNotZero();
+    assertThat(home.resolve("config/platform.json")).doesNotExist();
+  }
+
+  private static Connection login(TestGateway gateway, String user, String password) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    return DriverManager.getConnection(gateway.jdbcUrl(), properties);
+  }
+}
