@@ -47,6 +47,32 @@ final class ParameterCasts {
 
   private ParameterCasts() {}
 
+  /** DuckDB's name for a declared parameter type, or null for unspecified and text-like types. */
+  static String duckDbType(int oid) {
+    return DUCKDB_TYPES.get(oid);
+  }
+
+  /**
+   * The statement with each {@code $n} replaced by a NULL of the given DuckDB type, so that DuckDB
+   * can bind it fully and report its result columns.
+   */
+  static String typedNulls(SqlStatement statement, List<String> duckDbTypes) {
+    StringBuilder sql = new StringBuilder(statement.sql().length() + 32);
+    int copied = 0;
+    for (Token token : statement.tokens()) {
+      if (token.type() != TokenType.PARAMETER) {
+        continue;
+      }
+      int index = Integer.parseInt(token.text().substring(1)) - 1;
+      String type = index >= 0 && index < duckDbTypes.size() ? duckDbTypes.get(index) : "VARCHAR";
+      sql.append(statement.sql(), copied, token.start());
+      sql.append("CAST(NULL AS ").append(type).append(')');
+      copied = token.end();
+    }
+    sql.append(statement.sql(), copied, statement.sql().length());
+    return sql.toString();
+  }
+
   static String apply(SqlStatement statement, List<Integer> declaredTypes) {
     if (declaredTypes.isEmpty()) {
       return statement.sql();

@@ -2,6 +2,7 @@ package io.analytics.gateway.session;
 
 import static java.util.Objects.requireNonNull;
 
+import io.analytics.engine.session.ResultColumn;
 import io.analytics.gateway.protocol.BackendMessages.FieldDescription;
 import java.util.List;
 
@@ -14,14 +15,16 @@ final class Portal implements AutoCloseable {
   private final PreparedPlan plan;
   private final List<Object> parameters;
   private final List<FieldDescription> fields;
+  private final List<ResultColumn> columns;
   private ResultCursor cursor;
   private boolean completed;
 
-  Portal(String name, PreparedPlan plan, List<Object> parameters, List<FieldDescription> fields) {
+  Portal(String name, PreparedPlan plan, List<Object> parameters, List<FieldDescription> fields, List<ResultColumn> columns) {
     this.name = requireNonNull(name, "name is null");
     this.plan = requireNonNull(plan, "plan is null");
     this.parameters = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameters));
     this.fields = fields == null ? null : List.copyOf(fields);
+    this.columns = List.copyOf(columns);
   }
 
   String name() {
@@ -39,6 +42,11 @@ final class Portal implements AutoCloseable {
   /** The RowDescription fields with the formats chosen at Bind, or null when it returns no rows. */
   List<FieldDescription> fields() {
     return fields;
+  }
+
+  /** The result columns as known at Bind (empty when it returns no rows). */
+  List<ResultColumn> columns() {
+    return columns;
   }
 
   short[] formats() {

@@ -1,6 +1,7 @@
 package io.analytics.gateway.session;
 
 import io.analytics.engine.session.PreparedQuery;
+import io.analytics.engine.session.ResultColumn;
 import io.analytics.gateway.sql.SqlStatement;
 import java.util.List;
 
@@ -23,8 +24,12 @@ sealed interface PreparedPlan extends AutoCloseable {
     public void close() {}
   }
 
-  /** A statement DuckDB has prepared. */
-  record DuckDb(SqlStatement statement, PreparedQuery query, List<Integer> declaredTypes) implements PreparedPlan {
+  /**
+   * A statement DuckDB has prepared, with its result columns: DuckDB's, or where DuckDB could not
+   * tell them before binding, those learned by {@link ResultShapes}.
+   */
+  record DuckDb(SqlStatement statement, PreparedQuery query, List<Integer> declaredTypes, List<ResultColumn> columns)
+      implements PreparedPlan {
     @Override
     public void close() {
       query.close();

@@ -121,6 +121,12 @@ final class ResultCursor implements AutoCloseable {
     }
     VectorSchemaRoot batch = stream.batch();
     List<FieldVector> vectors = batch.getFieldVectors();
+    if (vectors.size() != types.size()) {
+      throw new io.analytics.catalog.error.PlatformException(
+          io.analytics.catalog.error.SqlState.FEATURE_NOT_SUPPORTED,
+          "the statement returned " + vectors.size() + " columns but was described with " + types.size()
+              + ": DuckDB could not tell its result columns before execution; add casts to its parameters");
+    }
     ColumnWriter[] bound = new ColumnWriter[vectors.size()];
     for (int i = 0; i < bound.length; i++) {
       bound[i] = ColumnWriters.bind(types.get(i), vectors.get(i), stream.dictionaries(), format);

@@ -46,6 +46,7 @@ final class Session implements CancelTarget {
   private final EngineSession engine;
   private final SessionParameters parameters;
   private final SessionCommands commands;
+  private final ResultShapes shapes;
   private final CopyHandler copy;
   private final Map<String, PreparedPlan> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
@@ -74,6 +75,7 @@ final class Session implements CancelTarget {
     this.engine = new EngineSession(services.database().connect(), services.allocator(), services.config().gateway().fetchBatchRows());
     this.parameters = new SessionParameters(user, true);
     this.commands = new SessionCommands(this.parameters, this.engine, output);
+    this.shapes = new ResultShapes(this.engine, this::materializeOpenPortals);
     this.copy = new CopyHandler(engine, output, services.copyTempDir());
   }
 
@@ -231,7 +233,7 @@ final class Session implements CancelTarget {
       materializeOpenPortals();
       try (PreparedQuery query = engine.prepare(statement.sql())) {
         List<FieldDescription> fields = describeColumns(query.columns(), new short[0]);
-        runQuery(statement, query, List.of(), fields, true, 0, null);
+        runQuery(statement, query, List.of(), query.columns(), fields, true, 0, null);
       }
     } catch (PlatformException e) {
       markFailed();
@@ -323,7 +325,9 @@ final class Session implements CancelTarget {
         materializeOpenPortals();
         String sql = ParameterCasts.apply(statement, parse.parameterTypes());
         try {
-          plan = new PreparedPlan.DuckDb(statement, engine.prepare(sql), parse.parameterTypes());
+          PreparedQuery query = engine.prepare(sql);
+          List<ResultColumn> columns = shapes.beforeBind(statement, query, parse.parameterTypes());
+          plan = new PreparedPlan.DuckDb(statement, query, parse.parameterTypes(), columns);
         } catch (PlatformException e) {
           markFailed();
           throw e;
@@ -348,8 +352,12 @@ final class Session implements CancelTarget {
     }
     List<Object> values = decodeParameters(plan, bind);
     List<FieldDescription> fields = null;
-    if (plan instanceof PreparedPlan.DuckDb duckDb && !duckDb.query().columns().isEmpty()) {
-      int columns = duckDb.query().columns().size();
+    List<ResultColumn> resultColumns = List.of();
+    if (plan instanceof PreparedPlan.DuckDb duckDb) {
+      resultColumns = shapes.atBind(duckDb, values);
+    }
+    if (!resultColumns.isEmpty()) {
+      int columns = resultColumns.size();
       if (bind.resultFormats().size() > 1 && bind.resultFormats().size() != columns) {
         throw new PlatformException(
             SqlState.PROTOCOL_VIOLATION,
@@ -359,12 +367,12 @@ final class Session implements CancelTarget {
       for (int i = 0; i < columns; i++) {
         formats[i] = bind.resultFormat(i);
       }
-      fields = describeColumns(duckDb.query().columns(), formats);
+      fields = describeColumns(resultColumns, formats);
     } else if (plan instanceof PreparedPlan.Command command) {
       fields = commands.describe(command.command());
     }
     closePortal(portalName);
-    portals.put(portalName, new Portal(portalName, plan, values, fields));
+    portals.put(portalName, new Portal(portalName, plan, values, fields, resultColumns));
     BackendMessages.bindComplete(output.buffer());
   }
 
@@ -395,8 +403,8 @@ final class Session implements CancelTarget {
       PreparedPlan plan = statement(describe.name());
       BackendMessages.parameterDescription(output.buffer(), parameterTypeOids(plan));
       List<FieldDescription> fields = null;
-      if (plan instanceof PreparedPlan.DuckDb duckDb && !duckDb.query().columns().isEmpty()) {
-        fields = describeColumns(duckDb.query().columns(), new short[0]);
+      if (plan instanceof PreparedPlan.DuckDb duckDb && !duckDb.columns().isEmpty()) {
+        fields = describeColumns(duckDb.columns(), new short[0]);
       } else if (plan instanceof PreparedPlan.Command command) {
         fields = commands.describe(command.command());
       }
@@ -452,7 +460,7 @@ final class Session implements CancelTarget {
         } else if (portal.cursor() == null) {
           materializeOpenPortals();
           beginImplicitTransaction(plan.statement());
-          runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.fields(), false, execute.maxRows(), portal);
+          runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.columns(), portal.fields(), false, execute.maxRows(), portal);
         } else {
           resumePortal(portal, execute.maxRows());
         }
@@ -507,6 +515,7 @@ final class Session implements CancelTarget {
       SqlStatement statement,
       PreparedQuery query,
       List<Object> values,
+      List<ResultColumn> columns,
       List<FieldDescription> fields,
       boolean describeRows,
       int maxRows,
@@ -523,7 +532,7 @@ final class Session implements CancelTarget {
         return;
       }
       QueryResult.Rows rows = (QueryResult.Rows) result;
-      ResultCursor cursor = new ResultCursor(rows.stream(), engine, columnTypes(query.columns()), formatsOf(fields), parameters.format());
+      ResultCursor cursor = new ResultCursor(rows.stream(), engine, columnTypes(columns), formatsOf(fields), parameters.format());
       if (portal != null) {
         // The portal owns the cursor from here and closes it when it completes or is closed.
         portal.start(cursor);

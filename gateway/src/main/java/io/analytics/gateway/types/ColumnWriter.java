@@ -2,7 +2,7 @@ package io.analytics.gateway.types;
 
 import io.netty.buffer.ByteBuf;
 
-/** Writes the values of one Arrow vector (one column of one batch). */
+/** Writes the values of one Arrow vector (one column of one batch), without the length prefix. */
 public interface ColumnWriter {
   boolean isNull(int row);
 

@@ -2,35 +2,122 @@ package io.analytics.gateway.types;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Registry of PostgreSQL types (temporary stand-in: text only). */
+/**
+ * The registry of PostgreSQL types the gateway speaks, and the mapping from DuckDB's column types
+ * to them. See docs/TYPES.md for the table and the reasons behind each choice.
+ */
 public final class PgTypes {
-  static final PgType TEXT = new PgType(25, "text", (short) -1, 1009, 0, 'S', false, ',');
-  static final PgType INT8 = new PgType(20, "int8", (short) 8, 1016, 0, 'N', true, ',');
-  static final PgType INT4 = new PgType(23, "int4", (short) 4, 1007, 0, 'N', true, ',');
+  public static final PgType BOOL = new BoolType();
+  public static final PgType INT2 = IntegerType.int2();
+  public static final PgType INT4 = IntegerType.int4();
+  public static final PgType INT8 = IntegerType.int8();
+  public static final PgType OID = IntegerType.objectId();
+  public static final PgType FLOAT4 = FloatType.float4();
+  public static final PgType FLOAT8 = FloatType.float8();
+  public static final PgType NUMERIC = new NumericType();
+  public static final PgType TEXT = TextType.text();
+  public static final PgType VARCHAR = TextType.varchar();
+  public static final PgType BPCHAR = TextType.bpchar();
+  public static final PgType NAME = TextType.identifier();
+  public static final PgType CHAR = TextType.singleChar();
+  public static final PgType UNKNOWN = TextType.unknown();
+  public static final PgType BYTEA = new ByteaType();
+  public static final PgType DATE = new DateType();
+  public static final PgType TIME = new TimeType();
+  public static final PgType TIMESTAMP = TimestampType.timestamp();
+  public static final PgType TIMESTAMPTZ = TimestampType.timestampTz();
+  public static final PgType INTERVAL = new IntervalType();
+  public static final PgType UUID = new UuidType();
+  public static final PgType JSON = JsonType.json();
+  public static final PgType JSONB = JsonType.jsonb();
+  public static final PgType VARBIT = new BitType();
+
+  private static final List<PgType> SCALARS = List.of(
+      BOOL, INT2, INT4, INT8, OID, FLOAT4, FLOAT8, NUMERIC, TEXT, VARCHAR, BPCHAR, NAME, CHAR, UNKNOWN, BYTEA,
+      DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL, UUID, JSON, JSONB, VARBIT);
+  private static final Map<Integer, PgType> BY_OID = index();
+  private static final Pattern DECIMAL = Pattern.compile("(?:DECIMAL|NUMERIC)\\((\\d+),\\s*(\\d+)\\)");
 
   private PgTypes() {}
 
+  private static Map<Integer, PgType> index() {
+    Map<Integer, PgType> byOid = new LinkedHashMap<>();
+    List<PgType> all = new ArrayList<>(SCALARS);
+    all.addAll(ArrayType.arraysOf(SCALARS));
+    for (PgType type : all) {
+      if (byOid.putIfAbsent(type.oid(), type) != null) {
+        throw new IllegalStateException("duplicate type OID " + type.oid());
+      }
+    }
+    return Map.copyOf(byOid);
+  }
+
   public static PgType byOid(int oid) {
-    return findByOid(oid).orElseThrow(() -> new PlatformException(SqlState.UNDEFINED_OBJECT, "type " + oid + " does not exist"));
+    return findByOid(oid).orElseThrow(() -> new PlatformException(SqlState.UNDEFINED_OBJECT, "type with OID " + oid + " does not exist"));
   }
 
   public static Optional<PgType> findByOid(int oid) {
-    return all().stream().filter(t -> t.oid() == oid).findFirst();
+    return Optional.ofNullable(BY_OID.get(oid));
   }
 
+  /** Every type, scalars first and then their array types, for pg_type. */
   public static Collection<PgType> all() {
-    return List.of(TEXT, INT8, INT4);
+    List<PgType> all = new ArrayList<>(SCALARS);
+    all.addAll(ArrayType.arraysOf(SCALARS));
+    return all;
   }
 
+  /**
+   * The PostgreSQL type and typmod for a DuckDB type name as DuckDB's JDBC metadata spells it
+   * ({@code INTEGER}, {@code DECIMAL(18,4)}, {@code TIMESTAMP WITH TIME ZONE}, {@code VARCHAR[]},
+   * {@code STRUCT(a INTEGER)}, ...).
+   */
   public static ColumnType forDuckDbType(String duckDbTypeName) {
-    return switch (duckDbTypeName) {
-      case "INTEGER" -> new ColumnType(INT4, -1);
-      case "BIGINT" -> new ColumnType(INT8, -1);
-      default -> new ColumnType(TEXT, -1);
+    String name = duckDbTypeName.strip();
+    if (name.endsWith("]")) {
+      int open = name.lastIndexOf('[');
+      ColumnType element = forDuckDbType(name.substring(0, open));
+      return new ColumnType(ArrayType.of(element.type()), element.typmod());
+    }
+    Matcher decimal = DECIMAL.matcher(name.toUpperCase(Locale.ROOT));
+    if (decimal.matches()) {
+      return new ColumnType(NUMERIC, NumericType.typmod(Integer.parseInt(decimal.group(1)), Integer.parseInt(decimal.group(2))));
+    }
+    String upper = name.toUpperCase(Locale.ROOT);
+    int parenthesis = upper.indexOf('(');
+    String base = parenthesis < 0 ? upper : upper.substring(0, parenthesis).strip();
+    PgType type = switch (base) {
+      case "BOOLEAN", "BOOL" -> BOOL;
+      case "TINYINT", "SMALLINT", "UTINYINT", "INT1", "INT2" -> INT2;
+      case "INTEGER", "USMALLINT", "INT", "INT4" -> INT4;
+      case "BIGINT", "UINTEGER", "INT8" -> INT8;
+      case "UBIGINT", "HUGEINT", "UHUGEINT", "DECIMAL", "NUMERIC" -> NUMERIC;
+      case "FLOAT", "REAL", "FLOAT4" -> FLOAT4;
+      case "DOUBLE", "FLOAT8" -> FLOAT8;
+      case "VARCHAR", "TEXT", "STRING", "CHAR", "BPCHAR", "ENUM", "NULL", "\"NULL\"", "UNKNOWN", "INVALID" -> TEXT;
+      case "BLOB", "BYTEA", "VARBINARY" -> BYTEA;
+      case "DATE" -> DATE;
+      case "TIME", "TIME WITH TIME ZONE", "TIMETZ", "TIME_NS" -> TIME;
+      case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS", "DATETIME" -> TIMESTAMP;
+      case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" -> TIMESTAMPTZ;
+      case "INTERVAL" -> INTERVAL;
+      case "UUID" -> UUID;
+      case "JSON", "STRUCT", "MAP", "UNION" -> JSON;
+      case "BIT", "BITSTRING" -> VARBIT;
+      default -> throw new PlatformException(
+          SqlState.FEATURE_NOT_SUPPORTED,
+          "DuckDB type " + duckDbTypeName + " cannot be sent to PostgreSQL clients; cast the column to VARCHAR");
     };
+    return new ColumnType(type, -1);
   }
 }

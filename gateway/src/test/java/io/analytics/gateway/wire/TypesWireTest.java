@@ -46,7 +46,7 @@ class TypesWireTest {
     String sql =
         "SELECT true AS b, 12::SMALLINT AS i2, 123456::INTEGER AS i4, 9007199254740993::BIGINT AS i8,"
             + " 1.5::REAL AS f4, 0.1::DOUBLE AS f8, 12.3400::DECIMAL(18,4) AS num, 'héllo' AS txt,"
-            + " '\\x00ff'::BLOB AS bin, DATE '2024-02-29' AS d, TIME '13:14:15.5' AS t,"
+            + " '\\x00\\xFF'::BLOB AS bin, DATE '2024-02-29' AS d, TIME '13:14:15.5' AS t,"
             + " TIMESTAMP '2024-01-02 03:04:05.123456' AS ts, TIMESTAMPTZ '2024-01-02 03:04:05+00' AS tstz,"
             + " '0b2a3c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d'::UUID AS u, [1, 2, NULL] AS arr, ['a', 'b c'] AS sarr,"
             + " INTERVAL '1 day 02:00:00' AS iv, '{\"k\": 1}'::JSON AS j";
@@ -145,6 +145,63 @@ class TypesWireTest {
           assertThat(rs.getLong(1)).isEqualTo(42);
         }
       }
+    }
+  }
+
+  @ParameterizedTest(name = "binaryTransfer={0}")
+  @ValueSource(booleans = {false, true})
+  void duckDbOnlyTypesArriveAsTheirClosestPostgresTypes(boolean binary) throws SQLException {
+    String sql = "SELECT {'a': 1, 'b': 'x'} AS st, MAP {'k': 2} AS mp, 'b'::ENUM('a', 'b') AS en,"
+        + " 170141183460469231731687303715884105727::HUGEINT AS huge, 18446744073709551615::UBIGINT AS ubig,"
+        + " 255::UTINYINT AS ut, TIMESTAMP_NS '2024-01-02 03:04:05.123456789' AS tsns, [[1, 2], [3, 4]] AS matrix,"
+        + " INTERVAL '1 year 2 months -3 days 04:05:06.5' AS iv, NULL AS nothing";
+    try (Connection connection = connect(binary, null); PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int run = 0; run < 2; run++) {
+        try (ResultSet rs = statement.executeQuery()) {
+          rs.next();
+          assertThat(rs.getString("st")).isEqualTo("{\"a\":1,\"b\":\"x\"}");
+          assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("json");
+          assertThat(rs.getString("mp")).isEqualTo("{\"k\":2}");
+          assertThat(rs.getString("en")).isEqualTo("b");
+          assertThat(rs.getBigDecimal("huge")).isEqualTo(new BigDecimal("170141183460469231731687303715884105727"));
+          assertThat(rs.getBigDecimal("ubig")).isEqualTo(new BigDecimal("18446744073709551615"));
+          assertThat(rs.getInt("ut")).isEqualTo(255);
+          assertThat(rs.getObject("tsns", LocalDateTime.class)).isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_000));
+          Object[] matrix = (Object[]) rs.getArray("matrix").getArray();
+          assertThat((Object[]) matrix[1]).containsExactly(3, 4);
+          assertThat(rs.getString("iv")).isEqualTo("1 year 2 mons -3 days +04:05:06.5");
+          assertThat(rs.getString("nothing")).isNull();
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "binaryTransfer={0}")
+  @ValueSource(booleans = {false, true})
+  void arrayParametersBindAsLists(boolean binary) throws SQLException {
+    try (Connection connection = connect(binary, null);
+        PreparedStatement statement = connection.prepareStatement("SELECT list_contains(?::VARCHAR[], 'b c') AS has, len(?::INTEGER[]) AS n")) {
+      statement.setArray(1, connection.createArrayOf("text", new String[] {"a", "b c", "it's"}));
+      statement.setArray(2, connection.createArrayOf("int4", new Integer[] {1, 2, null}));
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        assertThat(rs.getBoolean("has")).isTrue();
+        assertThat(rs.getInt("n")).isEqualTo(3);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "binaryTransfer={0}")
+  @ValueSource(booleans = {false, true})
+  void badParameterValuesGetPostgresErrors(boolean binary) throws SQLException {
+    try (Connection connection = connect(binary, "unspecified");
+        PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM bronze.trades WHERE trade_id = ?")) {
+      statement.setString(1, "abc");
+      org.assertj.core.api.Assertions.assertThatThrownBy(statement::executeQuery)
+          .isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("22P02");
+            assertThat(e.getMessage()).contains("invalid input syntax for type bigint: \"abc\"");
+          });
     }
   }
 }

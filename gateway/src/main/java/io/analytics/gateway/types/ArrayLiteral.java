@@ -1,0 +1,139 @@
+package io.analytics.gateway.types;
+
+
+/**
+ * A PostgreSQL array literal ({@code {1,2,NULL}}, {@code {"a b",c}}, {@code {{1,2},{3,4}}}) read
+ * the way array_in reads it, and rewritten as a DuckDB list literal that DuckDB casts to the
+ * parameter's list type.
+ */
+final class ArrayLiteral {
+  private final String text;
+  private final PgType element;
+  private int position;
+
+  ArrayLiteral(String text, PgType element) {
+    this.text = text;
+    this.element = element;
+  }
+
+  String toDuckDbLiteral() {
+    skipSpaces();
+    StringBuilder literal = new StringBuilder(text.length() + 8);
+    parseLevel(literal);
+    skipSpaces();
+    if (position != text.length()) {
+      throw malformed("junk after closing right brace");
+    }
+    return literal.toString();
+  }
+
+  private void parseLevel(StringBuilder literal) {
+    expect('{');
+    literal.append('[');
+    skipSpaces();
+    if (peek() == '}') {
+      position++;
+      literal.append(']');
+      return;
+    }
+    while (true) {
+      skipSpaces();
+      if (peek() == '{') {
+        parseLevel(literal);
+      } else {
+        Element item = parseElement();
+        if (item.isNull()) {
+          literal.append("NULL");
+        } else {
+          appendElement(literal, item.text(), element);
+        }
+      }
+      skipSpaces();
+      char next = peek();
+      position++;
+      if (next == '}') {
+        literal.append(']');
+        return;
+      }
+      if (next != ',') {
+        throw malformed("unexpected character \"" + next + "\"");
+      }
+      literal.append(", ");
+    }
+  }
+
+  private record Element(String text, boolean isNull) {}
+
+  private Element parseElement() {
+    StringBuilder value = new StringBuilder();
+    if (peek() == '"') {
+      position++;
+      while (true) {
+        char c = next();
+        if (c == '"') {
+          return new Element(value.toString(), false);
+        }
+        value.append(c == '\\' ? next() : c);
+      }
+    }
+    while (position < text.length() && text.charAt(position) != ',' && text.charAt(position) != '}') {
+      char c = next();
+      value.append(c == '\\' ? next() : c);
+    }
+    String raw = value.toString().strip();
+    if (raw.isEmpty()) {
+      throw malformed("unexpected \"" + peek() + "\" character");
+    }
+    return new Element(raw, raw.equalsIgnoreCase("NULL"));
+  }
+
+  /** Appends one element: numbers and booleans bare, everything else as a quoted DuckDB string. */
+  static void appendElement(StringBuilder literal, String value, PgType element) {
+    if (element.category() == 'N' || element.category() == 'B') {
+      literal.append(value);
+      return;
+    }
+    literal.append('\'');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\'' || c == '\\') {
+        literal.append('\\');
+      }
+      literal.append(c);
+    }
+    literal.append('\'');
+  }
+
+  private void expect(char c) {
+    if (peek() != c) {
+      throw malformed(c == '{' ? "array value must start with \"{\"" : "expected \"" + c + "\"");
+    }
+    position++;
+  }
+
+  private char peek() {
+    if (position >= text.length()) {
+      throw malformed("unexpected end of input");
+    }
+    return text.charAt(position);
+  }
+
+  private char next() {
+    char c = peek();
+    position++;
+    return c;
+  }
+
+  private void skipSpaces() {
+    while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
+      position++;
+    }
+  }
+
+  private io.analytics.catalog.error.PlatformException malformed(String detail) {
+    return new io.analytics.catalog.error.PlatformException(
+        io.analytics.catalog.error.SqlState.INVALID_TEXT_REPRESENTATION,
+        "malformed array literal: \"" + text + "\" (" + detail + ")");
+  }
+
+}

@@ -1,0 +1,102 @@
+package io.analytics.gateway.types;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+
+/** float4 (real) and float8 (double precision): shortest round-trip text, IEEE 754 binary. */
+final class FloatType extends PgType {
+  private final String sqlName;
+
+  private FloatType(int oid, String name, int width, int arrayOid, String sqlName) {
+    super(oid, name, width, arrayOid, 'N');
+    this.sqlName = sqlName;
+  }
+
+  static FloatType float4() {
+    return new FloatType(700, "float4", 4, 1021, "real");
+  }
+
+  static FloatType float8() {
+    return new FloatType(701, "float8", 8, 1022, "double precision");
+  }
+
+  @Override
+  public String formatType(int typmod) {
+    return sqlName;
+  }
+
+  @Override
+  public ColumnWriter writer(FieldVector vector, EncodingContext context) {
+    int extraDigits = context.format().extraFloatDigits();
+    boolean single = typlen() == 4;
+    if (vector instanceof Float4Vector floats) {
+      return new VectorWriter(vector) {
+        @Override
+        public void writeText(int row, ByteBuf out) {
+          float value = floats.get(row);
+          String text = single ? FloatText.float4(value, extraDigits) : FloatText.float8(value, extraDigits);
+          out.writeCharSequence(text, StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public void writeBinary(int row, ByteBuf out) {
+          if (single) {
+            out.writeFloat(floats.get(row));
+          } else {
+            out.writeDouble(floats.get(row));
+          }
+        }
+      };
+    }
+    if (vector instanceof Float8Vector doubles && !single) {
+      return new VectorWriter(vector) {
+        @Override
+        public void writeText(int row, ByteBuf out) {
+          out.writeCharSequence(FloatText.float8(doubles.get(row), extraDigits), StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public void writeBinary(int row, ByteBuf out) {
+          out.writeDouble(doubles.get(row));
+        }
+      };
+    }
+    throw unsupportedVector(this, vector);
+  }
+
+  @Override
+  public Object decodeText(String text) {
+    String value = text.strip();
+    double parsed = switch (value.toLowerCase(Locale.ROOT)) {
+      case "nan" -> Double.NaN;
+      case "infinity", "+infinity", "inf", "+inf" -> Double.POSITIVE_INFINITY;
+      case "-infinity", "-inf" -> Double.NEGATIVE_INFINITY;
+      default -> parse(value, text);
+    };
+    return typlen() == 4 ? (Object) (float) parsed : (Object) parsed;
+  }
+
+  private double parse(String value, String original) {
+    if (value.isEmpty() || !value.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+      throw InvalidInput.syntax(sqlName, original);
+    }
+    double parsed = Double.parseDouble(value);
+    if (Double.isInfinite(parsed) || (typlen() == 4 && Float.isInfinite((float) parsed))) {
+      throw InvalidInput.outOfRange(sqlName, original);
+    }
+    return parsed;
+  }
+
+  @Override
+  public Object decodeBinary(ByteBuffer value) {
+    if (value.remaining() != typlen()) {
+      throw badBinary(this);
+    }
+    return typlen() == 4 ? (Object) value.getFloat() : (Object) value.getDouble();
+  }
+}

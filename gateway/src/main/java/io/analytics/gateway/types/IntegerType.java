@@ -1,0 +1,104 @@
+package io.analytics.gateway.types;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import org.apache.arrow.vector.FieldVector;
+
+/** int2, int4, int8 and oid: decimal text, big-endian binary of their width. */
+final class IntegerType extends PgType {
+  private final String sqlName;
+  private final long min;
+  private final long max;
+
+  private IntegerType(int oid, String name, int width, int arrayOid, String sqlName, long min, long max) {
+    super(oid, name, width, arrayOid, 'N');
+    this.sqlName = sqlName;
+    this.min = min;
+    this.max = max;
+  }
+
+  static IntegerType int2() {
+    return new IntegerType(21, "int2", 2, 1005, "smallint", Short.MIN_VALUE, Short.MAX_VALUE);
+  }
+
+  static IntegerType int4() {
+    return new IntegerType(23, "int4", 4, 1007, "integer", Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
+  static IntegerType int8() {
+    return new IntegerType(20, "int8", 8, 1016, "bigint", Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /** Object identifiers: unsigned 32-bit. */
+  static IntegerType objectId() {
+    return new IntegerType(26, "oid", 4, 1028, "oid", 0, 0xFFFF_FFFFL);
+  }
+
+  @Override
+  public String formatType(int typmod) {
+    return sqlName;
+  }
+
+  @Override
+  public ColumnWriter writer(FieldVector vector, EncodingContext context) {
+    LongReader reader = LongReader.of(vector);
+    if (reader == null) {
+      throw unsupportedVector(this, vector);
+    }
+    int width = typlen();
+    return new VectorWriter(vector) {
+      @Override
+      public void writeText(int row, ByteBuf out) {
+        AsciiDigits.writeLong(out, reader.read(row));
+      }
+
+      @Override
+      public void writeBinary(int row, ByteBuf out) {
+        long value = reader.read(row);
+        switch (width) {
+          case 2 -> out.writeShort((int) value);
+          case 4 -> out.writeInt((int) value);
+          default -> out.writeLong(value);
+        }
+      }
+    };
+  }
+
+  @Override
+  public Object decodeText(String text) {
+    String value = text.strip();
+    long parsed;
+    try {
+      parsed = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      if (value.matches("[+-]?\\d+")) {
+        throw InvalidInput.outOfRange(sqlName, text);
+      }
+      throw InvalidInput.syntax(sqlName, text);
+    }
+    if (parsed < min || parsed > max) {
+      throw InvalidInput.outOfRange(sqlName, text);
+    }
+    return box(parsed);
+  }
+
+  @Override
+  public Object decodeBinary(ByteBuffer value) {
+    if (value.remaining() != typlen()) {
+      throw badBinary(this);
+    }
+    return switch (typlen()) {
+      case 2 -> value.getShort();
+      case 4 -> oid() == 26 ? Integer.toUnsignedLong(value.getInt()) : (Object) value.getInt();
+      default -> value.getLong();
+    };
+  }
+
+  private Object box(long value) {
+    return switch (typlen()) {
+      case 2 -> (short) value;
+      case 4 -> oid() == 26 ? (Object) value : (Object) (int) value;
+      default -> value;
+    };
+  }
+}

@@ -1,0 +1,136 @@
+package io.analytics.gateway.types;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.MapVector;
+
+/**
+ * json and jsonb. DuckDB's JSON arrives as text and is sent as is; DuckDB STRUCT, MAP and UNION
+ * values, which PostgreSQL has no type for, are sent as JSON documents (a MAP as an object).
+ */
+final class JsonType extends PgType {
+  private static final JsonFactory JSON = new JsonFactory();
+  private final boolean jsonb;
+
+  private JsonType(int oid, String name, int arrayOid, boolean jsonb) {
+    super(oid, name, -1, arrayOid, 'U');
+    this.jsonb = jsonb;
+  }
+
+  static JsonType json() {
+    return new JsonType(114, "json", 199, false);
+  }
+
+  static JsonType jsonb() {
+    return new JsonType(3802, "jsonb", 3807, true);
+  }
+
+  @Override
+  public ColumnWriter writer(FieldVector vector, EncodingContext context) {
+    VariableWidthBytes text = VariableWidthBytes.of(vector);
+    if (text != null) {
+      return new TextType.BytesWriter(vector, text) {
+        @Override
+        public void writeBinary(int row, ByteBuf out) {
+          if (jsonb) {
+            out.writeByte(1);
+          }
+          text.copy(row, out);
+        }
+      };
+    }
+    boolean isMap = vector instanceof MapVector;
+    return new VectorWriter(vector) {
+      @Override
+      public void writeText(int row, ByteBuf out) {
+        writeDocument(vector.getObject(row), isMap, out);
+      }
+
+      @Override
+      public void writeBinary(int row, ByteBuf out) {
+        if (jsonb) {
+          out.writeByte(1);
+        }
+        writeDocument(vector.getObject(row), isMap, out);
+      }
+    };
+  }
+
+  private static void writeDocument(Object value, boolean isMap, ByteBuf out) {
+    try (JsonGenerator generator = JSON.createGenerator((java.io.OutputStream) new ByteBufOutputStream(out))) {
+      if (isMap) {
+        writeMapEntries((List<?>) value, generator);
+      } else {
+        writeValue(value, generator);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A MAP arrives as a list of {key, value} structs; PostgreSQL users expect an object. */
+  private static void writeMapEntries(List<?> entries, JsonGenerator generator) throws IOException {
+    generator.writeStartObject();
+    for (Object entry : entries) {
+      Map<?, ?> pair = (Map<?, ?>) entry;
+      generator.writeFieldName(String.valueOf(pair.get("key")));
+      writeValue(pair.get("value"), generator);
+    }
+    generator.writeEndObject();
+  }
+
+  private static void writeValue(Object value, JsonGenerator generator) throws IOException {
+    if (value == null) {
+      generator.writeNull();
+    } else if (value instanceof Map<?, ?> map) {
+      generator.writeStartObject();
+      for (Map.Entry<?, ?> field : map.entrySet()) {
+        generator.writeFieldName(String.valueOf(field.getKey()));
+        writeValue(field.getValue(), generator);
+      }
+      generator.writeEndObject();
+    } else if (value instanceof List<?> list) {
+      generator.writeStartArray();
+      for (Object element : list) {
+        writeValue(element, generator);
+      }
+      generator.writeEndArray();
+    } else if (value instanceof Boolean b) {
+      generator.writeBoolean(b);
+    } else if (value instanceof java.math.BigDecimal decimal) {
+      generator.writeNumber(decimal);
+    } else if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isFinite(d)) {
+        generator.writeNumber(d);
+      } else {
+        generator.writeString(Double.toString(d));
+      }
+    } else if (value instanceof Number number) {
+      generator.writeNumber(number.longValue());
+    } else if (value instanceof byte[] bytes) {
+      generator.writeString("\\x" + java.util.HexFormat.of().formatHex(bytes));
+    } else {
+      generator.writeString(value.toString());
+    }
+  }
+
+  @Override
+  public Object decodeBinary(ByteBuffer value) {
+    if (jsonb) {
+      if (!value.hasRemaining() || value.get() != 1) {
+        throw badBinary(this);
+      }
+    }
+    return StandardCharsets.UTF_8.decode(value).toString();
+  }
+}
