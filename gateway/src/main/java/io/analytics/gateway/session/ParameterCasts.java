@@ -57,40 +57,43 @@ final class ParameterCasts {
    * can bind it fully and report its result columns.
    */
   static String typedNulls(SqlStatement statement, List<String> duckDbTypes) {
-    StringBuilder sql = new StringBuilder(statement.sql().length() + 32);
-    int copied = 0;
-    for (Token token : statement.tokens()) {
-      if (token.type() != TokenType.PARAMETER) {
-        continue;
-      }
-      int index = Integer.parseInt(token.text().substring(1)) - 1;
+    return replaceParameters(statement, (index, placeholder) -> {
       String type = index >= 0 && index < duckDbTypes.size() ? duckDbTypes.get(index) : "VARCHAR";
-      sql.append(statement.sql(), copied, token.start());
-      sql.append("CAST(NULL AS ").append(type).append(')');
-      copied = token.end();
-    }
-    sql.append(statement.sql(), copied, statement.sql().length());
-    return sql.toString();
+      return "CAST(NULL AS " + type + ")";
+    });
   }
 
   static String apply(SqlStatement statement, List<Integer> declaredTypes) {
     if (declaredTypes.isEmpty()) {
       return statement.sql();
     }
+    return replaceParameters(statement, (index, placeholder) -> {
+      String type = index >= 0 && index < declaredTypes.size() ? DUCKDB_TYPES.get(declaredTypes.get(index)) : null;
+      if (type == null || declaredTypes.get(index) == 1700) {
+        // Unspecified, text-like, or numeric without a typmod: let DuckDB infer from context.
+        return null;
+      }
+      return "CAST(" + placeholder + " AS " + type + ")";
+    });
+  }
+
+  /** What replaces the {@code $n} placeholder with this zero-based index, or null to keep it. */
+  private interface Replacement {
+    String forParameter(int index, String placeholder);
+  }
+
+  private static String replaceParameters(SqlStatement statement, Replacement replacement) {
     StringBuilder sql = new StringBuilder(statement.sql().length() + 32);
     int copied = 0;
     for (Token token : statement.tokens()) {
       if (token.type() != TokenType.PARAMETER) {
         continue;
       }
-      int index = Integer.parseInt(token.text().substring(1)) - 1;
-      String type = index >= 0 && index < declaredTypes.size() ? DUCKDB_TYPES.get(declaredTypes.get(index)) : null;
-      if (type == null || (declaredTypes.get(index) == 1700)) {
-        // numeric without a typmod: let DuckDB pick the precision from context.
+      String replaced = replacement.forParameter(Integer.parseInt(token.text().substring(1)) - 1, token.text());
+      if (replaced == null) {
         continue;
       }
-      sql.append(statement.sql(), copied, token.start());
-      sql.append("CAST(").append(token.text()).append(" AS ").append(type).append(')');
+      sql.append(statement.sql(), copied, token.start()).append(replaced);
       copied = token.end();
     }
     sql.append(statement.sql(), copied, statement.sql().length());
