@@ -12,6 +12,7 @@ import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetReplacer;
 import io.analytics.engine.lake.LakeSession;
 import io.analytics.engine.lake.TableName;
+import io.analytics.engine.warehouse.WarehouseCompactor;
 import io.analytics.engine.warehouse.WarehouseConnection;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -55,10 +56,18 @@ public final class VacuumCommand implements Callable<Integer> {
             + DatasetFiles.of(dataset.directory()).files().size() + " (" + rows + " rows)");
       }
     }
-    if (Files.exists(parent.home().warehouseFile()) || parent.warehouse().gateway().isPresent()) {
+    boolean gatewayRunning = parent.warehouse().gateway().isPresent();
+    if (Files.exists(parent.home().warehouseFile()) || gatewayRunning) {
       try (WarehouseConnection connection = parent.warehouse().open()) {
         connection.execute("CHECKPOINT");
         out.println("warehouse checkpointed (" + connection.description() + ")");
+      }
+      if (gatewayRunning) {
+        out.println("warehouse file not compacted: the gateway holds it; stop the gateway and run vacuum again");
+      } else {
+        WarehouseCompactor.Result result =
+            new WarehouseCompactor(parent.home().warehouseFile(), parent.config().duckdb()).compact();
+        out.println("warehouse compacted: " + Sizes.human(result.bytesBefore()) + " -> " + Sizes.human(result.bytesAfter()));
       }
     }
     out.flush();

@@ -119,7 +119,7 @@ class LakeCliTest {
     assertThat(ok("query", "SELECT count(*) FROM gold.symbol_pnl", "--format", "csv").out()).endsWith("200\n");
 
     assertThat(ok("vacuum", "--compact", "gold.symbol_pnl").out()).contains("gold.symbol_pnl: 1 files merged into 1")
-        .contains("warehouse checkpointed");
+        .contains("warehouse checkpointed").contains("warehouse compacted: ");
     assertThat(ok("query", "SELECT count(*) FROM gold.symbol_pnl", "--format", "csv").out()).endsWith("200\n");
   }
 }
