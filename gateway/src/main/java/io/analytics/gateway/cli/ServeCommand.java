@@ -13,6 +13,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code analytics serve}: runs the gateway until SIGTERM or SIGINT, then stops gracefully. */
 @Command(name = "serve", description = "Start the PostgreSQL-wire gateway on the lake.")
 public final class ServeCommand implements Callable<Integer> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+
   @ParentCommand AnalyticsCli parent;
 
   @Option(names = "--port", description = "TCP port (default 5433).")
@@ -23,10 +25,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    PlatformConfig config = parent.config();
-    GatewayConfig gateway = config.gateway();
-    config =
-        config.withGateway(
+    PlatformConfig loaded = parent.config();
+    GatewayConfig gateway = loaded.gateway();
+    PlatformConfig config =
+        loaded.withGateway(
             gateway.withListen(listen == null ? gateway.listenAddress() : listen, port == null ? gateway.port() : port));
     GatewayServer server = GatewayServer.forHome(parent.home(), config);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -43,8 +45,11 @@ public final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  LOG.info("stopping: no new connections; running statements get {} s to finish",
+                      config.gateway().shutdownGraceSeconds());
                   GatewayEndpointFile.delete(parent.home());
                   server.close();
+                  LOG.info("stopped");
                   stopped.countDown();
                 },
                 "shutdown"));
