@@ -111,6 +111,36 @@ public final class DuckDbDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Confines the instance's file access to these directories (reads and writes alike), and stops
+   * it from loading extensions it does not have. DuckDB enforces this in its file system layer for
+   * every function and statement, so it holds even for SQL the gateway's own checks would miss.
+   * DuckDB's lock_configuration is not used: it would also freeze per-session settings such as
+   * TimeZone; the gateway refuses engine-wide SETs itself.
+   */
+  public void restrictFileAccess(java.util.List<Path> allowedDirectories) {
+    java.util.Set<String> directories = new java.util.LinkedHashSet<>();
+    for (Path directory : allowedDirectories) {
+      Path absolute = directory.toAbsolutePath().normalize();
+      directories.add(absolute + "/");
+      try {
+        directories.add(absolute.toRealPath() + "/");
+      } catch (java.io.IOException e) {
+        // Not created yet: the absolute form is the one DuckDB will be given.
+      }
+    }
+    StringBuilder list = new StringBuilder("[");
+    for (String directory : directories) {
+      list.append(list.length() > 1 ? ", " : "").append('\'').append(directory.replace("'", "''")).append('\'');
+    }
+    list.append(']');
+    execute("SET allowed_directories = " + list);
+    execute("SET enable_external_access = false");
+    execute("SET allow_community_extensions = false");
+    execute("SET autoinstall_known_extensions = false");
+    execute("SET autoload_known_extensions = false");
+  }
+
   /** A new connection to the shared instance; the caller owns and closes it. */
   public DuckDBConnection connect() {
     try {

@@ -39,6 +39,41 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
+  /**
+   * DuckDB's own parse tree of a SELECT statement as JSON ({@code json_serialize_sql}), for
+   * inspecting what a statement reads without running it; an object with {@code "error": true}
+   * for statements that are not SELECTs or do not parse.
+   */
+  public String parseTree(String sql) {
+    try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?)")) {
+      statement.setString(1, sql);
+      try (java.sql.ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, sql);
+    }
+  }
+
+  /** The first column of a small query's rows as strings (for catalog lookups; not for results). */
+  public java.util.List<String> firstColumn(String sql, Object... parameters) {
+    try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      java.util.List<String> values = new java.util.ArrayList<>();
+      try (java.sql.ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          values.add(rows.getString(1));
+        }
+      }
+      return values;
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, sql);
+    }
+  }
+
   /** Runs a statement that returns nothing the caller needs (BEGIN, SET, ...). */
   public void execute(String sql) {
     try (PreparedQuery query = prepare(sql);

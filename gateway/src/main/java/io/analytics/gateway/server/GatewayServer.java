@@ -65,6 +65,9 @@ public final class GatewayServer implements AutoCloseable {
     this.config = requireNonNull(config, "config is null");
     this.home = requireNonNull(home, "home is null");
     this.database = requireNonNull(database, "database is null");
+    Path copyDir = prepareCopyDir(home);
+    // Client SQL runs in this instance: from here on it sees only the lake and the COPY spool.
+    database.restrictFileAccess(java.util.List.of(home.dataDir(), copyDir));
     LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)));
     lake.refreshNow();
     this.services =
@@ -77,7 +80,7 @@ public final class GatewayServer implements AutoCloseable {
             new AuthenticatorFactory(config, new SecureRandom()),
             timers,
             lake,
-            prepareCopyDir(home));
+            copyDir);
   }
 
   /** Opens the home's warehouse and exposes its lake; call {@link #start()} to listen. */

@@ -1,5 +1,8 @@
 package io.analytics.gateway.session;
 
+import io.analytics.gateway.security.Role;
+import io.analytics.gateway.security.StatementGuard;
+import io.analytics.gateway.sql.StatementFingerprint;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
@@ -35,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  * portals, the transaction status and session parameters, as PostgreSQL does.
  */
 final class Session implements CancelTarget {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
+
   /** Parameters whose type neither the client nor DuckDB could tell are described as text. */
   private static final int TEXT_OID = 25;
 
@@ -47,6 +52,7 @@ final class Session implements CancelTarget {
   private final SessionParameters parameters;
   private final SessionCommands commands;
   private final ResultShapes shapes;
+  private final StatementGuard guard;
   private final CopyHandler copy;
   private final Map<String, PreparedPlan> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
@@ -77,6 +83,48 @@ final class Session implements CancelTarget {
     this.commands = new SessionCommands(this.parameters, this.engine, output);
     this.shapes = new ResultShapes(this.engine, this::materializeOpenPortals);
     this.copy = new CopyHandler(engine, output, services.copyTempDir());
+    this.guard = new StatementGuard(
+        Role.forLogin(services.config(), user),
+        services.home().dataDir(),
+        new SessionCatalogLookup(engine, this::materializeOpenPortals),
+        this::firstSchemaOnSearchPath);
+  }
+
+  private String firstSchemaOnSearchPath() {
+    String path = parameters.get("search_path");
+    for (String part : path.split(",")) {
+      String schema = part.strip().replace("\"", "");
+      if (!schema.isEmpty() && !schema.equals("$user")) {
+        return schema.equals("public") ? "main" : schema;
+      }
+    }
+    return "main";
+  }
+
+  /** Role app reads only the gold layer, so its search path may name nothing else. */
+  private void guardSearchPath(SessionCommand command) {
+    if (guard.role() != Role.APP || !(command instanceof SessionCommand.SetParameter set)
+        || !set.name().equalsIgnoreCase("search_path") || set.value() == null) {
+      return;
+    }
+    for (String part : set.value().split(",")) {
+      String schema = part.strip().replace("\"", "").replace("'", "").toLowerCase(java.util.Locale.ROOT);
+      if (!schema.isEmpty() && !schema.equals("gold") && !schema.equals("pg_catalog") && !schema.equals("information_schema")) {
+        LOG.warn("refused for {}@{} (role app): search_path {}", user, clientAddress.getHostAddress(), set.value());
+        throw new PlatformException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema " + schema + " (role app reads only the gold layer)");
+      }
+    }
+  }
+
+  /** Checks a statement against the login's role; a refusal is logged and raised as 42501. */
+  private void guard(SqlStatement statement) {
+    try {
+      guard.check(statement);
+    } catch (PlatformException e) {
+      LOG.warn("refused for {}@{} (role {}): {} -- {}", user, clientAddress.getHostAddress(), guard.role().sqlName(),
+          e.getMessage(), StatementFingerprint.of(statement));
+      throw e;
+    }
   }
 
   int processId() {
@@ -101,6 +149,10 @@ final class Session implements CancelTarget {
       } else if (SessionParameters.isKnown(name)) {
         commands.setFromStartup(name, entry.getValue());
       }
+    }
+    if (guard.role() == Role.APP) {
+      // Unqualified names of an app session resolve in the gold layer.
+      commands.setFromStartup("search_path", "gold");
     }
     for (Map.Entry<String, String> reported : parameters.reportedValues().entrySet()) {
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
@@ -224,13 +276,16 @@ final class Session implements CancelTarget {
       if (command.isPresent()) {
         if (command.get() instanceof SessionCommand.Copy copyCommand) {
           materializeOpenPortals();
+          guard(CopyStatements.equivalent(copyCommand, statement));
           copy.start(copyCommand, parameters.format());
           return;
         }
+        guardSearchPath(command.get());
         runCommand(statement, command.get(), true);
         return;
       }
       materializeOpenPortals();
+      guard(statement);
       try (PreparedQuery query = engine.prepare(statement.sql())) {
         List<FieldDescription> fields = describeColumns(query.columns(), new short[0]);
         runQuery(statement, query, List.of(), query.columns(), fields, true, 0, null);
@@ -320,9 +375,11 @@ final class Session implements CancelTarget {
         if (command.get() instanceof SessionCommand.Copy) {
           throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "COPY is supported through the simple query protocol only");
         }
+        guardSearchPath(command.get());
         plan = new PreparedPlan.Command(statement, command.get(), parse.parameterTypes());
       } else {
         materializeOpenPortals();
+        guard(statement);
         String sql = ParameterCasts.apply(statement, parse.parameterTypes());
         try {
           PreparedQuery query = engine.prepare(sql);

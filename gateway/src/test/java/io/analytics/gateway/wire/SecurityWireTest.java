@@ -1,0 +1,194 @@
+package io.analytics.gateway.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.config.UserConfig;
+import io.analytics.gateway.auth.ScramVerifier;
+import io.analytics.gateway.testing.TestGateway;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Client SQL cannot reach outside the lake, whatever the role, and each role reads and writes
+ * exactly what it may: an adversarial list of attempts, each refused with 42501.
+ */
+class SecurityWireTest {
+  private static final String PASSWORD = "pw-for-tests";
+  private static TestGateway gateway;
+
+  @BeforeAll
+  static void start() throws Exception {
+    SecureRandom random = new SecureRandom();
+    List<UserConfig> users = List.of(
+        new UserConfig("appuser", "app", ScramVerifier.create(PASSWORD, random).encode(), null),
+        new UserConfig("analyst", "analyst", ScramVerifier.create(PASSWORD, random).encode(), null),
+        new UserConfig("engineer", "engineer", ScramVerifier.create(PASSWORD, random).encode(), null),
+        new UserConfig("admin", "admin", ScramVerifier.create(PASSWORD, random).encode(), null));
+    gateway = TestGateway.start(PlatformConfig.defaults().withUsers(users));
+    // A link planted in the lake that points out of it.
+    Files.createSymbolicLink(gateway.home().dataDir().resolve("bronze").resolve("escape"), Path.of("/etc"));
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  private static Connection login(String user) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", PASSWORD);
+    return DriverManager.getConnection(gateway.jdbcUrl(), properties);
+  }
+
+  private static void assertRefused(String user, String sql) throws SQLException {
+    try (Connection connection = login(user); Statement statement = connection.createStatement()) {
+      assertThatThrownBy(() -> statement.execute(sql))
+          .as("%s: %s", user, sql)
+          .isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).as("%s: %s -> %s", user, sql, e.getMessage()).isEqualTo("42501");
+            assertThat(e.getMessage()).contains("permission denied");
+          });
+      // The session lives on.
+      try (ResultSet rows = statement.executeQuery("SELECT 1")) {
+        assertThat(rows.next()).isTrue();
+      }
+    }
+  }
+
+  private static long count(String user, String sql) throws SQLException {
+    try (Connection connection = login(user); ResultSet rows = connection.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "SELECT * FROM read_text('/etc/passwd')",
+      "SeLeCt * FrOm ReAd_TeXt('/etc/passwd')",
+      "SELECT * FROM read_text /* comment */ ('/etc/passwd')",
+      "SELECT * FROM \"read_text\"('/etc/passwd')",
+      "SELECT * FROM main.read_csv('/etc/passwd')",
+      "WITH x AS (SELECT * FROM read_csv('/etc/passwd')) SELECT * FROM x",
+      "SELECT * FROM '/etc/passwd'",
+      "SELECT (SELECT content FROM read_text('/etc/hostname'))",
+      "SELECT * FROM read_text(['/etc/passwd'])",
+      "SELECT * FROM read_text('DATA/../../../etc/passwd')",
+      "SELECT * FROM glob('/etc/*')",
+      "SELECT * FROM query('SELECT * FROM read_text(''/etc/passwd'')')",
+      "SELECT * FROM read_text(concat('/etc/', 'passwd'))",
+      "COPY (SELECT 1) TO '/tmp/evil.csv'",
+      "COPY bronze.trades TO '/tmp/evil.parquet' (FORMAT parquet)",
+      "EXPORT DATABASE '/tmp/evil'",
+      "IMPORT DATABASE '/tmp/evil'",
+      "INSTALL httpfs",
+      "LOAD httpfs",
+      "ATTACH '/tmp/other.duckdb' AS other",
+      "DETACH warehouse",
+      "SET enable_external_access = true",
+      "SET GLOBAL threads = 1",
+      "SET SESSION allowed_directories = ['/']",
+      "PRAGMA threads = 1",
+      "CREATE SECRET s (TYPE s3, KEY_ID 'x', SECRET 'y')",
+      "SELECT 1; COPY (SELECT 1) TO '/tmp/evil.csv'",
+      "CALL query('SELECT 1')"})
+  void attemptsToReachOutsideTheLakeAreRefusedForEveryone(String sql) throws SQLException {
+    assertRefused("admin", sql);
+    assertRefused("analyst", sql);
+  }
+
+  @Test
+  void linksPlantedInTheLakeDoNotLeadOut() throws SQLException {
+    String escape = gateway.home().dataDir().resolve("bronze").resolve("escape").toString();
+    assertRefused("admin", "SELECT * FROM read_text('" + escape + "/hostname')");
+    assertRefused("admin", "SELECT * FROM read_text('" + gateway.home().dataDir().resolve("bronze") + "/*/hostname')");
+  }
+
+  @Test
+  void preparedStatementsAreCheckedToo() throws SQLException {
+    try (Connection connection = login("analyst");
+        PreparedStatement statement = connection.prepareStatement("SELECT * FROM read_text(?)")) {
+      statement.setString(1, "/etc/passwd");
+      assertThatThrownBy(statement::executeQuery)
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+    }
+  }
+
+  @Test
+  void duckDbItselfRefusesFilesOutsideTheLakeEvenForPathsTheGatewayAllows() throws SQLException {
+    // An engineer may read lake files by path; DuckDB's own allowed_directories is the second wall.
+    String trades = gateway.home().dataDir().resolve("bronze/trades").toString();
+    assertThat(count("engineer", "SELECT count(*) FROM read_parquet('" + trades + "/**/*.parquet')")).isEqualTo(10_000);
+    assertRefused("engineer", "SELECT * FROM read_parquet('/etc/*.parquet')");
+  }
+
+  @Test
+  void appReadsOnlyTheGoldLayer() throws SQLException {
+    assertThat(count("appuser", "SELECT count(*) FROM gold.daily_pnl")).isEqualTo(100);
+    assertThat(count("appuser", "SELECT count(*) FROM daily_pnl")).as("search path is gold").isEqualTo(100);
+    assertThat(count("appuser", "WITH t AS (SELECT * FROM gold.daily_pnl) SELECT count(*) FROM t")).isEqualTo(100);
+    assertRefused("appuser", "SELECT count(*) FROM bronze.trades");
+    assertRefused("appuser", "SELECT * FROM gold.daily_pnl WHERE symbol IN (SELECT symbol FROM bronze.trades)");
+    assertRefused("appuser", "SELECT * FROM gold.daily_pnl UNION ALL SELECT NULL, symbol, NULL FROM silver.positions");
+    assertRefused("appuser", "SELECT count(*) FROM \"BRONZE\".trades");
+    assertRefused("appuser", "EXPLAIN SELECT * FROM bronze.trades");
+    assertRefused("appuser", "DESCRIBE bronze.trades");
+    assertRefused("appuser", "SET search_path = bronze");
+    assertRefused("appuser", "CREATE TABLE main.t (a INT)");
+  }
+
+  @Test
+  void analystsReadEveryLayerButWriteNothing() throws SQLException {
+    assertThat(count("analyst", "SELECT count(*) FROM bronze.trades")).isEqualTo(10_000);
+    assertRefused("analyst", "CREATE TABLE main.t (a INT)");
+    assertRefused("analyst", "INSERT INTO main.t VALUES (1)");
+    assertRefused("analyst", "BEGIN; DELETE FROM main.t; COMMIT");
+    assertRefused("analyst", "SELECT * FROM read_parquet('" + gateway.home().dataDir().resolve("bronze/trades") + "/**/*.parquet')");
+    assertRefused("analyst", "CHECKPOINT");
+  }
+
+  @Test
+  void engineersWriteTheWarehouseButNotTheLakeLayers() throws SQLException {
+    try (Connection connection = login("engineer"); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS derived");
+      statement.execute("CREATE OR REPLACE TABLE derived.symbols AS SELECT DISTINCT symbol FROM bronze.trades");
+      try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM derived.symbols")) {
+        rows.next();
+        assertThat(rows.getLong(1)).isEqualTo(20);
+      }
+      statement.execute("CREATE OR REPLACE VIEW bronze.sym1 AS SELECT * FROM bronze.trades WHERE symbol = 'SYM1'");
+    }
+    assertRefused("engineer", "CREATE TABLE bronze.t AS SELECT 1");
+    assertRefused("engineer", "DROP TABLE gold.daily_pnl");
+    assertRefused("engineer", "DROP SCHEMA silver CASCADE");
+    assertRefused("engineer", "INSERT INTO gold.daily_pnl SELECT * FROM gold.daily_pnl");
+    assertRefused("engineer", "CHECKPOINT");
+    assertRefused("engineer", "SELECT * FROM read_text('/etc/passwd')");
+  }
+
+  @Test
+  void adminsMayRunMaintenance() throws SQLException {
+    try (Connection connection = login("admin"); Statement statement = connection.createStatement()) {
+      statement.execute("CHECKPOINT");
+      statement.execute("SET TimeZone = 'Europe/Paris'");
+      statement.execute("SET search_path = 'gold'");
+    }
+  }
+}
