@@ -1,9 +1,6 @@
 package io.analytics.gateway.security;
 
 import io.analytics.gateway.sql.SqlStatement;
-import io.analytics.gateway.sql.Token;
-import io.analytics.gateway.sql.TokenType;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -82,21 +79,10 @@ final class StatementClassifier {
 
   /** Skips {@code name [(cols)] AS [NOT] [MATERIALIZED] (query)} entries to the statement they lead to. */
   private static StatementKind classifyAfterCtes(SqlStatement statement, int at) {
-    int depth = 0;
-    for (int i = at; i < statement.size(); i++) {
-      Token token = statement.token(i);
-      if (token.isPunctuation('(')) {
-        depth++;
-      } else if (token.isPunctuation(')')) {
-        depth--;
-      } else if (depth == 0 && token.type() == TokenType.WORD) {
-        String word = token.text().toUpperCase(Locale.ROOT);
-        if (READS.contains(word) || WRITES.contains(word)) {
-          return classifyFrom(statement, i);
-        }
-      }
-    }
-    return StatementKind.UNKNOWN;
+    java.util.Set<String> leads = new java.util.HashSet<>(READS);
+    leads.addAll(WRITES);
+    int main = statement.indexOfTopLevelKeyword(at, leads);
+    return main < 0 ? StatementKind.UNKNOWN : classifyFrom(statement, main);
   }
 
   private static int skipOpeningParentheses(SqlStatement statement, int at) {

@@ -81,19 +81,8 @@ record WriteTarget(String kind, String schema, String name) {
   }
 
   private static int mainKeyword(SqlStatement statement) {
-    int depth = 0;
-    for (int i = 0; i < statement.size(); i++) {
-      Token token = statement.token(i);
-      if (token.isPunctuation('(')) {
-        depth++;
-      } else if (token.isPunctuation(')')) {
-        depth--;
-      } else if (depth == 0 && Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE", "CREATE", "DROP", "ALTER", "COMMENT")
-          .contains(statement.keyword(i))) {
-        return i;
-      }
-    }
-    return -1;
+    return statement.indexOfTopLevelKeyword(
+        0, Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE", "CREATE", "DROP", "ALTER", "COMMENT"));
   }
 
   private static int indexOfWord(SqlStatement statement, int from, String word) {

@@ -41,19 +41,9 @@ public final class CommandTags {
     if (keyword.equals("EXPLAIN")) {
       return "EXPLAIN";
     }
-    int depth = 0;
-    for (int i = 1; i < statement.size(); i++) {
-      Token token = statement.token(i);
-      if (token.isPunctuation('(')) {
-        depth++;
-      } else if (token.isPunctuation(')')) {
-        depth--;
-      } else if (depth == 0 && token.type() == TokenType.WORD) {
-        String word = statement.keyword(i);
-        if (word.equals("INSERT") || word.equals("UPDATE") || word.equals("DELETE") || word.equals("SELECT")) {
-          return word;
-        }
-      }
+    int main = statement.indexOfTopLevelKeyword(1, java.util.Set.of("INSERT", "UPDATE", "DELETE", "SELECT"));
+    if (main >= 0) {
+      return statement.keyword(main);
     }
     return "SELECT";
   }

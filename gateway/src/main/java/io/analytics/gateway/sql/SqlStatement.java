@@ -42,6 +42,25 @@ public record SqlStatement(String sql, List<Token> tokens, int offsetInQuery) {
     return tokens.get(index).text().toUpperCase(Locale.ROOT);
   }
 
+  /**
+   * The index of the first of these upper-case keywords outside any parentheses, at or after
+   * {@code from}, or -1: e.g. the statement a {@code WITH} clause leads to.
+   */
+  public int indexOfTopLevelKeyword(int from, java.util.Set<String> keywords) {
+    int depth = 0;
+    for (int i = from; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      if (token.isPunctuation('(')) {
+        depth++;
+      } else if (token.isPunctuation(')')) {
+        depth--;
+      } else if (depth == 0 && keywords.contains(keyword(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   public Token token(int index) {
     return tokens.get(index);
   }
