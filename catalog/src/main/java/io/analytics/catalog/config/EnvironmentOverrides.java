@@ -31,7 +31,8 @@ public final class EnvironmentOverrides {
             integer("ANALYTICS_SHUTDOWN_GRACE_SECONDS", g.shutdownGraceSeconds()),
             integer("ANALYTICS_MAX_CONNECTIONS", g.maxConnections()),
             string("ANALYTICS_PASSWORD_METHOD", g.passwordMethod()),
-            integer("ANALYTICS_FETCH_BATCH_ROWS", g.fetchBatchRows()));
+            integer("ANALYTICS_FETCH_BATCH_ROWS", g.fetchBatchRows()),
+            tls(g.tls()));
     DuckDbConfig d = config.duckdb();
     DuckDbConfig duckdb =
         new DuckDbConfig(
@@ -39,6 +40,13 @@ public final class EnvironmentOverrides {
             integer("ANALYTICS_DUCKDB_THREADS", d.threads()),
             string("ANALYTICS_DUCKDB_TEMP_DIRECTORY", d.tempDirectory()));
     return new PlatformConfig(gateway, duckdb, config.users(), sources(config.sources()));
+  }
+
+  private TlsConfig tls(TlsConfig configured) {
+    String certificate = string("ANALYTICS_TLS_CERT", configured.certificateFile());
+    String key = string("ANALYTICS_TLS_KEY", configured.keyFile());
+    String required = blankToNull(env.get("ANALYTICS_TLS_REQUIRED"));
+    return new TlsConfig(certificate, key, required == null ? configured.required() : Boolean.parseBoolean(required));
   }
 
   private List<PostgresSourceConfig> sources(List<PostgresSourceConfig> configured) {

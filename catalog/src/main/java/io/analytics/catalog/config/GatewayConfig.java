@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param passwordMethod what configured users authenticate with: {@code scram-sha-256} (default),
  *     {@code md5} or {@code password} (cleartext)
  * @param fetchBatchRows rows per Arrow batch read from DuckDB
+ * @param tls certificate and key for encrypted connections, none by default
  */
 public record GatewayConfig(
     String listenAddress,
@@ -27,7 +28,8 @@ public record GatewayConfig(
     int shutdownGraceSeconds,
     int maxConnections,
     String passwordMethod,
-    int fetchBatchRows) {
+    int fetchBatchRows,
+    TlsConfig tls) {
 
   public static final int DEFAULT_PORT = 5433;
 
@@ -40,7 +42,8 @@ public record GatewayConfig(
       @JsonProperty("shutdownGraceSeconds") Integer shutdownGraceSeconds,
       @JsonProperty("maxConnections") Integer maxConnections,
       @JsonProperty("passwordMethod") String passwordMethod,
-      @JsonProperty("fetchBatchRows") Integer fetchBatchRows) {
+      @JsonProperty("fetchBatchRows") Integer fetchBatchRows,
+      @JsonProperty("tls") TlsConfig tls) {
     this(
         listenAddress == null ? "127.0.0.1" : listenAddress,
         port == null ? DEFAULT_PORT : port,
@@ -49,12 +52,28 @@ public record GatewayConfig(
         shutdownGraceSeconds == null ? 10 : shutdownGraceSeconds,
         maxConnections == null ? 500 : maxConnections,
         passwordMethod == null ? "scram-sha-256" : passwordMethod,
-        fetchBatchRows == null ? 2048 : fetchBatchRows);
+        fetchBatchRows == null ? 2048 : fetchBatchRows,
+        tls == null ? TlsConfig.none() : tls);
+  }
+
+  /** Without TLS (the settings most tests vary). */
+  public GatewayConfig(
+      String listenAddress,
+      Integer port,
+      Integer maxMessageBytes,
+      Integer authenticationTimeoutSeconds,
+      Integer shutdownGraceSeconds,
+      Integer maxConnections,
+      String passwordMethod,
+      Integer fetchBatchRows) {
+    this(listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
+        passwordMethod, fetchBatchRows, null);
   }
 
   public GatewayConfig {
     requireNonNull(listenAddress, "listenAddress is null");
     requireNonNull(passwordMethod, "passwordMethod is null");
+    requireNonNull(tls, "tls is null");
     ConfigChecks.checkRange("gateway.port", port, 0, 65535);
     ConfigChecks.checkRange("gateway.maxMessageBytes", maxMessageBytes, 1024, Integer.MAX_VALUE);
     ConfigChecks.checkRange(
@@ -67,7 +86,7 @@ public record GatewayConfig(
   }
 
   public static GatewayConfig defaults() {
-    return new GatewayConfig(null, null, null, null, null, null, null, null);
+    return new GatewayConfig(null, null, null, null, null, null, null, null, null);
   }
 
   public GatewayConfig withListen(String newListenAddress, int newPort) {
@@ -79,6 +98,13 @@ public record GatewayConfig(
         shutdownGraceSeconds,
         maxConnections,
         passwordMethod,
-        fetchBatchRows);
+        fetchBatchRows,
+        tls);
+  }
+
+  public GatewayConfig withTls(TlsConfig newTls) {
+    return new GatewayConfig(
+        listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
+        passwordMethod, fetchBatchRows, newTls);
   }
 }

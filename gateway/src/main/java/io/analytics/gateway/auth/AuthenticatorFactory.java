@@ -30,6 +30,14 @@ public final class AuthenticatorFactory {
   }
 
   public Authenticator forLogin(String user, InetAddress clientAddress) {
+    return forLogin(user, clientAddress, null);
+  }
+
+  /**
+   * @param channelBinding the TLS connection's tls-server-end-point data, or null without TLS; with
+   *     it, SCRAM also offers SCRAM-SHA-256-PLUS
+   */
+  public Authenticator forLogin(String user, InetAddress clientAddress, byte[] channelBinding) {
     if (!config.hasUsers()) {
       if (clientAddress.isLoopbackAddress()) {
         return new TrustAuthenticator();
@@ -41,25 +49,25 @@ public final class AuthenticatorFactory {
     }
     Optional<UserConfig> account = config.users().stream().filter(u -> u.name().equals(user)).findFirst();
     return switch (config.gateway().passwordMethod()) {
-      case "md5" -> md5(user, account.orElse(null));
+      case "md5" -> md5(user, account.orElse(null), channelBinding);
       case "password" -> new CleartextAuthenticator(user, account.orElse(null));
-      default -> scram(user, account.orElse(null));
+      default -> scram(user, account.orElse(null), channelBinding);
     };
   }
 
   /** As PostgreSQL: the md5 method still uses SCRAM for a user whose stored password is SCRAM only. */
-  private Authenticator md5(String user, UserConfig account) {
+  private Authenticator md5(String user, UserConfig account, byte[] channelBinding) {
     if (account != null && account.md5() == null) {
-      return scram(user, account);
+      return scram(user, account, channelBinding);
     }
     return new Md5Authenticator(user, account == null ? null : account.md5(), random);
   }
 
-  private Authenticator scram(String user, UserConfig account) {
+  private Authenticator scram(String user, UserConfig account, byte[] channelBinding) {
     if (account != null && account.scramSha256() != null) {
-      return new ScramAuthenticator(user, ScramVerifier.parse(account.scramSha256()), true, random);
+      return new ScramAuthenticator(user, ScramVerifier.parse(account.scramSha256()), true, random, channelBinding);
     }
-    return new ScramAuthenticator(user, mockVerifier(user), false, random);
+    return new ScramAuthenticator(user, mockVerifier(user), false, random, channelBinding);
   }
 
   private ScramVerifier mockVerifier(String user) {

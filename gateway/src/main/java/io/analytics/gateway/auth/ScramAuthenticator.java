@@ -8,12 +8,15 @@ import java.util.Base64;
 
 /**
  * SCRAM-SHA-256 (RFC 5802/7677) as PostgreSQL runs it: the user name inside the SCRAM messages is
- * ignored (the startup packet's counts), channel binding is not offered, and an unknown user is
+ * ignored (the startup packet's counts); over TLS, SCRAM-SHA-256-PLUS is offered too, binding the
+ * login to the server certificate (tls-server-end-point); and an unknown user is
  * walked through the whole exchange with a salt derived from a server secret, so that probing names
  * learns nothing: it fails at the proof, with the same 28P01 as a wrong password.
  */
 final class ScramAuthenticator implements Authenticator {
   static final String MECHANISM = "SCRAM-SHA-256";
+  static final String MECHANISM_PLUS = "SCRAM-SHA-256-PLUS";
+  private static final String BINDING_TYPE = "tls-server-end-point";
 
   private enum State { START, EXPECT_CLIENT_FIRST, EXPECT_CLIENT_FINAL, DONE }
 
@@ -21,6 +24,8 @@ final class ScramAuthenticator implements Authenticator {
   private final ScramVerifier verifier;
   private final boolean knownUser;
   private final SecureRandom random;
+  private final byte[] channelBinding;
+  private boolean bound;
   private State state = State.START;
   private String gs2Header;
   private String clientFirstBare;
@@ -28,20 +33,20 @@ final class ScramAuthenticator implements Authenticator {
   private String nonce;
 
   /** {@code verifier} is the user's, or a mock one (with {@code knownUser} false) for an unknown user. */
-  ScramAuthenticator(String user, ScramVerifier verifier, boolean knownUser, SecureRandom random) {
+  ScramAuthenticator(String user, ScramVerifier verifier, boolean knownUser, SecureRandom random, byte[] channelBinding) {
     this.user = user;
     this.verifier = verifier;
     this.knownUser = knownUser;
     this.random = random;
+    this.channelBinding = channelBinding == null ? null : channelBinding.clone();
   }
 
   @Override
   public AuthStep start() {
     state = State.EXPECT_CLIENT_FIRST;
-    byte[] name = MECHANISM.getBytes(StandardCharsets.US_ASCII);
-    byte[] mechanisms = new byte[name.length + 2];
-    System.arraycopy(name, 0, mechanisms, 0, name.length);
-    return new AuthStep.Challenge(10, mechanisms);
+    // A list of null-terminated names ending with an empty one; the strongest first, as PostgreSQL does.
+    String names = (channelBinding != null ? MECHANISM_PLUS + "\0" : "") + MECHANISM + "\0\0";
+    return new AuthStep.Challenge(10, names.getBytes(StandardCharsets.US_ASCII));
   }
 
   @Override
@@ -56,7 +61,8 @@ final class ScramAuthenticator implements Authenticator {
   private AuthStep onClientFirst(byte[] body) {
     ByteBuffer buffer = ByteBuffer.wrap(body);
     String mechanism = readCString(buffer);
-    if (!MECHANISM.equals(mechanism)) {
+    bound = MECHANISM_PLUS.equals(mechanism) && channelBinding != null;
+    if (!MECHANISM.equals(mechanism) && !bound) {
       throw AuthFailures.malformed("client selected an invalid SASL authentication mechanism");
     }
     if (buffer.remaining() < 4) {
@@ -77,20 +83,30 @@ final class ScramAuthenticator implements Authenticator {
     return new AuthStep.Challenge(11, serverFirst.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** gs2-header "n,," or "y,," (no channel binding), then "n=user,r=client-nonce[,extensions]". */
+  /**
+   * gs2-header: "p=tls-server-end-point,," for SCRAM-SHA-256-PLUS; "n,," or "y,," otherwise, where
+   * "y" (the client could bind but thinks we cannot) is a downgrade when we offered binding. Then
+   * "n=user,r=client-nonce[,extensions]".
+   */
   private void parseClientFirst(String message) {
     char binding = message.isEmpty() ? '?' : message.charAt(0);
-    if (binding == 'p') {
-      throw AuthFailures.malformed("channel binding is not supported on this connection");
-    }
-    if ((binding != 'n' && binding != 'y') || message.length() < 2 || message.charAt(1) != ',') {
+    if (bound) {
+      if (!message.startsWith("p=" + BINDING_TYPE + ",")) {
+        throw AuthFailures.malformed("SCRAM-SHA-256-PLUS requires channel binding type " + BINDING_TYPE);
+      }
+    } else if (binding == 'p') {
+      throw AuthFailures.malformed("client requires SCRAM channel binding, but it was not selected");
+    } else if (binding == 'y' && channelBinding != null) {
+      throw AuthFailures.malformed("SCRAM channel binding negotiation error: the server offered channel binding");
+    } else if ((binding != 'n' && binding != 'y') || message.length() < 2 || message.charAt(1) != ',') {
       throw AuthFailures.malformed("unexpected channel-binding flag in SCRAM client-first-message");
     }
-    int authzidEnd = message.indexOf(',', 2);
+    int flagEnd = message.indexOf(',');
+    int authzidEnd = message.indexOf(',', flagEnd + 1);
     if (authzidEnd < 0) {
       throw AuthFailures.malformed("SCRAM client-first-message is incomplete");
     }
-    if (authzidEnd != 2) {
+    if (authzidEnd != flagEnd + 1) {
       throw AuthFailures.malformed("client uses authorization identity, but it is not supported");
     }
     gs2Header = message.substring(0, authzidEnd + 1);
@@ -114,8 +130,16 @@ final class ScramAuthenticator implements Authenticator {
     if (attributes.length < 2 || !attributes[0].startsWith("c=") || !attributes[1].startsWith("r=")) {
       throw AuthFailures.malformed("SCRAM client-final-message is malformed");
     }
-    String expectedBinding = Base64.getEncoder().encodeToString(gs2Header.getBytes(StandardCharsets.UTF_8));
-    if (!attributes[0].substring(2).equals(expectedBinding)) {
+    byte[] header = gs2Header.getBytes(StandardCharsets.UTF_8);
+    byte[] expected = header;
+    if (bound) {
+      expected = new byte[header.length + channelBinding.length];
+      System.arraycopy(header, 0, expected, 0, header.length);
+      System.arraycopy(channelBinding, 0, expected, header.length, channelBinding.length);
+    }
+    String expectedBinding = Base64.getEncoder().encodeToString(expected);
+    if (!MessageDigest.isEqual(attributes[0].substring(2).getBytes(StandardCharsets.US_ASCII),
+        expectedBinding.getBytes(StandardCharsets.US_ASCII))) {
       throw AuthFailures.malformed("SCRAM channel binding check failed");
     }
     if (!attributes[1].substring(2).equals(nonce)) {

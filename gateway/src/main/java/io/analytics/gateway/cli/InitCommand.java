@@ -1,6 +1,8 @@
 package io.analytics.gateway.cli;
 
 import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.config.TlsConfig;
+import io.analytics.gateway.tls.SelfSignedCertificate;
 import io.analytics.catalog.home.DurableFiles;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.engine.demo.DemoLake;
@@ -24,6 +26,9 @@ public final class InitCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Write the demo lake: bronze.trades (1M rows), bronze.prices, bronze.orders, gold.daily_pnl.")
   boolean demo;
 
+  @Option(names = "--tls", description = "Create a self-signed certificate (config/tls/) and enable TLS in the config.")
+  boolean tls;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -33,6 +38,9 @@ public final class InitCommand implements Callable<Integer> {
     if (!Files.exists(home.configFile())) {
       DurableFiles.writeAtomically(home.configFile(), PlatformConfig.defaults().toJson());
       out.println("wrote " + home.root().relativize(home.configFile()));
+    }
+    if (tls) {
+      enableTls(home, out);
     }
     for (Path copied : ExampleSql.install(home)) {
       out.println("wrote " + home.root().relativize(copied));
@@ -46,5 +54,23 @@ public final class InitCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Writes config/tls/server.crt and server.key (unless present) and points the config at them. */
+  private static void enableTls(PlatformHome home, PrintWriter out) {
+    Path directory = home.configFile().getParent().resolve("tls");
+    Path certificate = directory.resolve("server.crt");
+    Path key = directory.resolve("server.key");
+    if (!Files.exists(certificate) || !Files.exists(key)) {
+      SelfSignedCertificate.write(certificate, key);
+      out.println("wrote " + home.root().relativize(certificate) + " and " + home.root().relativize(key) + " (self-signed)");
+    }
+    PlatformConfig stored = PlatformConfig.load(home.configFile(), java.util.Map.of());
+    TlsConfig current = stored.gateway().tls();
+    TlsConfig wanted = new TlsConfig(certificate.toAbsolutePath().toString(), key.toAbsolutePath().toString(), current.required());
+    if (!wanted.equals(current)) {
+      DurableFiles.writeAtomically(home.configFile(), stored.withGateway(stored.gateway().withTls(wanted)).toJson());
+      out.println("TLS enabled in " + home.root().relativize(home.configFile()));
+    }
   }
 }

@@ -23,10 +23,22 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--listen", paramLabel = "ADDR", description = "Address to listen on (default 127.0.0.1).")
   String listen;
 
+  @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate: answer SSLRequest and encrypt (with --tls-key).")
+  java.nio.file.Path tlsCertificate;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM PKCS#8 private key of --tls-cert.")
+  java.nio.file.Path tlsKey;
+
   @Override
   public Integer call() throws InterruptedException {
     PlatformConfig loaded = parent.config();
     GatewayConfig gateway = loaded.gateway();
+    if (tlsCertificate != null || tlsKey != null) {
+      boolean required = loaded.gateway().tls().required();
+      loaded = loaded.withGateway(loaded.gateway().withTls(new io.analytics.catalog.config.TlsConfig(
+          tlsCertificate == null ? null : tlsCertificate.toString(), tlsKey == null ? null : tlsKey.toString(), required)));
+      gateway = loaded.gateway();
+    }
     PlatformConfig config =
         loaded.withGateway(
             gateway.withListen(listen == null ? gateway.listenAddress() : listen, port == null ? gateway.port() : port));

@@ -8,6 +8,7 @@ import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.LakeViews;
 import io.analytics.gateway.auth.AuthenticatorFactory;
+import io.analytics.gateway.tls.ServerTls;
 import io.analytics.gateway.protocol.FrontendMessageDecoder;
 import io.analytics.gateway.session.CancelTarget;
 import io.analytics.gateway.session.GatewayServices;
@@ -80,7 +81,8 @@ public final class GatewayServer implements AutoCloseable {
             new AuthenticatorFactory(config, new SecureRandom()),
             timers,
             lake,
-            copyDir);
+            copyDir,
+            ServerTls.load(config.gateway().tls()));
   }
 
   /** Opens the home's warehouse and exposes its lake; call {@link #start()} to listen. */

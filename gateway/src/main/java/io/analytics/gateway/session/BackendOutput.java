@@ -84,6 +84,22 @@ public final class BackendOutput {
     }
   }
 
+  /**
+   * Answers an SSLRequest with 'S' and puts TLS in front of everything else on the connection. The
+   * handler is added once the 'S' has left (in the event loop, before the client's handshake can be
+   * read), so the answer itself goes out in the clear as the protocol requires.
+   */
+  public void startTls(io.netty.handler.ssl.SslContext context) {
+    flush();
+    channel.eventLoop().execute(() -> channel.writeAndFlush(channel.alloc().buffer(1).writeByte('S')).addListener(future -> {
+      if (future.isSuccess()) {
+        channel.pipeline().addFirst("tls", context.newHandler(channel.alloc()));
+      } else {
+        channel.close();
+      }
+    }));
+  }
+
   /** Called by Netty's event loop when writability changes or the channel closes. */
   public void signal() {
     lock.lock();

@@ -41,6 +41,8 @@ public final class Connection {
   private Phase phase = Phase.STARTUP;
   private FrontendMessage.Startup startup;
   private Authenticator authenticator;
+  /** Whether TLS was started on this connection (after an SSLRequest). */
+  private boolean encrypted;
   private volatile Session session;
 
   public Connection(
@@ -100,7 +102,10 @@ public final class Connection {
   }
 
   private void handleStartupPhase(FrontendMessage message) {
-    if (message instanceof FrontendMessage.SslRequest || message instanceof FrontendMessage.GssEncRequest) {
+    if (message instanceof FrontendMessage.SslRequest && services.tls() != null && !encrypted) {
+      encrypted = true;
+      output.startTls(services.tls().context());
+    } else if (message instanceof FrontendMessage.SslRequest || message instanceof FrontendMessage.GssEncRequest) {
       refuseEncryption();
     } else if (message instanceof FrontendMessage.CancelRequest cancel) {
       services.registry().cancel(cancel.processId(), cancel.secretKey());
@@ -125,10 +130,16 @@ public final class Connection {
       throw new PlatformException(
           SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "no PostgreSQL user name specified in startup packet");
     }
+    if (services.tls() != null && services.tls().required() && !encrypted) {
+      throw new PlatformException(
+          SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+          "connection without TLS refused (gateway.tls.required): connect with sslmode=require");
+    }
     if (services.registry().size() >= services.config().gateway().maxConnections()) {
       throw new PlatformException(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
     }
-    authenticator = services.authenticators().forLogin(user, clientAddress);
+    byte[] channelBinding = encrypted ? services.tls().endPointBinding() : null;
+    authenticator = services.authenticators().forLogin(user, clientAddress, channelBinding);
     phase = Phase.AUTHENTICATING;
     advance(authenticator.start());
   }

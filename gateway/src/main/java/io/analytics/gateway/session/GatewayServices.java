@@ -6,6 +6,7 @@ import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.gateway.auth.AuthenticatorFactory;
+import io.analytics.gateway.tls.ServerTls;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.arrow.memory.BufferAllocator;
@@ -24,7 +25,8 @@ public record GatewayServices(
     AuthenticatorFactory authenticators,
     ScheduledExecutorService timers,
     Runnable lakeRefresh,
-    Path copyTempDir) {
+    Path copyTempDir,
+    ServerTls tls) {
   public GatewayServices {
     requireNonNull(config, "config is null");
     requireNonNull(home, "home is null");

@@ -67,6 +67,28 @@ class UserCliTest {
     assertThat(home.resolve("config/platform.json")).doesNotExist();
   }
 
+  @Test
+  void initWithTlsWritesACertificateTheGatewayServes() throws Exception {
+    StringWriter out = new StringWriter();
+    assertThat(cli("", out, "init", "--tls")).isZero();
+    assertThat(out.toString()).contains("config/tls/server.crt").contains("TLS enabled");
+    assertThat(java.nio.file.Files.getPosixFilePermissions(home.resolve("config/tls/server.key")))
+        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    assertThat(cli("again\n", out, "user", "add", "erin")).isZero();
+    PlatformConfig config = PlatformConfig.load(home.resolve("config/platform.json"), Map.of());
+    assertThat(config.gateway().tls().enabled()).isTrue();
+    try (TestGateway gateway = TestGateway.start(config)) {
+      Properties properties = new Properties();
+      properties.setProperty("user", "erin");
+      properties.setProperty("password", "again");
+      properties.setProperty("sslmode", "verify-full");
+      properties.setProperty("sslrootcert", home.resolve("config/tls/server.crt").toString());
+      try (Connection connection = DriverManager.getConnection(gateway.jdbcUrl(), properties)) {
+        assertThat(connection.isValid(5)).isTrue();
+      }
+    }
+  }
+
   private static Connection login(TestGateway gateway, String user, String password) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);
