@@ -32,7 +32,8 @@ public final class EnvironmentOverrides {
             integer("ANALYTICS_MAX_CONNECTIONS", g.maxConnections()),
             string("ANALYTICS_PASSWORD_METHOD", g.passwordMethod()),
             integer("ANALYTICS_FETCH_BATCH_ROWS", g.fetchBatchRows()),
-            tls(g.tls()));
+            tls(g.tls()),
+            g.limits());
     DuckDbConfig d = config.duckdb();
     DuckDbConfig duckdb =
         new DuckDbConfig(

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     {@code md5} or {@code password} (cleartext)
  * @param fetchBatchRows rows per Arrow batch read from DuckDB
  * @param tls certificate and key for encrypted connections, none by default
+ * @param limits per-user, per-address and idle limits
  */
 public record GatewayConfig(
     String listenAddress,
@@ -29,7 +30,8 @@ public record GatewayConfig(
     int maxConnections,
     String passwordMethod,
     int fetchBatchRows,
-    TlsConfig tls) {
+    TlsConfig tls,
+    LimitsConfig limits) {
 
   public static final int DEFAULT_PORT = 5433;
 
@@ -43,7 +45,8 @@ public record GatewayConfig(
       @JsonProperty("maxConnections") Integer maxConnections,
       @JsonProperty("passwordMethod") String passwordMethod,
       @JsonProperty("fetchBatchRows") Integer fetchBatchRows,
-      @JsonProperty("tls") TlsConfig tls) {
+      @JsonProperty("tls") TlsConfig tls,
+      @JsonProperty("limits") LimitsConfig limits) {
     this(
         listenAddress == null ? "127.0.0.1" : listenAddress,
         port == null ? DEFAULT_PORT : port,
@@ -53,7 +56,8 @@ public record GatewayConfig(
         maxConnections == null ? 500 : maxConnections,
         passwordMethod == null ? "scram-sha-256" : passwordMethod,
         fetchBatchRows == null ? 2048 : fetchBatchRows,
-        tls == null ? TlsConfig.none() : tls);
+        tls == null ? TlsConfig.none() : tls,
+        limits == null ? LimitsConfig.defaults() : limits);
   }
 
   /** Without TLS (the settings most tests vary). */
@@ -67,13 +71,14 @@ public record GatewayConfig(
       String passwordMethod,
       Integer fetchBatchRows) {
     this(listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, null);
+        passwordMethod, fetchBatchRows, null, null);
   }
 
   public GatewayConfig {
     requireNonNull(listenAddress, "listenAddress is null");
     requireNonNull(passwordMethod, "passwordMethod is null");
     requireNonNull(tls, "tls is null");
+    requireNonNull(limits, "limits is null");
     ConfigChecks.checkRange("gateway.port", port, 0, 65535);
     ConfigChecks.checkRange("gateway.maxMessageBytes", maxMessageBytes, 1024, Integer.MAX_VALUE);
     ConfigChecks.checkRange(
@@ -86,7 +91,7 @@ public record GatewayConfig(
   }
 
   public static GatewayConfig defaults() {
-    return new GatewayConfig(null, null, null, null, null, null, null, null, null);
+    return new GatewayConfig(null, null, null, null, null, null, null, null, null, null);
   }
 
   public GatewayConfig withListen(String newListenAddress, int newPort) {
@@ -99,12 +104,19 @@ public record GatewayConfig(
         maxConnections,
         passwordMethod,
         fetchBatchRows,
-        tls);
+        tls,
+        limits);
   }
 
   public GatewayConfig withTls(TlsConfig newTls) {
     return new GatewayConfig(
         listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, newTls);
+        passwordMethod, fetchBatchRows, newTls, limits);
+  }
+
+  public GatewayConfig withLimits(LimitsConfig newLimits) {
+    return new GatewayConfig(
+        listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
+        passwordMethod, fetchBatchRows, tls, newLimits);
   }
 }

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import io.analytics.gateway.security.AddressRateWindow;
 
 /**
  * Picks how a login authenticates. With no users configured, loopback connections are trusted
@@ -22,6 +24,7 @@ public final class AuthenticatorFactory {
   private final SecureRandom random;
   /** Server secret from which unknown users' mock salts derive, stable for this process. */
   private final byte[] mockSaltSecret = new byte[32];
+  private final AddressRateWindow failedLogins = new AddressRateWindow(TimeUnit.MINUTES.toNanos(1));
 
   public AuthenticatorFactory(PlatformConfig config, SecureRandom random) {
     this.config = requireNonNull(config, "config is null");
@@ -56,6 +59,17 @@ public final class AuthenticatorFactory {
   }
 
   /** As PostgreSQL: the md5 method still uses SCRAM for a user whose stored password is SCRAM only. */
+  /**
+   * Records a failed login from the address and returns how long to wait before answering it: no
+   * wait up to gateway.limits.failedLoginsPerMinute failures a minute, then 250 ms more per failure,
+   * up to 5 s, so that guessing passwords from one address slows to a crawl.
+   */
+  public long failureDelayMillis(InetAddress clientAddress) {
+    int failures = failedLogins.record(clientAddress);
+    int allowed = config.gateway().limits().failedLoginsPerMinute();
+    return failures <= allowed ? 0 : Math.min(5_000L, 250L * (failures - allowed));
+  }
+
   private Authenticator md5(String user, UserConfig account, byte[] channelBinding) {
     if (account != null && account.md5() == null) {
       return scram(user, account, channelBinding);

@@ -53,7 +53,7 @@ public final class GatewayServer implements AutoCloseable {
   private final PlatformHome home;
   private final DuckDbDatabase database;
   private final BufferAllocator allocator = new RootAllocator();
-  private final SessionRegistry registry = new SessionRegistry();
+  private final SessionRegistry registry;
   private final ExecutorService workers = Executors.newCachedThreadPool(namedThreads("session"));
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, namedThreads("timer"));
   private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -66,6 +66,7 @@ public final class GatewayServer implements AutoCloseable {
     this.config = requireNonNull(config, "config is null");
     this.home = requireNonNull(home, "home is null");
     this.database = requireNonNull(database, "database is null");
+    this.registry = new SessionRegistry(config.gateway().limits().cancelRequestsPerSecond());
     Path copyDir = prepareCopyDir(home);
     // Client SQL runs in this instance: from here on it sees only the lake and the COPY spool.
     database.restrictFileAccess(java.util.List.of(home.dataDir(), copyDir));

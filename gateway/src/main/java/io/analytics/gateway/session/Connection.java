@@ -108,7 +108,7 @@ public final class Connection {
     } else if (message instanceof FrontendMessage.SslRequest || message instanceof FrontendMessage.GssEncRequest) {
       refuseEncryption();
     } else if (message instanceof FrontendMessage.CancelRequest cancel) {
-      services.registry().cancel(cancel.processId(), cancel.secretKey());
+      services.registry().cancelFrom(clientAddress, cancel.processId(), cancel.secretKey());
       close();
     } else if (message instanceof FrontendMessage.Startup startupMessage) {
       startAuthentication(startupMessage);
@@ -161,7 +161,30 @@ public final class Connection {
     if (!(message instanceof FrontendMessage.PasswordMessage password)) {
       throw new PlatformException(SqlState.PROTOCOL_VIOLATION, "expected a password message during authentication");
     }
-    advance(authenticator.onPasswordMessage(password.body()));
+    try {
+      advance(authenticator.onPasswordMessage(password.body()));
+    } catch (PlatformException e) {
+      if (e.sqlState() != SqlState.INVALID_PASSWORD) {
+        throw e;
+      }
+      failedLogin(e);
+    }
+  }
+
+  /** Logs a failed login and answers it, later when this address has failed too often lately. */
+  private void failedLogin(PlatformException error) {
+    long delay = services.authenticators().failureDelayMillis(clientAddress);
+    LOG.warn("failed login from {}: {}{}", clientAddress.getHostAddress(), error.getMessage(),
+        delay > 0 ? " (answered after " + delay + " ms: too many failures from this address)" : "");
+    if (delay == 0) {
+      fatal(error);
+      return;
+    }
+    phase = Phase.CLOSED;
+    services.timers().schedule(() -> serial.execute(() -> {
+      ErrorReporter.fatal(output.buffer(), error);
+      output.flushAndClose();
+    }), delay, TimeUnit.MILLISECONDS);
   }
 
   private void advance(AuthStep step) {
@@ -181,6 +204,10 @@ public final class Connection {
   private void openSession() {
     Map<String, String> parameters = startup.parameters();
     String user = parameters.get("user");
+    int perUser = services.config().gateway().limits().maxConnectionsPerUser();
+    if (perUser > 0 && services.registry().sessionsOf(user) >= perUser) {
+      throw new PlatformException(SqlState.TOO_MANY_CONNECTIONS, "too many connections for role \"" + user + "\"");
+    }
     String database = parameters.getOrDefault("database", user);
     Session opened = new Session(services, output, serial, user, database, clientAddress);
     session = opened;

@@ -53,6 +53,9 @@ final class Session implements CancelTarget {
   private final SessionCommands commands;
   private final ResultShapes shapes;
   private final StatementGuard guard;
+  /** Counts messages, so that an idle timer can tell whether the client spoke since it was set. */
+  private long messagesHandled;
+  private ScheduledFuture<?> idleTimer;
   private final CopyHandler copy;
   private final Map<String, PreparedPlan> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
@@ -157,13 +160,18 @@ final class Session implements CancelTarget {
     for (Map.Entry<String, String> reported : parameters.reportedValues().entrySet()) {
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
     }
-    key = services.registry().register(this);
+    key = services.registry().register(this, user);
     BackendMessages.backendKeyData(output.buffer(), key.processId(), key.secretKey());
     readyForQuery();
   }
 
   /** Handles one message; returns false when the client asked to terminate. */
   boolean handle(FrontendMessage message) {
+    messagesHandled++;
+    if (idleTimer != null) {
+      idleTimer.cancel(false);
+      idleTimer = null;
+    }
     busy = true;
     try {
       return dispatch(message);
@@ -861,6 +869,24 @@ final class Session implements CancelTarget {
   private void readyForQuery() {
     BackendMessages.readyForQuery(output.buffer(), transaction.indicator());
     output.flush();
+    int idleLimit = services.config().gateway().limits().idleInTransactionTimeoutSeconds();
+    if (idleLimit > 0 && transaction != TransactionStatus.IDLE) {
+      long handledAtReady = messagesHandled;
+      idleTimer = services.timers().schedule(
+          () -> serial.execute(() -> endIdleTransaction(handledAtReady)), idleLimit, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Ends a session that has sat in a transaction, holding its locks and snapshot, for too long. */
+  private void endIdleTransaction(long handledAtReady) {
+    if (messagesHandled != handledAtReady || !output.isOpen()) {
+      return;
+    }
+    LOG.info("ending session of {}@{}: idle in transaction for more than {} s", user, clientAddress.getHostAddress(),
+        services.config().gateway().limits().idleInTransactionTimeoutSeconds());
+    ErrorReporter.fatal(output.buffer(), new PlatformException(
+        SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT, "terminating connection due to idle-in-transaction timeout"));
+    output.flushAndClose();
   }
 
   private void reportError(RuntimeException e, int positionOffset) {

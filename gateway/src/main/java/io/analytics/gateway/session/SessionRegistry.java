@@ -2,6 +2,7 @@ package io.analytics.gateway.session;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import io.analytics.gateway.security.AddressRateWindow;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -13,22 +14,55 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Keys come from a SecureRandom and are compared in constant time, so they cannot be guessed.
  */
 public final class SessionRegistry {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionRegistry.class);
+
   /** A session's cancel key: the pair a client receives in BackendKeyData. */
   public record KeyData(int processId, int secretKey) {}
 
-  private record Entry(KeyData key, CancelTarget target) {}
+  private record Entry(KeyData key, CancelTarget target, String user) {}
 
   private final Map<Integer, Entry> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger nextProcessId = new AtomicInteger(10_000);
   private final SecureRandom random = new SecureRandom();
+  private final AddressRateWindow cancelRequests = new AddressRateWindow(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+  private final int cancelRequestsPerSecond;
+
+  public SessionRegistry() {
+    this(20);
+  }
+
+  /** @param cancelRequestsPerSecond CancelRequests accepted from one address per second */
+  public SessionRegistry(int cancelRequestsPerSecond) {
+    this.cancelRequestsPerSecond = cancelRequestsPerSecond;
+  }
+
+  /**
+   * A CancelRequest from a client address: dropped when the address sends more than the limit per
+   * second (so the 32-bit key cannot be brute-forced), else {@link #cancel(int, int)}.
+   */
+  public boolean cancelFrom(java.net.InetAddress address, int processId, int secretKey) {
+    int recent = cancelRequests.record(address);
+    if (recent > cancelRequestsPerSecond) {
+      if (recent == cancelRequestsPerSecond + 1) {
+        LOG.warn("dropping CancelRequests from {}: more than {} per second", address.getHostAddress(), cancelRequestsPerSecond);
+      }
+      return false;
+    }
+    return cancel(processId, secretKey);
+  }
 
   public KeyData register(CancelTarget target) {
+    return register(target, "");
+  }
+
+  /** Registers a session of this user; returns the key its CancelRequests must present. */
+  public KeyData register(CancelTarget target, String user) {
     int processId;
     do {
       processId = nextProcessId.getAndIncrement() & 0x3FFFFFFF;
     } while (processId == 0 || sessions.containsKey(processId));
     KeyData key = new KeyData(processId, random.nextInt());
-    sessions.put(processId, new Entry(key, target));
+    sessions.put(processId, new Entry(key, target, user));
     return key;
   }
 
@@ -51,6 +85,11 @@ public final class SessionRegistry {
     }
     entry.target().cancelRunningStatement();
     return true;
+  }
+
+  /** Sessions of this user that are open now. */
+  public long sessionsOf(String user) {
+    return sessions.values().stream().filter(entry -> entry.user().equals(user)).count();
   }
 
   public int size() {
