@@ -61,6 +61,7 @@ public final class GatewayServer implements AutoCloseable {
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final GatewayServices services;
   private Channel serverChannel;
+  private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
   private GatewayServer(PlatformConfig config, PlatformHome home, DuckDbDatabase database) {
     this.config = requireNonNull(config, "config is null");
@@ -141,6 +142,9 @@ public final class GatewayServer implements AutoCloseable {
    * remaining sessions with 57P01 and releases everything.
    */
   public void shutdown(long graceMillis) {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
     if (serverChannel != null) {
       serverChannel.close().syncUninterruptibly();
     }
