@@ -7,6 +7,8 @@ import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.LakeViews;
+import io.analytics.gateway.audit.AuditFile;
+import io.analytics.gateway.audit.AuditLog;
 import io.analytics.gateway.auth.AuthenticatorFactory;
 import io.analytics.gateway.tls.ServerTls;
 import io.analytics.gateway.protocol.FrontendMessageDecoder;
@@ -84,7 +86,9 @@ public final class GatewayServer implements AutoCloseable {
             timers,
             lake,
             copyDir,
-            ServerTls.load(config.gateway().tls()));
+            ServerTls.load(config.gateway().tls()),
+            new AuditLog());
+    AuditFile.install(home.warehouseDir().resolve("logs").resolve("audit.jsonl"));
   }
 
   /** Opens the home's warehouse and exposes its lake; call {@link #start()} to listen. */

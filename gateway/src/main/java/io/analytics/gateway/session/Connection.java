@@ -43,6 +43,7 @@ public final class Connection {
   private Authenticator authenticator;
   /** Whether TLS was started on this connection (after an SSLRequest). */
   private boolean encrypted;
+  private long openedNanos;
   private volatile Session session;
 
   public Connection(
@@ -97,6 +98,7 @@ public final class Connection {
     phase = Phase.CLOSED;
     if (current != null) {
       current.close();
+      services.audit().connectionClosed(startup.parameters().get("user"), clientAddress, (System.nanoTime() - openedNanos) / 1_000_000);
     }
     output.discard();
   }
@@ -174,6 +176,7 @@ public final class Connection {
   /** Logs a failed login and answers it, later when this address has failed too often lately. */
   private void failedLogin(PlatformException error) {
     long delay = services.authenticators().failureDelayMillis(clientAddress);
+    services.audit().loginFailed(startup.parameters().get("user"), clientAddress, error.getMessage());
     LOG.warn("failed login from {}: {}{}", clientAddress.getHostAddress(), error.getMessage(),
         delay > 0 ? " (answered after " + delay + " ms: too many failures from this address)" : "");
     if (delay == 0) {
@@ -210,6 +213,9 @@ public final class Connection {
     }
     String database = parameters.getOrDefault("database", user);
     Session opened = new Session(services, output, serial, user, database, clientAddress);
+    openedNanos = System.nanoTime();
+    services.audit().connectionOpened(user, clientAddress, parameters.getOrDefault("application_name", ""), encrypted,
+        io.analytics.gateway.security.Role.forLogin(services.config(), user).sqlName());
     session = opened;
     phase = Phase.READY;
     opened.start(parameters);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.gateway.audit.AuditLog;
 import io.analytics.gateway.auth.AuthenticatorFactory;
 import io.analytics.gateway.tls.ServerTls;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public record GatewayServices(
     ScheduledExecutorService timers,
     Runnable lakeRefresh,
     Path copyTempDir,
-    ServerTls tls) {
+    ServerTls tls,
+    AuditLog audit) {
   public GatewayServices {
     requireNonNull(config, "config is null");
     requireNonNull(home, "home is null");

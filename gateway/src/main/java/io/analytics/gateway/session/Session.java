@@ -56,6 +56,9 @@ final class Session implements CancelTarget {
   /** Counts messages, so that an idle timer can tell whether the client spoke since it was set. */
   private long messagesHandled;
   private ScheduledFuture<?> idleTimer;
+  /** The DuckDB statement being run or checked, for its audit line, and when it started. */
+  private SqlStatement auditedStatement;
+  private long auditedStartNanos;
   private final CopyHandler copy;
   private final Map<String, PreparedPlan> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
@@ -121,6 +124,8 @@ final class Session implements CancelTarget {
 
   /** Checks a statement against the login's role; a refusal is logged and raised as 42501. */
   private void guard(SqlStatement statement) {
+    auditedStatement = statement;
+    auditedStartNanos = System.nanoTime();
     try {
       guard.check(statement);
     } catch (PlatformException e) {
@@ -585,6 +590,8 @@ final class Session implements CancelTarget {
       boolean describeRows,
       int maxRows,
       Portal portal) {
+    auditedStatement = statement;
+    auditedStartNanos = System.nanoTime();
     ScheduledFuture<?> timeout = scheduleStatementTimeout();
     try {
       QueryResult result = query.execute(values);
@@ -641,6 +648,7 @@ final class Session implements CancelTarget {
 
   private void completeStatement(SqlStatement statement, long rows, Portal portal) {
     BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(statement, rows));
+    audit(statement, rows, "ok");
     if (portal != null) {
       portal.complete();
     }
@@ -890,7 +898,18 @@ final class Session implements CancelTarget {
   }
 
   private void reportError(RuntimeException e, int positionOffset) {
-    ErrorReporter.error(output.buffer(), ErrorReporter.toPlatform(e), positionOffset);
+    PlatformException error = ErrorReporter.toPlatform(e);
+    if (auditedStatement != null) {
+      audit(auditedStatement, 0, error.sqlState().code());
+    }
+    ErrorReporter.error(output.buffer(), error, positionOffset);
+  }
+
+  /** One audit line for the statement that ran last; the next one starts afresh. */
+  private void audit(SqlStatement statement, long rows, String outcome) {
+    long millis = auditedStatement == statement ? (System.nanoTime() - auditedStartNanos) / 1_000_000 : 0;
+    services.audit().statement(user, clientAddress, StatementFingerprint.of(statement), rows, millis, outcome);
+    auditedStatement = null;
   }
 
   // ---------------------------------------------------------------- lifecycle
