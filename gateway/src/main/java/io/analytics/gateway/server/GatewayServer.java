@@ -6,6 +6,8 @@ import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.engine.lake.CommitHooks;
+import io.analytics.engine.lake.DatasetCommitter;
 import io.analytics.engine.lake.LakeViews;
 import io.analytics.gateway.audit.AuditFile;
 import io.analytics.gateway.audit.AuditLog;
@@ -63,6 +65,8 @@ public final class GatewayServer implements AutoCloseable {
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final GatewayServices services;
   private Channel serverChannel;
+  /** Staging folders of pipelines that never reached their commit are removed after this long. */
+  private static final long ABANDONED_STAGING_MILLIS = 6 * 3600 * 1000L;
   private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
   private GatewayServer(PlatformConfig config, PlatformHome home, DuckDbDatabase database) {
@@ -70,6 +74,11 @@ public final class GatewayServer implements AutoCloseable {
     this.home = requireNonNull(home, "home is null");
     this.database = requireNonNull(database, "database is null");
     this.registry = new SessionRegistry(config.gateway().limits().cancelRequestsPerSecond());
+    // A pipeline killed mid-commit left a journal: finish its batch before anyone reads the lake.
+    int completed = new DatasetCommitter(home, CommitHooks.NONE).recover(ABANDONED_STAGING_MILLIS);
+    if (completed > 0) {
+      LOG.info("completed {} lake commit(s) interrupted by a crash", completed);
+    }
     Path copyDir = prepareCopyDir(home);
     // Client SQL runs in this instance: from here on it sees only the lake and the COPY spool.
     database.restrictFileAccess(java.util.List.of(home.dataDir(), copyDir));
