@@ -3,7 +3,7 @@ MVN ?= mvn -B -ntp
 HOME_DIR ?= .
 PORT ?= 5433
 
-.PHONY: build test run serve clean
+.PHONY: build test run serve clean loadtest
 
 build:
 	$(MVN) -q -DskipTests package
@@ -18,6 +18,10 @@ run: build
 
 serve: build
 	./analytics --home $(HOME_DIR) serve --port $(PORT)
+
+# The long form of the load test: 200 connections, mixed point and analytical queries, 5 minutes.
+loadtest:
+	$(MVN) -q test -pl catalog,engine,gateway -Dtest=LoadTest -Dsurefire.failIfNoSpecifiedTests=false -Dload.seconds=$(or $(SECONDS_),300)
 
 clean:
 	$(MVN) -q clean
