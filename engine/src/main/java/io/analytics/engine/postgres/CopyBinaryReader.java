@@ -60,6 +60,10 @@ final class CopyBinaryReader extends ArrowReader {
 
   @Override
   public boolean loadNextBatch() throws IOException {
+    if (failure != null) {
+      // The stream is unusable after a failure; the first failure is the one to report.
+      throw new IOException(failure.getMessage(), failure);
+    }
     try {
       return decodeBatch();
     } catch (IOException | RuntimeException e) {
