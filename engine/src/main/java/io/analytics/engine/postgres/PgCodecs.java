@@ -103,6 +103,12 @@ final class PgCodecs {
     return Optional.ofNullable(BY_OID.get(oid));
   }
 
+  /** The array codec for an element type OID. */
+  static Optional<PgCodec> arrayOf(int elementOid) {
+    Integer arrayOid = ARRAY_OIDS.get(elementOid);
+    return arrayOid == null ? Optional.empty() : Optional.ofNullable(BY_OID.get(arrayOid));
+  }
+
   static int precision(int typmod) {
     return typmod < 4 ? UNCONSTRAINED_PRECISION : ((typmod - 4) >> 16) & 0xffff;
   }
