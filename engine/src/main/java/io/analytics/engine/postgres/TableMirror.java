@@ -7,7 +7,6 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,13 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.arrow.c.ArrowArrayStream;
-import org.apache.arrow.c.Data;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
 
 /**
  * Brings one PostgreSQL table's mirror up to date. Rows are read with binary COPY, decoded into
@@ -31,7 +24,6 @@ import org.postgresql.copy.PGCopyInputStream;
  * old mirror or the new one, and a failure anywhere leaves the old mirror as it was.
  */
 final class TableMirror {
-  private static final int BATCH_ROWS = 32_768;
   private static final List<String> UPDATED_AT_NAMES = List.of("updated_at", "modified_at", "last_modified");
 
   private final PostgresSourceConfig source;
@@ -94,9 +86,8 @@ final class TableMirror {
     SyncStateTables.run(duck, "DROP TABLE IF EXISTS " + staging);
     boolean inTransaction = false;
     try {
-      long read = load("COPY (SELECT " + table.columns().stream().map(SourceColumn::copyExpression)
-          .collect(Collectors.joining(", ")) + " FROM " + table.quotedName() + where + ") TO STDOUT (FORMAT binary)",
-          staging);
+      CopyLoader loader = new CopyLoader(source, table, duck, pg);
+      long read = loader.load(loader.copySql(where), "CREATE TABLE " + staging);
       SyncStateTables.run(duck, "BEGIN TRANSACTION");
       inTransaction = true;
       if (!incremental) {
@@ -130,49 +121,6 @@ final class TableMirror {
       SyncStateTables.run(duck, "DROP TABLE IF EXISTS " + staging);
       throw e;
     }
-  }
-
-  /** Runs the COPY and loads its rows into a new table {@code staging}; returns the rows read. */
-  private long load(String copySql, String staging) {
-    String streamName = "__pg_stream_" + Long.toHexString(System.nanoTime());
-    String casts = table.columns().stream()
-        .map(c -> "CAST(" + quote(c.name()) + " AS " + c.duckDbType() + ") AS " + quote(c.name()))
-        .collect(Collectors.joining(", "));
-    String sql = "CREATE TABLE " + staging + " AS SELECT " + casts + " FROM " + quote(streamName);
-    try (BufferAllocator allocator = new RootAllocator();
-        InputStream copy = new PGCopyInputStream(pg.unwrap(PGConnection.class), copySql);
-        CopyBinaryReader reader = new CopyBinaryReader(allocator, copy, table.columns(), BATCH_ROWS);
-        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-      Data.exportArrayStream(allocator, reader, stream);
-      duck.registerArrowStream(streamName, stream);
-      try {
-        SyncStateTables.run(duck, sql);
-      } catch (PlatformException e) {
-        throw readFailure(reader).orElse(e);
-      }
-      return reader.rows();
-    } catch (SQLException e) {
-      throw PostgresConnections.translate(source, e, "cannot read " + table.qualifiedName());
-    } catch (java.io.IOException e) {
-      throw readFailure(e).orElseGet(() -> new PlatformException(SqlState.IO_ERROR,
-          "postgres source \"" + source.name() + "\": cannot read " + table.qualifiedName() + ": " + e.getMessage(), e));
-    }
-  }
-
-  private Optional<PlatformException> readFailure(CopyBinaryReader reader) {
-    return reader.failure() == null ? Optional.empty() : readFailure(reader.failure());
-  }
-
-  /** The reader's own failure: PostgreSQL's error (a lost connection is 08006), or a decoding problem. */
-  private Optional<PlatformException> readFailure(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql) {
-        return Optional.of(PostgresConnections.translate(source, sql, "reading " + table.qualifiedName() + " failed"));
-      }
-    }
-    return Optional.of(new PlatformException(SqlState.DATA_EXCEPTION,
-        "postgres source \"" + source.name() + "\": cannot mirror " + table.qualifiedName() + ": "
-            + failure.getMessage(), failure));
   }
 
   private boolean mirrorExists() {

@@ -7,6 +7,7 @@ import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.LakeViews;
+import io.analytics.engine.postgres.SourceSynchronizer;
 import io.analytics.gateway.auth.AuthenticatorFactory;
 import io.analytics.gateway.protocol.FrontendMessageDecoder;
 import io.analytics.gateway.session.CancelTarget;
@@ -59,6 +60,7 @@ public final class GatewayServer implements AutoCloseable {
   private final EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final GatewayServices services;
+  private final SourceSyncScheduler sourceSync;
   private Channel serverChannel;
 
   private GatewayServer(PlatformConfig config, PlatformHome home, DuckDbDatabase database) {
@@ -78,6 +80,7 @@ public final class GatewayServer implements AutoCloseable {
             timers,
             lake,
             prepareCopyDir(home));
+    this.sourceSync = new SourceSyncScheduler(home, config, new SourceSynchronizer(database, config.duckdb()));
   }
 
   /** Opens the home's warehouse and exposes its lake; call {@link #start()} to listen. */
@@ -117,7 +120,13 @@ public final class GatewayServer implements AutoCloseable {
     serverChannel = bootstrap.bind(requested).sync().channel();
     InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
     LOG.info("listening on {}:{} (lake: {})", bound.getHostString(), bound.getPort(), home.root());
+    sourceSync.start();
     return bound;
+  }
+
+  /** The Postgres sources' syncing: at start, on their interval, and on request. */
+  public SourceSyncScheduler sourceSync() {
+    return sourceSync;
   }
 
   /** Sessions that are open now (authenticated and not yet closed). */
@@ -158,6 +167,7 @@ public final class GatewayServer implements AutoCloseable {
     }
     workers.shutdownNow();
     timers.shutdownNow();
+    sourceSync.close();
     bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     database.close();
