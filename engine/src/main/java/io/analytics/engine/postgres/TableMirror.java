@@ -107,7 +107,7 @@ final class TableMirror {
           ? "SELECT CAST(max(" + quote(plan.column().name()) + ") AS VARCHAR) FROM " + mirror
           : null;
       long millis = Duration.between(start, Instant.now()).toMillis();
-      SyncStateTables.recordSynced(duck, source.name(), table, plan.incremental() ? plan.method() : "full",
+      SyncStateTables.recordSynced(duck, source.name(), table, method,
           watermark, millis);
       SyncStateTables.run(duck, "COMMIT");
       inTransaction = false;
