@@ -83,6 +83,24 @@ class MirrorSyncTest {
   }
 
   @Test
+  void millionRowTableMirrorsInSeconds() {
+    server.execute(db, "CREATE TABLE ticks (id int8 PRIMARY KEY, symbol text, price numeric(18,4), ts timestamptz,"
+        + " qty int4, flag bool)",
+        "INSERT INTO ticks SELECT i, 'SYM' || (i % 200), i / 100.0, '2024-01-01'::timestamptz + i * interval '1 ms',"
+            + " i % 1000, i % 2 = 0 FROM generate_series(1, 1000000) i");
+
+    long start = System.nanoTime();
+    TableSyncResult result = synchronizer.sync(source, "ticks", false).tables().get(0);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    System.out.println("mirrored 1,000,000 rows from PostgreSQL in " + millis + " ms");
+
+    assertThat(result.rowsInMirror()).isEqualTo(1_000_000);
+    assertThat(millis).isLessThan(30_000);
+    assertThat(rows("SELECT sum(price) || ' ' || count(*) FILTER (WHERE flag) FROM oltp.ticks"))
+        .containsExactly("5000005000.0000 500000");
+  }
+
+  @Test
   void tablesOfOtherSchemasGetTheSchemaAsPrefix() {
     server.execute(db, "CREATE SCHEMA sales", "CREATE TABLE sales.orders (id int8 PRIMARY KEY)",
         "INSERT INTO sales.orders SELECT generate_series(1, 5)");
