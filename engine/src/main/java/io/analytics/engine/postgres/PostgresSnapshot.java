@@ -15,6 +15,7 @@ import org.duckdb.DuckDBConnection;
 public final class PostgresSnapshot {
   private final PostgresSourceConfig source;
   private final String table;
+  private volatile List<String> warnings = List.of();
 
   /** @param table {@code table} or {@code schema.table} among the source's schemas */
   public PostgresSnapshot(PostgresSourceConfig source, String table) {
@@ -34,10 +35,16 @@ public final class PostgresSnapshot {
       CopyLoader loader = new CopyLoader(source, found, duck, pg);
       loader.load(loader.copySql(""), "CREATE OR REPLACE TEMP TABLE " + PgIdentifiers.quote(name));
       pg.commit();
-      return found.columns().stream().map(SourceColumn::warning).flatMap(Optional::stream).toList();
+      warnings = found.columns().stream().map(SourceColumn::warning).flatMap(Optional::stream).toList();
+      return warnings;
     } catch (SQLException e) {
       throw PostgresConnections.translate(source, e, "cannot read " + table);
     }
+  }
+
+  /** The columns the last load did not carry faithfully (read through their text form). */
+  public List<String> warnings() {
+    return warnings;
   }
 
   public String description() {

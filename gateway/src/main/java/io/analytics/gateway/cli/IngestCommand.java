@@ -77,8 +77,10 @@ public final class IngestCommand implements Callable<Integer> {
       PostgresSourceConfig config = PostgresTarget.source(parent.config(), source.substring(0, dot));
       String pgTable = source.substring(dot + 1);
       String target = table != null ? table : pgTable.substring(pgTable.lastIndexOf('.') + 1);
+      PostgresSnapshot snapshot = new PostgresSnapshot(config, pgTable);
       result = new IngestionPipeline("cli", parent.pipelineConfig(), target, declared, partitionBy, options)
-          .ingestPostgres(new PostgresSnapshot(config, pgTable));
+          .ingestPostgres(snapshot);
+      snapshot.warnings().forEach(warning -> out.println("warning: " + warning));
     } else {
       if (table == null) {
         throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE, "--table is required when ingesting files");
