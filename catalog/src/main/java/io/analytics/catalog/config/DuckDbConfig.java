@@ -9,14 +9,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param memoryLimit DuckDB's memory_limit (e.g. "4GB"), or null for DuckDB's default
  * @param threads worker threads, or 0 for DuckDB's default (one per core)
  * @param tempDirectory spill directory, or null for {@code warehouse/tmp}
+ * @param extensionDirectory where DuckDB looks for extensions it may load (the postgres extension
+ *     for live attached sources), for machines without internet; null for DuckDB's default
  */
-public record DuckDbConfig(String memoryLimit, int threads, String tempDirectory) {
+public record DuckDbConfig(String memoryLimit, int threads, String tempDirectory, String extensionDirectory) {
   @JsonCreator
   public DuckDbConfig(
       @JsonProperty("memoryLimit") String memoryLimit,
       @JsonProperty("threads") Integer threads,
-      @JsonProperty("tempDirectory") String tempDirectory) {
-    this(memoryLimit, threads == null ? 0 : threads, tempDirectory);
+      @JsonProperty("tempDirectory") String tempDirectory,
+      @JsonProperty("extensionDirectory") String extensionDirectory) {
+    this(memoryLimit, threads == null ? 0 : threads, tempDirectory, extensionDirectory);
+  }
+
+  public DuckDbConfig(String memoryLimit, int threads, String tempDirectory) {
+    this(memoryLimit, threads, tempDirectory, null);
   }
 
   public DuckDbConfig {

@@ -39,7 +39,8 @@ public final class EnvironmentOverrides {
         new DuckDbConfig(
             string("ANALYTICS_DUCKDB_MEMORY_LIMIT", d.memoryLimit()),
             integer("ANALYTICS_DUCKDB_THREADS", d.threads()),
-            string("ANALYTICS_DUCKDB_TEMP_DIRECTORY", d.tempDirectory()));
+            string("ANALYTICS_DUCKDB_TEMP_DIRECTORY", d.tempDirectory()),
+            string("ANALYTICS_DUCKDB_EXTENSION_DIRECTORY", d.extensionDirectory()));
     return new PlatformConfig(gateway, duckdb, config.users(), sources(config.sources()));
   }
 

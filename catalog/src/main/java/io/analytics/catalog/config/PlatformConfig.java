@@ -126,6 +126,10 @@ public record PlatformConfig(
     return new PlatformConfig(gateway, duckdb, newUsers, sources);
   }
 
+  public PlatformConfig withSources(List<PostgresSourceConfig> newSources) {
+    return new PlatformConfig(gateway, duckdb, users, newSources);
+  }
+
   /** The mapper used for reading and writing the config file. */
   public static ObjectMapper mapper() {
     return STRICT_MAPPER;

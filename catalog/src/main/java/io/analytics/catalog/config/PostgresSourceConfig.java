@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A PostgreSQL database the platform can read from (and, when not read-only, export to).
@@ -17,6 +20,12 @@ import java.util.List;
  * @param password password, or null for none (prefer the POSTGRES_PASSWORD environment variable)
  * @param schemas schemas to expose, public by default
  * @param readOnly whether the platform may only read, true by default
+ * @param syncIntervalSeconds how often a running gateway re-syncs the source's mirrors (300 by
+ *     default; 0: only at gateway start and on {@code analytics sync})
+ * @param incremental per table ({@code orders} or {@code schema.orders}), the column that makes its
+ *     sync incremental: an updated-at timestamp (rows changed since the last sync are upserted by
+ *     primary key) or an ever-increasing key (newer rows are appended); tables with a primary key
+ *     and an {@code updated_at} column need no entry
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PostgresSourceConfig(
@@ -27,7 +36,11 @@ public record PostgresSourceConfig(
     String user,
     String password,
     List<String> schemas,
-    boolean readOnly) {
+    boolean readOnly,
+    int syncIntervalSeconds,
+    Map<String, String> incremental) {
+
+  public static final int DEFAULT_SYNC_INTERVAL_SECONDS = 300;
 
   @JsonCreator
   public PostgresSourceConfig(
@@ -38,7 +51,9 @@ public record PostgresSourceConfig(
       @JsonProperty("user") String user,
       @JsonProperty("password") String password,
       @JsonProperty("schemas") List<String> schemas,
-      @JsonProperty("readOnly") Boolean readOnly) {
+      @JsonProperty("readOnly") Boolean readOnly,
+      @JsonProperty("syncIntervalSeconds") Integer syncIntervalSeconds,
+      @JsonProperty("incremental") Map<String, String> incremental) {
     this(
         name,
         host == null ? "localhost" : host,
@@ -47,7 +62,16 @@ public record PostgresSourceConfig(
         user == null ? "postgres" : user,
         password,
         schemas == null ? List.of("public") : List.copyOf(schemas),
-        readOnly == null || readOnly);
+        readOnly == null || readOnly,
+        syncIntervalSeconds == null ? DEFAULT_SYNC_INTERVAL_SECONDS : syncIntervalSeconds,
+        incremental == null ? Map.of() : Map.copyOf(incremental));
+  }
+
+  /** A source with the default sync interval and no incremental columns declared. */
+  public PostgresSourceConfig(
+      String name, String host, Integer port, String database, String user, String password, List<String> schemas,
+      Boolean readOnly) {
+    this(name, host, port, database, user, password, schemas, readOnly, null, null);
   }
 
   public PostgresSourceConfig {
@@ -55,6 +79,8 @@ public record PostgresSourceConfig(
     host = host == null ? "localhost" : host;
     user = user == null ? "postgres" : user;
     schemas = schemas == null ? List.of("public") : List.copyOf(schemas);
+    incremental = incremental == null ? Map.of() : Map.copyOf(incremental);
+    ConfigChecks.checkRange("sources[" + name + "].syncIntervalSeconds", syncIntervalSeconds, 0, 7 * 24 * 3600);
     if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       throw new ConfigException(
           "config key \"sources[].name\" must be a plain identifier (letters, digits, _), got "
@@ -83,6 +109,52 @@ public record PostgresSourceConfig(
         newUser == null ? user : newUser,
         newPassword == null ? password : newPassword,
         schemas,
-        readOnly);
+        readOnly,
+        syncIntervalSeconds,
+        incremental);
+  }
+
+  /** The same source, writable (exports allowed) or read-only. */
+  public PostgresSourceConfig withReadOnly(boolean newReadOnly) {
+    return new PostgresSourceConfig(
+        name, host, port, database, user, password, schemas, newReadOnly, syncIntervalSeconds, incremental);
+  }
+
+  /**
+   * A source from a URL as {@code analytics attach} takes it: {@code
+   * postgresql://user[:password]@host[:port]/database} ({@code postgres://} too; user info
+   * percent-encoded as in libpq).
+   */
+  public static PostgresSourceConfig fromUrl(String name, String url) {
+    URI uri;
+    try {
+      uri = new URI(url.trim());
+    } catch (URISyntaxException e) {
+      throw new ConfigException("not a postgresql:// URL: " + e.getMessage(), e);
+    }
+    if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
+      throw new ConfigException("expected a postgresql://user[:password]@host[:port]/database URL, got " + redact(url));
+    }
+    if (uri.getHost() == null) {
+      throw new ConfigException("the URL names no host: " + redact(url));
+    }
+    String user = null;
+    String password = null;
+    if (uri.getUserInfo() != null) {
+      String info = uri.getUserInfo();
+      int colon = info.indexOf(':');
+      user = colon < 0 ? info : info.substring(0, colon);
+      password = colon < 0 ? null : info.substring(colon + 1);
+    }
+    String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+    String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+    return new PostgresSourceConfig(
+        name, host, uri.getPort() < 0 ? null : uri.getPort(), path.isEmpty() ? null : path,
+        user == null || user.isEmpty() ? null : user, password, null, null);
+  }
+
+  /** The URL with any password replaced by ***, for messages. */
+  public static String redact(String url) {
+    return url.replaceAll("(://[^:/@]*:)[^@]*@", "$1***@");
   }
 }

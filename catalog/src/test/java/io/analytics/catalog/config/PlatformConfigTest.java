@@ -22,6 +22,35 @@ class PlatformConfigTest {
   }
 
   @Test
+  void sourceFromAPostgresqlUrl() {
+    PostgresSourceConfig source = PostgresSourceConfig.fromUrl("oltp", "postgresql://trader:p%40ss@db.internal:6543/trading");
+
+    assertThat(source).isEqualTo(new PostgresSourceConfig("oltp", "db.internal", 6543, "trading", "trader", "p@ss", null, null));
+    assertThat(source.readOnly()).isTrue();
+    assertThat(source.syncIntervalSeconds()).isEqualTo(PostgresSourceConfig.DEFAULT_SYNC_INTERVAL_SECONDS);
+    assertThat(PostgresSourceConfig.fromUrl("oltp", "postgres://localhost/app"))
+        .isEqualTo(new PostgresSourceConfig("oltp", "localhost", 5432, "app", null, null, null, null));
+    assertThatThrownBy(() -> PostgresSourceConfig.fromUrl("oltp", "mysql://u:secret@h/db"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("postgresql://")
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void sourcesDeclareSyncIntervalAndIncrementalColumns() throws Exception {
+    Path file = dir.resolve("platform.json");
+    Files.writeString(file, "{\"sources\": [{\"name\": \"oltp\", \"syncIntervalSeconds\": 60,"
+        + " \"incremental\": {\"fills\": \"fill_id\"}}], \"duckdb\": {\"extensionDirectory\": \"/opt/ext\"}}");
+
+    PlatformConfig config = PlatformConfig.fromFile(file);
+
+    assertThat(config.sources().get(0).syncIntervalSeconds()).isEqualTo(60);
+    assertThat(config.sources().get(0).incremental()).containsEntry("fills", "fill_id");
+    assertThat(config.duckdb().extensionDirectory()).isEqualTo("/opt/ext");
+    assertThat(reread(config)).isEqualTo(config);
+  }
+
+  @Test
   void readsSourcesWithDefaults() throws Exception {
     Path file = dir.resolve("platform.json");
     Files.writeString(file, "{\"sources\": [{\"name\": \"crm\", \"host\": \"db\", \"schemas\": [\"sales\"]}]}");
@@ -90,5 +119,10 @@ class PlatformConfigTest {
     assertThatThrownBy(() -> PlatformConfig.defaults().withEnvironment(Map.of("POSTGRES_DB", "x", "POSTGRES_PORT", "abc")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("POSTGRES_PORT");
+  }
+
+  private PlatformConfig reread(PlatformConfig config) throws Exception {
+    Path copy = Files.writeString(dir.resolve("copy.json"), config.toJson());
+    return PlatformConfig.fromFile(copy);
   }
 }

@@ -10,13 +10,17 @@ import io.analytics.engine.lake.DatasetReplacer;
 import io.analytics.engine.lake.LakeSession;
 import io.analytics.engine.lake.PipelineConfig;
 import io.analytics.engine.lake.ProgressListener;
+import io.analytics.engine.postgres.ExportMode;
+import io.analytics.engine.postgres.PostgresExporter;
+import io.analytics.engine.postgres.PostgresTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Publishes query results as tables for apps and dashboards: {@link #exportToParquet} writes a
- * dataset of a layer (gold by default), replacing it atomically. The query runs in the pipeline's
+ * dataset of a layer (gold by default), replacing it atomically; {@link #exportToPostgres} writes a
+ * table of a PostgreSQL source (append, replace or upsert). The query runs in the pipeline's
  * own DuckDB over the lake and the home's SQL views, never opening the warehouse file.
  */
 public final class ExportPipeline {
@@ -32,6 +36,27 @@ public final class ExportPipeline {
     this.config = requireNonNull(config, "config is null");
     this.hooks = requireNonNull(hooks, "hooks is null");
     this.progress = requireNonNull(progress, "progress is null");
+  }
+
+  /**
+   * Writes the rows of {@code query} (over the lake and the home's SQL views) into the PostgreSQL
+   * table {@code targetTable}, named {@code SOURCE.table} or {@code SOURCE.schema.table} after a
+   * configured source that is not read-only; bulk-loaded with binary COPY in one transaction.
+   */
+  public ExportResult exportToPostgres(String query, String targetTable, ExportMode mode) {
+    return exportToPostgres(query, targetTable, mode, List.of());
+  }
+
+  /** As {@link #exportToPostgres(String, String, ExportMode)}, upserting on {@code keys} (default: the primary key). */
+  public ExportResult exportToPostgres(String query, String targetTable, ExportMode mode, List<String> keys) {
+    requireNonNull(query, "query is null");
+    Instant start = Instant.now();
+    PostgresTarget target = PostgresTarget.parse(config.platform(), targetTable);
+    String select = query.trim().replaceAll(";+\\s*$", "");
+    try (LakeSession session = LakeSession.openWithViews(config.home(), config.platform())) {
+      long rows = new PostgresExporter(target).export(session.connection(), select, mode, keys);
+      return new ExportResult("postgres:" + target.displayName(), rows, Duration.between(start, Instant.now()));
+    }
   }
 
   /** Exports to {@code gold.<table>}. */

@@ -113,6 +113,14 @@ public final class IngestionPipeline {
     return ingest(new ArrowBatchSource(batch), null);
   }
 
+  /**
+   * Ingests a snapshot of a PostgreSQL table (read with binary COPY, types mapped as for mirrors):
+   * each call appends a new batch, for archiving a table's history in the lake.
+   */
+  public IngestResult ingestPostgres(io.analytics.engine.postgres.PostgresSnapshot snapshot) {
+    return ingest(new PostgresBatchSource(snapshot), null);
+  }
+
   /** Ingests rows given as maps from column name to value (any Java value DuckDB can cast from its text). */
   public IngestResult ingestRows(List<Map<String, Object>> rows) {
     requireNonNull(rows, "rows is null");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.duckdb.DuckDbErrors;
+import io.analytics.engine.postgres.SourceOutages;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.memory.BufferAllocator;
@@ -35,7 +36,7 @@ public final class EngineSession implements AutoCloseable {
       DuckDBPreparedStatement statement = connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
       return new PreparedQuery(this, statement, sql);
     } catch (SQLException e) {
-      throw DuckDbErrors.translate(e, sql);
+      throw SourceOutages.explain(connection, sql, DuckDbErrors.translate(e, sql));
     }
   }
 

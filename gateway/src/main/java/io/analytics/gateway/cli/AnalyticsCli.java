@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
       MigrateCommand.class,
       VacuumCommand.class,
       UserCommand.class,
+      AttachCommand.class,
+      SyncCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AnalyticsCli implements java.util.concurrent.Callable<Integer> {

@@ -1,5 +1,8 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.catalog.config.PostgresSourceConfig;
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.lake.Layer;
 import io.analytics.catalog.schema.SchemaResolver;
 import io.analytics.catalog.schema.TableSchema;
@@ -7,6 +10,8 @@ import io.analytics.engine.ingest.IngestOptions;
 import io.analytics.engine.ingest.IngestResult;
 import io.analytics.engine.ingest.IngestionPipeline;
 import io.analytics.engine.ingest.Rejection;
+import io.analytics.engine.postgres.PostgresSnapshot;
+import io.analytics.engine.postgres.PostgresTarget;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,16 +22,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code analytics ingest FILE_OR_GLOB --table NAME ...}: appends CSV or Parquet files to a lake dataset. */
-@Command(name = "ingest", description = "Ingest CSV or Parquet files (by extension) into a dataset of a layer.")
+/**
+ * {@code analytics ingest FILE_OR_GLOB --table NAME ...}: appends CSV or Parquet files to a lake
+ * dataset; {@code analytics ingest --from postgres SOURCE.TABLE} appends a snapshot of a Postgres table.
+ */
+@Command(name = "ingest", description = "Ingest CSV or Parquet files (by extension), or a snapshot of a Postgres table (--from postgres SOURCE.TABLE), into a dataset of a layer.")
 public final class IngestCommand implements Callable<Integer> {
   @ParentCommand AnalyticsCli parent;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE_OR_GLOB", description = "A file, or a quoted glob such as 'in/trades_*.csv'.")
+  @Parameters(index = "0", paramLabel = "FILE_OR_GLOB", description = "A file, or a quoted glob such as 'in/trades_*.csv'; with --from postgres: SOURCE.TABLE or SOURCE.SCHEMA.TABLE.")
   String source;
 
-  @Option(names = "--table", required = true, paramLabel = "NAME", description = "Target dataset (NAME or LAYER.NAME).")
+  @Option(names = "--from", paramLabel = "KIND", description = "postgres: read the table SOURCE.TABLE of a configured source.")
+  String from;
+
+  @Option(names = "--table", paramLabel = "NAME", description = "Target dataset (NAME or LAYER.NAME); with --from postgres, the table's name by default.")
   String table;
 
   @Option(names = "--layer", paramLabel = "LAYER", defaultValue = "bronze", description = "bronze (default), silver or gold.")
@@ -53,8 +64,30 @@ public final class IngestCommand implements Callable<Integer> {
         .withStrict(strict)
         .withQuarantine(!noQuarantine)
         .withProgress(TerminalProgress.forConsole());
-    IngestResult result = new IngestionPipeline("cli", parent.pipelineConfig(), table, declared, partitionBy, options)
-        .ingestFiles(source);
+    IngestResult result;
+    if (from != null) {
+      if (!from.equals("postgres")) {
+        throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE, "--from takes postgres, got \"" + from + "\"");
+      }
+      int dot = source.indexOf('.');
+      if (dot <= 0 || dot == source.length() - 1) {
+        throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE,
+            "with --from postgres, name the table SOURCE.TABLE (or SOURCE.SCHEMA.TABLE), got \"" + source + "\"");
+      }
+      PostgresSourceConfig config = PostgresTarget.source(parent.config(), source.substring(0, dot));
+      String pgTable = source.substring(dot + 1);
+      String target = table != null ? table : pgTable.substring(pgTable.lastIndexOf('.') + 1);
+      PostgresSnapshot snapshot = new PostgresSnapshot(config, pgTable);
+      result = new IngestionPipeline("cli", parent.pipelineConfig(), target, declared, partitionBy, options)
+          .ingestPostgres(snapshot);
+      snapshot.warnings().forEach(warning -> out.println("warning: " + warning));
+    } else {
+      if (table == null) {
+        throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE, "--table is required when ingesting files");
+      }
+      result = new IngestionPipeline("cli", parent.pipelineConfig(), table, declared, partitionBy, options)
+          .ingestFiles(source);
+    }
     out.println(result.summary());
     for (Rejection rejection : result.rejections()) {
       out.println("  rejected: " + rejection + " " + rejection.values());

@@ -5,7 +5,13 @@ import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.catalog.home.GatewayEndpointFile;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeChangeMarker;
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.lake.Layer;
+import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.engine.postgres.SourceFreshness;
+import io.analytics.engine.warehouse.WarehouseConnection;
+import io.analytics.engine.warehouse.WarehouseConnector;
 import io.analytics.engine.catalog.TableCatalog;
 import io.analytics.engine.catalog.TableInfo;
 import java.io.IOException;
@@ -57,13 +63,54 @@ public final class StatusCommand implements Callable<Integer> {
       out.println("postgres sources: no sources configured");
     } else {
       out.println("postgres sources:");
-      for (PostgresSourceConfig source : config.sources()) {
-        out.println("  " + source.name() + " " + source.user() + "@" + source.host() + ":" + source.port() + "/"
-            + source.database() + (source.readOnly() ? " (read-only)" : "") + ": " + reachability(source));
+      try (WarehouseLook look = WarehouseLook.open(home, config)) {
+        for (PostgresSourceConfig source : config.sources()) {
+          out.println("  " + source.name() + " " + source.user() + "@" + source.host() + ":" + source.port() + "/"
+              + source.database() + (source.readOnly() ? " (read-only)" : "") + ": " + reachability(source));
+          List<String> freshness = look.connection() == null ? List.of(look.unavailable())
+              : SourceFreshness.describe(look.connection(), source.name());
+          freshness.forEach(line -> out.println("    " + line));
+        }
       }
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * A short look at the warehouse for the sources' freshness: through the running gateway, else the
+   * file opened read-only; when neither works, why.
+   */
+  private record WarehouseLook(Connection connection, AutoCloseable owner, String unavailable) implements AutoCloseable {
+    static WarehouseLook open(PlatformHome home, PlatformConfig config) {
+      if (GatewayEndpointFile.read(home).isPresent()) {
+        WarehouseConnection viaGateway = new WarehouseConnector(home, config, System.getenv()).open();
+        return new WarehouseLook(viaGateway.jdbc(), viaGateway, null);
+      }
+      if (!Files.exists(home.warehouseFile())) {
+        return new WarehouseLook(null, null, "never synced (run analytics sync)");
+      }
+      try {
+        DuckDbDatabase database = DuckDbDatabase.openWarehouseReadOnly(home, config.duckdb());
+        return new WarehouseLook(database.connect(), database, null);
+      } catch (PlatformException e) {
+        return new WarehouseLook(null, null, "freshness unknown: " + e.getMessage());
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (connection != null) {
+          connection.close();
+        }
+        if (owner != null) {
+          owner.close();
+        }
+      } catch (Exception e) {
+        throw new PlatformException(SqlState.IO_ERROR, "cannot close the warehouse: " + e.getMessage(), e);
+      }
+    }
   }
 
   /** "reachable", or why not, after a connection attempt of at most about 2 seconds. */

@@ -9,6 +9,7 @@ import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetCommitter;
 import io.analytics.engine.lake.LakeViews;
+import io.analytics.engine.postgres.SourceSynchronizer;
 import io.analytics.gateway.audit.AuditFile;
 import io.analytics.gateway.audit.AuditLog;
 import io.analytics.gateway.auth.AuthenticatorFactory;
@@ -64,6 +65,7 @@ public final class GatewayServer implements AutoCloseable {
   private final EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final GatewayServices services;
+  private final SourceSyncScheduler sourceSync;
   private Channel serverChannel;
   /** Staging folders of pipelines that never reached their commit are removed after this long. */
   private static final long ABANDONED_STAGING_MILLIS = 6 * 3600 * 1000L;
@@ -98,6 +100,7 @@ public final class GatewayServer implements AutoCloseable {
             ServerTls.load(config.gateway().tls()),
             new AuditLog());
     AuditFile.install(home.warehouseDir().resolve("logs").resolve("audit.jsonl"));
+    this.sourceSync = new SourceSyncScheduler(home, config, new SourceSynchronizer(database, config.duckdb()));
   }
 
   /** Opens the home's warehouse and exposes its lake; call {@link #start()} to listen. */
@@ -137,7 +140,13 @@ public final class GatewayServer implements AutoCloseable {
     serverChannel = bootstrap.bind(requested).sync().channel();
     InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
     LOG.info("listening on {}:{} (lake: {})", bound.getHostString(), bound.getPort(), home.root());
+    sourceSync.start();
     return bound;
+  }
+
+  /** The Postgres sources' syncing: at start, on their interval, and on request. */
+  public SourceSyncScheduler sourceSync() {
+    return sourceSync;
   }
 
   /** Sessions that are open now (authenticated and not yet closed). */
@@ -181,6 +190,7 @@ public final class GatewayServer implements AutoCloseable {
     }
     workers.shutdownNow();
     timers.shutdownNow();
+    sourceSync.close();
     bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     database.close();

@@ -1,0 +1,134 @@
+package io.analytics.engine.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.config.DuckDbConfig;
+import io.analytics.catalog.config.PostgresSourceConfig;
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.duckdb.DuckDbDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Keeps the Postgres sources visible in one DuckDB database (the warehouse): through DuckDB's
+ * postgres extension when it loads (live, nothing copied), else as mirror tables in a schema named
+ * after the source ({@code oltp.orders} for {@code public.orders}). Records in {@code
+ * platform.sources} which path each source uses and whether it answered. Syncs of one source never
+ * overlap; a source that is down is recorded as such and its mirrors stay as they were.
+ */
+public final class SourceSynchronizer {
+  private final DuckDbDatabase database;
+  private final DuckDbConfig duckdb;
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private volatile Optional<String> extensionUnavailable;
+
+  public SourceSynchronizer(DuckDbDatabase database, DuckDbConfig duckdb) {
+    this.database = requireNonNull(database, "database is null");
+    this.duckdb = requireNonNull(duckdb, "duckdb is null");
+  }
+
+  /**
+   * Syncs one source: every table of its schemas, or only {@code table} ({@code orders}, {@code
+   * public.orders}) when not null; {@code full} ignores incremental columns. Never throws for a
+   * source that is down: the result says so.
+   */
+  public SourceSyncResult sync(PostgresSourceConfig source, String table, boolean full) {
+    requireNonNull(source, "source is null");
+    synchronized (locks.computeIfAbsent(source.name(), name -> new Object())) {
+      try (DuckDBConnection duck = database.connect()) {
+        SyncStateTables.ensure(duck);
+        Optional<String> noExtension = extensionUnavailable(duck);
+        if (noExtension.isEmpty()) {
+          return attach(duck, source);
+        }
+        return mirror(duck, source, table, full, noExtension.get());
+      } catch (SQLException e) {
+        throw new PlatformException(SqlState.IO_ERROR, "cannot close a DuckDB connection: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Which path sources take here, and why: "attach" or "mirror (reason)". */
+  public String path() {
+    try (DuckDBConnection duck = database.connect()) {
+      return extensionUnavailable(duck).map(reason -> "mirror (" + reason + ")").orElse("attach");
+    } catch (SQLException e) {
+      throw new PlatformException(SqlState.IO_ERROR, "cannot close a DuckDB connection: " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<String> extensionUnavailable(DuckDBConnection duck) {
+    Optional<String> known = extensionUnavailable;
+    if (known == null) {
+      known = PostgresExtension.load(duck, duckdb);
+      extensionUnavailable = known;
+    }
+    return known;
+  }
+
+  private SourceSyncResult attach(DuckDBConnection duck, PostgresSourceConfig source) {
+    try {
+      PostgresExtension.attach(duck, source);
+      SyncStateTables.recordSource(duck, source.name(), "attach", true, null);
+      return new SourceSyncResult(source.name(), "attach", "live through DuckDB's postgres extension", null, List.of());
+    } catch (PlatformException e) {
+      SyncStateTables.recordSource(duck, source.name(), "attach", false, e.getMessage());
+      return new SourceSyncResult(source.name(), "attach", null, e.getMessage(), List.of());
+    }
+  }
+
+  private SourceSyncResult mirror(
+      DuckDBConnection duck, PostgresSourceConfig source, String tableFilter, boolean full, String whyNotAttach) {
+    Connection pg;
+    try {
+      pg = PostgresConnections.open(source);
+    } catch (PlatformException e) {
+      SyncStateTables.recordSource(duck, source.name(), "mirror", false, e.getMessage());
+      return new SourceSyncResult(source.name(), "mirror", whyNotAttach, e.getMessage(), List.of());
+    }
+    try (pg) {
+      List<SourceTable> tables = new SourceCatalogReader(source).tables(pg);
+      if (tableFilter != null) {
+        tables = tables.stream().filter(t -> t.matches(tableFilter)).toList();
+        if (tables.isEmpty()) {
+          throw new PlatformException(SqlState.UNDEFINED_TABLE, "postgres source \"" + source.name()
+              + "\" has no table \"" + tableFilter + "\" in its schemas " + source.schemas());
+        }
+      }
+      SyncStateTables.run(duck, "CREATE SCHEMA IF NOT EXISTS " + PgIdentifiers.quote(source.name()));
+      List<TableSyncResult> results = new ArrayList<>();
+      String lostConnection = null;
+      for (SourceTable table : tables) {
+        try {
+          results.add(new TableMirror(source, table, duck, pg).sync(full));
+        } catch (PlatformException e) {
+          SyncStateTables.recordFailure(duck, source.name(), table, e.getMessage());
+          results.add(new TableSyncResult(source.name() + "." + table.mirrorName(), "full", 0, 0, List.of(),
+              Duration.ZERO, e.getMessage()));
+          if (e.sqlState() == SqlState.CONNECTION_FAILURE) {
+            lostConnection = e.getMessage();
+          }
+        }
+      }
+      SyncStateTables.recordSource(duck, source.name(), "mirror", lostConnection == null, lostConnection);
+      return new SourceSyncResult(source.name(), "mirror", whyNotAttach, lostConnection, results);
+    } catch (SQLException e) {
+      throw PostgresConnections.translate(source, e, "cannot close the connection");
+    } catch (PlatformException e) {
+      boolean down = e.sqlState() == SqlState.CONNECTION_FAILURE;
+      SyncStateTables.recordSource(duck, source.name(), "mirror", !down, e.getMessage());
+      if (down) {
+        return new SourceSyncResult(source.name(), "mirror", whyNotAttach, e.getMessage(), List.of());
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.analytics.gateway.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.config.PostgresSourceConfig;
+import io.analytics.catalog.home.PlatformHome;
+import io.analytics.engine.postgres.PostgresTarget;
+import io.analytics.engine.postgres.SourceSyncResult;
+import io.analytics.engine.postgres.SourceSynchronizer;
+import io.analytics.engine.postgres.SyncRequests;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the gateway's Postgres sources fresh: syncs each at start and then every {@code
+ * syncIntervalSeconds} (a source that is down is retried every {@value #RETRY_SECONDS} s), and
+ * answers {@code analytics sync} requests. Failures are logged with the source's name; the gateway
+ * keeps serving.
+ */
+public final class SourceSyncScheduler implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SourceSyncScheduler.class);
+  static final int RETRY_SECONDS = 30;
+
+  private final PlatformHome home;
+  private final PlatformConfig config;
+  private final SourceSynchronizer synchronizer;
+  private final SyncRequests requests;
+  private final ScheduledExecutorService executor;
+
+  SourceSyncScheduler(PlatformHome home, PlatformConfig config, SourceSynchronizer synchronizer) {
+    this.home = requireNonNull(home, "home is null");
+    this.config = requireNonNull(config, "config is null");
+    this.synchronizer = requireNonNull(synchronizer, "synchronizer is null");
+    this.requests = new SyncRequests(home);
+    this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "source-sync");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Schedules the first sync of every source now, and the polling of sync requests. */
+  void start() {
+    for (PostgresSourceConfig source : config.sources()) {
+      executor.execute(() -> syncAndReschedule(source));
+    }
+    executor.scheduleWithFixedDelay(this::answerRequests, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Syncs every source now, on the caller's thread (tests, and a first sync that must finish). */
+  public List<SourceSyncResult> syncNow() {
+    List<SourceSyncResult> results = new ArrayList<>();
+    for (PostgresSourceConfig source : config.sources()) {
+      results.add(syncLogged(source, null, false));
+    }
+    return results;
+  }
+
+  private void syncAndReschedule(PostgresSourceConfig source) {
+    SourceSyncResult result = syncLogged(source, null, false);
+    int interval = source.syncIntervalSeconds();
+    int next = result.error() != null ? (interval == 0 ? RETRY_SECONDS : Math.min(interval, RETRY_SECONDS)) : interval;
+    if (next > 0 && !executor.isShutdown()) {
+      executor.schedule(() -> syncAndReschedule(source), next, TimeUnit.SECONDS);
+    }
+  }
+
+  private SourceSyncResult syncLogged(PostgresSourceConfig source, String table, boolean full) {
+    try {
+      SourceSyncResult result = synchronizer.sync(source, table, full);
+      if (result.succeeded()) {
+        LOG.info("postgres source {}: {}", source.name(), String.join("; ", result.summaryLines()));
+      } else {
+        LOG.warn("postgres source {}: {}", source.name(), String.join("; ", result.summaryLines()));
+      }
+      return result;
+    } catch (RuntimeException e) {
+      LOG.warn("postgres source {}: sync failed: {}", source.name(), e.getMessage());
+      return new SourceSyncResult(source.name(), "mirror", null, e.getMessage(), List.of());
+    }
+  }
+
+  private void answerRequests() {
+    for (SyncRequests.Request request : requests.pending()) {
+      List<String> lines = new ArrayList<>();
+      boolean succeeded = true;
+      try {
+        // Read the file again: the source may have been attached after the gateway started.
+        PlatformConfig current = PlatformConfig.load(home.configFile(), System.getenv());
+        List<PostgresSourceConfig> sources = request.source() == null
+            ? current.sources() : List.of(PostgresTarget.source(current, request.source()));
+        for (PostgresSourceConfig source : sources) {
+          SourceSyncResult result = syncLogged(source, request.table(), request.full());
+          lines.addAll(result.summaryLines());
+          succeeded &= result.succeeded();
+        }
+      } catch (RuntimeException e) {
+        lines.add("error: " + e.getMessage());
+        succeeded = false;
+      }
+      requests.complete(request, lines, succeeded);
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
