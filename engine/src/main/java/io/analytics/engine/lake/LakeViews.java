@@ -15,20 +15,32 @@ import java.util.List;
 public final class LakeViews {
   private final DuckDbDatabase database;
   private final LakeScanner scanner;
+  private final java.util.Set<Layer> layers;
 
   public LakeViews(DuckDbDatabase database, LakeScanner scanner) {
+    this(database, scanner, java.util.EnumSet.allOf(Layer.class));
+  }
+
+  /** Views of these layers only (an instance serving role app holds just the gold layer). */
+  public LakeViews(DuckDbDatabase database, LakeScanner scanner, java.util.Set<Layer> layers) {
     this.database = requireNonNull(database, "database is null");
     this.scanner = requireNonNull(scanner, "scanner is null");
+    this.layers = java.util.Set.copyOf(layers);
   }
 
   /** Creates the layer schemas and (re)creates one view per dataset; returns what it found. */
   public List<Dataset> refresh() {
     for (Layer layer : Layer.values()) {
-      database.execute("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifiers.quote(layer.schemaName()));
+      if (layers.contains(layer)) {
+        database.execute("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifiers.quote(layer.schemaName()));
+      }
     }
-    List<Dataset> datasets = scanner.scan();
-    for (Dataset dataset : datasets) {
-      database.execute(viewDefinition(dataset));
+    List<Dataset> datasets = new java.util.ArrayList<>();
+    for (Dataset dataset : scanner.scan()) {
+      if (layers.contains(dataset.layer())) {
+        database.execute(viewDefinition(dataset));
+        datasets.add(dataset);
+      }
     }
     return datasets;
   }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeScanner;
+import io.analytics.catalog.lake.Layer;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetCommitter;
@@ -65,6 +66,7 @@ public final class GatewayServer implements AutoCloseable {
   private final EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final GatewayServices services;
+  private final DuckDbDatabase goldTier;
   private final SourceSyncScheduler sourceSync;
   private Channel serverChannel;
   /** Staging folders of pipelines that never reached their commit are removed after this long. */
@@ -84,7 +86,12 @@ public final class GatewayServer implements AutoCloseable {
     Path copyDir = prepareCopyDir(home);
     // Client SQL runs in this instance: from here on it sees only the lake and the COPY spool.
     database.restrictFileAccess(java.util.List.of(home.dataDir(), copyDir));
-    LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)));
+    // Role app gets an instance of its own that holds only the gold layer's views and can read only
+    // its folder, so nothing else is visible to it, whatever the SQL.
+    this.goldTier = DuckDbDatabase.inMemory(config.duckdb(), home.tempDir());
+    goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
+    LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
+        java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))));
     lake.refreshNow();
     this.services =
         new GatewayServices(
@@ -98,7 +105,8 @@ public final class GatewayServer implements AutoCloseable {
             lake,
             copyDir,
             ServerTls.load(config.gateway().tls()),
-            new AuditLog());
+            new AuditLog(),
+            goldTier);
     AuditFile.install(home.warehouseDir().resolve("logs").resolve("audit.jsonl"));
     this.sourceSync = new SourceSyncScheduler(home, config, new SourceSynchronizer(database, config.duckdb()));
   }
@@ -194,6 +202,7 @@ public final class GatewayServer implements AutoCloseable {
     bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     database.close();
+    goldTier.close();
     try {
       allocator.close();
     } catch (IllegalStateException e) {

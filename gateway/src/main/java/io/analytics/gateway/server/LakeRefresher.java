@@ -27,12 +27,19 @@ final class LakeRefresher implements Runnable {
 
   private final PlatformHome home;
   private final LakeViews views;
+  private final List<LakeViews> followers;
   private final LakeChangeMarker marker;
   private long seenVersion = -1;
   private Set<String> folders = Set.of();
   private Set<String> exposed = Set.of();
 
   LakeRefresher(PlatformHome home, LakeViews views) {
+    this(home, views, List.of());
+  }
+
+  /** {@code followers} are refreshed along with {@code views} (the views of other DuckDB instances). */
+  LakeRefresher(PlatformHome home, LakeViews views, List<LakeViews> followers) {
+    this.followers = List.copyOf(followers);
     this.home = requireNonNull(home, "home is null");
     this.views = requireNonNull(views, "views is null");
     this.marker = new LakeChangeMarker(home);
@@ -42,6 +49,9 @@ final class LakeRefresher implements Runnable {
   synchronized void refreshNow() {
     seenVersion = marker.version();
     List<Dataset> datasets = views.refresh();
+    for (LakeViews follower : followers) {
+      follower.refresh();
+    }
     Set<String> names = new TreeSet<>();
     for (Dataset dataset : datasets) {
       names.add(dataset.qualifiedName());

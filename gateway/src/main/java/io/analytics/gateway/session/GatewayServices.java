@@ -28,7 +28,8 @@ public record GatewayServices(
     Runnable lakeRefresh,
     Path copyTempDir,
     ServerTls tls,
-    AuditLog audit) {
+    AuditLog audit,
+    DuckDbDatabase goldTier) {
   public GatewayServices {
     requireNonNull(config, "config is null");
     requireNonNull(home, "home is null");

@@ -1,5 +1,6 @@
 package io.analytics.gateway.session;
 
+import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.gateway.security.Role;
 import io.analytics.gateway.security.StatementGuard;
 import io.analytics.gateway.sql.StatementFingerprint;
@@ -84,13 +85,15 @@ final class Session implements CancelTarget {
     this.user = requireNonNull(user, "user is null");
     this.database = requireNonNull(database, "database is null");
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
-    this.engine = new EngineSession(services.database().connect(), services.allocator(), services.config().gateway().fetchBatchRows());
+    Role role = Role.forLogin(services.config(), user);
+    DuckDbDatabase instance = role == Role.APP && services.goldTier() != null ? services.goldTier() : services.database();
+    this.engine = new EngineSession(instance.connect(), services.allocator(), services.config().gateway().fetchBatchRows());
     this.parameters = new SessionParameters(user, true);
     this.commands = new SessionCommands(this.parameters, this.engine, output);
     this.shapes = new ResultShapes(this.engine, this::materializeOpenPortals);
     this.copy = new CopyHandler(engine, output, services.copyTempDir());
     this.guard = new StatementGuard(
-        Role.forLogin(services.config(), user),
+        role,
         services.home().dataDir(),
         new SessionCatalogLookup(engine, this::materializeOpenPortals),
         this::firstSchemaOnSearchPath);

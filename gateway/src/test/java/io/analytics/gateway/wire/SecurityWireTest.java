@@ -155,6 +155,21 @@ class SecurityWireTest {
   }
 
   @Test
+  void appSeesOnlyTheGoldLayerInTheCatalog() throws SQLException {
+    try (Connection connection = login("engineer"); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE OR REPLACE VIEW gold.leak AS SELECT * FROM bronze.trades");
+    }
+    assertThat(count("appuser", "SELECT count(*) FROM information_schema.tables WHERE table_schema <> 'gold'"
+        + " AND table_schema NOT IN ('pg_catalog', 'information_schema')")).isZero();
+    assertThat(count("appuser", "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'gold'")).isEqualTo(1);
+    assertThat(count("analyst", "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'bronze'")).isPositive();
+    // A view an engineer put in the gold schema of the warehouse is not part of app's gold layer.
+    try (Connection connection = login("appuser"); Statement statement = connection.createStatement()) {
+      assertThatThrownBy(() -> statement.executeQuery("SELECT count(*) FROM gold.leak")).isInstanceOf(SQLException.class);
+    }
+  }
+
+  @Test
   void analystsReadEveryLayerButWriteNothing() throws SQLException {
     assertThat(count("analyst", "SELECT count(*) FROM bronze.trades")).isEqualTo(10_000);
     assertRefused("analyst", "CREATE TABLE main.t (a INT)");
