@@ -29,6 +29,8 @@ public final class SourceSynchronizer {
   private final DuckDbConfig duckdb;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private volatile Optional<String> extensionUnavailable;
+  private final java.util.Set<String> attachedAtStart = ConcurrentHashMap.newKeySet();
+  private volatile boolean lateAttachImpossible;
 
   public SourceSynchronizer(DuckDbDatabase database, DuckDbConfig duckdb) {
     this.database = requireNonNull(database, "database is null");
@@ -45,7 +47,13 @@ public final class SourceSynchronizer {
     synchronized (locks.computeIfAbsent(source.name(), name -> new Object())) {
       try (DuckDBConnection duck = database.connect()) {
         SyncStateTables.ensure(duck);
-        Optional<String> noExtension = extensionUnavailable(duck);
+        if (attachedAtStart.contains(source.name())) {
+          SyncStateTables.recordSource(duck, source.name(), "attach", true, null);
+          return new SourceSyncResult(source.name(), "attach", "live through DuckDB's postgres extension", null, List.of());
+        }
+        Optional<String> noExtension = lateAttachImpossible
+            ? Optional.of("not attached at gateway start, and the gateway's DuckDB cannot attach later")
+            : extensionUnavailable(duck);
         if (noExtension.isEmpty()) {
           return attach(duck, source);
         }
@@ -53,6 +61,33 @@ public final class SourceSynchronizer {
       } catch (SQLException e) {
         throw new PlatformException(SqlState.IO_ERROR, "cannot close a DuckDB connection: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * Loads the postgres extension and attaches the sources now, for a DuckDB instance whose external
+   * access is about to be switched off (the serving gateway's): afterwards it could do neither.
+   * Sources that cannot be attached now are mirrored instead.
+   */
+  public void attachBeforeLockdown(List<PostgresSourceConfig> sources) {
+    if (sources.isEmpty()) {
+      return;
+    }
+    try (DuckDBConnection duck = database.connect()) {
+      if (extensionUnavailable(duck).isPresent()) {
+        return;
+      }
+      for (PostgresSourceConfig source : sources) {
+        try {
+          PostgresExtension.attach(duck, source);
+          attachedAtStart.add(source.name());
+        } catch (PlatformException e) {
+          // Left to the mirror path by the first sync.
+        }
+      }
+      lateAttachImpossible = true;
+    } catch (SQLException e) {
+      throw new PlatformException(SqlState.IO_ERROR, "cannot close a DuckDB connection: " + e.getMessage(), e);
     }
   }
 

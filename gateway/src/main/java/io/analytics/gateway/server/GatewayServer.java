@@ -84,6 +84,8 @@ public final class GatewayServer implements AutoCloseable {
       LOG.info("completed {} lake commit(s) interrupted by a crash", completed);
     }
     Path copyDir = prepareCopyDir(home);
+    SourceSynchronizer synchronizer = new SourceSynchronizer(database, config.duckdb());
+    synchronizer.attachBeforeLockdown(config.sources());
     // Client SQL runs in this instance: from here on it sees only the lake and the COPY spool.
     database.restrictFileAccess(java.util.List.of(home.dataDir(), copyDir));
     // Role app gets an instance of its own that holds only the gold layer's views and can read only
@@ -108,7 +110,7 @@ public final class GatewayServer implements AutoCloseable {
             new AuditLog(),
             goldTier);
     AuditFile.install(home.warehouseDir().resolve("logs").resolve("audit.jsonl"));
-    this.sourceSync = new SourceSyncScheduler(home, config, new SourceSynchronizer(database, config.duckdb()));
+    this.sourceSync = new SourceSyncScheduler(home, config, synchronizer);
   }
 
   /** Opens the home's warehouse and exposes its lake; call {@link #start()} to listen. */
