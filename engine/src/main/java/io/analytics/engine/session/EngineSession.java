@@ -75,6 +75,27 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
+  /**
+   * DuckDB's plan for an EXPLAIN [ANALYZE] statement, one line per element: DuckDB answers with
+   * (explain_key, explain_value) rows whose values hold the rendered plan.
+   */
+  public java.util.List<String> explain(String sql) {
+    try (java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery(sql)) {
+      java.util.List<String> lines = new java.util.ArrayList<>();
+      int valueColumn = rows.getMetaData().getColumnCount();
+      while (rows.next()) {
+        String value = rows.getString(valueColumn);
+        if (value != null) {
+          value.lines().forEach(lines::add);
+        }
+      }
+      return lines;
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, sql);
+    }
+  }
+
   /** Runs a statement that returns nothing the caller needs (BEGIN, SET, ...). */
   public void execute(String sql) {
     try (PreparedQuery query = prepare(sql);

@@ -10,4 +10,14 @@ public interface CancelTarget {
 
   /** Whether the session is executing a message now (as opposed to waiting for the client). */
   boolean isBusy();
+
+  /** The login that owns the session. */
+  default String owner() {
+    return "";
+  }
+
+  /** What pg_stat_activity shows of the session now, or null for targets that are not sessions. */
+  default io.analytics.gateway.activity.SessionActivity activity() {
+    return null;
+  }
 }

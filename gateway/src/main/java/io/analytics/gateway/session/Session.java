@@ -1,6 +1,7 @@
 package io.analytics.gateway.session;
 
 import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.gateway.activity.PgStatActivity;
 import io.analytics.gateway.security.Role;
 import io.analytics.gateway.security.StatementGuard;
 import io.analytics.gateway.sql.StatementFingerprint;
@@ -54,6 +55,10 @@ final class Session implements CancelTarget {
   private final SessionCommands commands;
   private final ResultShapes shapes;
   private final StatementGuard guard;
+  private final java.time.Instant backendStart = java.time.Instant.now();
+  private volatile String currentQuery;
+  private volatile java.time.Instant queryStart;
+
   /** Counts messages, so that an idle timer can tell whether the client spoke since it was set. */
   private long messagesHandled;
   private ScheduledFuture<?> idleTimer;
@@ -89,7 +94,8 @@ final class Session implements CancelTarget {
     DuckDbDatabase instance = role == Role.APP && services.goldTier() != null ? services.goldTier() : services.database();
     this.engine = new EngineSession(instance.connect(), services.allocator(), services.config().gateway().fetchBatchRows());
     this.parameters = new SessionParameters(user, true);
-    this.commands = new SessionCommands(this.parameters, this.engine, output);
+    this.commands = new SessionCommands(this.parameters, this.engine, output,
+        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate));
     this.shapes = new ResultShapes(this.engine, this::materializeOpenPortals);
     this.copy = new CopyHandler(engine, output, services.copyTempDir());
     this.guard = new StatementGuard(
@@ -110,8 +116,13 @@ final class Session implements CancelTarget {
     return "main";
   }
 
-  /** Role app reads only the gold layer, so its search path may name nothing else. */
+  /** Role app reads only the gold layer, so its search path may name nothing else; EXPLAIN is checked like its statement. */
   private void guardSearchPath(SessionCommand command) {
+    if (command instanceof SessionCommand.Explain explain) {
+      materializeOpenPortals();
+      guard(SqlStatement.parse(explain.sql()));
+      return;
+    }
     if (guard.role() != Role.APP || !(command instanceof SessionCommand.SetParameter set)
         || !set.name().equalsIgnoreCase("search_path") || set.value() == null) {
       return;
@@ -169,6 +180,8 @@ final class Session implements CancelTarget {
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
     }
     key = services.registry().register(this, user);
+    // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
+    engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
     BackendMessages.backendKeyData(output.buffer(), key.processId(), key.secretKey());
     readyForQuery();
   }
@@ -302,7 +315,8 @@ final class Session implements CancelTarget {
       }
       materializeOpenPortals();
       guard(statement);
-      try (PreparedQuery query = engine.prepare(statement.sql())) {
+      String sql = PgStatActivity.isReadBy(statement) ? PgStatActivity.bind(statement, visibleActivities()) : statement.sql();
+      try (PreparedQuery query = engine.prepare(sql)) {
         List<FieldDescription> fields = describeColumns(query.columns(), new short[0]);
         runQuery(statement, query, List.of(), query.columns(), fields, true, 0, null);
       }
@@ -397,6 +411,9 @@ final class Session implements CancelTarget {
         materializeOpenPortals();
         guard(statement);
         String sql = ParameterCasts.apply(statement, parse.parameterTypes());
+        if (PgStatActivity.isReadBy(statement)) {
+          sql = PgStatActivity.bind(SqlStatement.parse(sql), visibleActivities());
+        }
         try {
           PreparedQuery query = engine.prepare(sql);
           List<ResultColumn> columns = shapes.beforeBind(statement, query, parse.parameterTypes());
@@ -595,6 +612,8 @@ final class Session implements CancelTarget {
       Portal portal) {
     auditedStatement = statement;
     auditedStartNanos = System.nanoTime();
+    currentQuery = statement.sql();
+    queryStart = java.time.Instant.now();
     ScheduledFuture<?> timeout = scheduleStatementTimeout();
     try {
       QueryResult result = query.execute(values);
@@ -936,6 +955,33 @@ final class Session implements CancelTarget {
   @Override
   public boolean isBusy() {
     return busy;
+  }
+
+  /** As in PostgreSQL, other users' statements are hidden from everyone but administrators. */
+  private List<io.analytics.gateway.activity.SessionActivity> visibleActivities() {
+    List<io.analytics.gateway.activity.SessionActivity> visible = new ArrayList<>();
+    for (io.analytics.gateway.activity.SessionActivity activity : services.registry().activities()) {
+      boolean mine = activity.user().equals(user) || guard.role().administers();
+      visible.add(mine ? activity : new io.analytics.gateway.activity.SessionActivity(activity.pid(), activity.database(),
+          activity.user(), activity.applicationName(), null, activity.backendStart(), null, null, null, "<insufficient privilege>"));
+    }
+    return visible;
+  }
+
+  @Override
+  public String owner() {
+    return user;
+  }
+
+  @Override
+  public io.analytics.gateway.activity.SessionActivity activity() {
+    String state = busy ? "active" : switch (transaction) {
+      case IDLE -> "idle";
+      case IN_BLOCK -> "idle in transaction";
+      case FAILED -> "idle in transaction (aborted)";
+    };
+    return new io.analytics.gateway.activity.SessionActivity(processId(), database, user,
+        parameters.get("application_name"), clientAddress.getHostAddress(), backendStart, null, queryStart, state, currentQuery);
   }
 
   /** The socket closed: stop the running statement now (called from Netty's event loop). */

@@ -55,4 +55,10 @@ public sealed interface SessionCommand {
       return options.getOrDefault("format", "text");
     }
   }
+
+  /** EXPLAIN [ANALYZE] of a statement: DuckDB's plan as rows of one "QUERY PLAN" column, as psql shows it. */
+  record Explain(String sql) implements SessionCommand {}
+
+  /** SELECT pg_cancel_backend(pid) / pg_terminate_backend(pid), answered from the gateway's sessions. */
+  record Signal(String function, int pid, boolean terminate) implements SessionCommand {}
 }

@@ -41,6 +41,9 @@ public final class SessionCommandParser {
       case "LISTEN", "UNLISTEN" -> Optional.of(new SessionCommand.Ignored(keyword));
       case "NOTIFY" -> Optional.of(new SessionCommand.Unsupported("NOTIFY"));
       case "COPY" -> parseCopy(statement);
+      case "EXPLAIN" -> Optional.of(new SessionCommand.Explain(statement.sql()));
+      case "SELECT" -> io.analytics.gateway.activity.BackendSignals.parse(statement)
+          .map(call -> new SessionCommand.Signal(call.function(), call.pid(), call.terminate()));
       default -> Optional.empty();
     };
   }

@@ -23,12 +23,25 @@ import java.util.TreeMap;
  */
 final class SessionCommands {
   private static final int TEXT_OID = 25;
+  private static final int BOOL_OID = 16;
+
+  /** Delivers pg_cancel_backend / pg_terminate_backend to another session; returns whether it was allowed and found. */
+  @FunctionalInterface
+  interface BackendSignaller {
+    boolean signal(int pid, boolean terminate);
+  }
 
   private final SessionParameters parameters;
   private final EngineSession engine;
   private final BackendOutput output;
+  private final BackendSignaller signaller;
 
   SessionCommands(SessionParameters parameters, EngineSession engine, BackendOutput output) {
+    this(parameters, engine, output, (pid, terminate) -> false);
+  }
+
+  SessionCommands(SessionParameters parameters, EngineSession engine, BackendOutput output, BackendSignaller signaller) {
+    this.signaller = signaller;
     this.parameters = requireNonNull(parameters, "parameters is null");
     this.engine = requireNonNull(engine, "engine is null");
     this.output = requireNonNull(output, "output is null");
@@ -47,6 +60,12 @@ final class SessionCommands {
         return List.of(textField("name"), textField("setting"), textField("description"));
       }
       return List.of(textField(SessionParameters.canonicalName(show.name())));
+    }
+    if (command instanceof SessionCommand.Explain) {
+      return List.of(textField("QUERY PLAN"));
+    }
+    if (command instanceof SessionCommand.Signal signal) {
+      return List.of(new FieldDescription(signal.function(), 0, (short) 0, BOOL_OID, (short) 1, -1, (short) 0));
     }
     return null;
   }
@@ -85,6 +104,22 @@ final class SessionCommands {
         dataRow(out, parameters.get(show.name()));
         BackendMessages.commandComplete(out, "SHOW");
       }
+    } else if (command instanceof SessionCommand.Explain explain) {
+      List<String> lines = engine.explain(explain.sql());
+      if (describeRows) {
+        BackendMessages.rowDescription(out, describe(command));
+      }
+      for (String line : lines) {
+        dataRow(out, line);
+      }
+      BackendMessages.commandComplete(out, "EXPLAIN");
+    } else if (command instanceof SessionCommand.Signal signal) {
+      boolean delivered = signaller.signal(signal.pid(), signal.terminate());
+      if (describeRows) {
+        BackendMessages.rowDescription(out, describe(command));
+      }
+      dataRow(out, delivered ? "t" : "f");
+      BackendMessages.commandComplete(out, "SELECT 1");
     } else if (command instanceof SessionCommand.Ignored ignored) {
       BackendMessages.commandComplete(out, ignored.tag());
     } else if (command instanceof SessionCommand.Unsupported unsupported) {

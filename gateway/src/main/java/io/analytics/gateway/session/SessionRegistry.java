@@ -92,6 +92,29 @@ public final class SessionRegistry {
     return sessions.values().stream().filter(entry -> entry.user().equals(user)).count();
   }
 
+  /** pg_stat_activity's rows: every live session, now. */
+  public List<io.analytics.gateway.activity.SessionActivity> activities() {
+    return sessions.values().stream().map(entry -> entry.target().activity()).filter(java.util.Objects::nonNull)
+        .sorted(java.util.Comparator.comparingInt(io.analytics.gateway.activity.SessionActivity::pid)).toList();
+  }
+
+  /**
+   * pg_cancel_backend / pg_terminate_backend: allowed on the caller's own sessions, or any session
+   * for an administrator, as PostgreSQL allows members of the owning role and superusers.
+   */
+  public boolean signal(int processId, String requester, boolean administrator, boolean terminate) {
+    Entry entry = sessions.get(processId);
+    if (entry == null || (!administrator && !entry.user().equals(requester))) {
+      return false;
+    }
+    if (terminate) {
+      entry.target().terminate();
+    } else {
+      entry.target().cancelRunningStatement();
+    }
+    return true;
+  }
+
   public int size() {
     return sessions.size();
   }
