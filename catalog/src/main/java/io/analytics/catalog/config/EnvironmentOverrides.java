@@ -33,7 +33,8 @@ public final class EnvironmentOverrides {
             string("ANALYTICS_PASSWORD_METHOD", g.passwordMethod()),
             integer("ANALYTICS_FETCH_BATCH_ROWS", g.fetchBatchRows()),
             tls(g.tls()),
-            g.limits());
+            g.limits(),
+            g.observability().withMetricsPort(integer("ANALYTICS_METRICS_PORT", g.observability().metricsPort())));
     DuckDbConfig d = config.duckdb();
     DuckDbConfig duckdb =
         new DuckDbConfig(

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     {@code md5} or {@code password} (cleartext)
  * @param fetchBatchRows rows per Arrow batch read from DuckDB
  * @param tls certificate and key for encrypted connections, none by default
- * @param limits per-user, per-address and idle limits
+ * @param limits per-user, per-address, idle and admission limits
+ * @param observability metrics endpoint and slow-query log
  */
 public record GatewayConfig(
     String listenAddress,
@@ -31,7 +32,8 @@ public record GatewayConfig(
     String passwordMethod,
     int fetchBatchRows,
     TlsConfig tls,
-    LimitsConfig limits) {
+    LimitsConfig limits,
+    ObservabilityConfig observability) {
 
   public static final int DEFAULT_PORT = 5433;
 
@@ -46,7 +48,8 @@ public record GatewayConfig(
       @JsonProperty("passwordMethod") String passwordMethod,
       @JsonProperty("fetchBatchRows") Integer fetchBatchRows,
       @JsonProperty("tls") TlsConfig tls,
-      @JsonProperty("limits") LimitsConfig limits) {
+      @JsonProperty("limits") LimitsConfig limits,
+      @JsonProperty("observability") ObservabilityConfig observability) {
     this(
         listenAddress == null ? "127.0.0.1" : listenAddress,
         port == null ? DEFAULT_PORT : port,
@@ -57,7 +60,8 @@ public record GatewayConfig(
         passwordMethod == null ? "scram-sha-256" : passwordMethod,
         fetchBatchRows == null ? 2048 : fetchBatchRows,
         tls == null ? TlsConfig.none() : tls,
-        limits == null ? LimitsConfig.defaults() : limits);
+        limits == null ? LimitsConfig.defaults() : limits,
+        observability == null ? ObservabilityConfig.defaults() : observability);
   }
 
   /** Without TLS (the settings most tests vary). */
@@ -71,7 +75,7 @@ public record GatewayConfig(
       String passwordMethod,
       Integer fetchBatchRows) {
     this(listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, null, null);
+        passwordMethod, fetchBatchRows, null, null, null);
   }
 
   public GatewayConfig {
@@ -79,6 +83,7 @@ public record GatewayConfig(
     requireNonNull(passwordMethod, "passwordMethod is null");
     requireNonNull(tls, "tls is null");
     requireNonNull(limits, "limits is null");
+    requireNonNull(observability, "observability is null");
     ConfigChecks.checkRange("gateway.port", port, 0, 65535);
     ConfigChecks.checkRange("gateway.maxMessageBytes", maxMessageBytes, 1024, Integer.MAX_VALUE);
     ConfigChecks.checkRange(
@@ -91,7 +96,7 @@ public record GatewayConfig(
   }
 
   public static GatewayConfig defaults() {
-    return new GatewayConfig(null, null, null, null, null, null, null, null, null, null);
+    return new GatewayConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public GatewayConfig withListen(String newListenAddress, int newPort) {
@@ -105,18 +110,25 @@ public record GatewayConfig(
         passwordMethod,
         fetchBatchRows,
         tls,
-        limits);
+        limits,
+        observability);
   }
 
   public GatewayConfig withTls(TlsConfig newTls) {
     return new GatewayConfig(
         listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, newTls, limits);
+        passwordMethod, fetchBatchRows, newTls, limits, observability);
   }
 
   public GatewayConfig withLimits(LimitsConfig newLimits) {
     return new GatewayConfig(
         listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, tls, newLimits);
+        passwordMethod, fetchBatchRows, tls, newLimits, observability);
+  }
+
+  public GatewayConfig withObservability(ObservabilityConfig newObservability) {
+    return new GatewayConfig(
+        listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
+        passwordMethod, fetchBatchRows, tls, limits, newObservability);
   }
 }

@@ -10,20 +10,37 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param idleInTransactionTimeoutSeconds a session idle inside a transaction longer than this is ended with 25P03 (0: never)
  * @param failedLoginsPerMinute failed logins from one address per minute before each further failure is answered more slowly
  * @param cancelRequestsPerSecond CancelRequests accepted from one address per second; more are dropped, so keys cannot be brute-forced
+ * @param maxConcurrentQueries statements DuckDB runs at once across all sessions (0: no limit); others wait their turn
+ * @param queryQueueTimeoutMillis how long a statement may wait for its turn before it fails with 53300
  */
 public record LimitsConfig(
-    int maxConnectionsPerUser, int idleInTransactionTimeoutSeconds, int failedLoginsPerMinute, int cancelRequestsPerSecond) {
+    int maxConnectionsPerUser,
+    int idleInTransactionTimeoutSeconds,
+    int failedLoginsPerMinute,
+    int cancelRequestsPerSecond,
+    int maxConcurrentQueries,
+    long queryQueueTimeoutMillis) {
   @JsonCreator
   public LimitsConfig(
       @JsonProperty("maxConnectionsPerUser") Integer maxConnectionsPerUser,
       @JsonProperty("idleInTransactionTimeoutSeconds") Integer idleInTransactionTimeoutSeconds,
       @JsonProperty("failedLoginsPerMinute") Integer failedLoginsPerMinute,
-      @JsonProperty("cancelRequestsPerSecond") Integer cancelRequestsPerSecond) {
+      @JsonProperty("cancelRequestsPerSecond") Integer cancelRequestsPerSecond,
+      @JsonProperty("maxConcurrentQueries") Integer maxConcurrentQueries,
+      @JsonProperty("queryQueueTimeoutMillis") Long queryQueueTimeoutMillis) {
     this(
         maxConnectionsPerUser == null ? 0 : maxConnectionsPerUser,
         idleInTransactionTimeoutSeconds == null ? 0 : idleInTransactionTimeoutSeconds,
         failedLoginsPerMinute == null ? 10 : failedLoginsPerMinute,
-        cancelRequestsPerSecond == null ? 20 : cancelRequestsPerSecond);
+        cancelRequestsPerSecond == null ? 20 : cancelRequestsPerSecond,
+        maxConcurrentQueries == null ? 0 : maxConcurrentQueries,
+        queryQueueTimeoutMillis == null ? 30_000L : queryQueueTimeoutMillis);
+  }
+
+  public LimitsConfig(
+      Integer maxConnectionsPerUser, Integer idleInTransactionTimeoutSeconds, Integer failedLoginsPerMinute,
+      Integer cancelRequestsPerSecond) {
+    this(maxConnectionsPerUser, idleInTransactionTimeoutSeconds, failedLoginsPerMinute, cancelRequestsPerSecond, null, null);
   }
 
   public LimitsConfig {
@@ -31,9 +48,13 @@ public record LimitsConfig(
     ConfigChecks.checkRange("gateway.limits.idleInTransactionTimeoutSeconds", idleInTransactionTimeoutSeconds, 0, 86_400 * 7);
     ConfigChecks.checkRange("gateway.limits.failedLoginsPerMinute", failedLoginsPerMinute, 1, 1_000_000);
     ConfigChecks.checkRange("gateway.limits.cancelRequestsPerSecond", cancelRequestsPerSecond, 1, 1_000_000);
+    ConfigChecks.checkRange("gateway.limits.maxConcurrentQueries", maxConcurrentQueries, 0, 100_000);
+    if (queryQueueTimeoutMillis < 0) {
+      throw new ConfigException("config key \"gateway.limits.queryQueueTimeoutMillis\" must be 0 or more");
+    }
   }
 
   public static LimitsConfig defaults() {
-    return new LimitsConfig(null, null, null, null);
+    return new LimitsConfig(null, null, null, null, null, null);
   }
 }

@@ -23,6 +23,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--listen", paramLabel = "ADDR", description = "Address to listen on (default 127.0.0.1).")
   String listen;
 
+  @Option(names = "--metrics-port", paramLabel = "N", description = "Serve /metrics (Prometheus) and /health over HTTP on this port.")
+  Integer metricsPort;
+
   @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate: answer SSLRequest and encrypt (with --tls-key).")
   java.nio.file.Path tlsCertificate;
 
@@ -37,6 +40,10 @@ public final class ServeCommand implements Callable<Integer> {
       boolean required = loaded.gateway().tls().required();
       loaded = loaded.withGateway(loaded.gateway().withTls(new io.analytics.catalog.config.TlsConfig(
           tlsCertificate == null ? null : tlsCertificate.toString(), tlsKey == null ? null : tlsKey.toString(), required)));
+      gateway = loaded.gateway();
+    }
+    if (metricsPort != null) {
+      loaded = loaded.withGateway(loaded.gateway().withObservability(loaded.gateway().observability().withMetricsPort(metricsPort)));
       gateway = loaded.gateway();
     }
     PlatformConfig config =

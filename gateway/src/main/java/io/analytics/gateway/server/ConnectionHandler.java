@@ -38,6 +38,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   public void channelActive(ChannelHandlerContext ctx) {
     serial = new SerialExecutor(workers);
     output = new BackendOutput(ctx.channel());
+    output.onBytesWritten(services.metrics()::bytesSent);
     InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
     connection = new Connection(services, output, address, serial);
     ctx.fireChannelActive();

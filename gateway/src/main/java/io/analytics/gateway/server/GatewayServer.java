@@ -11,7 +11,10 @@ import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetCommitter;
 import io.analytics.engine.lake.LakeViews;
 import io.analytics.engine.postgres.SourceSynchronizer;
+import io.analytics.catalog.config.ObservabilityConfig;
 import io.analytics.gateway.audit.AuditFile;
+import io.analytics.gateway.metrics.GatewayMetrics;
+import io.analytics.gateway.metrics.MetricsEndpoint;
 import io.analytics.gateway.audit.AuditLog;
 import io.analytics.gateway.auth.AuthenticatorFactory;
 import io.analytics.gateway.tls.ServerTls;
@@ -67,6 +70,8 @@ public final class GatewayServer implements AutoCloseable {
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final GatewayServices services;
   private final DuckDbDatabase goldTier;
+  private final GatewayMetrics metrics = new GatewayMetrics();
+  private MetricsEndpoint metricsEndpoint;
   private final SourceSyncScheduler sourceSync;
   private Channel serverChannel;
   /** Staging folders of pipelines that never reached their commit are removed after this long. */
@@ -108,9 +113,49 @@ public final class GatewayServer implements AutoCloseable {
             copyDir,
             ServerTls.load(config.gateway().tls()),
             new AuditLog(),
-            goldTier);
+            goldTier,
+            metrics,
+            new AdmissionControl(config.gateway().limits().maxConcurrentQueries(),
+                config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued));
+    registerGauges();
     AuditFile.install(home.warehouseDir().resolve("logs").resolve("audit.jsonl"));
     this.sourceSync = new SourceSyncScheduler(home, config, synchronizer);
+  }
+
+  private void registerGauges() {
+    metrics.gauge("gateway.sessions", "Open sessions", registry, SessionRegistry::size);
+    metrics.gauge("gateway.arrow.memory", "Bytes of Arrow memory held by result batches", allocator, a -> a.getAllocatedMemory());
+    metrics.gauge("gateway.admission.queued", "Statements waiting for their turn", services.admission(), AdmissionControl::queued);
+    metrics.gauge("duckdb.memory", "Bytes DuckDB's buffer manager holds", database, d -> duckDbMemory(d, "memory_usage_bytes"));
+    metrics.gauge("duckdb.temp.storage", "Bytes DuckDB has spilled to its temp directory", database,
+        d -> duckDbMemory(d, "temporary_storage_bytes"));
+  }
+
+  private static double duckDbMemory(DuckDbDatabase database, String column) {
+    try (java.sql.Connection connection = database.connect();
+        java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT sum(" + column + ") FROM duckdb_memory()")) {
+      return rows.next() ? rows.getDouble(1) : Double.NaN;
+    } catch (java.sql.SQLException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** Ready when DuckDB answers a query and the lake's folder can be read. */
+  private boolean ready() {
+    if (!Files.isReadable(home.dataDir()) || stopping.get()) {
+      return false;
+    }
+    try (java.sql.Connection connection = database.connect();
+        java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT 1")) {
+      return rows.next();
+    } catch (java.sql.SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The port of the /metrics and /health endpoint, or -1 when it is off. */
+  public int metricsPort() {
+    return metricsEndpoint == null ? -1 : metricsEndpoint.port();
   }
 
   /** Opens the home's warehouse and exposes its lake; call {@link #start()} to listen. */
@@ -150,6 +195,14 @@ public final class GatewayServer implements AutoCloseable {
     serverChannel = bootstrap.bind(requested).sync().channel();
     InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
     LOG.info("listening on {}:{} (lake: {})", bound.getHostString(), bound.getPort(), home.root());
+    ObservabilityConfig observability = config.gateway().observability();
+    if (observability.metricsPort() > 0) {
+      try {
+        metricsEndpoint = MetricsEndpoint.start(observability.metricsListenAddress(), observability.metricsPort(), metrics, this::ready);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot open the metrics port " + observability.metricsPort(), e);
+      }
+    }
     sourceSync.start();
     return bound;
   }
@@ -179,6 +232,9 @@ public final class GatewayServer implements AutoCloseable {
     }
     if (serverChannel != null) {
       serverChannel.close().syncUninterruptibly();
+    }
+    if (metricsEndpoint != null) {
+      metricsEndpoint.close();
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
     while (System.nanoTime() < deadline && registry.targets().stream().anyMatch(CancelTarget::isBusy)) {

@@ -18,6 +18,7 @@ public final class BackendOutput {
   private static final int FLUSH_THRESHOLD_BYTES = 64 * 1024;
 
   private final Channel channel;
+  private java.util.function.LongConsumer bytesWritten = bytes -> { };
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition writable = lock.newCondition();
   private ByteBuf buffer;
@@ -53,7 +54,13 @@ public final class BackendOutput {
       pending.release();
       return;
     }
+    bytesWritten.accept(pending.readableBytes());
     channel.writeAndFlush(pending, channel.voidPromise());
+  }
+
+  /** Where the byte counts of what is sent go (the gateway's metrics). */
+  public void onBytesWritten(java.util.function.LongConsumer consumer) {
+    this.bytesWritten = consumer;
   }
 
   /** Sends what is buffered and closes the connection once it is written. */

@@ -99,6 +99,7 @@ public final class Connection {
     if (current != null) {
       current.close();
       services.audit().connectionClosed(startup.parameters().get("user"), clientAddress, (System.nanoTime() - openedNanos) / 1_000_000);
+      services.metrics().connectionClosed(startup.parameters().get("user"));
     }
     output.discard();
   }
@@ -214,6 +215,7 @@ public final class Connection {
     String database = parameters.getOrDefault("database", user);
     Session opened = new Session(services, output, serial, user, database, clientAddress);
     openedNanos = System.nanoTime();
+    services.metrics().connectionOpened(user);
     services.audit().connectionOpened(user, clientAddress, parameters.getOrDefault("application_name", ""), encrypted,
         io.analytics.gateway.security.Role.forLogin(services.config(), user).sqlName());
     session = opened;

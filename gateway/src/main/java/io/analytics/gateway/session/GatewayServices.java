@@ -6,6 +6,8 @@ import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.gateway.audit.AuditLog;
+import io.analytics.gateway.metrics.GatewayMetrics;
+import io.analytics.gateway.server.AdmissionControl;
 import io.analytics.gateway.auth.AuthenticatorFactory;
 import io.analytics.gateway.tls.ServerTls;
 import java.nio.file.Path;
@@ -29,7 +31,9 @@ public record GatewayServices(
     Path copyTempDir,
     ServerTls tls,
     AuditLog audit,
-    DuckDbDatabase goldTier) {
+    DuckDbDatabase goldTier,
+    GatewayMetrics metrics,
+    AdmissionControl admission) {
   public GatewayServices {
     requireNonNull(config, "config is null");
     requireNonNull(home, "home is null");

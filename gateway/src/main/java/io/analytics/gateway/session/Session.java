@@ -3,6 +3,7 @@ package io.analytics.gateway.session;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.gateway.activity.PgStatActivity;
 import io.analytics.gateway.security.Role;
+import io.analytics.gateway.server.AdmissionControl;
 import io.analytics.gateway.security.StatementGuard;
 import io.analytics.gateway.sql.StatementFingerprint;
 import static java.util.Objects.requireNonNull;
@@ -41,6 +42,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Session implements CancelTarget {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
+  private static final org.slf4j.Logger SLOW = org.slf4j.LoggerFactory.getLogger("io.analytics.slowquery");
 
   /** Parameters whose type neither the client nor DuckDB could tell are described as text. */
   private static final int TEXT_OID = 25;
@@ -615,7 +617,7 @@ final class Session implements CancelTarget {
     currentQuery = statement.sql();
     queryStart = java.time.Instant.now();
     ScheduledFuture<?> timeout = scheduleStatementTimeout();
-    try {
+    try (AdmissionControl.Turn turn = services.admission().acquire()) {
       QueryResult result = query.execute(values);
       if (result instanceof QueryResult.ChangedRows changed) {
         completeStatement(statement, changed.count(), portal);
@@ -649,7 +651,7 @@ final class Session implements CancelTarget {
 
   private void resumePortal(Portal portal, int maxRows) {
     ScheduledFuture<?> timeout = scheduleStatementTimeout();
-    try {
+    try (AdmissionControl.Turn turn = services.admission().acquire()) {
       writePortalRows(portal, maxRows);
     } finally {
       if (timeout != null) {
@@ -929,8 +931,16 @@ final class Session implements CancelTarget {
 
   /** One audit line for the statement that ran last; the next one starts afresh. */
   private void audit(SqlStatement statement, long rows, String outcome) {
-    long millis = auditedStatement == statement ? (System.nanoTime() - auditedStartNanos) / 1_000_000 : 0;
-    services.audit().statement(user, clientAddress, StatementFingerprint.of(statement), rows, millis, outcome);
+    long nanos = auditedStatement == statement ? System.nanoTime() - auditedStartNanos : 0;
+    long millis = nanos / 1_000_000;
+    String fingerprint = StatementFingerprint.of(statement);
+    services.audit().statement(user, clientAddress, fingerprint, rows, millis, outcome);
+    services.metrics().statement(StatementKinds.of(statement), outcome, nanos, rows);
+    long slow = services.config().gateway().observability().slowQueryMillis();
+    if (slow > 0 && millis >= slow) {
+      SLOW.warn("slow statement: {} ms, {} rows, outcome {}, user {}@{}: {}", millis, rows, outcome, user,
+          clientAddress.getHostAddress(), fingerprint);
+    }
     auditedStatement = null;
   }
 
@@ -938,6 +948,7 @@ final class Session implements CancelTarget {
 
   @Override
   public void cancelRunningStatement() {
+    services.metrics().cancellation();
     engine.cancel(CancelReason.USER_REQUEST);
   }
 

@@ -1,0 +1,86 @@
+package io.analytics.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The gateway's metrics, in Micrometer, scraped as Prometheus text: open connections by user,
+ * statements by kind and outcome (count and latency histogram), rows and bytes sent, errors by
+ * SQLSTATE, cancellations, queued statements, and DuckDB's memory and spill use.
+ */
+public final class GatewayMetrics {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<String, AtomicInteger> connectionsByUser = new ConcurrentHashMap<>();
+  private final Counter rowsSent;
+  private final Counter bytesSent;
+  private final Counter cancellations;
+  private final DistributionSummary queueWait;
+
+  public GatewayMetrics() {
+    rowsSent = Counter.builder("gateway.rows.sent").description("Rows sent to clients").register(registry);
+    bytesSent = Counter.builder("gateway.bytes.sent").baseUnit("bytes").description("Bytes sent to clients").register(registry);
+    cancellations = Counter.builder("gateway.cancellations").description("Statements cancelled by clients").register(registry);
+    queueWait = DistributionSummary.builder("gateway.admission.wait").baseUnit("milliseconds")
+        .description("Time statements waited for their turn to run").register(registry);
+  }
+
+  public void connectionOpened(String user) {
+    connectionsByUser.computeIfAbsent(user, name -> {
+      AtomicInteger count = new AtomicInteger();
+      Gauge.builder("gateway.connections", count, AtomicInteger::get).tag("user", name)
+          .description("Open sessions").register(registry);
+      return count;
+    }).incrementAndGet();
+  }
+
+  public void connectionClosed(String user) {
+    AtomicInteger count = connectionsByUser.get(user);
+    if (count != null) {
+      count.decrementAndGet();
+    }
+  }
+
+  /** A statement ended: {@code kind} is read, write, ddl, ...; {@code outcome} is ok or the SQLSTATE. */
+  public void statement(String kind, String outcome, long nanos, long rows) {
+    Timer.builder("gateway.statements").tag("kind", kind).tag("outcome", outcome.equals("ok") ? "ok" : "error")
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
+        .description("Statements by kind and outcome").register(registry).record(Duration.ofNanos(nanos));
+    if (!outcome.equals("ok")) {
+      Counter.builder("gateway.errors").tag("sqlstate", outcome).description("Errors by SQLSTATE").register(registry).increment();
+    }
+    if (rows > 0) {
+      rowsSent.increment(rows);
+    }
+  }
+
+  public void bytesSent(long bytes) {
+    bytesSent.increment(bytes);
+  }
+
+  public void cancellation() {
+    cancellations.increment();
+  }
+
+  public void queued(long waitedMillis) {
+    queueWait.record(waitedMillis);
+  }
+
+  /** A gauge computed when scraped (DuckDB memory, Arrow memory, queue length). */
+  public <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
+    Gauge.builder(name, source, value).description(description).register(registry);
+  }
+
+  /** Prometheus text exposition of every metric. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}
