@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
       MigrateCommand.class,
       VacuumCommand.class,
       UserCommand.class,
+      io.analytics.gateway.bench.BenchCommand.class,
       AttachCommand.class,
       SyncCommand.class,
       CommandLine.HelpCommand.class

@@ -1,0 +1,39 @@
+package io.analytics.gateway.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.analytics.engine.postgres.LocalPostgresCluster;
+import io.analytics.gateway.cli.AnalyticsCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark runs end to end on a tiny data set and writes its table, CSV and chart; no timings are judged here. */
+class BenchCommandTest {
+  @TempDir Path out;
+
+  @Test
+  void tinyRunWritesEveryWorkloadForEveryTarget() throws Exception {
+    StringWriter console = new StringWriter();
+    StringWriter errors = new StringWriter();
+    int code = AnalyticsCli.run(new PrintWriter(console), new PrintWriter(errors),
+        "bench", "--rows", "20000", "--repetitions", "1", "--out", out.toString());
+    assertThat(code).as("stderr: %s", errors).isZero();
+    String markdown = Files.readString(out.resolve("results.md"));
+    for (Workload workload : Workload.all()) {
+      assertThat(markdown).contains(workload.description());
+    }
+    assertThat(markdown).contains("gateway (ms)").contains("DuckDB in-process (ms)").contains("gateway ÷ DuckDB");
+    boolean postgres = LocalPostgresCluster.findBinaries().isPresent();
+    if (postgres) {
+      assertThat(markdown).contains("PostgreSQL (ms)");
+    }
+    long csvRows = Files.readAllLines(out.resolve("results.csv")).size() - 1;
+    assertThat(csvRows).isEqualTo((long) Workload.all().size() * (postgres ? 3 : 2));
+    assertThat(Files.readString(out.resolve("results.svg"))).startsWith("<svg").contains("<rect");
+    assertThat(out.resolve("work")).doesNotExist();
+  }
+}
