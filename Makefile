@@ -3,7 +3,7 @@ MVN ?= mvn -B -ntp
 HOME_DIR ?= .
 PORT ?= 5433
 
-.PHONY: build test run serve clean loadtest
+.PHONY: build test run serve clean loadtest bench
 
 build:
 	$(MVN) -q -DskipTests package
@@ -18,6 +18,10 @@ run: build
 
 serve: build
 	./analytics --home $(HOME_DIR) serve --port $(PORT)
+
+# The benchmark: PostgreSQL vs the gateway vs in-process DuckDB on the same trades (BENCH_ARGS=--quick for 1M rows).
+bench: build
+	./analytics bench --out bench-results $(BENCH_ARGS)
 
 # The long form of the load test: 200 connections, mixed point and analytical queries, 5 minutes.
 loadtest:
