@@ -1,6 +1,7 @@
 package io.analytics.gateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -60,6 +61,14 @@ class ServeProcessTest {
         rows.next();
         assertThat(rows.getInt(1)).isEqualTo(42);
       }
+
+      // A second gateway on the same home gets a clear error instead of a corrupt warehouse.
+      assertThatThrownBy(() -> io.analytics.gateway.server.GatewayServer.forHome(
+              new io.analytics.catalog.home.PlatformHome(home), io.analytics.catalog.config.PlatformConfig.defaults()))
+          .isInstanceOfSatisfying(io.analytics.catalog.error.PlatformException.class, e -> {
+            assertThat(e.sqlState().code()).isEqualTo("55P03");
+            assertThat(e.getMessage()).contains("locked by another process");
+          });
 
       // Process.destroy() would also close our end of its output, so send the signal with kill(1).
       assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();

@@ -159,7 +159,7 @@ class FrontendMessageDecoderTest {
   @Test
   void randomBytesNeverEscapeAsAnythingButProtocolErrors() {
     Random random = new Random(20261125);
-    for (int round = 0; round < 2_000; round++) {
+    for (int round = 0; round < 10_000; round++) {
       EmbeddedChannel channel = round % 2 == 0 ? channel() : started();
       byte[] garbage = new byte[random.nextInt(64)];
       random.nextBytes(garbage);
