@@ -17,6 +17,7 @@ final class Portal implements AutoCloseable {
   private final List<FieldDescription> fields;
   private final List<ResultColumn> columns;
   private ResultCursor cursor;
+  private long totalRowsSent;
   private boolean completed;
 
   Portal(String name, PreparedPlan plan, List<Object> parameters, List<FieldDescription> fields, List<ResultColumn> columns) {
@@ -55,6 +56,15 @@ final class Portal implements AutoCloseable {
       formats[i] = fields.get(i).format();
     }
     return formats;
+  }
+
+  /** Adds rows one Execute sent; a portal run in pieces sends its result over several. */
+  void rowsSent(long rows) {
+    totalRowsSent += rows;
+  }
+
+  long totalRowsSent() {
+    return totalRowsSent;
   }
 
   ResultCursor cursor() {

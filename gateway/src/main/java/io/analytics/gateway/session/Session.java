@@ -663,6 +663,7 @@ final class Session implements CancelTarget {
   private void writePortalRows(Portal portal, int maxRows) {
     ResultCursor cursor = portal.cursor();
     long written = cursor.writeRows(output, maxRows);
+    portal.rowsSent(written);
     if (maxRows > 0 && written == maxRows) {
       BackendMessages.portalSuspended(output.buffer());
       return;
@@ -672,7 +673,8 @@ final class Session implements CancelTarget {
 
   private void completeStatement(SqlStatement statement, long rows, Portal portal) {
     BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(statement, rows));
-    audit(statement, rows, "ok");
+    // The tag counts this Execute's rows, as PostgreSQL's does; audit and metrics count them all.
+    audit(statement, portal != null && portal.totalRowsSent() > rows ? portal.totalRowsSent() : rows, "ok");
     if (portal != null) {
       portal.complete();
     }
