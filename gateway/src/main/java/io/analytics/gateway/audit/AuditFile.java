@@ -26,12 +26,14 @@ public final class AuditFile {
       return;
     }
     Logger audit = context.getLogger("io.analytics.audit");
-    if (audit.getAppender(APPENDER) != null) {
+    ch.qos.logback.core.Appender<ILoggingEvent> previous = audit.getAppender(APPENDER);
+    if (previous != null) {
       audit.detachAppender(APPENDER);
+      previous.stop();
     }
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
     appender.setContext(context);
-    appender.setName(APPENDER);
+    appender.setName(APPENDER + "-file");
     appender.setFile(file.toString());
 
     String name = file.getFileName().toString();
@@ -59,7 +61,15 @@ public final class AuditFile {
     appender.setTriggeringPolicy(trigger);
     appender.setEncoder(encoder);
     appender.start();
-    audit.addAppender(appender);
+    // Sessions hand lines to a queue and go on; one thread writes them (none are dropped).
+    ch.qos.logback.classic.AsyncAppender async = new ch.qos.logback.classic.AsyncAppender();
+    async.setContext(context);
+    async.setName(APPENDER);
+    async.setQueueSize(8192);
+    async.setDiscardingThreshold(0);
+    async.addAppender(appender);
+    async.start();
+    audit.addAppender(async);
     audit.setAdditive(false);
     audit.setLevel(ch.qos.logback.classic.Level.INFO);
   }

@@ -20,6 +20,7 @@ import java.util.function.ToDoubleFunction;
 public final class GatewayMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, AtomicInteger> connectionsByUser = new ConcurrentHashMap<>();
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
   private final Counter rowsSent;
   private final Counter bytesSent;
   private final Counter cancellations;
@@ -51,9 +52,10 @@ public final class GatewayMetrics {
 
   /** A statement ended: {@code kind} is read, write, ddl, ...; {@code outcome} is ok or the SQLSTATE. */
   public void statement(String kind, String outcome, long nanos, long rows) {
-    Timer.builder("gateway.statements").tag("kind", kind).tag("outcome", outcome.equals("ok") ? "ok" : "error")
+    String result = outcome.equals("ok") ? "ok" : "error";
+    timers.computeIfAbsent(kind + "/" + result, key -> Timer.builder("gateway.statements").tag("kind", kind).tag("outcome", result)
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
-        .description("Statements by kind and outcome").register(registry).record(Duration.ofNanos(nanos));
+        .description("Statements by kind and outcome").register(registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     if (!outcome.equals("ok")) {
       Counter.builder("gateway.errors").tag("sqlstate", outcome).description("Errors by SQLSTATE").register(registry).increment();
     }

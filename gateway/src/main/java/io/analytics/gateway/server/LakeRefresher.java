@@ -32,6 +32,8 @@ final class LakeRefresher implements Runnable {
   private long seenVersion = -1;
   private Set<String> folders = Set.of();
   private Set<String> exposed = Set.of();
+  private long listedAt = System.nanoTime();
+  private static final long LISTING_INTERVAL_NANOS = 500_000_000L;
 
   LakeRefresher(PlatformHome home, LakeViews views) {
     this(home, views, List.of());
@@ -63,10 +65,18 @@ final class LakeRefresher implements Runnable {
 
   @Override
   public synchronized void run() {
-    // Pipelines bump the marker after every commit; folders copied in by hand show up in the
-    // listing. A folder not yet exposed may still be receiving its first files: look again.
+    // Pipelines bump the marker after every commit: checked before every statement (one small
+    // file). Folders copied in by hand show up in the listing, which costs a directory read per
+    // layer, so it runs at most every LISTING_INTERVAL; a folder not yet exposed may still be
+    // receiving its first files: look again.
+    long now = System.nanoTime();
+    boolean markerMoved = marker.version() != seenVersion;
+    if (!markerMoved && now - listedAt < LISTING_INTERVAL_NANOS && exposed.containsAll(folders)) {
+      return;
+    }
+    listedAt = now;
     Set<String> current = listFolders();
-    if (marker.version() != seenVersion || !current.equals(folders) || !exposed.containsAll(current)) {
+    if (markerMoved || !current.equals(folders) || !exposed.containsAll(current)) {
       try {
         refreshNow();
       } catch (RuntimeException e) {

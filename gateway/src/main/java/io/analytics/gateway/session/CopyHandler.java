@@ -214,9 +214,11 @@ final class CopyHandler {
   static final class CopyOutWriter {
     private final CopyFormat format;
     private final ByteBuf scratch = Unpooled.buffer(256);
+    private final byte[] nullBytes;
 
     CopyOutWriter(CopyFormat format) {
       this.format = format;
+      this.nullBytes = format.nullString().getBytes(StandardCharsets.UTF_8);
     }
 
     void writeHeader(List<ResultColumn> columns, ByteBuf out) {
@@ -224,7 +226,7 @@ final class CopyHandler {
         if (i > 0) {
           out.writeByte(format.delimiter());
         }
-        writeCsvValue(columns.get(i).name().getBytes(StandardCharsets.UTF_8), out);
+        writeCsvValue(Unpooled.wrappedBuffer(columns.get(i).name().getBytes(StandardCharsets.UTF_8)), out);
       }
       out.writeByte('\n');
     }
@@ -240,19 +242,26 @@ final class CopyHandler {
         }
         scratch.clear();
         writers[i].writeText(row, scratch);
-        byte[] value = new byte[scratch.readableBytes()];
-        scratch.readBytes(value);
         if (format.csv()) {
-          writeCsvValue(value, out);
+          writeCsvValue(scratch, out);
         } else {
-          writeTextValue(value, out);
+          writeTextValue(scratch, out);
         }
       }
       out.writeByte('\n');
     }
 
-    private void writeTextValue(byte[] value, ByteBuf out) {
-      for (byte b : value) {
+    /** COPY text format: backslash escapes; most values need none and are copied in one go. */
+    private void writeTextValue(ByteBuf value, ByteBuf out) {
+      byte delimiter = (byte) format.delimiter();
+      // Ordinary bytes: not a backslash, not the delimiter, not one of \b \t \n \v \f \r (0x08-0x0d).
+      int special = value.forEachByte(b -> b != '\\' && b != delimiter && (b < 0x08 || b > 0x0d));
+      if (special < 0) {
+        out.writeBytes(value, value.readerIndex(), value.readableBytes());
+        return;
+      }
+      for (int i = value.readerIndex(); i < value.writerIndex(); i++) {
+        byte b = value.getByte(i);
         switch (b) {
           case '\\' -> out.writeByte('\\').writeByte('\\');
           case '\n' -> out.writeByte('\\').writeByte('n');
@@ -262,7 +271,7 @@ final class CopyHandler {
           case '\f' -> out.writeByte('\\').writeByte('f');
           case 0x0b -> out.writeByte('\\').writeByte('v');
           default -> {
-            if (b == format.delimiter()) {
+            if (b == delimiter) {
               out.writeByte('\\');
             }
             out.writeByte(b);
@@ -271,29 +280,32 @@ final class CopyHandler {
       }
     }
 
-    private void writeCsvValue(byte[] value, ByteBuf out) {
-      boolean quote = value.length == 0 && format.nullString().isEmpty();
-      for (byte b : value) {
-        if (b == format.delimiter() || b == format.quote() || b == '\n' || b == '\r' || b == format.escape()) {
-          quote = true;
-          break;
-        }
+    /** CSV: quoted only when needed (delimiter, quote, newline, escape, or text equal to the NULL string). */
+    private void writeCsvValue(ByteBuf value, ByteBuf out) {
+      byte delimiter = (byte) format.delimiter();
+      byte quoteChar = (byte) format.quote();
+      byte escape = (byte) format.escape();
+      int length = value.readableBytes();
+      boolean quote = length == 0 && format.nullString().isEmpty();
+      if (!quote) {
+        quote = value.forEachByte(b -> b != delimiter && b != quoteChar && b != '\n' && b != '\r' && b != escape) >= 0;
       }
-      if (!quote && new String(value, StandardCharsets.UTF_8).equals(format.nullString())) {
-        quote = true;
+      if (!quote && length == nullBytes.length) {
+        quote = value.toString(StandardCharsets.UTF_8).equals(format.nullString());
       }
       if (!quote) {
-        out.writeBytes(value);
+        out.writeBytes(value, value.readerIndex(), length);
         return;
       }
-      out.writeByte(format.quote());
-      for (byte b : value) {
-        if (b == format.quote() || b == format.escape()) {
-          out.writeByte(format.escape());
+      out.writeByte(quoteChar);
+      for (int i = value.readerIndex(); i < value.writerIndex(); i++) {
+        byte b = value.getByte(i);
+        if (b == quoteChar || b == escape) {
+          out.writeByte(escape);
         }
         out.writeByte(b);
       }
-      out.writeByte(format.quote());
+      out.writeByte(quoteChar);
     }
   }
 
