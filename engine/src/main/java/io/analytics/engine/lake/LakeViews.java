@@ -45,13 +45,24 @@ public final class LakeViews {
     return datasets;
   }
 
+  /**
+   * The dataset's view over the files it has now, listed by name rather than by a glob: a batch
+   * committed while a query runs, or half renamed into place, is not seen until the next refresh,
+   * which follows the commit's change marker, so each batch appears whole or not at all.
+   */
   static String viewDefinition(Dataset dataset) {
+    io.analytics.catalog.lake.DatasetFiles files = io.analytics.catalog.lake.DatasetFiles.of(dataset.directory());
+    StringBuilder list = new StringBuilder("[");
+    for (java.nio.file.Path file : files.files()) {
+      list.append(list.length() > 1 ? ", " : "").append(SqlIdentifiers.literal(file.toString()));
+    }
+    list.append(']');
     return "CREATE OR REPLACE VIEW "
         + SqlIdentifiers.quote(dataset.layer().schemaName())
         + "."
         + SqlIdentifiers.quote(dataset.name())
         + " AS SELECT * FROM read_parquet("
-        + SqlIdentifiers.literal(dataset.parquetGlob())
+        + (files.isEmpty() ? SqlIdentifiers.literal(dataset.parquetGlob()) : list.toString())
         + ", hive_partitioning = true, union_by_name = true)";
   }
 }

@@ -34,6 +34,7 @@ final class LakeRefresher implements Runnable {
   private Set<String> exposed = Set.of();
   private long listedAt = System.nanoTime();
   private static final long LISTING_INTERVAL_NANOS = 500_000_000L;
+  private static final long ABANDONED_JOURNAL_MILLIS = 30_000L;
 
   LakeRefresher(PlatformHome home, LakeViews views) {
     this(home, views, List.of());
@@ -77,12 +78,53 @@ final class LakeRefresher implements Runnable {
     listedAt = now;
     Set<String> current = listFolders();
     if (markerMoved || !current.equals(folders) || !exposed.containsAll(current)) {
+      if (commitInProgress()) {
+        // Its files are being renamed into place: wait for its marker rather than show half a batch.
+        return;
+      }
       try {
         refreshNow();
       } catch (RuntimeException e) {
         LOG.warn("cannot refresh the lake's views: {}", e.getMessage());
       }
     }
+  }
+
+  /**
+   * Whether a commit journal is in the staging area: a pipeline is renaming a batch into place now.
+   * One older than {@link #ABANDONED_JOURNAL_MILLIS} was left by a killed pipeline; it is rolled
+   * forward here (under the dataset's lock), as the next pipeline run would.
+   */
+  private boolean commitInProgress() {
+    Path staging = home.stagingDir();
+    if (!Files.isDirectory(staging)) {
+      return false;
+    }
+    boolean young = false;
+    boolean abandoned = false;
+    try (DirectoryStream<Path> folders = Files.newDirectoryStream(staging, Files::isDirectory)) {
+      for (Path folder : folders) {
+        Path journal = folder.resolve(io.analytics.engine.lake.CommitJournal.FILE_NAME);
+        if (Files.exists(journal)) {
+          long age = System.currentTimeMillis() - Files.getLastModifiedTime(journal).toMillis();
+          if (age > ABANDONED_JOURNAL_MILLIS) {
+            abandoned = true;
+          } else {
+            young = true;
+          }
+        }
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    if (abandoned) {
+      try {
+        new io.analytics.engine.lake.DatasetCommitter(home, io.analytics.engine.lake.CommitHooks.NONE).recover(Long.MAX_VALUE);
+      } catch (RuntimeException e) {
+        LOG.warn("cannot complete an interrupted lake commit: {}", e.getMessage());
+      }
+    }
+    return young;
   }
 
   private Set<String> listFolders() {
