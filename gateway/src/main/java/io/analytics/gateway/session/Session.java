@@ -118,6 +118,15 @@ final class Session implements CancelTarget {
     return "main";
   }
 
+  /** The statement with PostgreSQL catalog syntax DuckDB does not parse rewritten (see PgCatalogRewriter). */
+  private static SqlStatement catalogCompatible(SqlStatement statement) {
+    if (!io.analytics.gateway.pgcatalog.PgCatalogRewriter.applies(statement)) {
+      return statement;
+    }
+    SqlStatement rewritten = SqlStatement.parse(io.analytics.gateway.pgcatalog.PgCatalogRewriter.rewrite(statement));
+    return new SqlStatement(rewritten.sql(), rewritten.tokens(), statement.offsetInQuery());
+  }
+
   /** Role app reads only the gold layer, so its search path may name nothing else; EXPLAIN is checked like its statement. */
   private void guardSearchPath(SessionCommand command) {
     if (command instanceof SessionCommand.Explain explain) {
@@ -184,6 +193,13 @@ final class Session implements CancelTarget {
     key = services.registry().register(this, user);
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
+    for (String sql : io.analytics.gateway.pgcatalog.PgCatalogObjects.statements(services.config(), database)) {
+      try {
+        engine.execute(sql);
+      } catch (PlatformException e) {
+        LOG.warn("catalog object not created for session {}: {}", key.processId(), e.getMessage());
+      }
+    }
     BackendMessages.backendKeyData(output.buffer(), key.processId(), key.secretKey());
     readyForQuery();
   }
@@ -317,7 +333,8 @@ final class Session implements CancelTarget {
       }
       materializeOpenPortals();
       guard(statement);
-      String sql = PgStatActivity.isReadBy(statement) ? PgStatActivity.bind(statement, visibleActivities()) : statement.sql();
+      SqlStatement effective = catalogCompatible(statement);
+      String sql = PgStatActivity.isReadBy(effective) ? PgStatActivity.bind(effective, visibleActivities()) : effective.sql();
       try (PreparedQuery query = engine.prepare(sql)) {
         List<FieldDescription> fields = describeColumns(query.columns(), new short[0]);
         runQuery(statement, query, List.of(), query.columns(), fields, true, 0, null);
@@ -412,7 +429,7 @@ final class Session implements CancelTarget {
       } else {
         materializeOpenPortals();
         guard(statement);
-        String sql = ParameterCasts.apply(statement, parse.parameterTypes());
+        String sql = ParameterCasts.apply(catalogCompatible(statement), parse.parameterTypes());
         if (PgStatActivity.isReadBy(statement)) {
           sql = PgStatActivity.bind(SqlStatement.parse(sql), visibleActivities());
         }

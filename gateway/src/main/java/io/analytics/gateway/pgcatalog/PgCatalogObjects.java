@@ -1,0 +1,123 @@
+package io.analytics.gateway.pgcatalog;
+
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.config.UserConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The catalog objects DuckDB lacks or answers differently from PostgreSQL, created as TEMP macros
+ * and views in each session (so they see the session's database name and are never stored in the
+ * warehouse). Together with {@link PgCatalogRewriter} they make psql's list commands work: the
+ * lake's datasets are tables ({@code relkind 'r'}, not DuckDB's 'v'), owners, roles and the
+ * database are the platform's.
+ */
+public final class PgCatalogObjects {
+  private PgCatalogObjects() {}
+
+  public static List<String> statements(PlatformConfig config, String database) {
+    List<String> sql = new ArrayList<>();
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_userbyid(id) AS 'analytics'");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_encoding_to_char(encoding) AS 'UTF8'");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_regclass(name) AS (SELECT c.oid FROM pg_catalog.pg_class c "
+        + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+        + "WHERE c.relname = string_split(replace(name, '\"', ''), '.')[-1] "
+        + "AND (len(string_split(name, '.')) = 1 OR n.nspname = string_split(replace(name, '\"', ''), '.')[-2]) LIMIT 1)");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_statisticsobjdef_columns(oid) AS CAST(NULL AS VARCHAR)");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_relation_is_publishable(oid) AS false");
+    sql.add("CREATE OR REPLACE TEMP MACRO array_upper(a, dimension) AS CASE WHEN len(a) = 0 THEN NULL ELSE len(a) END");
+    sql.add("CREATE OR REPLACE TEMP MACRO array_lower(a, dimension) AS CASE WHEN len(a) = 0 THEN NULL ELSE 1 END");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_indexdef(oid) AS CAST(NULL AS VARCHAR), (oid, column_number, pretty) AS CAST(NULL AS VARCHAR)");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_constraintdef(oid) AS CAST(NULL AS VARCHAR), (oid, pretty) AS CAST(NULL AS VARCHAR)");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_triggerdef(oid) AS CAST(NULL AS VARCHAR), (oid, pretty) AS CAST(NULL AS VARCHAR)");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_partkeydef(oid) AS CAST(NULL AS VARCHAR)");
+    // Lake datasets are views over Parquet in DuckDB, but tables to their users.
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_class AS SELECT c.* REPLACE ("
+        + "CASE WHEN c.relkind = 'v' AND lake.view_name IS NOT NULL THEN 'r' ELSE c.relkind END AS relkind, "
+        + "CAST(10 AS BIGINT) AS relowner), false AS relforcerowsecurity "
+        + "FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+        + "LEFT JOIN (SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal AND sql LIKE '%read_parquet(%') lake "
+        + "ON lake.schema_name = n.nspname AND lake.view_name = c.relname "
+        // The session's own TEMP catalog objects are not the user's relations.
+        + "WHERE c.oid NOT IN (SELECT view_oid FROM duckdb_views() WHERE temporary "
+        + "UNION ALL SELECT table_oid FROM duckdb_tables() WHERE temporary)");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_database AS SELECT CAST(1 AS BIGINT) AS oid, '" + database.replace("'", "''")
+        + "' AS datname, CAST(10 AS BIGINT) AS datdba, 6 AS encoding, 'c' AS datlocprovider, "
+        + "false AS datistemplate, true AS datallowconn, -1 AS datconnlimit, 'C' AS datcollate, 'C' AS datctype, "
+        + "CAST(NULL AS VARCHAR) AS daticulocale, CAST(NULL AS VARCHAR) AS datcollversion, CAST(NULL AS VARCHAR[]) AS datacl, "
+        + "CAST(0 AS BIGINT) AS dattablespace");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_roles AS " + roles(config));
+    sql.add(PgTypeMacros.typeOid());
+    sql.add(PgTypeMacros.typeModifier());
+    sql.add(PgTypeMacros.formatType());
+    // Columns carry the OIDs and modifiers RowDescription sends for them, from the one type registry.
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_attribute AS SELECT a.* REPLACE ("
+        + "COALESCE(pg_gateway_type_oid(col.data_type), a.atttypid) AS atttypid, "
+        + "COALESCE(pg_gateway_typmod(col.data_type), a.atttypmod) AS atttypmod) "
+        + "FROM pg_catalog.pg_attribute a LEFT JOIN duckdb_columns() col "
+        + "ON col.table_oid = a.attrelid AND col.column_index = a.attnum");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_expr(expression, relation) AS CAST(NULL AS VARCHAR), "
+        + "(expression, relation, pretty) AS CAST(NULL AS VARCHAR)");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_function_result(oid) AS ''");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_function_arguments(oid) AS ''");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_function_identity_arguments(oid) AS ''");
+    sql.add("CREATE OR REPLACE TEMP MACRO obj_description(oid) AS CAST(NULL AS VARCHAR), (oid, catalog) AS CAST(NULL AS VARCHAR)");
+    sql.add("CREATE OR REPLACE TEMP MACRO col_description(oid, column_number) AS CAST(NULL AS VARCHAR)");
+    // Catalogs of features the lake does not have: present and empty, so clients' queries run.
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_inherits AS SELECT CAST(NULL AS BIGINT) AS inhrelid, CAST(NULL AS BIGINT) AS inhparent, "
+        + "CAST(NULL AS INTEGER) AS inhseqno, false AS inhdetachpending WHERE false");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_policy AS SELECT CAST(NULL AS BIGINT) AS oid, CAST(NULL AS VARCHAR) AS polname, "
+        + "CAST(NULL AS BIGINT) AS polrelid, CAST(NULL AS VARCHAR) AS polcmd, true AS polpermissive, CAST(NULL AS BIGINT[]) AS polroles, "
+        + "CAST(NULL AS VARCHAR) AS polqual, CAST(NULL AS VARCHAR) AS polwithcheck WHERE false");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_publication AS SELECT CAST(NULL AS BIGINT) AS oid, CAST(NULL AS VARCHAR) AS pubname, "
+        + "false AS puballtables, false AS pubinsert, false AS pubupdate, false AS pubdelete, false AS pubtruncate, false AS pubviaroot WHERE false");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_publication_rel AS SELECT CAST(NULL AS BIGINT) AS oid, CAST(NULL AS BIGINT) AS prpubid, "
+        + "CAST(NULL AS BIGINT) AS prrelid, CAST(NULL AS VARCHAR) AS prqual, CAST(NULL AS INTEGER[]) AS prattrs WHERE false");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_publication_namespace AS SELECT CAST(NULL AS BIGINT) AS oid, CAST(NULL AS BIGINT) AS pnpubid, "
+        + "CAST(NULL AS BIGINT) AS pnnspid WHERE false");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_statistic_ext AS SELECT CAST(NULL AS BIGINT) AS oid, CAST(NULL AS BIGINT) AS stxrelid, "
+        + "CAST(NULL AS VARCHAR) AS stxname, CAST(NULL AS BIGINT) AS stxnamespace, CAST(NULL AS INTEGER[]) AS stxkeys, "
+        + "CAST(NULL AS INTEGER) AS stxstattarget, CAST(NULL AS VARCHAR[]) AS stxkind, CAST(NULL AS VARCHAR) AS stxexprs WHERE false");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_trigger AS SELECT CAST(NULL AS BIGINT) AS oid, CAST(NULL AS BIGINT) AS tgrelid, "
+        + "CAST(NULL AS VARCHAR) AS tgname, false AS tgisinternal, CAST(NULL AS VARCHAR) AS tgenabled, CAST(NULL AS BIGINT) AS tgparentid WHERE false");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_rewrite AS SELECT CAST(NULL AS BIGINT) AS oid, CAST(NULL AS VARCHAR) AS rulename, "
+        + "CAST(NULL AS BIGINT) AS ev_class, CAST(NULL AS VARCHAR) AS ev_type, CAST(NULL AS VARCHAR) AS ev_enabled, false AS is_instead WHERE false");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_partitioned_table AS SELECT CAST(NULL AS BIGINT) AS partrelid, CAST(NULL AS VARCHAR) AS partstrat, "
+        + "CAST(NULL AS SMALLINT) AS partnatts WHERE false");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_foreign_table AS SELECT CAST(NULL AS BIGINT) AS ftrelid, CAST(NULL AS BIGINT) AS ftserver, "
+        + "CAST(NULL AS VARCHAR[]) AS ftoptions WHERE false");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_user AS SELECT rolname AS usename, oid AS usesysid, rolcreatedb AS usecreatedb, "
+        + "rolsuper AS usesuper, false AS userepl, false AS usebypassrls, '********' AS passwd, CAST(NULL AS TIMESTAMPTZ) AS valuntil, "
+        + "CAST(NULL AS VARCHAR[]) AS useconfig FROM pg_roles WHERE rolcanlogin");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_auth_members AS SELECT CAST(r.oid AS BIGINT) AS roleid, CAST(u.oid AS BIGINT) AS member, "
+        + "CAST(10 AS BIGINT) AS grantor, false AS admin_option FROM pg_roles u JOIN pg_roles r ON r.rolname = u.role_name "
+        + "WHERE u.rolcanlogin AND NOT r.rolcanlogin");
+    return sql;
+  }
+
+  /** The four platform roles (group roles) and the configured users (login roles, members of their role). */
+  private static String roles(PlatformConfig config) {
+    StringBuilder values = new StringBuilder("SELECT * FROM (VALUES ");
+    String[] platformRoles = {"app", "analyst", "engineer", "admin"};
+    int oid = 16_384;
+    boolean first = true;
+    for (String role : platformRoles) {
+      values.append(first ? "" : ", ").append(row(oid++, role, role.equals("admin"), false, role));
+      first = false;
+    }
+    if (!config.hasUsers()) {
+      values.append(", ").append(row(10, "analytics", true, true, "admin"));
+    }
+    for (UserConfig user : config.users()) {
+      values.append(", ").append(row(oid++, user.name(), user.role().equals("admin"), true, user.role()));
+    }
+    return values.append(") t(oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, "
+        + "rolconnlimit, rolpassword, rolvaliduntil, rolbypassrls, rolconfig, role_name)").toString();
+  }
+
+  private static String row(int oid, String name, boolean superuser, boolean login, String role) {
+    return "(CAST(" + oid + " AS BIGINT), '" + name.replace("'", "''") + "', " + superuser + ", true, " + superuser + ", "
+        + superuser + ", " + login + ", false, -1, '********', CAST(NULL AS TIMESTAMPTZ), " + superuser
+        + ", CAST(NULL AS VARCHAR[]), '" + role + "')";
+  }
+}

@@ -1,0 +1,99 @@
+package io.analytics.gateway.pgcatalog;
+
+import io.analytics.gateway.sql.SqlStatement;
+import io.analytics.gateway.sql.Token;
+import io.analytics.gateway.sql.TokenType;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rewrites the PostgreSQL-only syntax that psql and drivers put in their catalog queries into
+ * what DuckDB parses, using the lexer's tokens (strings and comments are never touched):
+ * {@code pg_catalog.x} loses its qualifier, so that the session's own catalog objects (see {@link
+ * PgCatalogObjects}) are found before DuckDB's; {@code OPERATOR(pg_catalog.~)} becomes {@code ~};
+ * {@code COLLATE pg_catalog.default} is dropped; casts to {@code regclass}, {@code regtype},
+ * {@code regproc}, {@code regnamespace} and {@code oid} become casts to BIGINT (text given to
+ * regclass is looked up by {@code pg_regclass}).
+ */
+public final class PgCatalogRewriter {
+  private static final Set<String> OID_TYPES = Set.of("regclass", "regtype", "regproc", "regprocedure", "regnamespace", "regrole", "oid");
+
+  private PgCatalogRewriter() {}
+
+  /** Whether the statement needs rewriting at all (it names pg_catalog or uses OPERATOR/COLLATE/reg* casts). */
+  public static boolean applies(SqlStatement statement) {
+    for (Token token : statement.tokens()) {
+      if (token.type() == TokenType.WORD) {
+        String word = token.text().toLowerCase(java.util.Locale.ROOT);
+        if (word.equals("pg_catalog") || word.equals("operator") || OID_TYPES.contains(word)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  public static String rewrite(SqlStatement statement) {
+    String sql = statement.sql();
+    List<Token> tokens = statement.tokens();
+    StringBuilder out = new StringBuilder(sql.length());
+    int copied = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      // OPERATOR(pg_catalog.~) -> ~
+      if (token.is("OPERATOR") && i + 4 < tokens.size() && tokens.get(i + 1).isPunctuation('(')
+          && tokens.get(i + 2).is("pg_catalog") && tokens.get(i + 3).text().startsWith(".")) {
+        int close = i + 3;
+        while (close < tokens.size() && !tokens.get(close).isPunctuation(')')) {
+          close++;
+        }
+        if (close < tokens.size()) {
+          StringBuilder operator = new StringBuilder(tokens.get(i + 3).text().substring(1));
+          for (int j = i + 4; j < close; j++) {
+            operator.append(tokens.get(j).text());
+          }
+          out.append(sql, copied, token.start()).append(' ').append(operator).append(' ');
+          copied = tokens.get(close).end();
+          i = close;
+          continue;
+        }
+      }
+      // COLLATE pg_catalog.default (or "default") -> nothing
+      if (token.is("COLLATE") && i + 3 < tokens.size() && tokens.get(i + 1).is("pg_catalog")
+          && tokens.get(i + 2).isPunctuation('.')) {
+        out.append(sql, copied, token.start());
+        copied = tokens.get(i + 3).end();
+        i += 3;
+        continue;
+      }
+      // pg_catalog.x -> x
+      if (token.is("pg_catalog") && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('.')) {
+        out.append(sql, copied, token.start());
+        copied = tokens.get(i + 1).end();
+        i += 1;
+        continue;
+      }
+      // 'name'::regclass -> pg_regclass('name'); x::regtype (etc.) -> x::BIGINT
+      if (token.type() == TokenType.PUNCTUATION && token.text().equals("::") && i + 1 < tokens.size()) {
+        int typeAt = i + 1;
+        if (tokens.get(typeAt).is("pg_catalog") && typeAt + 2 < tokens.size()) {
+          typeAt += 2;
+        }
+        String type = tokens.get(typeAt).type() == TokenType.WORD ? tokens.get(typeAt).text().toLowerCase(java.util.Locale.ROOT) : "";
+        if (OID_TYPES.contains(type)) {
+          Token previous = i > 0 ? tokens.get(i - 1) : null;
+          if (type.equals("regclass") && previous != null && previous.type() == TokenType.STRING) {
+            out.append(sql, copied, previous.start()).append("pg_regclass(").append(previous.text()).append(')');
+          } else {
+            out.append(sql, copied, token.start()).append("::BIGINT");
+          }
+          copied = tokens.get(typeAt).end();
+          i = typeAt;
+          continue;
+        }
+      }
+    }
+    out.append(sql, copied, sql.length());
+    return out.toString();
+  }
+}

@@ -1,0 +1,56 @@
+package io.analytics.gateway.pgcatalog;
+
+import io.analytics.gateway.types.PgType;
+import io.analytics.gateway.types.PgTypes;
+import java.util.List;
+
+/**
+ * SQL macros generated from the type registry, so that catalog queries and RowDescription agree:
+ * the PostgreSQL OID and typmod of a DuckDB type name, and {@code format_type(oid, typmod)} with
+ * PostgreSQL's names ({@code integer}, {@code numeric(18,4)}, {@code timestamp with time zone}).
+ */
+final class PgTypeMacros {
+  /** DuckDB base type names the registry maps; longer names first so that prefixes do not win. */
+  private static final List<String> DUCKDB_NAMES = List.of(
+      "TIMESTAMP WITH TIME ZONE", "TIME WITH TIME ZONE", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S", "TIMESTAMP",
+      "BOOLEAN", "TINYINT", "SMALLINT", "UTINYINT", "USMALLINT", "INTEGER", "UINTEGER", "BIGINT", "UBIGINT", "HUGEINT",
+      "UHUGEINT", "FLOAT", "DOUBLE", "VARCHAR", "BLOB", "DATE", "TIME", "INTERVAL", "UUID", "JSON", "BIT");
+
+  private PgTypeMacros() {}
+
+  /** pg_gateway_type_oid(duckdb_type_name). */
+  static String typeOid() {
+    StringBuilder sql = new StringBuilder("CREATE OR REPLACE TEMP MACRO pg_gateway_type_oid(t) AS CASE ");
+    sql.append("WHEN t LIKE 'DECIMAL(%)[]' THEN 1231 WHEN t LIKE 'DECIMAL(%' THEN 1700 ");
+    sql.append("WHEN t LIKE 'STRUCT(%' OR t LIKE 'MAP(%' OR t LIKE 'UNION(%' THEN 114 WHEN t LIKE 'ENUM(%' THEN 25 ");
+    for (String name : DUCKDB_NAMES) {
+      PgType type = PgTypes.forDuckDbType(name).type();
+      if (type.arrayOid() != 0) {
+        sql.append("WHEN regexp_matches(t, '^").append(name).append("(\\[\\d*\\])+$') THEN ").append(type.arrayOid()).append(' ');
+      }
+      sql.append("WHEN t = '").append(name).append("' THEN ").append(type.oid()).append(' ');
+    }
+    return sql.append("ELSE 25 END").toString();
+  }
+
+  /** pg_gateway_typmod(duckdb_type_name): ((precision << 16) | scale) + 4 for decimals, else -1. */
+  static String typeModifier() {
+    return "CREATE OR REPLACE TEMP MACRO pg_gateway_typmod(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN "
+        + "((CAST(regexp_extract(t, 'DECIMAL\\((\\d+),', 1) AS INTEGER) << 16) "
+        + "| CAST(regexp_extract(t, ',\\s*(\\d+)\\)', 1) AS INTEGER)) + 4 ELSE -1 END";
+  }
+
+  /** format_type(oid, typmod), PostgreSQL's names for every registry type. */
+  static String formatType() {
+    StringBuilder sql = new StringBuilder("CREATE OR REPLACE TEMP MACRO format_type(type_oid, typmod) AS CASE ");
+    sql.append("WHEN type_oid IS NULL THEN NULL ");
+    sql.append("WHEN type_oid = 1700 AND typmod >= 4 THEN 'numeric(' || ((typmod - 4) >> 16) || ',' || ((typmod - 4) & 65535) || ')' ");
+    sql.append("WHEN type_oid = 1231 AND typmod >= 4 THEN 'numeric(' || ((typmod - 4) >> 16) || ',' || ((typmod - 4) & 65535) || ')[]' ");
+    sql.append("WHEN type_oid IN (1043, 1042) AND typmod >= 4 THEN (CASE type_oid WHEN 1043 THEN 'character varying' ELSE 'character' END) "
+        + "|| '(' || (typmod - 4) || ')' ");
+    for (PgType type : PgTypes.all()) {
+      sql.append("WHEN type_oid = ").append(type.oid()).append(" THEN '").append(type.formatType(-1).replace("'", "''")).append("' ");
+    }
+    return sql.append("ELSE '???' END").toString();
+  }
+}
