@@ -50,6 +50,7 @@ public final class PgCatalogObjects {
     sql.add(PgTypeMacros.typeOid());
     sql.add(PgTypeMacros.typeModifier());
     sql.add(PgTypeMacros.formatType());
+    sql.add(PgTypeMacros.pgType());
     // Columns carry the OIDs and modifiers RowDescription sends for them, from the one type registry.
     sql.add("CREATE OR REPLACE TEMP VIEW pg_attribute AS SELECT a.* REPLACE ("
         + "COALESCE(pg_gateway_type_oid(col.data_type), a.atttypid) AS atttypid, "

@@ -53,4 +53,30 @@ final class PgTypeMacros {
     }
     return sql.append("ELSE '???' END").toString();
   }
+
+  /** pg_type from the registry: the OIDs, names, lengths and array links clients join columns with. */
+  static String pgType() {
+    StringBuilder values = new StringBuilder();
+    for (PgType type : PgTypes.all()) {
+      if (values.length() > 0) {
+        values.append(", ");
+      }
+      String name = type.name().replace("'", "''");
+      String io = type.name().startsWith("_") ? "array" : name;
+      values.append("(CAST(").append(type.oid()).append(" AS BIGINT), '").append(name).append("', CAST(")
+          .append(type.typlen()).append(" AS SMALLINT), ").append(type.byValue()).append(", '")
+          .append(type.category()).append("', CAST(").append(type.elementOid()).append(" AS BIGINT), CAST(")
+          .append(type.arrayOid()).append(" AS BIGINT), '").append(io).append("in', '").append(io).append("out', '")
+          .append(io).append("recv', '").append(io).append("send')");
+    }
+    return "CREATE OR REPLACE TEMP VIEW pg_type AS SELECT t.oid, t.typname, "
+        + "COALESCE((SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = 'pg_catalog' LIMIT 1), CAST(11 AS BIGINT)) AS typnamespace, CAST(10 AS BIGINT) AS typowner, "
+        + "t.typlen, t.typbyval, 'b' AS typtype, t.typcategory, false AS typispreferred, true AS typisdefined, ',' AS typdelim, "
+        + "CAST(0 AS BIGINT) AS typrelid, CAST(NULL AS VARCHAR) AS typsubscript, t.typelem, t.typarray, t.typinput, t.typoutput, "
+        + "t.typreceive, t.typsend, '-' AS typmodin, '-' AS typmodout, '-' AS typanalyze, 'i' AS typalign, 'p' AS typstorage, "
+        + "false AS typnotnull, CAST(0 AS BIGINT) AS typbasetype, -1 AS typtypmod, 0 AS typndims, CAST(0 AS BIGINT) AS typcollation, "
+        + "CAST(NULL AS VARCHAR) AS typdefaultbin, CAST(NULL AS VARCHAR) AS typdefault, CAST(NULL AS VARCHAR[]) AS typacl "
+        + "FROM (VALUES " + values + ") t(oid, typname, typlen, typbyval, typcategory, typelem, typarray, typinput, typoutput, "
+        + "typreceive, typsend)";
+  }
 }
