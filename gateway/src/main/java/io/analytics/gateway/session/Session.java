@@ -634,7 +634,7 @@ final class Session implements CancelTarget {
     currentQuery = statement.sql();
     queryStart = java.time.Instant.now();
     ScheduledFuture<?> timeout = scheduleStatementTimeout();
-    try (AdmissionControl.Turn turn = services.admission().acquire()) {
+    try (AdmissionControl.Turn turn = admit(statement)) {
       QueryResult result = query.execute(values);
       if (result instanceof QueryResult.ChangedRows changed) {
         completeStatement(statement, changed.count(), portal);
@@ -666,9 +666,20 @@ final class Session implements CancelTarget {
     }
   }
 
+  /**
+   * A turn from admission control, except for statements that read no relation ({@code SELECT 1},
+   * {@code SELECT now()}, {@code SELECT version()}): they cost next to nothing, and a health check or
+   * a BI tool's ping must answer at once even while heavy statements wait their turn.
+   */
+  private AdmissionControl.Turn admit(SqlStatement statement) {
+    boolean readsNothing = statement.keyword().equals("SELECT")
+        && statement.tokens().stream().noneMatch(token -> token.is("FROM"));
+    return readsNothing ? () -> { } : services.admission().acquire();
+  }
+
   private void resumePortal(Portal portal, int maxRows) {
     ScheduledFuture<?> timeout = scheduleStatementTimeout();
-    try (AdmissionControl.Turn turn = services.admission().acquire()) {
+    try (AdmissionControl.Turn turn = admit(portal.plan().statement())) {
       writePortalRows(portal, maxRows);
     } finally {
       if (timeout != null) {
