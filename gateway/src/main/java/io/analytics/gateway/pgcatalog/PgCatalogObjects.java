@@ -15,6 +15,22 @@ import java.util.List;
 public final class PgCatalogObjects {
   private PgCatalogObjects() {}
 
+  private static final java.util.Set<String> NAMES = java.util.Set.of(
+      "format_type", "obj_description", "col_description", "array_upper", "array_lower", "information_schema");
+
+  /** Whether the statement may use these objects: it names something pg_*, a catalog function or schema. */
+  public static boolean neededBy(io.analytics.gateway.sql.SqlStatement statement) {
+    for (io.analytics.gateway.sql.Token token : statement.tokens()) {
+      if (token.type() == io.analytics.gateway.sql.TokenType.WORD || token.type() == io.analytics.gateway.sql.TokenType.QUOTED_IDENTIFIER) {
+        String name = token.value().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("pg_") || NAMES.contains(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   public static List<String> statements(PlatformConfig config, String database) {
     List<String> sql = new ArrayList<>();
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_userbyid(id) AS 'analytics'");

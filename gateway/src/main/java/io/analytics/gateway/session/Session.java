@@ -57,6 +57,7 @@ final class Session implements CancelTarget {
   private final SessionCommands commands;
   private final ResultShapes shapes;
   private final StatementGuard guard;
+  private boolean catalogObjectsCreated;
   private final java.time.Instant backendStart = java.time.Instant.now();
   private volatile String currentQuery;
   private volatile java.time.Instant queryStart;
@@ -116,6 +117,24 @@ final class Session implements CancelTarget {
       }
     }
     return "main";
+  }
+
+  /**
+   * Creates the session's catalog objects the first time a statement needs them: most sessions
+   * never look at pg_catalog, and creating them costs a few dozen DuckDB statements.
+   */
+  private void ensureCatalogObjects(SqlStatement statement) {
+    if (catalogObjectsCreated || !io.analytics.gateway.pgcatalog.PgCatalogObjects.neededBy(statement)) {
+      return;
+    }
+    catalogObjectsCreated = true;
+    for (String sql : io.analytics.gateway.pgcatalog.PgCatalogObjects.statements(services.config(), database)) {
+      try {
+        engine.execute(sql);
+      } catch (PlatformException e) {
+        LOG.warn("catalog object not created for session {}: {}", processId(), e.getMessage());
+      }
+    }
   }
 
   /** The statement with PostgreSQL catalog syntax DuckDB does not parse rewritten (see PgCatalogRewriter). */
@@ -193,13 +212,6 @@ final class Session implements CancelTarget {
     key = services.registry().register(this, user);
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
-    for (String sql : io.analytics.gateway.pgcatalog.PgCatalogObjects.statements(services.config(), database)) {
-      try {
-        engine.execute(sql);
-      } catch (PlatformException e) {
-        LOG.warn("catalog object not created for session {}: {}", key.processId(), e.getMessage());
-      }
-    }
     BackendMessages.backendKeyData(output.buffer(), key.processId(), key.secretKey());
     readyForQuery();
   }
@@ -333,6 +345,7 @@ final class Session implements CancelTarget {
       }
       materializeOpenPortals();
       guard(statement);
+      ensureCatalogObjects(statement);
       SqlStatement effective = catalogCompatible(statement);
       String sql = PgStatActivity.isReadBy(effective) ? PgStatActivity.bind(effective, visibleActivities()) : effective.sql();
       try (PreparedQuery query = engine.prepare(sql)) {
@@ -429,6 +442,7 @@ final class Session implements CancelTarget {
       } else {
         materializeOpenPortals();
         guard(statement);
+        ensureCatalogObjects(statement);
         String sql = ParameterCasts.apply(catalogCompatible(statement), parse.parameterTypes());
         if (PgStatActivity.isReadBy(statement)) {
           sql = PgStatActivity.bind(SqlStatement.parse(sql), visibleActivities());
