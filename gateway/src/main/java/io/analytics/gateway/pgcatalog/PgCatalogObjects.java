@@ -32,7 +32,35 @@ public final class PgCatalogObjects {
   }
 
   public static List<String> statements(PlatformConfig config, String database) {
+    return statements(config, database, List.of());
+  }
+
+  /**
+   * @param lakeSizes each lake dataset with the bytes of its Parquet files, for pg_table_size and
+   *     psql's \dt+ and \d+
+   */
+  public static List<String> statements(PlatformConfig config, String database, List<DatasetSize> lakeSizes) {
     List<String> sql = new ArrayList<>();
+    StringBuilder sizes = new StringBuilder("CREATE OR REPLACE TEMP VIEW pg_gateway_lake_sizes AS SELECT * FROM (VALUES ");
+    sizes.append("('', '', CAST(0 AS BIGINT))");
+    for (DatasetSize size : lakeSizes) {
+      sizes.append(", ('").append(size.schema().replace("'", "''")).append("', '").append(size.name().replace("'", "''"))
+          .append("', CAST(").append(size.bytes()).append(" AS BIGINT))");
+    }
+    sql.add(sizes.append(") t(schema_name, relname, bytes)").toString());
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_table_size(relation) AS COALESCE((SELECT s.bytes FROM pg_catalog.pg_class c "
+        + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_gateway_lake_sizes s "
+        + "ON s.schema_name = n.nspname AND s.relname = c.relname WHERE c.oid = relation LIMIT 1), 0)");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_relation_size(relation) AS pg_table_size(relation), "
+        + "(relation, fork) AS pg_table_size(relation)");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_total_relation_size(relation) AS pg_table_size(relation)");
+    // PostgreSQL's rounding: whole bytes below 10 kB, then kB, MB, GB, TB, each rounded half up.
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_size_pretty(bytes) AS CASE "
+        + "WHEN abs(bytes) < 10 * 1024 THEN bytes || ' bytes' "
+        + "WHEN abs(bytes) < 10 * 1024 * 1024 THEN round(bytes / 1024.0)::BIGINT || ' kB' "
+        + "WHEN abs(bytes) < 10 * 1024 * 1024 * 1024 THEN round(bytes / 1048576.0)::BIGINT || ' MB' "
+        + "WHEN abs(bytes) < 10 * 1024 * 1024 * 1024 * 1024 THEN round(bytes / 1073741824.0)::BIGINT || ' GB' "
+        + "ELSE round(bytes / 1099511627776.0)::BIGINT || ' TB' END");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_userbyid(id) AS 'analytics'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_encoding_to_char(encoding) AS 'UTF8'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_regclass(name) AS (SELECT c.oid FROM pg_catalog.pg_class c "
@@ -50,7 +78,7 @@ public final class PgCatalogObjects {
     // Lake datasets are views over Parquet in DuckDB, but tables to their users.
     sql.add("CREATE OR REPLACE TEMP VIEW pg_class AS SELECT c.* REPLACE ("
         + "CASE WHEN c.relkind = 'v' AND lake.view_name IS NOT NULL THEN 'r' ELSE c.relkind END AS relkind, "
-        + "CAST(10 AS BIGINT) AS relowner), false AS relforcerowsecurity "
+        + "CAST(10 AS BIGINT) AS relowner, CAST(NULL AS VARCHAR[]) AS reloptions), false AS relforcerowsecurity "
         + "FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
         + "LEFT JOIN (SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal AND sql LIKE '%read_parquet(%') lake "
         + "ON lake.schema_name = n.nspname AND lake.view_name = c.relname "
@@ -137,4 +165,7 @@ public final class PgCatalogObjects {
         + superuser + ", " + login + ", false, -1, '********', CAST(NULL AS TIMESTAMPTZ), " + superuser
         + ", CAST(NULL AS VARCHAR[]), '" + role + "')";
   }
+
+  /** A lake dataset's schema, name and bytes on disk. */
+  public record DatasetSize(String schema, String name, long bytes) {}
 }

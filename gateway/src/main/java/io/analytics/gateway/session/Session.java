@@ -128,7 +128,12 @@ final class Session implements CancelTarget {
       return;
     }
     catalogObjectsCreated = true;
-    for (String sql : io.analytics.gateway.pgcatalog.PgCatalogObjects.statements(services.config(), database)) {
+    List<io.analytics.gateway.pgcatalog.PgCatalogObjects.DatasetSize> sizes = new ArrayList<>();
+    for (io.analytics.catalog.lake.Dataset dataset : new io.analytics.catalog.lake.LakeScanner(services.home()).scan()) {
+      sizes.add(new io.analytics.gateway.pgcatalog.PgCatalogObjects.DatasetSize(dataset.layer().schemaName(), dataset.name(),
+          io.analytics.catalog.lake.DatasetFiles.of(dataset.directory()).totalBytes()));
+    }
+    for (String sql : io.analytics.gateway.pgcatalog.PgCatalogObjects.statements(services.config(), database, sizes)) {
       try {
         engine.execute(sql);
       } catch (PlatformException e) {

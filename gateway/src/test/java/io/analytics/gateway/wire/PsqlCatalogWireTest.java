@@ -65,6 +65,14 @@ class PsqlCatalogWireTest {
   }
 
   @Test
+  void plusVariantsShowLakeSizes() throws Exception {
+    String tables = psql("\\dt+ gold.*");
+    assertThat(tables).doesNotContain("ERROR").contains("daily_pnl").containsPattern("\\d+ (bytes|kB)");
+    assertThat(tables).doesNotContain("| 0 bytes");
+    assertThat(psql("\\d+ gold.daily_pnl")).doesNotContain("ERROR").contains("numeric(18,2)");
+  }
+
+  @Test
   void functionsTypesAndConnectionInfoAnswer() throws Exception {
     assertThat(psql("\\df")).doesNotContain("ERROR").contains("List of functions");
     assertThat(psql("\\dT")).doesNotContain("ERROR").contains("List of data types");
