@@ -8,9 +8,9 @@ import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
 import io.analytics.gateway.auth.Md5Passwords;
 import io.analytics.gateway.auth.ScramVerifier;
+import io.analytics.gateway.testing.PsqlBinary;
 import io.analytics.gateway.testing.TestGateway;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -119,18 +119,5 @@ class AuthenticationWireTest {
     process.getOutputStream().close();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-  }
-
-  /** Where psql is, or null when the client is not installed. */
-  static final class PsqlBinary {
-    static Path find() {
-      for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-        Path candidate = Path.of(dir, "psql");
-        if (Files.isExecutable(candidate)) {
-          return candidate;
-        }
-      }
-      return null;
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.analytics.gateway.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.analytics.gateway.testing.PsqlBinary;
 import io.analytics.gateway.testing.TestGateway;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class PsqlCatalogWireTest {
 
   @BeforeAll
   static void start() {
-    psql = AuthenticationWireTest.PsqlBinary.find();
+    psql = PsqlBinary.find();
     if (psql == null) {
       System.out.println("PsqlCatalogWireTest skipped: no psql binary on PATH (install postgresql-client)");
     }

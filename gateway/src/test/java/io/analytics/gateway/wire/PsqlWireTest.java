@@ -3,6 +3,7 @@ package io.analytics.gateway.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.analytics.gateway.testing.PsqlBinary;
 import io.analytics.gateway.testing.TestGateway;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +38,8 @@ class PsqlWireTest {
   }
 
   private static String psqlPath() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      Path candidate = Path.of(dir, "psql");
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    return null;
+    Path psql = PsqlBinary.find();
+    return psql == null ? null : psql.toString();
   }
 
   private record Result(int exitCode, String out, String err) {}

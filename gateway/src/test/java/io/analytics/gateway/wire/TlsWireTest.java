@@ -9,6 +9,7 @@ import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.TlsConfig;
 import io.analytics.catalog.config.UserConfig;
 import io.analytics.gateway.auth.ScramVerifier;
+import io.analytics.gateway.testing.PsqlBinary;
 import io.analytics.gateway.testing.TestGateway;
 import io.analytics.gateway.tls.SelfSignedCertificate;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ class TlsWireTest {
 
   @Test
   void psqlConnectsWithVerifyFullAndChannelBinding() throws Exception {
-    Path psql = AuthenticationWireTest.PsqlBinary.find();
+    Path psql = PsqlBinary.find();
     assumeTrue(psql != null, "psql is not on PATH");
     try (TestGateway gateway = TestGateway.start(config(true))) {
       String conninfo = "host=127.0.0.1 port=" + gateway.port() + " dbname=lake user=alice sslmode=verify-full sslrootcert="
