@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.gateway.server.GatewayServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,15 +53,7 @@ class CrashRecoveryTest {
   }
 
   private Path writeCsv(int batch) throws Exception {
-    Path file = home.resolve("trades-" + batch + ".csv");
-    try (Writer out = Files.newBufferedWriter(file)) {
-      out.write("trade_id,symbol,price,quantity,date\n");
-      for (int i = 0; i < BATCH_ROWS; i++) {
-        long id = (long) batch * BATCH_ROWS + i;
-        out.write(id + ",SYM" + (i % 50) + "," + (100 + i % 997) / 10.0 + "," + (1 + i % 100) + ",2024-01-" + String.format("%02d", 1 + i % 28) + "\n");
-      }
-    }
-    return file;
+    return TradeBatches.writeCsv(home, batch, BATCH_ROWS, "2024-01");
   }
 
   private Process startIngest(Path csv) throws Exception {
@@ -99,10 +87,6 @@ class CrashRecoveryTest {
   }
 
   private int cli(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "--home";
-    all[1] = home.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return AnalyticsCli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), all);
+    return TradeBatches.cli(home, args);
   }
 }

@@ -1,0 +1,35 @@
+package io.analytics.gateway.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Deterministic trade batches as CSV, and quiet CLI runs on a home, for the lake's fault tests. */
+final class TradeBatches {
+  private TradeBatches() {}
+
+  /** Batch {@code batch}: {@code rows} trades with ids unique across batches, over 28 days of {@code month} (yyyy-MM). */
+  static Path writeCsv(Path home, int batch, int rows, String month) throws Exception {
+    Path file = home.resolve("trades-" + batch + ".csv");
+    try (Writer out = Files.newBufferedWriter(file)) {
+      out.write("trade_id,symbol,price,quantity,date\n");
+      for (int i = 0; i < rows; i++) {
+        long id = (long) batch * rows + i;
+        out.write(id + ",SYM" + (i % 50) + "," + (100 + i % 997) / 10.0 + "," + (1 + i % 100) + "," + month + "-"
+            + String.format("%02d", 1 + i % 28) + "\n");
+      }
+    }
+    return file;
+  }
+
+  /** Runs {@code analytics --home HOME args...}, discarding its output; returns the exit code. */
+  static int cli(Path home, String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--home";
+    all[1] = home.toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    return AnalyticsCli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), all);
+  }
+}
