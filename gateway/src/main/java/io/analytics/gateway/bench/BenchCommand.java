@@ -138,9 +138,9 @@ public final class BenchCommand implements Callable<Integer> {
       try (Reader reader = Files.newBufferedReader(csv)) {
         connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY trades FROM STDIN (FORMAT csv)", reader);
       }
-      statement.execute("CREATE TABLE accounts AS SELECT i AS id, 'account ' || i AS name, i % 97 AS desk FROM generate_series(0, "
-          + (ACCOUNT_ROWS - 1) + ") i");
-      statement.execute("ALTER TABLE accounts ADD PRIMARY KEY (id)");
+      for (String sql : BenchData.postgresAccounts(ACCOUNT_ROWS)) {
+        statement.execute(sql);
+      }
       statement.execute("VACUUM ANALYZE");
     }
   }
@@ -149,9 +149,9 @@ public final class BenchCommand implements Callable<Integer> {
     Properties properties = new Properties();
     properties.setProperty("user", "bench");
     try (Connection connection = DriverManager.getConnection(url, properties); Statement statement = connection.createStatement()) {
-      statement.execute("CREATE OR REPLACE TABLE accounts AS SELECT i AS id, 'account ' || i AS name, i % 97 AS desk FROM range("
-          + ACCOUNT_ROWS + ") t(i)");
-      statement.execute("ALTER TABLE accounts ADD PRIMARY KEY (id)");
+      for (String sql : BenchData.duckDbAccounts(ACCOUNT_ROWS)) {
+        statement.execute(sql);
+      }
     }
   }
 

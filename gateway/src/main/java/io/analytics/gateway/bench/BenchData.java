@@ -18,6 +18,20 @@ final class BenchData {
 
   private BenchData() {}
 
+  /** The point-lookup table (id primary key) for DuckDB, the gateway's warehouse included. */
+  static java.util.List<String> duckDbAccounts(int rows) {
+    return java.util.List.of(
+        "CREATE OR REPLACE TABLE accounts AS SELECT i AS id, 'account ' || i AS name, i % 97 AS desk FROM range(" + rows + ") t(i)",
+        "ALTER TABLE accounts ADD PRIMARY KEY (id)");
+  }
+
+  /** The same table for PostgreSQL. */
+  static java.util.List<String> postgresAccounts(int rows) {
+    return java.util.List.of(
+        "CREATE TABLE accounts AS SELECT i AS id, 'account ' || i AS name, i % 97 AS desk FROM generate_series(0, " + (rows - 1) + ") i",
+        "ALTER TABLE accounts ADD PRIMARY KEY (id)");
+  }
+
   static String select(long rows) {
     long perDay = Math.max(1, rows / 250);
     return "SELECT i AS trade_id, "

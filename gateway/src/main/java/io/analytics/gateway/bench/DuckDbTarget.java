@@ -26,8 +26,7 @@ final class DuckDbTarget implements BenchTarget {
     this.accountRows = accountRows;
     this.database = DuckDbDatabase.inMemory(DuckDbConfig.defaults());
     database.execute("CREATE VIEW trades AS SELECT * FROM read_parquet('" + tradesGlob + "', hive_partitioning = true)");
-    database.execute("CREATE TABLE accounts AS SELECT i AS id, 'account ' || i AS name, i % 97 AS desk FROM range(" + accountRows + ") t(i)");
-    database.execute("ALTER TABLE accounts ADD PRIMARY KEY (id)");
+    BenchData.duckDbAccounts(accountRows).forEach(database::execute);
     this.connection = database.connect();
   }
 
