@@ -217,7 +217,7 @@ public final class Connection {
     openedNanos = System.nanoTime();
     services.metrics().connectionOpened(user);
     services.audit().connectionOpened(user, clientAddress, parameters.getOrDefault("application_name", ""), encrypted,
-        io.analytics.gateway.security.Role.forLogin(services.config(), user).sqlName());
+        opened.role().sqlName());
     session = opened;
     phase = Phase.READY;
     opened.start(parameters);

@@ -151,8 +151,11 @@ final class Session implements CancelTarget {
     return new SqlStatement(rewritten.sql(), rewritten.tokens(), statement.offsetInQuery());
   }
 
-  /** Role app reads only the gold layer, so its search path may name nothing else; EXPLAIN is checked like its statement. */
-  private void guardSearchPath(SessionCommand command) {
+  /**
+   * The checks for commands the gateway answers itself: EXPLAIN is checked like the statement it
+   * explains, and role app, which reads only the gold layer, may not put anything else on its search path.
+   */
+  private void guardCommand(SessionCommand command) {
     if (command instanceof SessionCommand.Explain explain) {
       materializeOpenPortals();
       guard(SqlStatement.parse(explain.sql()));
@@ -182,6 +185,11 @@ final class Session implements CancelTarget {
           e.getMessage(), StatementFingerprint.of(statement));
       throw e;
     }
+  }
+
+  /** The login's role, decided once when the session opened. */
+  Role role() {
+    return guard.role();
   }
 
   int processId() {
@@ -344,7 +352,7 @@ final class Session implements CancelTarget {
           copy.start(copyCommand, parameters.format());
           return;
         }
-        guardSearchPath(command.get());
+        guardCommand(command.get());
         runCommand(statement, command.get(), true);
         return;
       }
@@ -442,7 +450,7 @@ final class Session implements CancelTarget {
         if (command.get() instanceof SessionCommand.Copy) {
           throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "COPY is supported through the simple query protocol only");
         }
-        guardSearchPath(command.get());
+        guardCommand(command.get());
         plan = new PreparedPlan.Command(statement, command.get(), parse.parameterTypes());
       } else {
         materializeOpenPortals();
