@@ -78,6 +78,20 @@ final class ResultCursor implements AutoCloseable {
     return written;
   }
 
+  /** Passes over up to {@code maxRows} rows (0 = all) without sending them, for MOVE; returns how many. */
+  long skipRows(long maxRows) {
+    long skipped = 0;
+    while (maxRows == 0 || skipped < maxRows) {
+      if (rowInBatch >= batchRows && !loadNextBatch()) {
+        break;
+      }
+      long step = Math.min(batchRows - rowInBatch, maxRows == 0 ? Long.MAX_VALUE : maxRows - skipped);
+      rowInBatch += (int) step;
+      skipped += step;
+    }
+    return skipped;
+  }
+
   /** Whether every row has been written. */
   boolean isFinished() {
     return finished;
@@ -87,6 +101,10 @@ final class ResultCursor implements AutoCloseable {
   void materialize() {
     if (!finished) {
       stream.materialize();
+      if (writers != null) {
+        // The current batch now lives in a copy; the writers must read the copy, not DuckDB's reused vectors.
+        bindWriters(stream.batch());
+      }
     }
   }
 
@@ -120,6 +138,13 @@ final class ResultCursor implements AutoCloseable {
       return false;
     }
     VectorSchemaRoot batch = stream.batch();
+    bindWriters(batch);
+    rowInBatch = 0;
+    batchRows = batch.getRowCount();
+    return true;
+  }
+
+  private void bindWriters(VectorSchemaRoot batch) {
     List<FieldVector> vectors = batch.getFieldVectors();
     if (vectors.size() != types.size()) {
       throw new io.analytics.catalog.error.PlatformException(
@@ -132,9 +157,6 @@ final class ResultCursor implements AutoCloseable {
       bound[i] = ColumnWriters.bind(types.get(i), vectors.get(i), stream.dictionaries(), format);
     }
     writers = bound;
-    rowInBatch = 0;
-    batchRows = batch.getRowCount();
-    return true;
   }
 
   @Override

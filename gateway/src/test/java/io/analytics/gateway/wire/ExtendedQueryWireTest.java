@@ -78,16 +78,18 @@ class ExtendedQueryWireTest {
   void twoOpenPortalsCanBeReadAlternately() throws SQLException {
     try (Connection connection = connect()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement first = connection.prepareStatement("SELECT i FROM range(0, 1000) t(i) ORDER BY i");
-          PreparedStatement second = connection.prepareStatement("SELECT i FROM range(5000, 6000) t(i) ORDER BY i")) {
+      // Larger than one Arrow batch, so a portal is parked in memory in the middle of a batch.
+      int rows = 10_000;
+      try (PreparedStatement first = connection.prepareStatement("SELECT i FROM range(0, 10000) t(i) ORDER BY i");
+          PreparedStatement second = connection.prepareStatement("SELECT i FROM range(50000, 60000) t(i) ORDER BY i")) {
         first.setFetchSize(10);
         second.setFetchSize(10);
         try (ResultSet a = first.executeQuery(); ResultSet b = second.executeQuery()) {
-          for (int i = 0; i < 1000; i++) {
+          for (int i = 0; i < rows; i++) {
             assertThat(a.next()).isTrue();
             assertThat(b.next()).isTrue();
             assertThat(a.getLong(1)).isEqualTo(i);
-            assertThat(b.getLong(1)).isEqualTo(5000 + i);
+            assertThat(b.getLong(1)).isEqualTo(50_000 + i);
           }
           assertThat(a.next()).isFalse();
           assertThat(b.next()).isFalse();
