@@ -32,7 +32,6 @@ import java.util.UUID;
  * leaves the table unchanged.
  */
 final class CopyHandler {
-  private static final int COPY_DATA_CHUNK_BYTES = 64 * 1024;
 
   private final EngineSession engine;
   private final BackendOutput output;
@@ -83,25 +82,17 @@ final class CopyHandler {
       }
       short[] textFormats = new short[resultColumns.size()];
       ResultCursor cursor = new ResultCursor(rows.stream(), engine, types, textFormats, sessionFormat);
-      int[] messageStart = {-1};
+      // One CopyData per row, as PostgreSQL sends them: clients such as psycopg 3 parse each message as one row.
       long count =
           cursor.forEachRow(
               output,
               (writers, row) -> {
                 ByteBuf out = output.buffer();
-                if (messageStart[0] < 0) {
-                  messageStart[0] = BackendMessages.beginMessage(out, 'd');
-                }
+                int start = BackendMessages.beginMessage(out, 'd');
                 writer.writeRow(writers, row, out);
-                if (out.writerIndex() - messageStart[0] >= COPY_DATA_CHUNK_BYTES) {
-                  BackendMessages.endMessage(out, messageStart[0]);
-                  messageStart[0] = -1;
-                  output.flushIfFull();
-                }
+                BackendMessages.endMessage(out, start);
+                output.flushIfFull();
               });
-      if (messageStart[0] >= 0) {
-        BackendMessages.endMessage(output.buffer(), messageStart[0]);
-      }
       BackendMessages.copyDone(output.buffer());
       BackendMessages.commandComplete(output.buffer(), "COPY " + count);
     }
