@@ -16,7 +16,7 @@ public final class PgCatalogObjects {
   private PgCatalogObjects() {}
 
   private static final java.util.Set<String> NAMES = java.util.Set.of(
-      "format_type", "obj_description", "col_description", "array_upper", "array_lower", "information_schema");
+      "format_type", "obj_description", "col_description", "array_upper", "array_lower", "information_schema", "version");
 
   /** Whether the statement may use these objects: it names something pg_*, a catalog function or schema. */
   public static boolean neededBy(io.analytics.gateway.sql.SqlStatement statement) {
@@ -61,6 +61,10 @@ public final class PgCatalogObjects {
         + "WHEN abs(bytes) < 10 * 1024 * 1024 * 1024 THEN round(bytes / 1048576.0)::BIGINT || ' MB' "
         + "WHEN abs(bytes) < 10 * 1024 * 1024 * 1024 * 1024 THEN round(bytes / 1073741824.0)::BIGINT || ' GB' "
         + "ELSE round(bytes / 1099511627776.0)::BIGINT || ' TB' END");
+    // Drivers and BI tools parse "PostgreSQL <major>.<minor>" out of version(); DuckDB's own says only "v1.x".
+    sql.add("CREATE OR REPLACE TEMP MACRO version() AS 'PostgreSQL " + io.analytics.gateway.session.ServerVersion.VERSION
+        + " (Analytics Platform gateway on DuckDB ' || (SELECT library_version FROM pragma_version()) "
+        + "|| ') on x86_64-pc-linux-gnu, compiled by javac, 64-bit'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_userbyid(id) AS 'analytics'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_encoding_to_char(encoding) AS 'UTF8'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_regclass(name) AS (SELECT c.oid FROM pg_catalog.pg_class c "
@@ -75,6 +79,8 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_constraintdef(oid) AS CAST(NULL AS VARCHAR), (oid, pretty) AS CAST(NULL AS VARCHAR)");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_triggerdef(oid) AS CAST(NULL AS VARCHAR), (oid, pretty) AS CAST(NULL AS VARCHAR)");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_partkeydef(oid) AS CAST(NULL AS VARCHAR)");
+    // The lake has no sequences, serial or identity columns.
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_serial_sequence(relation, column_name) AS CAST(NULL AS VARCHAR)");
     // Lake datasets are views over Parquet in DuckDB, but tables to their users.
     sql.add("CREATE OR REPLACE TEMP VIEW pg_class AS SELECT c.* REPLACE ("
         + "CASE WHEN c.relkind = 'v' AND lake.view_name IS NOT NULL THEN 'r' ELSE c.relkind END AS relkind, "

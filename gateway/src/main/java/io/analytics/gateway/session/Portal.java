@@ -19,6 +19,9 @@ final class Portal implements AutoCloseable {
   private ResultCursor cursor;
   private long totalRowsSent;
   private boolean completed;
+  private boolean declared;
+  private boolean holdable;
+  private final java.time.Instant createdAt = java.time.Instant.now();
 
   Portal(String name, PreparedPlan plan, List<Object> parameters, List<FieldDescription> fields, List<ResultColumn> columns) {
     this.name = requireNonNull(name, "name is null");
@@ -98,8 +101,34 @@ final class Portal implements AutoCloseable {
     }
   }
 
+  /**
+   * Marks a portal made by DECLARE: it owns its prepared query, and with HOLD it outlives the
+   * transaction that declared it.
+   */
+  void declared(boolean withHold) {
+    declared = true;
+    holdable = withHold;
+  }
+
+  /** Whether DECLARE made this portal (a cursor in pg_cursors). */
+  boolean isDeclared() {
+    return declared;
+  }
+
+  java.time.Instant createdAt() {
+    return createdAt;
+  }
+
+  /** Whether a transaction's end leaves this portal open (a cursor declared WITH HOLD). */
+  boolean isHoldable() {
+    return holdable;
+  }
+
   @Override
   public void close() {
     complete();
+    if (declared) {
+      plan.close();
+    }
   }
 }

@@ -12,6 +12,11 @@ sealed interface PreparedPlan extends AutoCloseable {
   /** Parameter type OIDs as the client declared them (0 = unspecified). */
   List<Integer> declaredTypes();
 
+  /** DuckDB's types of the statement's parameters, as Bind decodes values for them. */
+  default List<String> parameterDuckDbTypes() {
+    return List.of();
+  }
+
   /** An empty query string: executes to EmptyQueryResponse. */
   record Empty(SqlStatement statement, List<Integer> declaredTypes) implements PreparedPlan {
     @Override
@@ -31,8 +36,31 @@ sealed interface PreparedPlan extends AutoCloseable {
   record DuckDb(SqlStatement statement, PreparedQuery query, List<Integer> declaredTypes, List<ResultColumn> columns)
       implements PreparedPlan {
     @Override
+    public List<String> parameterDuckDbTypes() {
+      return query.parameterTypes();
+    }
+
+    @Override
     public void close() {
       query.close();
+    }
+  }
+
+  /**
+   * DECLARE ... CURSOR FOR a query with parameters (psycopg 3's server-side cursors send this): the
+   * query is prepared once here to learn its parameter types; Execute declares the cursor with the
+   * bound values.
+   */
+  record DeclareCursor(SqlStatement statement, SessionCommand.DeclareCursor declare, PreparedQuery probe, List<Integer> declaredTypes)
+      implements PreparedPlan {
+    @Override
+    public List<String> parameterDuckDbTypes() {
+      return probe.parameterTypes();
+    }
+
+    @Override
+    public void close() {
+      probe.close();
     }
   }
 

@@ -58,6 +58,7 @@ final class Session implements CancelTarget {
   private final ResultShapes shapes;
   private final StatementGuard guard;
   private boolean catalogObjectsCreated;
+  private boolean catalogObjectsUncommitted;
   private final java.time.Instant backendStart = java.time.Instant.now();
   private volatile String currentQuery;
   private volatile java.time.Instant queryStart;
@@ -128,6 +129,8 @@ final class Session implements CancelTarget {
       return;
     }
     catalogObjectsCreated = true;
+    // Created inside the client's transaction, they vanish if it rolls back; see forgetRolledBackCatalog.
+    catalogObjectsUncommitted = transaction != TransactionStatus.IDLE || implicitTransaction;
     List<io.analytics.gateway.pgcatalog.PgCatalogObjects.DatasetSize> sizes = new ArrayList<>();
     for (io.analytics.catalog.lake.Dataset dataset : new io.analytics.catalog.lake.LakeScanner(services.home()).scan()) {
       sizes.add(new io.analytics.gateway.pgcatalog.PgCatalogObjects.DatasetSize(dataset.layer().schemaName(), dataset.name(),
@@ -161,8 +164,10 @@ final class Session implements CancelTarget {
       guard(SqlStatement.parse(explain.sql()));
       return;
     }
-    if (guard.role() != Role.APP || !(command instanceof SessionCommand.SetParameter set)
-        || !set.name().equalsIgnoreCase("search_path") || set.value() == null) {
+    SessionCommand.SetParameter set = command instanceof SessionCommand.SetConfig setConfig
+        ? new SessionCommand.SetParameter(setConfig.name(), setConfig.value())
+        : command instanceof SessionCommand.SetParameter setParameter ? setParameter : null;
+    if (guard.role() != Role.APP || set == null || !set.name().equalsIgnoreCase("search_path") || set.value() == null) {
       return;
     }
     for (String part : set.value().split(",")) {
@@ -358,12 +363,10 @@ final class Session implements CancelTarget {
       }
       materializeOpenPortals();
       guard(statement);
-      ensureCatalogObjects(statement);
-      SqlStatement effective = catalogCompatible(statement);
-      String sql = PgStatActivity.isReadBy(effective) ? PgStatActivity.bind(effective, visibleActivities()) : effective.sql();
-      try (PreparedQuery query = engine.prepare(sql)) {
-        List<FieldDescription> fields = describeColumns(query.columns(), new short[0]);
-        runQuery(statement, query, List.of(), query.columns(), fields, true, 0, null);
+      try (PreparedQuery query = prepareClientQuery(statement)) {
+        List<ResultColumn> columns = postgresNames(statement.sql(), query.columns());
+        List<FieldDescription> fields = describeColumns(columns, new short[0]);
+        runQuery(statement, query, List.of(), columns, fields, true, 0, null);
       }
     } catch (PlatformException e) {
       markFailed();
@@ -372,6 +375,25 @@ final class Session implements CancelTarget {
       markFailed();
       throw e;
     }
+  }
+
+  /** Prepares a client's statement (already checked by the guard), rewriting what DuckDB would not understand. */
+  private PreparedQuery prepareClientQuery(SqlStatement statement) {
+    return prepareClientQuery(statement, List.of());
+  }
+
+  /** As above, for a statement with parameters whose types the client declared in Parse. */
+  private PreparedQuery prepareClientQuery(SqlStatement statement, List<Integer> declaredTypes) {
+    ensureCatalogObjects(statement);
+    SqlStatement effective = CurrentSettingCalls.rewrite(catalogCompatible(statement), parameters);
+    String sql = ParameterCasts.apply(effective, declaredTypes);
+    if (PgStatActivity.isReadBy(effective)) {
+      sql = PgStatActivity.bind(SqlStatement.parse(sql), visibleActivities());
+    }
+    if (PgCursors.isReadBy(effective)) {
+      sql = PgCursors.bind(SqlStatement.parse(sql), declaredCursors());
+    }
+    return engine.prepare(sql);
   }
 
   private static PlatformException shifted(PlatformException e, SqlStatement statement) {
@@ -451,18 +473,19 @@ final class Session implements CancelTarget {
           throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "COPY is supported through the simple query protocol only");
         }
         guardCommand(command.get());
-        plan = new PreparedPlan.Command(statement, command.get(), parse.parameterTypes());
+        if (command.get() instanceof SessionCommand.DeclareCursor declare) {
+          materializeOpenPortals();
+          guard(declare.query());
+          plan = new PreparedPlan.DeclareCursor(statement, declare, prepareClientQuery(declare.query(), parse.parameterTypes()), parse.parameterTypes());
+        } else {
+          plan = new PreparedPlan.Command(statement, command.get(), parse.parameterTypes());
+        }
       } else {
         materializeOpenPortals();
         guard(statement);
-        ensureCatalogObjects(statement);
-        String sql = ParameterCasts.apply(catalogCompatible(statement), parse.parameterTypes());
-        if (PgStatActivity.isReadBy(statement)) {
-          sql = PgStatActivity.bind(SqlStatement.parse(sql), visibleActivities());
-        }
         try {
-          PreparedQuery query = engine.prepare(sql);
-          List<ResultColumn> columns = shapes.beforeBind(statement, query, parse.parameterTypes());
+          PreparedQuery query = prepareClientQuery(statement, parse.parameterTypes());
+          List<ResultColumn> columns = postgresNames(statement.sql(), shapes.beforeBind(statement, query, parse.parameterTypes()));
           plan = new PreparedPlan.DuckDb(statement, query, parse.parameterTypes(), columns);
         } catch (PlatformException e) {
           markFailed();
@@ -490,7 +513,7 @@ final class Session implements CancelTarget {
     List<FieldDescription> fields = null;
     List<ResultColumn> resultColumns = List.of();
     if (plan instanceof PreparedPlan.DuckDb duckDb) {
-      resultColumns = shapes.atBind(duckDb, values);
+      resultColumns = postgresNames(duckDb.statement().sql(), shapes.atBind(duckDb, values));
     }
     if (!resultColumns.isEmpty()) {
       int columns = resultColumns.size();
@@ -505,7 +528,7 @@ final class Session implements CancelTarget {
       }
       fields = describeColumns(resultColumns, formats);
     } else if (plan instanceof PreparedPlan.Command command) {
-      fields = commands.describe(command.command());
+      fields = describeCommand(command.command());
     }
     closePortal(portalName);
     portals.put(portalName, new Portal(portalName, plan, values, fields, resultColumns));
@@ -513,7 +536,7 @@ final class Session implements CancelTarget {
   }
 
   private List<Object> decodeParameters(PreparedPlan plan, FrontendMessage.Bind bind) {
-    List<String> duckDbTypes = plan instanceof PreparedPlan.DuckDb duckDb ? duckDb.query().parameterTypes() : List.of();
+    List<String> duckDbTypes = plan.parameterDuckDbTypes();
     int expected = duckDbTypes.size();
     if (bind.parameterValues().size() != expected) {
       throw new PlatformException(
@@ -542,7 +565,7 @@ final class Session implements CancelTarget {
       if (plan instanceof PreparedPlan.DuckDb duckDb && !duckDb.columns().isEmpty()) {
         fields = describeColumns(duckDb.columns(), new short[0]);
       } else if (plan instanceof PreparedPlan.Command command) {
-        fields = commands.describe(command.command());
+        fields = describeCommand(command.command());
       }
       writeRowDescriptionOrNoData(fields);
     } else {
@@ -550,9 +573,18 @@ final class Session implements CancelTarget {
     }
   }
 
+  /** The rows a command returns: a FETCH returns its cursor's, known once the cursor is declared. */
+  private List<FieldDescription> describeCommand(SessionCommand command) {
+    if (command instanceof SessionCommand.FetchCursor fetch) {
+      Portal cursor = portals.get(fetch.name());
+      return fetch.move() || cursor == null ? null : cursor.fields();
+    }
+    return commands.describe(command);
+  }
+
   private List<Integer> parameterTypeOids(PreparedPlan plan) {
     List<Integer> oids = new ArrayList<>();
-    List<String> duckDbTypes = plan instanceof PreparedPlan.DuckDb duckDb ? duckDb.query().parameterTypes() : List.of();
+    List<String> duckDbTypes = plan.parameterDuckDbTypes();
     int count = Math.max(duckDbTypes.size(), plan.declaredTypes().size());
     for (int i = 0; i < count; i++) {
       int declared = i < plan.declaredTypes().size() ? plan.declaredTypes().get(i) : 0;
@@ -587,6 +619,14 @@ final class Session implements CancelTarget {
           BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
         } else {
           runCommand(plan.statement(), command.command(), false);
+          portal.complete();
+        }
+      } else if (plan instanceof PreparedPlan.DeclareCursor declare) {
+        checkNotAborted(plan.statement());
+        if (portal.isCompleted()) {
+          BackendMessages.commandComplete(output.buffer(), "DECLARE CURSOR");
+        } else {
+          declareCursor(declare.declare(), portal.parameters(), declare.declaredTypes());
           portal.complete();
         }
       } else if (plan instanceof PreparedPlan.DuckDb duckDb) {
@@ -636,7 +676,7 @@ final class Session implements CancelTarget {
     }
     if (transaction == TransactionStatus.IDLE) {
       // The implicit transaction of an extended-query batch ends at Sync, and its portals with it.
-      closeAllPortals();
+      closeTransactionPortals();
     }
     readyForQuery();
   }
@@ -738,14 +778,30 @@ final class Session implements CancelTarget {
   private void runCommand(SqlStatement statement, SessionCommand command, boolean describeRows) {
     if (command instanceof SessionCommand.TransactionControl control) {
       runTransactionControl(control);
-    } else if (command instanceof SessionCommand.Discard discard) {
-      if (transaction != TransactionStatus.IDLE) {
-        throw new PlatformException(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
+    } else if (command instanceof SessionCommand.DeclareCursor declare) {
+      declareCursor(declare, List.of(), List.of());
+    } else if (command instanceof SessionCommand.FetchCursor fetch) {
+      fetchCursor(statement, fetch, describeRows);
+    } else if (command instanceof SessionCommand.CloseCursor close) {
+      if (close.name() == null) {
+        closeAllPortals();
+      } else {
+        portal(close.name());
+        closePortal(close.name());
       }
-      closeAllPortals();
-      statements.values().forEach(PreparedPlan::close);
-      statements.clear();
-      commands.run(statement, new SessionCommand.ResetParameter(null), false);
+      BackendMessages.commandComplete(output.buffer(), "CLOSE CURSOR");
+    } else if (command instanceof SessionCommand.Discard discard) {
+      // DISCARD PLANS, SEQUENCES and TEMP have nothing to drop: plans are DuckDB's, there are no
+      // sequences, and the session's TEMP objects are the gateway's own catalog.
+      if (discard.what().equals("ALL")) {
+        if (transaction != TransactionStatus.IDLE) {
+          throw new PlatformException(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
+        }
+        closeAllPortals();
+        statements.values().forEach(PreparedPlan::close);
+        statements.clear();
+        commands.resetAll();
+      }
       BackendMessages.commandComplete(output.buffer(), "DISCARD " + discard.what());
     } else if (command instanceof SessionCommand.Deallocate deallocate) {
       if (deallocate.name() == null) {
@@ -783,7 +839,7 @@ final class Session implements CancelTarget {
       }
       case COMMIT -> {
         if (implicitTransaction) {
-          closeAllPortals();
+          closeTransactionPortals();
           commitImplicitTransaction();
           BackendMessages.commandComplete(output.buffer(), "COMMIT");
           return;
@@ -799,7 +855,7 @@ final class Session implements CancelTarget {
       }
       case ROLLBACK -> {
         if (implicitTransaction) {
-          closeAllPortals();
+          closeTransactionPortals();
           abortImplicitTransaction();
         } else if (transaction == TransactionStatus.IDLE) {
           ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
@@ -811,10 +867,94 @@ final class Session implements CancelTarget {
     }
   }
 
+  // ---------------------------------------------------------------- SQL cursors
+
+  /**
+   * DECLARE: the query runs now and its rows wait in a named portal for FETCH. Like any open portal
+   * it is read into memory when another statement needs the DuckDB connection.
+   */
+  private void declareCursor(SessionCommand.DeclareCursor declare, List<Object> values, List<Integer> declaredTypes) {
+    if (!declare.hold() && transaction == TransactionStatus.IDLE && !implicitTransaction) {
+      throw new PlatformException(SqlState.NO_ACTIVE_SQL_TRANSACTION, "DECLARE CURSOR can only be used in transaction blocks");
+    }
+    if (portals.containsKey(declare.name())) {
+      throw new PlatformException(SqlState.DUPLICATE_CURSOR, "cursor \"" + declare.name() + "\" already exists");
+    }
+    materializeOpenPortals();
+    guard(declare.query());
+    PreparedQuery query = prepareClientQuery(declare.query(), declaredTypes);
+    try {
+      List<ResultColumn> columns = postgresNames(declare.query().sql(), query.columns());
+      short[] formats = new short[columns.size()];
+      java.util.Arrays.fill(formats, (short) (declare.binary() ? 1 : 0));
+      List<FieldDescription> fields = describeColumns(columns, formats);
+      QueryResult result;
+      try (AdmissionControl.Turn turn = admit(declare.query())) {
+        result = query.execute(values);
+      }
+      if (!(result instanceof QueryResult.Rows rows)) {
+        throw new PlatformException(SqlState.INVALID_CURSOR_DEFINITION, "a cursor must be declared for a query that returns rows");
+      }
+      Portal cursor = new Portal(declare.name(), new PreparedPlan.DuckDb(declare.query(), query, declaredTypes, columns), values, fields, columns);
+      cursor.declared(declare.hold());
+      cursor.start(new ResultCursor(rows.stream(), engine, columnTypes(columns), formatsOf(fields), parameters.format()));
+      portals.put(declare.name(), cursor);
+      BackendMessages.commandComplete(output.buffer(), "DECLARE CURSOR");
+    } catch (RuntimeException e) {
+      query.close();
+      throw e;
+    }
+  }
+
+  /** The cursors DECLARE made in this session, for pg_cursors. */
+  private List<PgCursors.Cursor> declaredCursors() {
+    List<PgCursors.Cursor> cursors = new ArrayList<>();
+    for (Portal portal : portals.values()) {
+      if (portal.isDeclared()) {
+        cursors.add(new PgCursors.Cursor(portal.name(), portal.plan().statement().sql(), portal.isHoldable(),
+            portal.formats().length > 0 && portal.formats()[0] == 1, portal.createdAt()));
+      }
+    }
+    return cursors;
+  }
+
+  /** FETCH writes the next rows of a cursor (with RowDescription in a simple query); MOVE skips them. */
+  private void fetchCursor(SqlStatement statement, SessionCommand.FetchCursor fetch, boolean describeRows) {
+    Portal cursor = portals.get(fetch.name());
+    if (cursor == null) {
+      throw new PlatformException(SqlState.INVALID_CURSOR_NAME, "cursor \"" + fetch.name() + "\" does not exist");
+    }
+    if (cursor.fields() == null) {
+      throw new PlatformException(SqlState.INVALID_CURSOR_STATE, "portal \"" + fetch.name() + "\" does not return rows");
+    }
+    if (!fetch.move() && describeRows) {
+      BackendMessages.rowDescription(output.buffer(), cursor.fields());
+    }
+    long count = 0;
+    if (cursor.cursor() != null) {
+      count = fetch.move() ? cursor.cursor().skipRows(fetch.count()) : cursor.cursor().writeRows(output, fetch.count());
+      cursor.rowsSent(count);
+    }
+    BackendMessages.commandComplete(output.buffer(), (fetch.move() ? "MOVE " : "FETCH ") + count);
+    audit(statement, count, "ok");
+  }
+
   private void endTransaction(String sql) {
-    closeAllPortals();
+    closeTransactionPortals();
     transaction = TransactionStatus.IDLE;
     engine.execute(sql);
+    if (sql.equals("ROLLBACK")) {
+      forgetRolledBackCatalog();
+    }
+    catalogObjectsUncommitted = false;
+  }
+
+  /** The session's catalog objects were created in a transaction that rolled back: create them again when next needed. */
+  private void forgetRolledBackCatalog() {
+    if (catalogObjectsUncommitted) {
+      catalogObjectsCreated = false;
+      catalogObjectsUncommitted = false;
+    }
   }
 
   private static boolean isTransactionExit(SessionCommand command) {
@@ -856,6 +996,7 @@ final class Session implements CancelTarget {
     if (implicitTransaction) {
       implicitTransaction = false;
       engine.execute("COMMIT");
+      catalogObjectsUncommitted = false;
     }
   }
 
@@ -873,6 +1014,7 @@ final class Session implements CancelTarget {
     } catch (PlatformException e) {
       // DuckDB already ended the transaction with the failed statement; nothing to undo.
     }
+    forgetRolledBackCatalog();
   }
 
   private ScheduledFuture<?> scheduleStatementTimeout() {
@@ -884,6 +1026,11 @@ final class Session implements CancelTarget {
   }
 
   // ---------------------------------------------------------------- descriptions
+
+  /** Named from the client's own SQL, before the gateway's rewrites (which replace some calls by literals). */
+  private List<ResultColumn> postgresNames(String sql, List<ResultColumn> columns) {
+    return io.analytics.gateway.naming.PostgresColumnNames.apply(sql, columns, engine::parseTree);
+  }
 
   private List<FieldDescription> describeColumns(List<ResultColumn> columns, short[] requestedFormats) {
     List<FieldDescription> fields = new ArrayList<>(columns.size());
@@ -946,6 +1093,23 @@ final class Session implements CancelTarget {
   private void closeAllPortals() {
     portals.values().forEach(Portal::close);
     portals.clear();
+  }
+
+  /**
+   * A transaction's end closes its portals, except cursors declared WITH HOLD, which are read into
+   * memory and stay for FETCH, as PostgreSQL keeps them.
+   */
+  private void closeTransactionPortals() {
+    java.util.Iterator<Portal> open = portals.values().iterator();
+    while (open.hasNext()) {
+      Portal portal = open.next();
+      if (portal.isHoldable()) {
+        portal.materialize();
+      } else {
+        portal.close();
+        open.remove();
+      }
+    }
   }
 
   /** DuckDB streams one result per connection: park suspended portals in memory first. */

@@ -61,4 +61,20 @@ public sealed interface SessionCommand {
 
   /** SELECT pg_cancel_backend(pid) / pg_terminate_backend(pid), answered from the gateway's sessions. */
   record Signal(String function, int pid, boolean terminate) implements SessionCommand {}
+
+  /**
+   * {@code SELECT set_config('name', 'value', is_local)}: sets a session parameter like SET and
+   * answers with the value now in force, as poolers and drivers expect.
+   */
+  record SetConfig(String name, String value, boolean local) implements SessionCommand {}
+
+  /** DECLARE name CURSOR [WITH HOLD] FOR query: a named portal over the query's rows. */
+  record DeclareCursor(String name, io.analytics.gateway.sql.SqlStatement query, boolean hold, boolean binary)
+      implements SessionCommand {}
+
+  /** FETCH (or MOVE, which skips) up to {@code count} rows of a cursor; 0 means ALL. */
+  record FetchCursor(String name, long count, boolean move) implements SessionCommand {}
+
+  /** CLOSE name, or CLOSE ALL when name is null. */
+  record CloseCursor(String name) implements SessionCommand {}
 }

@@ -36,14 +36,16 @@ public final class SessionCommandParser {
       case "SHOW" -> parseShow(statement);
       case "RESET" -> Optional.of(new SessionCommand.ResetParameter(
           statement.keyword(1).equals("ALL") ? null : joinName(statement, 1)));
-      case "DISCARD" -> Optional.of(new SessionCommand.Discard(statement.keyword(1)));
+      case "DISCARD" -> parseDiscard(statement);
       case "DEALLOCATE" -> parseDeallocate(statement);
       case "LISTEN", "UNLISTEN" -> Optional.of(new SessionCommand.Ignored(keyword));
       case "NOTIFY" -> Optional.of(new SessionCommand.Unsupported("NOTIFY"));
       case "COPY" -> parseCopy(statement);
       case "EXPLAIN" -> Optional.of(new SessionCommand.Explain(statement.sql()));
+      case "DECLARE", "FETCH", "MOVE", "CLOSE" -> CursorStatements.parse(statement);
       case "SELECT" -> io.analytics.gateway.activity.BackendSignals.parse(statement)
-          .map(call -> new SessionCommand.Signal(call.function(), call.pid(), call.terminate()));
+          .<SessionCommand>map(call -> new SessionCommand.Signal(call.function(), call.pid(), call.terminate()))
+          .or(() -> SetConfigCall.parse(statement));
       default -> Optional.empty();
     };
   }
@@ -157,6 +159,14 @@ public final class SessionCommandParser {
     }
     String name = joinName(statement, 1);
     return SessionParameters.isKnown(name) ? Optional.of(new SessionCommand.ShowParameter(name)) : Optional.empty();
+  }
+
+  private static Optional<SessionCommand> parseDiscard(SqlStatement statement) {
+    String what = statement.keyword(1).equals("TEMPORARY") ? "TEMP" : statement.keyword(1);
+    if (statement.size() != 2 || !Set.of("ALL", "PLANS", "SEQUENCES", "TEMP").contains(what)) {
+      throw syntaxError("DISCARD takes ALL, PLANS, SEQUENCES or TEMP");
+    }
+    return Optional.of(new SessionCommand.Discard(what));
   }
 
   private static Optional<SessionCommand> parseDeallocate(SqlStatement statement) {

@@ -67,24 +67,20 @@ final class SessionCommands {
     if (command instanceof SessionCommand.Signal signal) {
       return List.of(new FieldDescription(signal.function(), 0, (short) 0, BOOL_OID, (short) 1, -1, (short) 0));
     }
+    if (command instanceof SessionCommand.SetConfig) {
+      return List.of(textField("set_config"));
+    }
     return null;
   }
 
   void run(SqlStatement statement, SessionCommand command, boolean describeRows) {
     ByteBuf out = output.buffer();
     if (command instanceof SessionCommand.SetParameter set) {
-      String canonical = set.value() == null ? parameters.reset(set.name()) : parameters.set(set.name(), set.value());
-      changed(canonical);
+      set(set.name(), set.value());
       BackendMessages.commandComplete(out, "SET");
     } else if (command instanceof SessionCommand.ResetParameter reset) {
       if (reset.name() == null) {
-        for (String name : parameters.settableNames()) {
-          String before = parameters.get(name);
-          parameters.reset(name);
-          if (!before.equals(parameters.get(name))) {
-            changed(name);
-          }
-        }
+        resetAll();
       } else {
         changed(parameters.reset(reset.name()));
       }
@@ -120,12 +116,38 @@ final class SessionCommands {
       }
       dataRow(out, delivered ? "t" : "f");
       BackendMessages.commandComplete(out, "SELECT 1");
+    } else if (command instanceof SessionCommand.SetConfig setConfig) {
+      // is_local is taken as a session-wide change, as SET LOCAL is: the gateway keeps one set of parameters.
+      String now = set(setConfig.name(), setConfig.value());
+      if (describeRows) {
+        BackendMessages.rowDescription(out, describe(command));
+      }
+      dataRow(out, now);
+      BackendMessages.commandComplete(out, "SELECT 1");
     } else if (command instanceof SessionCommand.Ignored ignored) {
       BackendMessages.commandComplete(out, ignored.tag());
     } else if (command instanceof SessionCommand.Unsupported unsupported) {
       throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, unsupported.what() + " are not supported by this server");
     } else {
       throw new PlatformException(SqlState.INTERNAL_ERROR, "unexpected command " + command);
+    }
+  }
+
+  /** SET name TO value (null = DEFAULT), with ParameterStatus where PostgreSQL sends one; returns the value now in force. */
+  String set(String name, String value) {
+    String canonical = value == null ? parameters.reset(name) : parameters.set(name, value);
+    changed(canonical);
+    return parameters.get(canonical);
+  }
+
+  /** RESET ALL (also part of DISCARD ALL), reporting each parameter that changed. */
+  void resetAll() {
+    for (String name : parameters.settableNames()) {
+      String before = parameters.get(name);
+      parameters.reset(name);
+      if (!before.equals(parameters.get(name))) {
+        changed(name);
+      }
     }
   }
 
