@@ -1,0 +1,113 @@
+package io.analytics.gateway.naming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.analytics.catalog.config.DuckDbConfig;
+import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.engine.session.ResultColumn;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Names checked against what PostgreSQL 15 calls the same select lists (psql output). */
+class PostgresColumnNamesTest {
+  private static DuckDbDatabase database;
+  private static Connection connection;
+
+  @BeforeAll
+  static void open() throws SQLException {
+    database = DuckDbDatabase.inMemory(DuckDbConfig.defaults());
+    connection = database.connect();
+    connection.createStatement().execute("CREATE TABLE t AS SELECT 1 AS a, 'x' AS b, [1, 2] AS l");
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    connection.close();
+    database.close();
+  }
+
+  @Test
+  void aggregatesAndFunctionsAreNamedAfterTheFunction() {
+    assertThat(names("SELECT count(*), count(a), sum(a), avg(a), lower(b), now() FROM t GROUP BY b"))
+        .containsExactly("count", "count", "sum", "avg", "lower", "now");
+  }
+
+  @Test
+  void constantsAndOperatorsHaveNoName() {
+    assertThat(names("SELECT 1, 'x', 1 + 2, a * 2, a = 1, NULL FROM t")).containsExactly(
+        "?column?", "?column?", "?column?", "?column?", "?column?", "?column?");
+    // PostgreSQL reads TRUE as a cast of 't' to bool.
+    assertThat(names("SELECT true, false AS f")).containsExactly("bool", "f");
+  }
+
+  @Test
+  void castsTakeTheirArgumentsNameOrElseTheTypesName() {
+    assertThat(names("SELECT a::bigint, '1'::int, 1::text, count(*)::int, 2.5::numeric(5,2) FROM t GROUP BY a"))
+        .containsExactly("a", "int4", "text", "count", "numeric");
+  }
+
+  @Test
+  void keywordsAndSubqueriesAreNamedAsPostgresDoes() {
+    assertThat(names("SELECT CASE WHEN a = 1 THEN 2 END, coalesce(a, 0), EXISTS (SELECT 1), (SELECT max(a) FROM t), "
+        + "(SELECT 7), l[1], ARRAY[1] FROM t"))
+        .containsExactly("case", "coalesce", "exists", "max", "?column?", "l", "array");
+  }
+
+  @Test
+  void aliasesPlainColumnsAndStarsKeepTheirNames() {
+    assertThat(names("SELECT *, count(*) OVER () AS total, b, a + 1 FROM t")).containsExactly("a", "b", "l", "total", "b", "?column?");
+  }
+
+  @Test
+  void setOperationsTakeTheFirstBranchsNames() {
+    assertThat(names("SELECT count(*) FROM t UNION ALL SELECT sum(a) FROM t")).containsExactly("count");
+    assertThat(names("WITH c AS (SELECT a FROM t) SELECT max(a) FROM c")).containsExactly("max");
+  }
+
+  @Test
+  void statementsDuckDbCannotSerializeKeepDuckDbsNames() {
+    List<ResultColumn> columns = List.of(new ResultColumn("count_star()", "BIGINT"));
+    assertThat(PostgresColumnNames.apply("PRAGMA version", columns, sql -> {
+      throw new IllegalStateException("not a SELECT");
+    })).isEqualTo(columns);
+    assertThat(PostgresColumnNames.apply("SELECT 1", columns, sql -> "{\"error\":true}")).isEqualTo(columns);
+  }
+
+  /** DuckDB's result columns for the query, renamed. */
+  private static List<String> names(String sql) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      ResultSetMetaData metaData = statement.getMetaData();
+      List<ResultColumn> columns = new ArrayList<>();
+      for (int i = 1; i <= metaData.getColumnCount(); i++) {
+        columns.add(new ResultColumn(metaData.getColumnLabel(i), metaData.getColumnTypeName(i)));
+      }
+      List<String> names = new ArrayList<>();
+      for (ResultColumn column : PostgresColumnNames.apply(sql, columns, PostgresColumnNamesTest::parseTree)) {
+        names.add(column.name());
+      }
+      return names;
+    } catch (SQLException e) {
+      throw new AssertionError(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String parseTree(String sql) {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?)")) {
+      statement.setString(1, sql);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

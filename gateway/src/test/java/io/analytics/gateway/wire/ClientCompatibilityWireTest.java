@@ -1,0 +1,150 @@
+package io.analytics.gateway.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.analytics.gateway.testing.GatewayExtension;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What drivers, poolers and BI tools send besides plain queries, checked with pgjdbc over a real
+ * socket: PostgreSQL's result column names, version(), current_setting and set_config, the
+ * session statements poolers use, and SQL cursors (DECLARE / FETCH / MOVE / CLOSE, as Tableau reads).
+ */
+class ClientCompatibilityWireTest {
+  @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
+
+  @Test
+  void unaliasedColumnsAreNamedAsPostgresNamesThem() throws SQLException {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "SELECT count(*), sum(quantity), max(ts)::date, 1, 1 + 2, 'a'::text, min(price)::int, "
+                + "(SELECT max(trade_id) FROM bronze.trades), CASE WHEN true THEN 1 END, coalesce(NULL, 1), "
+                + "count(*) AS n, symbol FROM bronze.trades GROUP BY symbol ORDER BY symbol LIMIT 1")) {
+      assertThat(columnNames(rows.getMetaData())).containsExactly(
+          "count", "sum", "max", "?column?", "?column?", "text", "min", "max", "case", "coalesce", "n", "symbol");
+    }
+  }
+
+  @Test
+  void preparedStatementsNameColumnsTheSameWay() throws SQLException {
+    try (Connection connection = gateway.connect();
+        var statement = connection.prepareStatement("SELECT count(*), avg(price) FROM bronze.trades WHERE symbol = ?")) {
+      statement.setString(1, "SYM1");
+      try (ResultSet rows = statement.executeQuery()) {
+        assertThat(columnNames(rows.getMetaData())).containsExactly("count", "avg");
+        rows.next();
+        assertThat(rows.getLong("count")).isEqualTo(500);
+      }
+    }
+  }
+
+  @Test
+  void versionAndSettingsAnswerLikePostgres() throws SQLException {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      assertThat(single(statement, "SELECT version()")).matches("PostgreSQL 1\\d\\.\\d+ .*");
+      assertThat(single(statement, "SELECT pg_catalog.version()")).startsWith("PostgreSQL ");
+      assertThat(single(statement, "SELECT current_setting('standard_conforming_strings')")).isEqualTo("on");
+      assertThat(single(statement, "SELECT pg_catalog.current_setting('server_version_num', true)")).startsWith("1");
+      assertThat(single(statement, "SELECT set_config('application_name', 'from set_config', false)")).isEqualTo("from set_config");
+      assertThat(single(statement, "SHOW application_name")).isEqualTo("from set_config");
+      assertThat(single(statement, "SELECT current_setting('application_name')")).isEqualTo("from set_config");
+      assertThat(single(statement, "SHOW transaction_isolation")).isNotEmpty();
+      statement.execute("SET ROLE analyst");
+      statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
+      statement.execute("DISCARD ALL");
+      assertThat(single(statement, "SHOW application_name")).isEmpty();
+      assertThatThrownBy(() -> statement.execute("DISCARD EVERYTHING"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42601"));
+    }
+  }
+
+  @Test
+  void catalogFunctionsSurviveARolledBackTransaction() throws SQLException {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      assertThat(single(statement, "SELECT version()")).startsWith("PostgreSQL ");
+      connection.rollback();
+      // The session's catalog objects were created inside the rolled-back transaction; they come back.
+      assertThat(single(statement, "SELECT version()")).startsWith("PostgreSQL ");
+      connection.commit();
+    }
+  }
+
+  @Test
+  void cursorsFetchForwardInPieces() throws SQLException {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      assertThatThrownBy(() -> statement.execute("DECLARE outside CURSOR FOR SELECT 1"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("25P01"));
+      connection.setAutoCommit(false);
+      statement.execute("DECLARE c NO SCROLL CURSOR FOR SELECT trade_id FROM bronze.trades ORDER BY trade_id");
+      assertThat(longs(statement, "FETCH 3 FROM c")).containsExactly(0L, 1L, 2L);
+      statement.execute("MOVE FORWARD 2997 IN c");
+      // Another statement in between parks the cursor in memory where it stood, mid-batch.
+      assertThat(single(statement, "SELECT count(*) FROM bronze.trades")).isEqualTo("10000");
+      assertThat(longs(statement, "FETCH NEXT FROM c")).containsExactly(3000L);
+      assertThat(longs(statement, "FETCH ALL IN c")).hasSize(6999);
+      assertThat(longs(statement, "FETCH 1 FROM c")).isEmpty();
+      assertThat(single(statement, "SELECT count(*) FROM pg_cursors WHERE name = 'c'")).isEqualTo("1");
+      assertThatThrownBy(() -> statement.execute("FETCH PRIOR FROM c"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("55000"));
+      connection.rollback();
+      assertThatThrownBy(() -> statement.execute("FETCH 1 FROM c"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("34000"));
+      connection.rollback();
+    }
+  }
+
+  /** Tableau: DECLARE ... CURSOR WITH HOLD, COMMIT, then FETCH n and CLOSE outside the transaction. */
+  @Test
+  void cursorsWithHoldOutliveTheirTransaction() throws SQLException {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      statement.execute("DECLARE \"SQL_CUR1\" CURSOR WITH HOLD FOR SELECT trade_id, symbol FROM bronze.trades ORDER BY trade_id");
+      assertThatThrownBy(() -> statement.execute("DECLARE \"SQL_CUR1\" CURSOR FOR SELECT 1"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P03"));
+      connection.rollback();
+      statement.execute("DECLARE \"SQL_CUR2\" CURSOR WITH HOLD FOR SELECT trade_id, symbol FROM bronze.trades ORDER BY trade_id");
+      connection.commit();
+      connection.setAutoCommit(true);
+      assertThat(longs(statement, "FETCH 5000 IN \"SQL_CUR2\"")).hasSize(5000).startsWith(0L, 1L);
+      assertThat(longs(statement, "FETCH 6000 IN \"SQL_CUR2\"")).hasSize(5000).startsWith(5000L);
+      statement.execute("CLOSE \"SQL_CUR2\"");
+      assertThatThrownBy(() -> statement.execute("CLOSE \"SQL_CUR2\""))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("34000"));
+    }
+  }
+
+  private static List<String> columnNames(ResultSetMetaData metaData) throws SQLException {
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= metaData.getColumnCount(); i++) {
+      names.add(metaData.getColumnName(i));
+    }
+    return names;
+  }
+
+  private static String single(Statement statement, String sql) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(sql)) {
+      assertThat(rows.next()).as(sql).isTrue();
+      return rows.getString(1);
+    }
+  }
+
+  private static List<Long> longs(Statement statement, String sql) throws SQLException {
+    List<Long> values = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getLong(1));
+      }
+    }
+    return values;
+  }
+}
