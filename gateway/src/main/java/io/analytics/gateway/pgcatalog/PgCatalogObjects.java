@@ -79,6 +79,19 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_constraintdef(oid) AS CAST(NULL AS VARCHAR), (oid, pretty) AS CAST(NULL AS VARCHAR)");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_triggerdef(oid) AS CAST(NULL AS VARCHAR), (oid, pretty) AS CAST(NULL AS VARCHAR)");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_partkeydef(oid) AS CAST(NULL AS VARCHAR)");
+    // DBeaver asks for the server's keywords to quote identifiers; DuckDB's parser keeps its own list.
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_keywords() AS TABLE SELECT keyword_name AS word, "
+        + "CASE keyword_category WHEN 'reserved' THEN 'R' WHEN 'type_function' THEN 'T' WHEN 'column_name' THEN 'C' ELSE 'U' END AS catcode, "
+        + "true AS barelabel, CASE keyword_category WHEN 'reserved' THEN 'reserved' WHEN 'type_function' THEN 'reserved (can be function or type name)' "
+        + "WHEN 'column_name' THEN 'unreserved (cannot be function or type name)' ELSE 'unreserved' END AS catdesc, "
+        + "'can be bare label' AS baredesc FROM duckdb_keywords()");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_is_in_recovery() AS false");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_extension AS SELECT CAST(NULL AS BIGINT) AS oid, CAST(NULL AS VARCHAR) AS extname, "
+        + "CAST(NULL AS BIGINT) AS extowner, CAST(NULL AS BIGINT) AS extnamespace, false AS extrelocatable, "
+        + "CAST(NULL AS VARCHAR) AS extversion, CAST(NULL AS BIGINT[]) AS extconfig, CAST(NULL AS VARCHAR[]) AS extcondition WHERE false");
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_matviews AS SELECT CAST(NULL AS VARCHAR) AS schemaname, CAST(NULL AS VARCHAR) AS matviewname, "
+        + "CAST(NULL AS VARCHAR) AS matviewowner, CAST(NULL AS VARCHAR) AS tablespace, false AS hasindexes, false AS ispopulated, "
+        + "CAST(NULL AS VARCHAR) AS definition WHERE false");
     // The lake has no sequences, serial or identity columns.
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_serial_sequence(relation, column_name) AS CAST(NULL AS VARCHAR)");
     // Lake datasets are views over Parquet in DuckDB, but tables to their users.

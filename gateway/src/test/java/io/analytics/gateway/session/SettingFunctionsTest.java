@@ -39,11 +39,20 @@ class SettingFunctionsTest {
     assertThat(rewrite("SELECT current_setting('my.custom', true)")).isEqualTo("SELECT CAST(NULL AS VARCHAR)");
   }
 
+  @Test
+  void sessionIdentityIsTheLoginAndTheDatabaseConnectedTo() {
+    assertThat(rewrite("SELECT current_user, session_user, user, current_role, current_database(), pg_catalog.current_database(), current_catalog"))
+        .isEqualTo("SELECT CAST('tester' AS VARCHAR), CAST('tester' AS VARCHAR), CAST('tester' AS VARCHAR), "
+            + "CAST('tester' AS VARCHAR), CAST('lake' AS VARCHAR), CAST('lake' AS VARCHAR), CAST('lake' AS VARCHAR)");
+    String untouched = "SELECT u.user, \"user\", 'current_user', x AS user FROM pg_user u";
+    assertThat(rewrite(untouched)).isEqualTo(untouched);
+  }
+
   private Optional<SessionCommand> parse(String sql) {
     return SessionCommandParser.parse(SqlStatement.parse(sql));
   }
 
   private String rewrite(String sql) {
-    return CurrentSettingCalls.rewrite(SqlStatement.parse(sql), parameters).sql();
+    return SessionValueCalls.rewrite(SqlStatement.parse(sql), new SessionValueCalls.Values(parameters, "lake", "tester")).sql();
   }
 }

@@ -67,6 +67,34 @@ class ClientCompatibilityWireTest {
     }
   }
 
+  /** What Metabase, Grafana, DBeaver and Superset ask about the server and the session on connect. */
+  @Test
+  void sessionIdentityAndServerQuestionsAnswerLikePostgres() throws SQLException {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT current_user, session_user, user, current_database(), current_catalog, "
+            + "pg_is_in_recovery(), (SELECT count(*) FROM pg_get_keywords() WHERE word = 'select' AND catcode = 'R'), "
+            + "(SELECT count(*) FROM pg_extension), (SELECT count(*) FROM pg_matviews), (SELECT count(*) FROM pg_enum), "
+            + "txid_current() > 0, has_table_privilege('bronze.trades', 'SELECT'), "
+            + "(SELECT count(*) FROM pg_settings WHERE name IS NOT NULL) > 0")) {
+      assertThat(columnNames(rows.getMetaData())).startsWith("current_user", "session_user", "user", "current_database", "current_catalog",
+          "pg_is_in_recovery");
+      rows.next();
+      assertThat(rows.getString(1)).isEqualTo("tester");
+      assertThat(rows.getString(2)).isEqualTo("tester");
+      assertThat(rows.getString(3)).isEqualTo("tester");
+      assertThat(rows.getString(4)).isEqualTo("lake");
+      assertThat(rows.getString(5)).isEqualTo("lake");
+      assertThat(rows.getBoolean(6)).isFalse();
+      assertThat(rows.getLong(7)).isEqualTo(1);
+      assertThat(rows.getLong(8)).isZero();
+      assertThat(rows.getLong(9)).isZero();
+      assertThat(rows.getLong(10)).isZero();
+      assertThat(rows.getBoolean(11)).isTrue();
+      assertThat(rows.getBoolean(12)).isTrue();
+      assertThat(rows.getBoolean(13)).isTrue();
+    }
+  }
+
   @Test
   void catalogFunctionsSurviveARolledBackTransaction() throws SQLException {
     try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
