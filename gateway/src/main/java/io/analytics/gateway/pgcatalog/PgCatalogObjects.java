@@ -2,6 +2,7 @@ package io.analytics.gateway.pgcatalog;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
+import io.analytics.catalog.lake.Layer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,18 +37,33 @@ public final class PgCatalogObjects {
   }
 
   /**
-   * @param lakeSizes each lake dataset with the bytes of its Parquet files, for pg_table_size and
-   *     psql's \dt+ and \d+
+   * @param lake each lake dataset's size, row count and descriptions, for pg_table_size, reltuples,
+   *     obj_description and col_description (psql's \\dt+ and \\d+, BI tools' table browsers)
    */
-  public static List<String> statements(PlatformConfig config, String database, List<DatasetSize> lakeSizes) {
+  public static List<String> statements(PlatformConfig config, String database, List<LakeCatalogFacts.DatasetFacts> lake) {
     List<String> sql = new ArrayList<>();
-    StringBuilder sizes = new StringBuilder("CREATE OR REPLACE TEMP VIEW pg_gateway_lake_sizes AS SELECT * FROM (VALUES ");
-    sizes.append("('', '', CAST(0 AS BIGINT))");
-    for (DatasetSize size : lakeSizes) {
-      sizes.append(", ('").append(size.schema().replace("'", "''")).append("', '").append(size.name().replace("'", "''"))
-          .append("', CAST(").append(size.bytes()).append(" AS BIGINT))");
+    StringBuilder facts = new StringBuilder("CREATE OR REPLACE TEMP VIEW pg_gateway_lake_sizes AS SELECT * FROM (VALUES ");
+    facts.append("('', '', CAST(0 AS BIGINT), CAST(-1 AS BIGINT))");
+    StringBuilder descriptions = new StringBuilder("CREATE OR REPLACE TEMP VIEW pg_gateway_lake_descriptions AS SELECT * FROM (VALUES ");
+    descriptions.append("('', '', '', '')");
+    for (Layer layer : Layer.values()) {
+      descriptions.append(", (").append(text(layer.schemaName())).append(", '', '', ").append(text(LAYER_DESCRIPTIONS.get(layer))).append(')');
     }
-    sql.add(sizes.append(") t(schema_name, relname, bytes)").toString());
+    for (LakeCatalogFacts.DatasetFacts dataset : lake) {
+      facts.append(", (").append(text(dataset.schema())).append(", ").append(text(dataset.name()))
+          .append(", CAST(").append(dataset.bytes()).append(" AS BIGINT), CAST(").append(dataset.rows()).append(" AS BIGINT))");
+      if (dataset.description() != null) {
+        descriptions.append(", (").append(text(dataset.schema())).append(", ").append(text(dataset.name())).append(", '', ")
+            .append(text(dataset.description())).append(')');
+      }
+      for (java.util.Map.Entry<String, String> column : dataset.columnDescriptions().entrySet()) {
+        descriptions.append(", (").append(text(dataset.schema())).append(", ").append(text(dataset.name())).append(", ")
+            .append(text(column.getKey())).append(", ").append(text(column.getValue())).append(')');
+      }
+    }
+    sql.add(facts.append(") t(schema_name, relname, bytes, row_count)").toString());
+    sql.add(descriptions.append(") t(schema_name, relname, column_name, description)").toString());
+    sql.addAll(descriptionObjects());
     sql.add("CREATE OR REPLACE TEMP MACRO pg_table_size(relation) AS COALESCE((SELECT s.bytes FROM pg_catalog.pg_class c "
         + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_gateway_lake_sizes s "
         + "ON s.schema_name = n.nspname AND s.relname = c.relname WHERE c.oid = relation LIMIT 1), 0)");
@@ -67,10 +83,15 @@ public final class PgCatalogObjects {
         + "|| ') on x86_64-pc-linux-gnu, compiled by javac, 64-bit'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_userbyid(id) AS 'analytics'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_encoding_to_char(encoding) AS 'UTF8'");
-    sql.add("CREATE OR REPLACE TEMP MACRO pg_regclass(name) AS (SELECT c.oid FROM pg_catalog.pg_class c "
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_gateway_relation_oid(name) AS (SELECT c.oid FROM pg_catalog.pg_class c "
         + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
         + "WHERE c.relname = string_split(replace(name, '\"', ''), '.')[-1] "
         + "AND (len(string_split(name, '.')) = 1 OR n.nspname = string_split(replace(name, '\"', ''), '.')[-2]) LIMIT 1)");
+    // The system catalogs have PostgreSQL's fixed OIDs (drivers write d.classoid = 'pg_class'::regclass).
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_regclass(name) AS CASE replace(replace(name, 'pg_catalog.', ''), '\"', '') "
+        + "WHEN 'pg_class' THEN 1259 WHEN 'pg_namespace' THEN 2615 WHEN 'pg_attribute' THEN 1249 WHEN 'pg_type' THEN 1247 "
+        + "WHEN 'pg_proc' THEN 1255 WHEN 'pg_constraint' THEN 2606 WHEN 'pg_description' THEN 2609 WHEN 'pg_database' THEN 1262 "
+        + "WHEN 'pg_authid' THEN 1260 ELSE pg_gateway_relation_oid(name) END");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_statisticsobjdef_columns(oid) AS CAST(NULL AS VARCHAR)");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_relation_is_publishable(oid) AS false");
     sql.add("CREATE OR REPLACE TEMP MACRO array_upper(a, dimension) AS CASE WHEN len(a) = 0 THEN NULL ELSE len(a) END");
@@ -97,8 +118,10 @@ public final class PgCatalogObjects {
     // Lake datasets are views over Parquet in DuckDB, but tables to their users.
     sql.add("CREATE OR REPLACE TEMP VIEW pg_class AS SELECT c.* REPLACE ("
         + "CASE WHEN c.relkind = 'v' AND lake.view_name IS NOT NULL THEN 'r' ELSE c.relkind END AS relkind, "
-        + "CAST(10 AS BIGINT) AS relowner, CAST(NULL AS VARCHAR[]) AS reloptions), false AS relforcerowsecurity "
+        + "CAST(10 AS BIGINT) AS relowner, CAST(NULL AS VARCHAR[]) AS reloptions, "
+        + "CAST(COALESCE(facts.row_count, c.reltuples) AS FLOAT) AS reltuples), false AS relforcerowsecurity "
         + "FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+        + "LEFT JOIN pg_gateway_lake_sizes facts ON facts.schema_name = n.nspname AND facts.relname = c.relname "
         + "LEFT JOIN (SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal AND sql LIKE '%read_parquet(%') lake "
         + "ON lake.schema_name = n.nspname AND lake.view_name = c.relname "
         // The session's own TEMP catalog objects are not the user's relations.
@@ -125,8 +148,6 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_function_result(oid) AS ''");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_function_arguments(oid) AS ''");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_function_identity_arguments(oid) AS ''");
-    sql.add("CREATE OR REPLACE TEMP MACRO obj_description(oid) AS CAST(NULL AS VARCHAR), (oid, catalog) AS CAST(NULL AS VARCHAR)");
-    sql.add("CREATE OR REPLACE TEMP MACRO col_description(oid, column_number) AS CAST(NULL AS VARCHAR)");
     // Catalogs of features the lake does not have: present and empty, so clients' queries run.
     sql.add("CREATE OR REPLACE TEMP VIEW pg_inherits AS SELECT CAST(NULL AS BIGINT) AS inhrelid, CAST(NULL AS BIGINT) AS inhparent, "
         + "CAST(NULL AS INTEGER) AS inhseqno, false AS inhdetachpending WHERE false");
@@ -159,6 +180,40 @@ public final class PgCatalogObjects {
     return sql;
   }
 
+  private static final java.util.Map<Layer, String> LAYER_DESCRIPTIONS = java.util.Map.of(
+      Layer.BRONZE, "Raw data as ingested: append-only, hive-partitioned Parquet",
+      Layer.SILVER, "Curated data: cleaned and conformed Parquet built from bronze",
+      Layer.GOLD, "Aggregated data ready for dashboards and apps");
+
+  /**
+   * pg_description from the lake's declared schemas and layer descriptions (PostgreSQL's classoid
+   * 1259 for relations and columns, 2615 for schemas), and obj_description / col_description over it.
+   */
+  private static List<String> descriptionObjects() {
+    return List.of(
+        "CREATE OR REPLACE TEMP VIEW pg_description AS "
+            + "SELECT CAST(c.oid AS BIGINT) AS objoid, CAST(1259 AS BIGINT) AS classoid, "
+            + "CAST(COALESCE(a.attnum, 0) AS INTEGER) AS objsubid, d.description "
+            + "FROM pg_gateway_lake_descriptions d JOIN pg_catalog.pg_namespace n ON n.nspname = d.schema_name "
+            + "JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = d.relname "
+            + "LEFT JOIN pg_catalog.pg_attribute a ON d.column_name <> '' AND a.attrelid = c.oid AND a.attname = d.column_name "
+            + "WHERE d.relname <> '' AND (d.column_name = '' OR a.attnum IS NOT NULL) "
+            + "UNION ALL SELECT CAST(n.oid AS BIGINT), CAST(2615 AS BIGINT), 0, d.description "
+            + "FROM pg_gateway_lake_descriptions d JOIN pg_catalog.pg_namespace n ON n.nspname = d.schema_name "
+            + "WHERE d.relname = '' AND d.description <> ''",
+        "CREATE OR REPLACE TEMP MACRO obj_description(object_id) AS (SELECT description FROM pg_description "
+            + "WHERE objoid = object_id AND objsubid = 0 LIMIT 1), "
+            + "(object_id, catalog_name) AS (SELECT description FROM pg_description WHERE objoid = object_id AND objsubid = 0 "
+            + "AND classoid = CASE catalog_name WHEN 'pg_class' THEN 1259 WHEN 'pg_namespace' THEN 2615 ELSE -1 END LIMIT 1)",
+        "CREATE OR REPLACE TEMP MACRO shobj_description(object_id, catalog_name) AS CAST(NULL AS VARCHAR)",
+        "CREATE OR REPLACE TEMP MACRO col_description(table_id, column_number) AS (SELECT description FROM pg_description "
+            + "WHERE objoid = table_id AND objsubid = column_number AND classoid = 1259 LIMIT 1)");
+  }
+
+  private static String text(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
   /** The four platform roles (group roles) and the configured users (login roles, members of their role). */
   private static String roles(PlatformConfig config) {
     StringBuilder values = new StringBuilder("SELECT * FROM (VALUES ");
@@ -184,7 +239,4 @@ public final class PgCatalogObjects {
         + superuser + ", " + login + ", false, -1, '********', CAST(NULL AS TIMESTAMPTZ), " + superuser
         + ", CAST(NULL AS VARCHAR[]), '" + role + "')";
   }
-
-  /** A lake dataset's schema, name and bytes on disk. */
-  public record DatasetSize(String schema, String name, long bytes) {}
 }

@@ -131,12 +131,9 @@ final class Session implements CancelTarget {
     catalogObjectsCreated = true;
     // Created inside the client's transaction, they vanish if it rolls back; see forgetRolledBackCatalog.
     catalogObjectsUncommitted = transaction != TransactionStatus.IDLE || implicitTransaction;
-    List<io.analytics.gateway.pgcatalog.PgCatalogObjects.DatasetSize> sizes = new ArrayList<>();
-    for (io.analytics.catalog.lake.Dataset dataset : new io.analytics.catalog.lake.LakeScanner(services.home()).scan()) {
-      sizes.add(new io.analytics.gateway.pgcatalog.PgCatalogObjects.DatasetSize(dataset.layer().schemaName(), dataset.name(),
-          io.analytics.catalog.lake.DatasetFiles.of(dataset.directory()).totalBytes()));
-    }
-    for (String sql : io.analytics.gateway.pgcatalog.PgCatalogObjects.statements(services.config(), database, sizes)) {
+    List<io.analytics.gateway.pgcatalog.LakeCatalogFacts.DatasetFacts> lake = io.analytics.gateway.pgcatalog.LakeCatalogFacts.collect(
+        services.home(), relation -> Long.parseLong(engine.firstColumn("SELECT count(*) FROM " + relation).get(0)));
+    for (String sql : io.analytics.gateway.pgcatalog.PgCatalogObjects.statements(services.config(), database, lake)) {
       try {
         engine.execute(sql);
       } catch (PlatformException e) {

@@ -95,6 +95,37 @@ class ClientCompatibilityWireTest {
     }
   }
 
+  /** The lake in the catalog: row counts from Parquet footers, descriptions from the declared schema, layers described. */
+  @Test
+  void catalogToolsSeeRowCountsAndDescriptions() throws SQLException {
+    io.analytics.engine.lake.DeclaredSchemaFile.write(gateway.home().dataDir().resolve("gold").resolve("daily_pnl"),
+        new io.analytics.catalog.schema.TableSchema("daily_pnl", "Profit and loss per symbol and day",
+            List.of(new io.analytics.catalog.schema.ColumnSpec("date", "date", true, null, "Trading day"),
+                new io.analytics.catalog.schema.ColumnSpec("symbol", "varchar", true, null, null),
+                new io.analytics.catalog.schema.ColumnSpec("pnl", "decimal(18,2)", false, null, "Realised P&L in USD")),
+            List.of(), List.of()));
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      assertThat(single(statement, "SELECT reltuples::bigint FROM pg_catalog.pg_class WHERE relname = 'trades'")).isEqualTo("10000");
+      assertThat(single(statement, "SELECT obj_description('gold.daily_pnl'::regclass, 'pg_class')"))
+          .isEqualTo("Profit and loss per symbol and day");
+      assertThat(single(statement, "SELECT col_description('gold.daily_pnl'::regclass, 3)")).isEqualTo("Realised P&L in USD");
+      assertThat(single(statement, "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = 'bronze'"))
+          .startsWith("Raw data as ingested");
+      java.sql.DatabaseMetaData metaData = connection.getMetaData();
+      try (ResultSet tables = metaData.getTables(null, "gold", "daily_pnl", null)) {
+        assertThat(tables.next()).isTrue();
+        assertThat(tables.getString("REMARKS")).isEqualTo("Profit and loss per symbol and day");
+      }
+      List<String> remarks = new ArrayList<>();
+      try (ResultSet columns = metaData.getColumns(null, "gold", "daily_pnl", null)) {
+        while (columns.next()) {
+          remarks.add(columns.getString("COLUMN_NAME") + "=" + columns.getString("REMARKS"));
+        }
+      }
+      assertThat(remarks).containsExactly("date=Trading day", "symbol=null", "pnl=Realised P&L in USD");
+    }
+  }
+
   @Test
   void catalogFunctionsSurviveARolledBackTransaction() throws SQLException {
     try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
