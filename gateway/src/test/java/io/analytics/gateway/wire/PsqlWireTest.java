@@ -94,6 +94,25 @@ class PsqlWireTest {
   }
 
   @Test
+  void timingAndExpandedOutput() throws Exception {
+    Result result = psql("-c", "\\timing on", "-c", "\\x on", "-c", "SELECT 1 AS a, 'x' AS b");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("-[ RECORD 1 ]").contains("a | 1").contains("b | x").containsPattern("Time: [0-9.]+ ms");
+  }
+
+  /** The query psql 15's tab completion sends for "SELECT * FROM bro<TAB>": schemas complete, tables off the search path do not. */
+  @Test
+  void tabCompletionQueryCompletesSchemas() throws Exception {
+    Result result = psql("-A", "-t", "-c", "SELECT c.relname, NULL::pg_catalog.text FROM pg_catalog.pg_class c "
+        + "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND (c.relname) LIKE 'bro%' AND pg_catalog.pg_table_is_visible(c.oid) "
+        + "AND c.relnamespace <> (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = 'pg_catalog') "
+        + "UNION ALL SELECT NULL::pg_catalog.text, n.nspname FROM pg_catalog.pg_namespace n "
+        + "WHERE n.nspname LIKE 'bro%' AND n.nspname NOT LIKE E'pg\\\\_%' LIMIT 1000");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out().strip()).isEqualTo("|bronze");
+  }
+
+  @Test
   void copyToAFileWithCsvHeader() throws Exception {
     Path target = Files.createTempFile("psql-copy", ".csv");
     Result result = psql("-c", "\\copy (SELECT symbol, count(*) AS n FROM bronze.trades GROUP BY symbol ORDER BY symbol LIMIT 2) TO '" + target + "' WITH CSV HEADER");
