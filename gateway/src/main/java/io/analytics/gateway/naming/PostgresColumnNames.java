@@ -130,6 +130,7 @@ public final class PostgresColumnNames {
         JsonNode parts = expression.path("column_names");
         return parts.size() == 0 ? Named.NONE : new Named(parts.get(parts.size() - 1).asText(), 2);
       }
+      case "WINDOW":
       case "FUNCTION": {
         if (expression.path("is_operator").asBoolean(false)) {
           return Named.NONE;

@@ -107,6 +107,14 @@ public final class PgCatalogObjects {
         + "WHEN 'column_name' THEN 'unreserved (cannot be function or type name)' ELSE 'unreserved' END AS catdesc, "
         + "'can be bare label' AS baredesc FROM duckdb_keywords()");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_is_in_recovery() AS false");
+    // DuckDB's pg_settings lists DuckDB's settings; drivers also read PostgreSQL's limits from it.
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_settings AS SELECT * FROM pg_catalog.pg_settings UNION ALL BY NAME "
+        + "SELECT * FROM (VALUES ('max_index_keys', '32'), ('max_identifier_length', '63'), ('max_function_args', '100'), "
+        + "('block_size', '8192'), ('server_version', '" + io.analytics.gateway.session.ServerVersion.VERSION + "'), "
+        + "('server_version_num', '" + io.analytics.gateway.session.ServerVersion.VERSION_NUM + "')) t(name, setting)");
+    // pgjdbc's getPrimaryKeys and getIndexInfo expand index keys with this set-returning function; DuckDB
+    // unnests both uses in one select list side by side, as PostgreSQL runs them.
+    sql.add("CREATE OR REPLACE TEMP MACRO _pg_expandarray(a) AS unnest(list_transform(a, lambda v, i: {'x': v, 'n': i}))");
     sql.add("CREATE OR REPLACE TEMP VIEW pg_extension AS SELECT CAST(NULL AS BIGINT) AS oid, CAST(NULL AS VARCHAR) AS extname, "
         + "CAST(NULL AS BIGINT) AS extowner, CAST(NULL AS BIGINT) AS extnamespace, false AS extrelocatable, "
         + "CAST(NULL AS VARCHAR) AS extversion, CAST(NULL AS BIGINT[]) AS extconfig, CAST(NULL AS VARCHAR[]) AS extcondition WHERE false");

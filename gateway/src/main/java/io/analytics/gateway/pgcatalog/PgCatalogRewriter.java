@@ -77,8 +77,9 @@ public final class PgCatalogRewriter {
         copied = token.end();
         continue;
       }
-      // pg_catalog.x -> x
-      if (token.is("pg_catalog") && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('.')) {
+      // pg_catalog.x -> x, and information_schema._pg_expandarray -> the session's macro
+      boolean expandArray = token.is("information_schema") && i + 2 < tokens.size() && tokens.get(i + 2).is("_pg_expandarray");
+      if ((token.is("pg_catalog") || expandArray) && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('.')) {
         out.append(sql, copied, token.start());
         copied = tokens.get(i + 1).end();
         i += 1;
@@ -95,6 +96,9 @@ public final class PgCatalogRewriter {
           Token previous = i > 0 ? tokens.get(i - 1) : null;
           if (type.equals("regclass") && previous != null && previous.type() == TokenType.STRING) {
             out.append(sql, copied, previous.start()).append("pg_regclass(").append(previous.text()).append(')');
+          } else if (type.startsWith("regproc") && previous != null && previous.type() == TokenType.STRING) {
+            // pg_type's typinput and friends hold function names here, so 'array_in'::regproc stays a name.
+            out.append(sql, copied, token.start());
           } else {
             out.append(sql, copied, token.start()).append("::BIGINT");
           }

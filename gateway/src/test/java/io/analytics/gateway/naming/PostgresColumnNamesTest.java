@@ -38,6 +38,7 @@ class PostgresColumnNamesTest {
   void aggregatesAndFunctionsAreNamedAfterTheFunction() {
     assertThat(names("SELECT count(*), count(a), sum(a), avg(a), lower(b), now() FROM t GROUP BY b"))
         .containsExactly("count", "count", "sum", "avg", "lower", "now");
+    assertThat(names("SELECT count(*) OVER (), row_number() OVER (ORDER BY a) FROM t")).containsExactly("count", "row_number");
   }
 
   @Test

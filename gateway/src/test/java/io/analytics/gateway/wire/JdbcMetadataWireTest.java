@@ -49,4 +49,49 @@ class JdbcMetadataWireTest {
           "pnl:numeric:" + Types.NUMERIC + ":18:2");
     }
   }
+
+  /**
+   * The rest of what DBeaver and BI tools call on DatabaseMetaData: each answers, empty where the lake
+   * has nothing. (getTypeInfo, getFunctions and getProcedures do not work yet: see docs/COMPATIBILITY.md.)
+   */
+  @Test
+  void keysIndexesTypesAndFunctions() throws Exception {
+    try (Connection connection = gateway.connect()) {
+      DatabaseMetaData metadata = connection.getMetaData();
+      assertThat(count(metadata.getCatalogs())).isEqualTo(1);
+      assertThat(count(metadata.getTableTypes())).isPositive();
+      assertThat(count(metadata.getPrimaryKeys(null, "gold", "daily_pnl"))).isZero();
+      assertThat(count(metadata.getImportedKeys(null, "gold", "daily_pnl"))).isZero();
+      assertThat(count(metadata.getExportedKeys(null, "gold", "daily_pnl"))).isZero();
+      assertThat(count(metadata.getIndexInfo(null, "gold", "daily_pnl", false, true))).isZero();
+      assertThat(metadata.getDatabaseProductName()).isEqualTo("PostgreSQL");
+      assertThat(metadata.getDatabaseMajorVersion()).isGreaterThanOrEqualTo(15);
+    }
+  }
+
+  /** ResultSetMetaData of a query: types, precision and scale as RowDescription sends them. */
+  @Test
+  void resultSetMetaDataOfAQuery() throws Exception {
+    try (Connection connection = gateway.connect();
+        ResultSet rows = connection.createStatement().executeQuery("SELECT date, symbol, pnl, count(*) OVER () FROM gold.daily_pnl")) {
+      java.sql.ResultSetMetaData metaData = rows.getMetaData();
+      assertThat(metaData.getColumnType(1)).isEqualTo(Types.DATE);
+      assertThat(metaData.getColumnType(2)).isEqualTo(Types.VARCHAR);
+      assertThat(metaData.getColumnType(3)).isEqualTo(Types.NUMERIC);
+      assertThat(metaData.getPrecision(3)).isEqualTo(18);
+      assertThat(metaData.getScale(3)).isEqualTo(2);
+      assertThat(metaData.getColumnType(4)).isEqualTo(Types.BIGINT);
+      assertThat(metaData.getColumnName(4)).isEqualTo("count");
+    }
+  }
+
+  private static int count(ResultSet rows) throws Exception {
+    int count = 0;
+    try (rows) {
+      while (rows.next()) {
+        count++;
+      }
+    }
+    return count;
+  }
 }
