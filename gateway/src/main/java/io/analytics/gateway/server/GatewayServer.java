@@ -21,6 +21,7 @@ import io.analytics.gateway.tls.ServerTls;
 import io.analytics.gateway.protocol.FrontendMessageDecoder;
 import io.analytics.gateway.session.CancelTarget;
 import io.analytics.gateway.session.GatewayServices;
+import io.analytics.gateway.session.SearchPathRouting;
 import io.analytics.gateway.session.SessionRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -116,7 +117,9 @@ public final class GatewayServer implements AutoCloseable {
             goldTier,
             metrics,
             new AdmissionControl(config.gateway().limits().maxConcurrentQueries(),
-                config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued));
+                config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
+            false,
+            SearchPathRouting.DIRECT);
     registerGauges();
     AuditFile.install(home.warehouseDir().resolve("logs").resolve("audit.jsonl"));
     this.sourceSync = new SourceSyncScheduler(home, config, synchronizer);
