@@ -99,7 +99,7 @@ final class Session implements CancelTarget {
     boolean goldTier = role == Role.APP && services.goldTier() != null;
     DuckDbDatabase instance = goldTier ? services.goldTier() : services.database();
     this.engine = new EngineSession(instance.connect(), services.allocator(), services.config().gateway().fetchBatchRows());
-    this.parameters = new SessionParameters(user, true);
+    this.parameters = new SessionParameters(user, true, services.replica());
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
     this.commands = new SessionCommands(this.parameters, this.engine, output,

@@ -111,6 +111,9 @@ class ReadReplicasTest {
         assertThat(notes).as("the writer's last insert, on replica %d", port).isEqualTo(1);
         assertRefusedAsReadOnly(port);
       }
+      // A replica looks like a PostgreSQL hot standby, so clients route by it as they do there.
+      assertThat(readOnlyOfServerChosenBy(writerPort, replicaPorts, "secondary")).isEqualTo("on");
+      assertThat(readOnlyOfServerChosenBy(writerPort, replicaPorts, "primary")).isEqualTo("off");
       // CLI commands find the gateway that owns the warehouse by this file; a replica never writes it.
       assertThat(new PlatformHome(home).gatewayEndpointFile()).doesNotExist();
     } finally {
@@ -171,6 +174,20 @@ class ReadReplicasTest {
         rows.next();
         assertThat(rows.getLong(1)).isZero();
       }
+    }
+  }
+
+  /** transaction_read_only of the server pgjdbc picks from all three for {@code targetServerType}. */
+  private static String readOnlyOfServerChosenBy(int writerPort, List<Integer> replicaPorts, String targetServerType)
+      throws SQLException {
+    String hosts = "127.0.0.1:" + replicaPorts.get(0) + ",127.0.0.1:" + writerPort + ",127.0.0.1:" + replicaPorts.get(1);
+    Properties properties = new Properties();
+    properties.setProperty("user", "reader");
+    properties.setProperty("targetServerType", targetServerType);
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + hosts + "/lake", properties);
+        ResultSet rows = connection.createStatement().executeQuery("SHOW transaction_read_only")) {
+      rows.next();
+      return rows.getString(1);
     }
   }
 
