@@ -34,7 +34,8 @@ public final class EnvironmentOverrides {
             integer("ANALYTICS_FETCH_BATCH_ROWS", g.fetchBatchRows()),
             tls(g.tls()),
             g.limits(),
-            g.observability().withMetricsPort(integer("ANALYTICS_METRICS_PORT", g.observability().metricsPort())));
+            g.observability().withMetricsPort(integer("ANALYTICS_METRICS_PORT", g.observability().metricsPort())),
+            g.replication());
     DuckDbConfig d = config.duckdb();
     DuckDbConfig duckdb =
         new DuckDbConfig(

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param tls certificate and key for encrypted connections, none by default
  * @param limits per-user, per-address, idle and admission limits
  * @param observability metrics endpoint and slow-query log
+ * @param replication timings of read replicas and the snapshots published for them
  */
 public record GatewayConfig(
     String listenAddress,
@@ -33,7 +34,8 @@ public record GatewayConfig(
     int fetchBatchRows,
     TlsConfig tls,
     LimitsConfig limits,
-    ObservabilityConfig observability) {
+    ObservabilityConfig observability,
+    ReplicationConfig replication) {
 
   public static final int DEFAULT_PORT = 5433;
 
@@ -49,7 +51,8 @@ public record GatewayConfig(
       @JsonProperty("fetchBatchRows") Integer fetchBatchRows,
       @JsonProperty("tls") TlsConfig tls,
       @JsonProperty("limits") LimitsConfig limits,
-      @JsonProperty("observability") ObservabilityConfig observability) {
+      @JsonProperty("observability") ObservabilityConfig observability,
+      @JsonProperty("replication") ReplicationConfig replication) {
     this(
         listenAddress == null ? "127.0.0.1" : listenAddress,
         port == null ? DEFAULT_PORT : port,
@@ -61,7 +64,8 @@ public record GatewayConfig(
         fetchBatchRows == null ? 2048 : fetchBatchRows,
         tls == null ? TlsConfig.none() : tls,
         limits == null ? LimitsConfig.defaults() : limits,
-        observability == null ? ObservabilityConfig.defaults() : observability);
+        observability == null ? ObservabilityConfig.defaults() : observability,
+        replication == null ? ReplicationConfig.defaults() : replication);
   }
 
   /** Without TLS (the settings most tests vary). */
@@ -75,7 +79,7 @@ public record GatewayConfig(
       String passwordMethod,
       Integer fetchBatchRows) {
     this(listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, null, null, null);
+        passwordMethod, fetchBatchRows, null, null, null, null);
   }
 
   public GatewayConfig {
@@ -84,6 +88,7 @@ public record GatewayConfig(
     requireNonNull(tls, "tls is null");
     requireNonNull(limits, "limits is null");
     requireNonNull(observability, "observability is null");
+    requireNonNull(replication, "replication is null");
     ConfigChecks.checkRange("gateway.port", port, 0, 65535);
     ConfigChecks.checkRange("gateway.maxMessageBytes", maxMessageBytes, 1024, Integer.MAX_VALUE);
     ConfigChecks.checkRange(
@@ -96,7 +101,7 @@ public record GatewayConfig(
   }
 
   public static GatewayConfig defaults() {
-    return new GatewayConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new GatewayConfig(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public GatewayConfig withListen(String newListenAddress, int newPort) {
@@ -111,24 +116,31 @@ public record GatewayConfig(
         fetchBatchRows,
         tls,
         limits,
-        observability);
+        observability,
+        replication);
   }
 
   public GatewayConfig withTls(TlsConfig newTls) {
     return new GatewayConfig(
         listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, newTls, limits, observability);
+        passwordMethod, fetchBatchRows, newTls, limits, observability, replication);
   }
 
   public GatewayConfig withLimits(LimitsConfig newLimits) {
     return new GatewayConfig(
         listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, tls, newLimits, observability);
+        passwordMethod, fetchBatchRows, tls, newLimits, observability, replication);
   }
 
   public GatewayConfig withObservability(ObservabilityConfig newObservability) {
     return new GatewayConfig(
         listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, tls, limits, newObservability);
+        passwordMethod, fetchBatchRows, tls, limits, newObservability, replication);
+  }
+
+  public GatewayConfig withReplication(ReplicationConfig newReplication) {
+    return new GatewayConfig(
+        listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
+        passwordMethod, fetchBatchRows, tls, limits, observability, newReplication);
   }
 }

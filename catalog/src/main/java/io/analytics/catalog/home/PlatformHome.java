@@ -76,6 +76,19 @@ public record PlatformHome(Path root) {
     return warehouseDir().resolve("gateway.json");
   }
 
+  /**
+   * Read-only copies of the warehouse that the writing gateway publishes for read replicas
+   * ({@code snapshot-<n>.duckdb}), and the pointer to the current one ({@code current.json}).
+   */
+  public Path snapshotsDir() {
+    return warehouseDir().resolve("snapshots");
+  }
+
+  /** One lease file per running read replica, renewed while it runs; the writer publishes only while one is fresh. */
+  public Path replicasDir() {
+    return warehouseDir().resolve("replicas");
+  }
+
   /** Where DuckDB spills to disk when a query outgrows its memory limit. */
   public Path tempDir() {
     return warehouseDir().resolve("tmp");

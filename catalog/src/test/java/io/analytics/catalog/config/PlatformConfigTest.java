@@ -62,6 +62,21 @@ class PlatformConfigTest {
   }
 
   @Test
+  void replicationTimingsHaveDefaultsAndAreCheckedByName() throws Exception {
+    Path file = dir.resolve("platform.json");
+    Files.writeString(file, "{\"gateway\": {\"replication\": {\"pollMillis\": 250, \"leaseSeconds\": 30}}}");
+
+    ReplicationConfig replication = PlatformConfig.fromFile(file).gateway().replication();
+
+    assertThat(replication).isEqualTo(new ReplicationConfig(250, 30, 60));
+    assertThat(replication.leaseRenewalMillis()).isEqualTo(10_000);
+    assertThat(PlatformConfig.defaults().gateway().replication()).isEqualTo(new ReplicationConfig(500, 15, 60));
+    assertThat(reread(PlatformConfig.fromFile(file))).isEqualTo(PlatformConfig.fromFile(file));
+    Files.writeString(file, "{\"gateway\": {\"replication\": {\"leaseSeconds\": 1}}}");
+    assertThatThrownBy(() -> PlatformConfig.fromFile(file)).hasMessageContaining("\"gateway.replication.leaseSeconds\"");
+  }
+
+  @Test
   void unknownKeyInASourceIsAnErrorNamingTheKey() throws Exception {
     Path file = dir.resolve("platform.json");
     Files.writeString(file, "{\"sources\": [{\"name\": \"crm\", \"hots\": \"db\"}]}");

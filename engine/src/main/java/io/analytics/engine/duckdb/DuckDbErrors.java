@@ -47,6 +47,8 @@ public final class DuckDbErrors {
           new Rule("conversion", "timestamp", SqlState.INVALID_DATETIME_FORMAT),
           new Rule("conversion", "", SqlState.INVALID_TEXT_REPRESENTATION),
           new Rule("invalid input", "division by zero", SqlState.DIVISION_BY_ZERO),
+          // A read replica's snapshot is attached READ_ONLY: DuckDB's refusal is PostgreSQL's hot standby's.
+          new Rule("invalid input", "attached in read-only mode", SqlState.READ_ONLY_SQL_TRANSACTION),
           new Rule("invalid input", "", SqlState.INVALID_TEXT_REPRESENTATION),
           new Rule("out of range", "division by zero", SqlState.DIVISION_BY_ZERO),
           new Rule("out of range", "", SqlState.NUMERIC_VALUE_OUT_OF_RANGE),

@@ -20,11 +20,19 @@ public final class WarehouseConnection implements AutoCloseable {
   private final Connection connection;
   private final DuckDbDatabase ownedDatabase;
   private final String description;
+  private final Runnable beforeClosingDatabase;
 
   WarehouseConnection(Connection connection, DuckDbDatabase ownedDatabase, String description) {
+    this(connection, ownedDatabase, description, () -> { });
+  }
+
+  /** @param beforeClosingDatabase runs after the connection closed, before the owned database does */
+  WarehouseConnection(
+      Connection connection, DuckDbDatabase ownedDatabase, String description, Runnable beforeClosingDatabase) {
     this.connection = requireNonNull(connection, "connection is null");
     this.ownedDatabase = ownedDatabase;
     this.description = requireNonNull(description, "description is null");
+    this.beforeClosingDatabase = requireNonNull(beforeClosingDatabase, "beforeClosingDatabase is null");
   }
 
   /** The JDBC connection; owned by this object. */
@@ -77,7 +85,11 @@ public final class WarehouseConnection implements AutoCloseable {
       throw new PlatformException(SqlState.IO_ERROR, "cannot close the warehouse connection: " + e.getMessage(), e);
     } finally {
       if (ownedDatabase != null) {
-        ownedDatabase.close();
+        try {
+          beforeClosingDatabase.run();
+        } finally {
+          ownedDatabase.close();
+        }
       }
     }
   }

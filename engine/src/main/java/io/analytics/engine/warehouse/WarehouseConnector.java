@@ -10,6 +10,8 @@ import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.LakeViews;
+import io.analytics.engine.replica.ReplicaFeed;
+import io.analytics.engine.replica.SnapshotPublisher;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -91,10 +93,24 @@ public final class WarehouseConnector {
     DuckDbDatabase database = DuckDbDatabase.openWarehouse(home, config.duckdb());
     try {
       new LakeViews(database, new LakeScanner(home)).refresh();
-      return new WarehouseConnection(database.connect(), database, "warehouse file " + home.warehouseFile());
+      // With no gateway serving, the command holds the warehouse: if it changed it, it publishes
+      // the snapshot running read replicas wait for.
+      ReplicaFeed replicas = new ReplicaFeed(
+          home, new SnapshotPublisher(home, database, home.snapshotsDir()), config.gateway().replication());
+      return new WarehouseConnection(
+          database.connect(), database, "warehouse file " + home.warehouseFile(), () -> publishFor(replicas));
     } catch (RuntimeException e) {
       database.close();
       throw e;
+    }
+  }
+
+  private static void publishFor(ReplicaFeed replicas) {
+    try {
+      replicas.update();
+    } catch (PlatformException e) {
+      throw new PlatformException(e.sqlState(),
+          "the command's work is done, but no snapshot could be published for the read replicas: " + e.getMessage(), e);
     }
   }
 

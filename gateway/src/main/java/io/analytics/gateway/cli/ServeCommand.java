@@ -32,6 +32,10 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM PKCS#8 private key of --tls-cert.")
   java.nio.file.Path tlsKey;
 
+  @Option(names = "--replica", description = "Serve as a read replica: the lake and the warehouse's latest published "
+      + "snapshot, without opening the warehouse file (any number may run beside the gateway that owns it); writes get 25006.")
+  boolean replica;
+
   @Override
   public Integer call() throws InterruptedException {
     PlatformConfig loaded = parent.config();
@@ -49,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
     PlatformConfig config =
         loaded.withGateway(
             gateway.withListen(listen == null ? gateway.listenAddress() : listen, port == null ? gateway.port() : port));
-    GatewayServer server = GatewayServer.forHome(parent.home(), config);
+    GatewayServer server = replica ? GatewayServer.forReplica(parent.home(), config) : GatewayServer.forHome(parent.home(), config);
     CountDownLatch stopped = new CountDownLatch(1);
     java.net.InetSocketAddress bound;
     try {
@@ -58,15 +62,19 @@ public final class ServeCommand implements Callable<Integer> {
       server.shutdown(0);
       throw e;
     }
-    // Lets CLI commands run while we serve: they send warehouse work through this gateway.
-    GatewayEndpointFile.write(parent.home(), ProcessHandle.current().pid(), connectHost(bound), bound.getPort());
+    if (!replica) {
+      // Lets CLI commands run while we serve: they send warehouse work through this gateway (never a replica).
+      GatewayEndpointFile.write(parent.home(), ProcessHandle.current().pid(), connectHost(bound), bound.getPort());
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   LOG.info("stopping: no new connections; running statements get {} s to finish",
                       config.gateway().shutdownGraceSeconds());
-                  GatewayEndpointFile.delete(parent.home());
+                  if (!replica) {
+                    GatewayEndpointFile.delete(parent.home());
+                  }
                   server.close();
                   LOG.info("stopped");
                   stopped.countDown();

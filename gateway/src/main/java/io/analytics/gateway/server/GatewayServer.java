@@ -11,6 +11,11 @@ import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetCommitter;
 import io.analytics.engine.lake.LakeViews;
 import io.analytics.engine.postgres.SourceSynchronizer;
+import io.analytics.engine.replica.ReplicaFeed;
+import io.analytics.engine.replica.SnapshotPublisher;
+import io.analytics.gateway.replica.Periodic;
+import io.analytics.gateway.replica.ReplicaSearchPath;
+import io.analytics.gateway.replica.ReplicaWarehouse;
 import io.analytics.catalog.config.ObservabilityConfig;
 import io.analytics.gateway.audit.AuditFile;
 import io.analytics.gateway.metrics.GatewayMetrics;
@@ -21,6 +26,7 @@ import io.analytics.gateway.tls.ServerTls;
 import io.analytics.gateway.protocol.FrontendMessageDecoder;
 import io.analytics.gateway.session.CancelTarget;
 import io.analytics.gateway.session.GatewayServices;
+import io.analytics.gateway.session.SearchPathRouting;
 import io.analytics.gateway.session.SessionRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -72,30 +78,45 @@ public final class GatewayServer implements AutoCloseable {
   private final DuckDbDatabase goldTier;
   private final GatewayMetrics metrics = new GatewayMetrics();
   private MetricsEndpoint metricsEndpoint;
+  /** Null when this gateway owns the warehouse. */
+  private final ReplicaWarehouse replica;
+  /** Null for a replica, which syncs no source: it serves the mirrors the writer's snapshot holds. */
   private final SourceSyncScheduler sourceSync;
+  private final Path copyDir;
+  /** Publishes snapshots for replicas (the writer) or follows them (a replica), once started. */
+  private volatile Periodic replication;
   private Channel serverChannel;
   /** Staging folders of pipelines that never reached their commit are removed after this long. */
   private static final long ABANDONED_STAGING_MILLIS = 6 * 3600 * 1000L;
   private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private GatewayServer(PlatformConfig config, PlatformHome home, DuckDbDatabase database) {
+  /** @param replica the read replica's hold on the warehouse, or null for the gateway that owns it */
+  private GatewayServer(PlatformConfig config, PlatformHome home, DuckDbDatabase database, ReplicaWarehouse replica) {
     this.config = requireNonNull(config, "config is null");
     this.home = requireNonNull(home, "home is null");
     this.database = requireNonNull(database, "database is null");
+    this.replica = replica;
     this.registry = new SessionRegistry(config.gateway().limits().cancelRequestsPerSecond());
     // A pipeline killed mid-commit left a journal: finish its batch before anyone reads the lake.
     int completed = new DatasetCommitter(home, CommitHooks.NONE).recover(ABANDONED_STAGING_MILLIS);
     if (completed > 0) {
       LOG.info("completed {} lake commit(s) interrupted by a crash", completed);
     }
-    Path copyDir = prepareCopyDir(home);
     SourceSynchronizer synchronizer = new SourceSynchronizer(database, config.duckdb());
-    synchronizer.attachBeforeLockdown(config.sources());
-    // Client SQL runs in this instance: from here on it sees only the lake and the COPY spool.
-    database.restrictFileAccess(java.util.List.of(home.dataDir(), copyDir));
+    if (replica == null) {
+      this.copyDir = prepareCopyDir(home);
+      synchronizer.attachBeforeLockdown(config.sources());
+      // Client SQL runs in this instance: from here on it sees only the lake and the COPY spool
+      // (where the writer's snapshots for replicas are copied before they are renamed into place).
+      database.restrictFileAccess(java.util.List.of(home.dataDir(), copyDir));
+    } else {
+      this.copyDir = replica.copyDir();
+      // A replica's instance sees only the lake and the published snapshots, which it attaches read-only.
+      database.restrictFileAccess(java.util.List.of(home.dataDir(), home.snapshotsDir()));
+    }
     // Role app gets an instance of its own that holds only the gold layer's views and can read only
     // its folder, so nothing else is visible to it, whatever the SQL.
-    this.goldTier = DuckDbDatabase.inMemory(config.duckdb(), home.tempDir());
+    this.goldTier = DuckDbDatabase.inMemory(config.duckdb(), replica == null ? home.tempDir() : replica.spillDir("gold"));
     goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
     LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
         java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))));
@@ -116,10 +137,14 @@ public final class GatewayServer implements AutoCloseable {
             goldTier,
             metrics,
             new AdmissionControl(config.gateway().limits().maxConcurrentQueries(),
-                config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued));
+                config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
+            replica != null,
+            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath());
     registerGauges();
-    AuditFile.install(home.warehouseDir().resolve("logs").resolve("audit.jsonl"));
-    this.sourceSync = new SourceSyncScheduler(home, config, synchronizer);
+    // Each replica process keeps its own audit file: one rolling file cannot have several writers.
+    AuditFile.install(home.warehouseDir().resolve("logs")
+        .resolve(replica == null ? "audit.jsonl" : "audit-replica-" + replica.id() + ".jsonl"));
+    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer) : null;
   }
 
   private void registerGauges() {
@@ -163,9 +188,26 @@ public final class GatewayServer implements AutoCloseable {
     home.ensureLayout();
     DuckDbDatabase database = DuckDbDatabase.openWarehouse(home, config.duckdb());
     try {
-      return new GatewayServer(config, home, database);
+      return new GatewayServer(config, home, database, null);
     } catch (RuntimeException e) {
       database.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A read replica of the home: the lake and the warehouse's latest published snapshot in an
+   * in-memory DuckDB instance, without opening the warehouse file, so any number of replicas run
+   * beside the gateway that owns it. Writes are refused with 25006. Call {@link #start()} to listen.
+   */
+  public static GatewayServer forReplica(PlatformHome home, PlatformConfig config) {
+    home.ensureLayout();
+    ReplicaWarehouse replica = ReplicaWarehouse.open(home, config);
+    try {
+      return new GatewayServer(config, home, replica.database(), replica);
+    } catch (RuntimeException e) {
+      replica.database().close();
+      replica.close();
       throw e;
     }
   }
@@ -194,7 +236,8 @@ public final class GatewayServer implements AutoCloseable {
     InetSocketAddress requested = new InetSocketAddress(config.gateway().listenAddress(), config.gateway().port());
     serverChannel = bootstrap.bind(requested).sync().channel();
     InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
-    LOG.info("listening on {}:{} (lake: {})", bound.getHostString(), bound.getPort(), home.root());
+    LOG.info("listening on {}:{} (lake: {}{})", bound.getHostString(), bound.getPort(), home.root(),
+        replica == null ? "" : "; read replica serving warehouse snapshot " + replica.snapshotSequence());
     ObservabilityConfig observability = config.gateway().observability();
     if (observability.metricsPort() > 0) {
       try {
@@ -203,11 +246,20 @@ public final class GatewayServer implements AutoCloseable {
         throw new java.io.UncheckedIOException("cannot open the metrics port " + observability.metricsPort(), e);
       }
     }
-    sourceSync.start();
+    long poll = config.gateway().replication().pollMillis();
+    if (replica == null) {
+      sourceSync.start();
+      ReplicaFeed feed = new ReplicaFeed(home, new SnapshotPublisher(home, database, copyDir), config.gateway().replication());
+      replication = Periodic.start("snapshot-publisher", poll, () -> feed.update()
+          .ifPresent(published -> LOG.info("published warehouse snapshot {} for read replicas", published.sequence())));
+    } else {
+      replica.start(bound);
+      replication = Periodic.start("snapshot-follower", poll, replica::follow);
+    }
     return bound;
   }
 
-  /** The Postgres sources' syncing: at start, on their interval, and on request. */
+  /** The Postgres sources' syncing: at start, on their interval, and on request; null on a replica. */
   public SourceSyncScheduler sourceSync() {
     return sourceSync;
   }
@@ -256,11 +308,19 @@ public final class GatewayServer implements AutoCloseable {
     }
     workers.shutdownNow();
     timers.shutdownNow();
-    sourceSync.close();
+    if (replication != null) {
+      replication.close();
+    }
+    if (sourceSync != null) {
+      sourceSync.close();
+    }
     bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     database.close();
     goldTier.close();
+    if (replica != null) {
+      replica.close();
+    }
     try {
       allocator.close();
     } catch (IllegalStateException e) {

@@ -17,7 +17,9 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * What every session of one gateway shares: configuration, the DuckDB instance, the Arrow
  * allocator, the session registry, authentication, timers, and a hook that refreshes the lake's
- * views when pipelines have changed it.
+ * views when pipelines have changed it. {@code replica} says whether the gateway is a read replica
+ * (its sessions may not write, 25006), {@code searchPathRouting} how its sessions' search_path
+ * reaches the catalogs of {@code database}.
  */
 public record GatewayServices(
     PlatformConfig config,
@@ -33,7 +35,9 @@ public record GatewayServices(
     AuditLog audit,
     DuckDbDatabase goldTier,
     GatewayMetrics metrics,
-    AdmissionControl admission) {
+    AdmissionControl admission,
+    boolean replica,
+    SearchPathRouting searchPathRouting) {
   public GatewayServices {
     requireNonNull(config, "config is null");
     requireNonNull(home, "home is null");
@@ -44,5 +48,6 @@ public record GatewayServices(
     requireNonNull(timers, "timers is null");
     requireNonNull(lakeRefresh, "lakeRefresh is null");
     requireNonNull(copyTempDir, "copyTempDir is null");
+    requireNonNull(searchPathRouting, "searchPathRouting is null");
   }
 }

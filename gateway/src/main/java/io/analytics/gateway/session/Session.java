@@ -4,6 +4,7 @@ import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.gateway.activity.PgStatActivity;
 import io.analytics.gateway.security.Role;
 import io.analytics.gateway.server.AdmissionControl;
+import io.analytics.gateway.security.ReadOnlyGuard;
 import io.analytics.gateway.security.StatementGuard;
 import io.analytics.gateway.sql.StatementFingerprint;
 import static java.util.Objects.requireNonNull;
@@ -57,6 +58,7 @@ final class Session implements CancelTarget {
   private final SessionCommands commands;
   private final ResultShapes shapes;
   private final StatementGuard guard;
+  private final SearchPathRouting searchPathRouting;
   private boolean catalogObjectsCreated;
   private boolean catalogObjectsUncommitted;
   private final java.time.Instant backendStart = java.time.Instant.now();
@@ -95,11 +97,14 @@ final class Session implements CancelTarget {
     this.database = requireNonNull(database, "database is null");
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
     Role role = Role.forLogin(services.config(), user);
-    DuckDbDatabase instance = role == Role.APP && services.goldTier() != null ? services.goldTier() : services.database();
+    boolean goldTier = role == Role.APP && services.goldTier() != null;
+    DuckDbDatabase instance = goldTier ? services.goldTier() : services.database();
     this.engine = new EngineSession(instance.connect(), services.allocator(), services.config().gateway().fetchBatchRows());
-    this.parameters = new SessionParameters(user, true);
+    this.parameters = new SessionParameters(user, true, services.replica());
+    // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
+    this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
     this.commands = new SessionCommands(this.parameters, this.engine, output,
-        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate));
+        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting);
     this.shapes = new ResultShapes(this.engine, this::materializeOpenPortals);
     this.copy = new CopyHandler(engine, output, services.copyTempDir());
     this.guard = new StatementGuard(
@@ -176,12 +181,26 @@ final class Session implements CancelTarget {
     }
   }
 
-  /** Checks a statement against the login's role; a refusal is logged and raised as 42501. */
+  /**
+   * Checks a statement against the login's role, and on a read replica refuses writes first; a
+   * refusal is logged and raised (42501, or 25006 for a write on a replica).
+   */
   private void guard(SqlStatement statement) {
-    auditedStatement = statement;
+    guard(statement, statement);
+  }
+
+  /**
+   * @param asRoleSeesIt what the role guard checks: for a COPY, the statement it amounts to (the
+   *     read-only check names the COPY itself, as PostgreSQL does)
+   */
+  private void guard(SqlStatement statement, SqlStatement asRoleSeesIt) {
+    auditedStatement = asRoleSeesIt;
     auditedStartNanos = System.nanoTime();
     try {
-      guard.check(statement);
+      if (services.replica()) {
+        ReadOnlyGuard.check(statement);
+      }
+      guard.check(asRoleSeesIt);
     } catch (PlatformException e) {
       LOG.warn("refused for {}@{} (role {}): {} -- {}", user, clientAddress.getHostAddress(), guard.role().sqlName(),
           e.getMessage(), StatementFingerprint.of(statement));
@@ -220,6 +239,9 @@ final class Session implements CancelTarget {
     if (guard.role() == Role.APP) {
       // Unqualified names of an app session resolve in the gold layer.
       commands.setFromStartup("search_path", "gold");
+    } else if (searchPathRouting != SearchPathRouting.DIRECT) {
+      // DuckDB's default path names only the default catalog; a routed one is set even if the client set none.
+      commands.applySearchPath();
     }
     for (Map.Entry<String, String> reported : parameters.reportedValues().entrySet()) {
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
@@ -350,7 +372,7 @@ final class Session implements CancelTarget {
       if (command.isPresent()) {
         if (command.get() instanceof SessionCommand.Copy copyCommand) {
           materializeOpenPortals();
-          guard(CopyStatements.equivalent(copyCommand, statement));
+          guard(statement, CopyStatements.equivalent(copyCommand, statement));
           copy.start(copyCommand, parameters.format());
           return;
         }

@@ -35,22 +35,30 @@ final class SessionCommands {
   private final EngineSession engine;
   private final BackendOutput output;
   private final BackendSignaller signaller;
+  private final SearchPathRouting searchPathRouting;
 
   SessionCommands(SessionParameters parameters, EngineSession engine, BackendOutput output) {
-    this(parameters, engine, output, (pid, terminate) -> false);
+    this(parameters, engine, output, (pid, terminate) -> false, SearchPathRouting.DIRECT);
   }
 
-  SessionCommands(SessionParameters parameters, EngineSession engine, BackendOutput output, BackendSignaller signaller) {
+  SessionCommands(SessionParameters parameters, EngineSession engine, BackendOutput output, BackendSignaller signaller,
+      SearchPathRouting searchPathRouting) {
     this.signaller = signaller;
     this.parameters = requireNonNull(parameters, "parameters is null");
     this.engine = requireNonNull(engine, "engine is null");
     this.output = requireNonNull(output, "output is null");
+    this.searchPathRouting = requireNonNull(searchPathRouting, "searchPathRouting is null");
   }
 
   /** Applies a startup-packet parameter; ParameterStatus for it is sent with the greeting. */
   void setFromStartup(String name, String value) {
     String canonical = parameters.set(name, value);
     mirrorIntoDuckDb(canonical);
+  }
+
+  /** Sets DuckDB's search_path from the session's, also when the client never set one (a replica routes even the default). */
+  void applySearchPath() {
+    mirrorIntoDuckDb("search_path");
   }
 
   /** The RowDescription fields a command returns, or null when it returns no rows. */
@@ -165,19 +173,23 @@ final class SessionCommands {
       engine.execute("SET TimeZone = '" + zone.replace("'", "''") + "'");
     } else if (canonical.equals("search_path")) {
       try {
-        engine.execute("SET search_path = '" + duckDbSearchPath(parameters.get("search_path")).replace("'", "''") + "'");
+        setDuckDbSearchPath(duckDbSchemas(parameters.get("search_path")));
       } catch (PlatformException e) {
         // PostgreSQL accepts schemas that do not exist (yet); DuckDB does not. Fall back to main.
-        engine.execute("SET search_path = 'main'");
+        setDuckDbSearchPath(List.of("main"));
       }
     }
+  }
+
+  private void setDuckDbSearchPath(List<String> schemas) {
+    engine.execute("SET search_path = '" + searchPathRouting.duckDbSearchPath(schemas).replace("'", "''") + "'");
   }
 
   /**
    * PostgreSQL's search_path names schemas that may not exist and uses "$user" and public; DuckDB's
    * must name existing schemas, and its default schema is main.
    */
-  private String duckDbSearchPath(String searchPath) {
+  private static List<String> duckDbSchemas(String searchPath) {
     List<String> schemas = new ArrayList<>();
     for (String part : searchPath.split(",")) {
       String name = part.trim();
@@ -194,7 +206,7 @@ final class SessionCommands {
     if (schemas.isEmpty()) {
       schemas.add("main");
     }
-    return String.join(",", schemas);
+    return schemas;
   }
 
   private static FieldDescription textField(String name) {

@@ -74,14 +74,31 @@ public final class SessionParameters {
     define("password_encryption", "scram-sha-256", false, UnaryOperator.identity());
   }
 
+  /**
+   * What a read replica reports as PostgreSQL's hot standby does, so that clients choosing a server
+   * by it (pgjdbc's targetServerType, libpq's target_session_attrs) tell replicas from the writer.
+   */
+  private static final List<String> READ_ONLY_SERVER = List.of("in_hot_standby", "default_transaction_read_only", "transaction_read_only");
+
   private final Map<String, String> values = new LinkedHashMap<>();
+  private final boolean readOnlyServer;
 
   public SessionParameters(String user, boolean superuser) {
+    this(user, superuser, false);
+  }
+
+  /** @param readOnlyServer whether the session is on a read replica: its transactions are read-only, whatever SET says */
+  public SessionParameters(String user, boolean superuser, boolean readOnlyServer) {
+    this.readOnlyServer = readOnlyServer;
     for (Definition definition : DEFINITIONS.values()) {
-      values.put(definition.name(), definition.defaultValue());
+      values.put(definition.name(), defaultOf(definition));
     }
     values.put("session_authorization", user);
     values.put("is_superuser", superuser ? "on" : "off");
+  }
+
+  private String defaultOf(Definition definition) {
+    return readOnlyServer && READ_ONLY_SERVER.contains(definition.name()) ? "on" : definition.defaultValue();
   }
 
   /** The canonical definition for a (case-insensitive) name, if it is one PostgreSQL knows. */
@@ -114,7 +131,12 @@ public final class SessionParameters {
       throw unknown(name);
     }
     String canonical = definition.get().name();
-    values.put(canonical, definition.get().normalizer().apply(value));
+    String normalized = definition.get().normalizer().apply(value);
+    if (readOnlyServer && READ_ONLY_SERVER.contains(canonical) && !normalized.equals("on")) {
+      throw new PlatformException(SqlState.READ_ONLY_SQL_TRANSACTION,
+          "cannot set transaction read-write mode: this gateway is a read replica");
+    }
+    values.put(canonical, normalized);
     return canonical;
   }
 
@@ -127,7 +149,7 @@ public final class SessionParameters {
       }
       throw unknown(name);
     }
-    values.put(definition.get().name(), definition.get().defaultValue());
+    values.put(definition.get().name(), defaultOf(definition.get()));
     return definition.get().name();
   }
 

@@ -1,0 +1,61 @@
+package io.analytics.gateway.replica;
+
+import io.analytics.catalog.lake.Layer;
+import io.analytics.engine.replica.AttachedSnapshot;
+import io.analytics.gateway.session.SearchPathRouting;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A read replica's DuckDB search_path. The replica's instance holds two catalogs: its own in-memory
+ * one ({@value #LAKE_CATALOG}), where it keeps the lake's views fresh, and the attached read-only
+ * snapshot of the warehouse ({@value AttachedSnapshot#CATALOG}), which also holds the writer's own
+ * views in the layer schemas ({@code bronze.trades_enriched}). DuckDB looks a schema-qualified name
+ * up in every catalog whose schema of that name is on the path, in order, so each layer schema is
+ * listed in both catalogs, and every schema of the session's own path in the snapshot first (which
+ * makes the snapshot the default catalog: unqualified and {@code derived.x} names resolve there as
+ * in the writer). A view of the snapshot that reads {@code bronze.trades} finds the replica's fresh
+ * view, because the publisher leaves the lake's views out of the snapshot. One difference from the
+ * writer follows: an unqualified name that is in no schema of the session's path may still resolve
+ * to a lake table through the layer entries.
+ */
+public final class ReplicaSearchPath implements SearchPathRouting {
+  /** DuckDB's name for the default catalog of an in-memory instance. */
+  static final String LAKE_CATALOG = "memory";
+
+  private static final Set<String> LAYERS = layerSchemas();
+
+  @Override
+  public String duckDbSearchPath(List<String> schemas) {
+    Set<String> entries = new LinkedHashSet<>();
+    for (String schema : schemas.isEmpty() ? List.of("main") : schemas) {
+      addRoutes(entries, schema);
+    }
+    for (String layer : LAYERS) {
+      addRoutes(entries, layer);
+    }
+    return String.join(",", entries);
+  }
+
+  private static void addRoutes(Set<String> entries, String schema) {
+    entries.add(AttachedSnapshot.CATALOG + "." + quoted(schema));
+    if (LAYERS.contains(schema)) {
+      entries.add(LAKE_CATALOG + "." + quoted(schema));
+    }
+  }
+
+  /** A schema name as DuckDB's search_path parser needs it: quoted unless it is a plain lower-case word. */
+  private static String quoted(String schema) {
+    return schema.matches("[a-z_][a-z0-9_]*") ? schema : "\"" + schema.replace("\"", "\"\"") + "\"";
+  }
+
+  private static Set<String> layerSchemas() {
+    Set<String> layers = new LinkedHashSet<>();
+    for (Layer layer : Layer.values()) {
+      layers.add(layer.schemaName().toLowerCase(Locale.ROOT));
+    }
+    return layers;
+  }
+}
