@@ -2,14 +2,11 @@ package io.analytics.engine.lake;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
+import io.analytics.engine.testing.FirstColumn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -33,16 +30,8 @@ public record LakeFixture(PlatformHome home, PipelineConfig config) {
 
   /** Runs a query against the lake's views in a fresh session; returns the first column of each row. */
   public List<String> query(String sql) {
-    try (LakeSession session = LakeSession.open(home, config.platform());
-        Statement statement = session.connection().createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      List<String> values = new ArrayList<>();
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
-      return values;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+    try (LakeSession session = LakeSession.open(home, config.platform())) {
+      return FirstColumn.of(session.connection(), sql);
     }
   }
 

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.analytics.catalog.config.DuckDbConfig;
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.engine.testing.FirstColumn;
 import io.analytics.engine.testing.PostgresServer;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -183,16 +181,10 @@ class MirrorSyncTest {
   }
 
   private List<String> rows(String sql) {
-    try (Connection connection = duck.connect();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      List<String> values = new ArrayList<>();
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
-      return values;
+    try (Connection connection = duck.connect()) {
+      return FirstColumn.of(connection, sql);
     } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -11,13 +11,11 @@ import io.analytics.engine.export.ExportPipeline;
 import io.analytics.engine.export.ExportResult;
 import io.analytics.engine.lake.LakeFixture;
 import io.analytics.engine.lake.PipelineConfig;
+import io.analytics.engine.testing.FirstColumn;
 import io.analytics.engine.testing.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,16 +136,10 @@ class PostgresExportTest {
   }
 
   private List<String> pg(String sql) {
-    try (Connection connection = server.connect(db);
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      List<String> values = new ArrayList<>();
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
-      return values;
+    try (Connection connection = server.connect(db)) {
+      return FirstColumn.of(connection, sql);
     } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+      throw new IllegalStateException(e);
     }
   }
 }
