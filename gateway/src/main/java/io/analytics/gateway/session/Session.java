@@ -532,7 +532,11 @@ final class Session implements CancelTarget {
     List<FieldDescription> fields = null;
     List<ResultColumn> resultColumns = List.of();
     if (plan instanceof PreparedPlan.DuckDb duckDb) {
-      resultColumns = postgresNames(duckDb.statement().sql(), shapes.atBind(duckDb, values));
+      resultColumns = shapes.atBind(duckDb, values);
+      if (resultColumns != duckDb.columns()) {
+        // Learned only now from the bound values; the plan's own columns were named at Parse, once.
+        resultColumns = postgresNames(duckDb.statement().sql(), resultColumns);
+      }
     }
     if (!resultColumns.isEmpty()) {
       int columns = resultColumns.size();

@@ -1,5 +1,6 @@
 package io.analytics.gateway.session;
 
+import io.analytics.gateway.sql.LiveRelation;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
 import io.analytics.gateway.sql.TokenType;
@@ -46,13 +47,13 @@ final class SessionValueCalls {
         }
       } else if (word.equals("current_database") && isEmptyCall(tokens, i)) {
         end = i + 2;
-        literal = text(values.database());
+        literal = LiveRelation.text(values.database());
       } else if (word.equals("current_catalog") && !isCall(tokens, i)) {
         end = i;
-        literal = text(values.database());
+        literal = LiveRelation.text(values.database());
       } else if (USER_KEYWORDS.contains(word) && !isCall(tokens, i)) {
         end = i;
-        literal = text(values.user());
+        literal = LiveRelation.text(values.user());
       }
       if (literal == null) {
         continue;
@@ -76,14 +77,10 @@ final class SessionValueCalls {
       return null;
     }
     try {
-      return text(parameters.get(name));
+      return LiveRelation.text(parameters.get(name));
     } catch (io.analytics.catalog.error.PlatformException unset) {
-      return missingOk ? "CAST(NULL AS VARCHAR)" : null;
+      return missingOk ? LiveRelation.text(null) : null;
     }
-  }
-
-  private static String text(String value) {
-    return "CAST('" + value.replace("'", "''") + "' AS VARCHAR)";
   }
 
   private static boolean mentionsAny(SqlStatement statement) {
