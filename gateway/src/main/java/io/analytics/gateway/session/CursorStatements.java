@@ -43,7 +43,7 @@ final class CursorStatements {
             throw unsupported("SCROLL cursors (cursors here read forward only; declare it NO SCROLL)");
           }
         }
-        default -> throw syntax(statement, i);
+        default -> throw SessionCommandParser.syntaxErrorAt(statement, i);
       }
       i++;
     }
@@ -51,12 +51,12 @@ final class CursorStatements {
     if (statement.keyword(i).equals("WITH") || statement.keyword(i).equals("WITHOUT")) {
       hold = statement.keyword(i).equals("WITH");
       if (!statement.keyword(i + 1).equals("HOLD")) {
-        throw syntax(statement, i + 1);
+        throw SessionCommandParser.syntaxErrorAt(statement, i + 1);
       }
       i += 2;
     }
     if (!statement.keyword(i).equals("FOR") || i + 1 >= statement.size()) {
-      throw syntax(statement, i);
+      throw SessionCommandParser.syntaxErrorAt(statement, i);
     }
     String query = statement.sql().substring(statement.token(i + 1).start());
     return new SessionCommand.DeclareCursor(name, SqlStatement.parse(query), hold, binary);
@@ -86,14 +86,14 @@ final class CursorStatements {
       i++;
     }
     if (i != statement.size() - 1) {
-      throw syntax(statement, Math.min(i, statement.size()));
+      throw SessionCommandParser.syntaxErrorAt(statement, Math.min(i, statement.size()));
     }
     return new SessionCommand.FetchCursor(name(statement, i), count, move);
   }
 
   private static SessionCommand close(SqlStatement statement) {
     if (statement.size() != 2) {
-      throw syntax(statement, Math.min(2, statement.size()));
+      throw SessionCommandParser.syntaxErrorAt(statement, Math.min(2, statement.size()));
     }
     return new SessionCommand.CloseCursor(statement.keyword(1).equals("ALL") ? null : name(statement, 1));
   }
@@ -113,17 +113,12 @@ final class CursorStatements {
   private static String name(SqlStatement statement, int at) {
     if (at >= statement.size()
         || (statement.token(at).type() != TokenType.WORD && statement.token(at).type() != TokenType.QUOTED_IDENTIFIER)) {
-      throw syntax(statement, at);
+      throw SessionCommandParser.syntaxErrorAt(statement, at);
     }
     return statement.token(at).value();
   }
 
   private static PlatformException unsupported(String what) {
     return new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, what + " are not supported");
-  }
-
-  private static PlatformException syntax(SqlStatement statement, int at) {
-    String near = at < statement.size() ? "at or near \"" + statement.token(at).text() + "\"" : "at end of input";
-    return new PlatformException(SqlState.SYNTAX_ERROR, "syntax error " + near);
   }
 }

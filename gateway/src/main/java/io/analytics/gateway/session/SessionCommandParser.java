@@ -124,7 +124,7 @@ public final class SessionCommandParser {
   /** The comma-separated values from {@code start}, each unquoted, joined with ", ". */
   private static String valueList(SqlStatement statement, int start) {
     if (start >= statement.size()) {
-      throw syntaxError("syntax error at end of input");
+      throw syntaxErrorAt(statement, start);
     }
     List<String> values = new ArrayList<>();
     StringBuilder current = new StringBuilder();
@@ -175,7 +175,7 @@ public final class SessionCommandParser {
       return Optional.of(new SessionCommand.Deallocate(null));
     }
     if (i >= statement.size()) {
-      throw syntaxError("syntax error at end of input");
+      throw syntaxErrorAt(statement, i);
     }
     return Optional.of(new SessionCommand.Deallocate(statement.token(i).value()));
   }
@@ -284,7 +284,7 @@ public final class SessionCommandParser {
             i++;
           }
         }
-        default -> throw syntaxError("syntax error at or near \"" + statement.token(i).text() + "\"");
+        default -> throw syntaxErrorAt(statement, i);
       }
       i++;
     }
@@ -323,5 +323,12 @@ public final class SessionCommandParser {
 
   private static PlatformException syntaxError(String message) {
     return new PlatformException(SqlState.SYNTAX_ERROR, message);
+  }
+
+  /** PostgreSQL's "syntax error at or near "x"", or "at end of input" past the last token. */
+  static PlatformException syntaxErrorAt(SqlStatement statement, int at) {
+    return syntaxError(at < statement.size()
+        ? "syntax error at or near \"" + statement.token(at).text() + "\""
+        : "syntax error at end of input");
   }
 }
