@@ -50,6 +50,7 @@ class MetricsWireTest {
             .contains("gateway_rows_sent_total")
             .contains("gateway_bytes_sent_bytes_total")
             .contains("duckdb_memory")
+            .containsPattern("jvm_memory_used_bytes\\{area=\"heap\"")
             .contains("gateway_statements_seconds_bucket");
         assertThat(rowsSent(metrics)).isGreaterThanOrEqualTo(25);
       }
