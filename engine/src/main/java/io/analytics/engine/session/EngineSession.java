@@ -128,6 +128,10 @@ public final class EngineSession implements AutoCloseable {
     return cancelReason;
   }
 
+  DuckDBConnection connection() {
+    return connection;
+  }
+
   BufferAllocator allocator() {
     return allocator;
   }
