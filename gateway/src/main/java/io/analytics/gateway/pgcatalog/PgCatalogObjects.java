@@ -19,6 +19,10 @@ public final class PgCatalogObjects {
   private static final java.util.Set<String> NAMES = java.util.Set.of(
       "format_type", "obj_description", "col_description", "array_upper", "array_lower", "information_schema", "version");
 
+  /** The OID of DuckDB's pg_catalog schema, where the builtin types and functions live (PostgreSQL's is 11). */
+  static final String PG_CATALOG_OID =
+      "(SELECT CAST(oid AS BIGINT) FROM duckdb_schemas() WHERE database_name = 'system' AND schema_name = 'pg_catalog')";
+
   /** Whether the statement may use these objects: it names something pg_*, a catalog function or schema. */
   public static boolean neededBy(io.analytics.gateway.sql.SqlStatement statement) {
     for (io.analytics.gateway.sql.Token token : statement.tokens()) {
@@ -141,6 +145,12 @@ public final class PgCatalogObjects {
         + "CAST(NULL AS VARCHAR) AS daticulocale, CAST(NULL AS VARCHAR) AS datcollversion, CAST(NULL AS VARCHAR[]) AS datacl, "
         + "CAST(0 AS BIGINT) AS dattablespace");
     sql.add("CREATE OR REPLACE TEMP VIEW pg_roles AS " + roles(config));
+    // DuckDB lists only the current database's schemas; the types and functions clients join with
+    // pg_namespace (pgjdbc's getTypeInfo, TypeInfoCache) live in pg_catalog.
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_namespace AS SELECT CAST(n.oid AS BIGINT) AS oid, n.nspname, "
+        + "CAST(10 AS BIGINT) AS nspowner, CAST(NULL AS VARCHAR[]) AS nspacl FROM pg_catalog.pg_namespace n "
+        + "UNION ALL SELECT CAST(oid AS BIGINT), schema_name, CAST(10 AS BIGINT), CAST(NULL AS VARCHAR[]) FROM duckdb_schemas() "
+        + "WHERE database_name = 'system' AND schema_name IN ('pg_catalog', 'information_schema')");
     sql.add(PgTypeMacros.typeOid());
     sql.add(PgTypeMacros.typeModifier());
     sql.add(PgTypeMacros.formatType());
@@ -151,11 +161,10 @@ public final class PgCatalogObjects {
         + "COALESCE(pg_gateway_typmod(col.data_type), a.atttypmod) AS atttypmod) "
         + "FROM pg_catalog.pg_attribute a LEFT JOIN duckdb_columns() col "
         + "ON col.table_oid = a.attrelid AND col.column_index = a.attnum");
+    sql.add(PgFunctionCatalog.pgProc());
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_expr(expression, relation) AS CAST(NULL AS VARCHAR), "
         + "(expression, relation, pretty) AS CAST(NULL AS VARCHAR)");
-    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_function_result(oid) AS ''");
-    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_function_arguments(oid) AS ''");
-    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_function_identity_arguments(oid) AS ''");
+    sql.addAll(PgFunctionCatalog.signatureMacros());
     // Catalogs of features the lake does not have: present and empty, so clients' queries run.
     sql.add("CREATE OR REPLACE TEMP VIEW pg_inherits AS SELECT CAST(NULL AS BIGINT) AS inhrelid, CAST(NULL AS BIGINT) AS inhparent, "
         + "CAST(NULL AS INTEGER) AS inhseqno, false AS inhdetachpending WHERE false");
