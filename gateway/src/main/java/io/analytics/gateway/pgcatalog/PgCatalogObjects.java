@@ -162,6 +162,7 @@ public final class PgCatalogObjects {
         + "FROM pg_catalog.pg_attribute a LEFT JOIN duckdb_columns() col "
         + "ON col.table_oid = a.attrelid AND col.column_index = a.attnum");
     sql.add(PgFunctionCatalog.pgProc());
+    sql.addAll(PgStatistics.statements(lake));
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_expr(expression, relation) AS CAST(NULL AS VARCHAR), "
         + "(expression, relation, pretty) AS CAST(NULL AS VARCHAR)");
     sql.addAll(PgFunctionCatalog.signatureMacros());
