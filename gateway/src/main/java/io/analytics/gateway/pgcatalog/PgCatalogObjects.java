@@ -17,7 +17,8 @@ public final class PgCatalogObjects {
   private PgCatalogObjects() {}
 
   private static final java.util.Set<String> NAMES = java.util.Set.of(
-      "format_type", "obj_description", "col_description", "array_upper", "array_lower", "information_schema", "version");
+      "format_type", "obj_description", "col_description", "array_upper", "array_lower", "information_schema", "version",
+      "current_schemas", "regclass");
 
   /** The OID of DuckDB's pg_catalog schema, where the builtin types and functions live (PostgreSQL's is 11). */
   static final String PG_CATALOG_OID =
@@ -76,15 +77,20 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP MACRO pg_total_relation_size(relation) AS pg_table_size(relation)");
     // PostgreSQL's rounding: whole bytes below 10 kB, then kB, MB, GB, TB, each rounded half up.
     sql.add("CREATE OR REPLACE TEMP MACRO pg_size_pretty(bytes) AS CASE "
-        + "WHEN abs(bytes) < 10 * 1024 THEN bytes || ' bytes' "
-        + "WHEN abs(bytes) < 10 * 1024 * 1024 THEN round(bytes / 1024.0)::BIGINT || ' kB' "
-        + "WHEN abs(bytes) < 10 * 1024 * 1024 * 1024 THEN round(bytes / 1048576.0)::BIGINT || ' MB' "
-        + "WHEN abs(bytes) < 10 * 1024 * 1024 * 1024 * 1024 THEN round(bytes / 1073741824.0)::BIGINT || ' GB' "
+        // The limits are written out: DuckDB folds 10 * 1024 * ... in INTEGER, which overflows.
+        + "WHEN abs(bytes) < 10240 THEN bytes || ' bytes' "
+        + "WHEN abs(bytes) < 10485760 THEN round(bytes / 1024.0)::BIGINT || ' kB' "
+        + "WHEN abs(bytes) < 10737418240 THEN round(bytes / 1048576.0)::BIGINT || ' MB' "
+        + "WHEN abs(bytes) < 10995116277760 THEN round(bytes / 1073741824.0)::BIGINT || ' GB' "
         + "ELSE round(bytes / 1099511627776.0)::BIGINT || ' TB' END");
     // Drivers and BI tools parse "PostgreSQL <major>.<minor>" out of version(); DuckDB's own says only "v1.x".
     sql.add("CREATE OR REPLACE TEMP MACRO version() AS 'PostgreSQL " + io.analytics.gateway.session.ServerVersion.VERSION
         + " (Analytics Platform gateway on DuckDB ' || (SELECT library_version FROM pragma_version()) "
         + "|| ') on x86_64-pc-linux-gnu, compiled by javac, 64-bit'");
+    // DuckDB's lists every attached database's main schema and leaves the explicit list empty; the
+    // session's schema is what its search_path resolves to (public is main).
+    sql.add("CREATE OR REPLACE TEMP MACRO current_schemas(include_implicit) AS CASE WHEN include_implicit "
+        + "THEN ['pg_catalog', current_schema()] ELSE [current_schema()] END");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_userbyid(id) AS 'analytics'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_encoding_to_char(encoding) AS 'UTF8'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_gateway_relation_oid(name) AS (SELECT c.oid FROM pg_catalog.pg_class c "
