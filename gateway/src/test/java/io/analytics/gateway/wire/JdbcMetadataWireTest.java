@@ -52,7 +52,7 @@ class JdbcMetadataWireTest {
 
   /**
    * The rest of what DBeaver and BI tools call on DatabaseMetaData: each answers, empty where the lake
-   * has nothing. (getTypeInfo, getFunctions and getProcedures do not work yet: see docs/COMPATIBILITY.md.)
+   * has nothing.
    */
   @Test
   void keysIndexesTypesAndFunctions() throws Exception {
@@ -66,6 +66,97 @@ class JdbcMetadataWireTest {
       assertThat(count(metadata.getIndexInfo(null, "gold", "daily_pnl", false, true))).isZero();
       assertThat(metadata.getDatabaseProductName()).isEqualTo("PostgreSQL");
       assertThat(metadata.getDatabaseMajorVersion()).isGreaterThanOrEqualTo(15);
+    }
+  }
+
+  /** getTypeInfo lists the registry's types with the java.sql.Types pgjdbc gives them against PostgreSQL. */
+  @Test
+  void typeInfoListsTheTypesWithTheirSqlTypes() throws Exception {
+    try (Connection connection = gateway.connect()) {
+      java.util.Map<String, String> types = new java.util.HashMap<>();
+      try (ResultSet rows = connection.getMetaData().getTypeInfo()) {
+        while (rows.next()) {
+          types.put(rows.getString("TYPE_NAME"), rows.getInt("DATA_TYPE") + ":" + rows.getInt("PRECISION"));
+        }
+      }
+      assertThat(types).containsEntry("int4", Types.INTEGER + ":0")
+          .containsEntry("int8", Types.BIGINT + ":0")
+          .containsEntry("numeric", Types.NUMERIC + ":1000")
+          .containsEntry("text", Types.VARCHAR + ":0")
+          .containsEntry("bool", Types.BIT + ":0")
+          .containsEntry("date", Types.DATE + ":0")
+          .containsEntry("timestamptz", Types.TIMESTAMP + ":6")
+          .containsEntry("_int4", Types.ARRAY + ":0");
+    }
+  }
+
+  /** getFunctions finds the builtins users call (in pg_catalog, as PostgreSQL's) and the session's catalog functions. */
+  @Test
+  void functionsAreListedInPgCatalog() throws Exception {
+    try (Connection connection = gateway.connect()) {
+      DatabaseMetaData metadata = connection.getMetaData();
+      List<String> upper = new ArrayList<>();
+      try (ResultSet rows = metadata.getFunctions(null, "pg_catalog", "upper")) {
+        while (rows.next()) {
+          upper.add(rows.getString("FUNCTION_SCHEM") + "." + rows.getString("FUNCTION_NAME") + ":" + rows.getInt("FUNCTION_TYPE"));
+        }
+      }
+      assertThat(upper).containsExactly("pg_catalog.upper:" + DatabaseMetaData.functionNoTable);
+      List<String> series = new ArrayList<>();
+      try (ResultSet rows = metadata.getFunctions(null, null, "generate_series")) {
+        while (rows.next()) {
+          series.add(rows.getString("FUNCTION_NAME") + ":" + rows.getInt("FUNCTION_TYPE"));
+        }
+      }
+      assertThat(series).contains("generate_series:" + DatabaseMetaData.functionReturnsTable);
+      assertThat(count(metadata.getFunctions(null, null, "format_type"))).isEqualTo(1);
+      assertThat(count(metadata.getFunctions(null, null, "pg_gateway%"))).isZero();
+
+      List<String> columns = new ArrayList<>();
+      try (ResultSet rows = metadata.getFunctionColumns(null, "pg_catalog", "upper", "%")) {
+        while (rows.next()) {
+          columns.add(rows.getString("COLUMN_NAME") + ":" + rows.getInt("COLUMN_TYPE") + ":" + rows.getString("TYPE_NAME"));
+        }
+      }
+      assertThat(columns).containsExactly("returnValue:" + DatabaseMetaData.functionReturn + ":text",
+          "string:" + DatabaseMetaData.functionColumnIn + ":text");
+    }
+  }
+
+  /**
+   * getProcedures lists no rows, as PostgreSQL 11+ lists only CALLable procedures (DuckDB has none);
+   * getProcedureColumns, which pgjdbc does not limit to procedures, describes a function's arguments.
+   */
+  @Test
+  void proceduresAnswer() throws Exception {
+    try (Connection connection = gateway.connect()) {
+      DatabaseMetaData metadata = connection.getMetaData();
+      assertThat(count(metadata.getProcedures(null, null, "%"))).isZero();
+      List<String> columns = new ArrayList<>();
+      try (ResultSet rows = metadata.getProcedureColumns(null, "pg_catalog", "upper", "%")) {
+        while (rows.next()) {
+          columns.add(rows.getString("COLUMN_NAME") + ":" + rows.getInt("COLUMN_TYPE") + ":" + rows.getInt("DATA_TYPE"));
+        }
+      }
+      assertThat(columns).containsExactly("returnValue:" + DatabaseMetaData.procedureColumnReturn + ":" + Types.VARCHAR,
+          "string:" + DatabaseMetaData.procedureColumnIn + ":" + Types.VARCHAR);
+    }
+  }
+
+  /** pg_proc's OIDs are unique and positive, and every function sits in a schema pg_namespace lists. */
+  @Test
+  void pgProcHasUniqueOidsInKnownSchemas() throws Exception {
+    try (Connection connection = gateway.connect();
+        ResultSet rows = connection.createStatement().executeQuery(
+            "SELECT count(*), count(DISTINCT p.oid), min(p.oid), count(n.oid), count(*) FILTER (WHERE p.proname = 'sum' AND p.prokind = 'a') "
+                + "FROM pg_catalog.pg_proc p LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace")) {
+      assertThat(rows.next()).isTrue();
+      long functions = rows.getLong(1);
+      assertThat(functions).isGreaterThan(500);
+      assertThat(rows.getLong(2)).isEqualTo(functions);
+      assertThat(rows.getLong(3)).isPositive();
+      assertThat(rows.getLong(4)).isEqualTo(functions);
+      assertThat(rows.getLong(5)).isPositive();
     }
   }
 
