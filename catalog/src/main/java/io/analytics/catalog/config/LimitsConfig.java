@@ -12,6 +12,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param cancelRequestsPerSecond CancelRequests accepted from one address per second; more are dropped, so keys cannot be brute-forced
  * @param maxConcurrentQueries statements DuckDB runs at once across all sessions (0: no limit); others wait their turn
  * @param queryQueueTimeoutMillis how long a statement may wait for its turn before it fails with 53300
+ * @param queryMemory what one query may hold (e.g. "512MB"; null: no limit): the gateway's own result
+ *     memory per session is capped at it, and, unless duckdb.memoryLimit is set, DuckDB's memory_limit
+ *     becomes this times maxConcurrentQueries (when that is not 0); exceeding either is 53200
  */
 public record LimitsConfig(
     int maxConnectionsPerUser,
@@ -19,7 +22,8 @@ public record LimitsConfig(
     int failedLoginsPerMinute,
     int cancelRequestsPerSecond,
     int maxConcurrentQueries,
-    long queryQueueTimeoutMillis) {
+    long queryQueueTimeoutMillis,
+    String queryMemory) {
   @JsonCreator
   public LimitsConfig(
       @JsonProperty("maxConnectionsPerUser") Integer maxConnectionsPerUser,
@@ -27,14 +31,23 @@ public record LimitsConfig(
       @JsonProperty("failedLoginsPerMinute") Integer failedLoginsPerMinute,
       @JsonProperty("cancelRequestsPerSecond") Integer cancelRequestsPerSecond,
       @JsonProperty("maxConcurrentQueries") Integer maxConcurrentQueries,
-      @JsonProperty("queryQueueTimeoutMillis") Long queryQueueTimeoutMillis) {
+      @JsonProperty("queryQueueTimeoutMillis") Long queryQueueTimeoutMillis,
+      @JsonProperty("queryMemory") String queryMemory) {
     this(
         maxConnectionsPerUser == null ? 0 : maxConnectionsPerUser,
         idleInTransactionTimeoutSeconds == null ? 0 : idleInTransactionTimeoutSeconds,
         failedLoginsPerMinute == null ? 10 : failedLoginsPerMinute,
         cancelRequestsPerSecond == null ? 20 : cancelRequestsPerSecond,
         maxConcurrentQueries == null ? 0 : maxConcurrentQueries,
-        queryQueueTimeoutMillis == null ? 30_000L : queryQueueTimeoutMillis);
+        queryQueueTimeoutMillis == null ? 30_000L : queryQueueTimeoutMillis,
+        queryMemory);
+  }
+
+  public LimitsConfig(
+      Integer maxConnectionsPerUser, Integer idleInTransactionTimeoutSeconds, Integer failedLoginsPerMinute,
+      Integer cancelRequestsPerSecond, Integer maxConcurrentQueries, Long queryQueueTimeoutMillis) {
+    this(maxConnectionsPerUser, idleInTransactionTimeoutSeconds, failedLoginsPerMinute, cancelRequestsPerSecond,
+        maxConcurrentQueries, queryQueueTimeoutMillis, null);
   }
 
   public LimitsConfig(
@@ -49,12 +62,25 @@ public record LimitsConfig(
     ConfigChecks.checkRange("gateway.limits.failedLoginsPerMinute", failedLoginsPerMinute, 1, 1_000_000);
     ConfigChecks.checkRange("gateway.limits.cancelRequestsPerSecond", cancelRequestsPerSecond, 1, 1_000_000);
     ConfigChecks.checkRange("gateway.limits.maxConcurrentQueries", maxConcurrentQueries, 0, 100_000);
+    if (queryMemory != null) {
+      ByteSize.parse("gateway.limits.queryMemory", queryMemory);
+    }
     if (queryQueueTimeoutMillis < 0) {
       throw new ConfigException("config key \"gateway.limits.queryQueueTimeoutMillis\" must be 0 or more");
     }
   }
 
   public static LimitsConfig defaults() {
-    return new LimitsConfig(null, null, null, null, null, null);
+    return new LimitsConfig(null, null, null, null, null, null, null);
+  }
+
+  /** The per-query memory limit in bytes, or Long.MAX_VALUE when there is none. */
+  public long queryMemoryBytes() {
+    return queryMemory == null ? Long.MAX_VALUE : ByteSize.parse("gateway.limits.queryMemory", queryMemory);
+  }
+
+  public LimitsConfig withQueryMemory(String newQueryMemory) {
+    return new LimitsConfig(maxConnectionsPerUser, idleInTransactionTimeoutSeconds, failedLoginsPerMinute,
+        cancelRequestsPerSecond, maxConcurrentQueries, queryQueueTimeoutMillis, newQueryMemory);
   }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
@@ -144,12 +145,27 @@ public final class ResultStream implements AutoCloseable {
     try {
       return reader.loadNextBatch();
     } catch (IOException | RuntimeException e) {
+      if (causedByAllocationLimit(e)) {
+        // The session's allocator is capped at the per-query memory limit (gateway.limits.queryMemory).
+        throw new PlatformException(SqlState.OUT_OF_MEMORY, "the result needs more memory than one query may hold in the "
+            + "gateway (gateway.limits.queryMemory, " + session.allocator().getLimit() + " bytes): " + e.getMessage(), e);
+      }
       if (session.cancelReason() != null) {
         throw session.cancelledError();
       }
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       throw DuckDbErrors.translate(stripJavaPrefix(message), sql, e);
     }
+  }
+
+  /** Arrow's C data import wraps the allocator's refusal in other exceptions. */
+  private static boolean causedByAllocationLimit(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OutOfMemoryException || String.valueOf(cause.getMessage()).contains("due to memory limit")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String stripJavaPrefix(String message) {

@@ -116,7 +116,7 @@ public final class GatewayServer implements AutoCloseable {
     }
     // Role app gets an instance of its own that holds only the gold layer's views and can read only
     // its folder, so nothing else is visible to it, whatever the SQL.
-    this.goldTier = DuckDbDatabase.inMemory(config.duckdb(), replica == null ? home.tempDir() : replica.spillDir("gold"));
+    this.goldTier = DuckDbDatabase.inMemory(config.servingDuckDb(), replica == null ? home.tempDir() : replica.spillDir("gold"));
     goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
     LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
         java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))));
@@ -186,7 +186,7 @@ public final class GatewayServer implements AutoCloseable {
   /** Opens the home's warehouse and exposes its lake; call {@link #start()} to listen. */
   public static GatewayServer forHome(PlatformHome home, PlatformConfig config) {
     home.ensureLayout();
-    DuckDbDatabase database = DuckDbDatabase.openWarehouse(home, config.duckdb());
+    DuckDbDatabase database = DuckDbDatabase.openWarehouse(home, config.servingDuckDb());
     try {
       return new GatewayServer(config, home, database, null);
     } catch (RuntimeException e) {

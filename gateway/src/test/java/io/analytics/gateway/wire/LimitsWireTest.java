@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.analytics.catalog.config.GatewayConfig;
+import io.analytics.catalog.config.DuckDbConfig;
 import io.analytics.catalog.config.LimitsConfig;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
@@ -13,12 +14,13 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** Per-user connection limits, the idle-in-transaction timeout and slowed-down failed logins. */
+/** Per-user connection limits, the idle-in-transaction timeout, slowed-down failed logins and memory limits. */
 class LimitsWireTest {
   private static Connection connect(TestGateway gateway, String user, String password) throws SQLException {
     Properties properties = new Properties();
@@ -84,5 +86,59 @@ class LimitsWireTest {
         assertThat(connection.isValid(5)).isTrue();
       }
     }
+  }
+
+  /** A result whose batches need more than gateway.limits.queryMemory fails with 53200; the session and server go on. */
+  @Test
+  void aResultLargerThanTheQueryMemoryLimitIs53200() throws Exception {
+    LimitsConfig limits = LimitsConfig.defaults().withQueryMemory("4MB");
+    try (TestGateway gateway = TestGateway.start(withLimits(limits));
+        Connection connection = connect(gateway, "alice", null);
+        Statement statement = connection.createStatement()) {
+      // Twenty rows of 1 MB each arrive as one Arrow batch of 20 MB.
+      assertThatThrownBy(() -> statement.executeQuery("SELECT repeat('x', 1000000) || i FROM range(20) t(i)"))
+          .isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("53200");
+            assertThat(e.getMessage()).contains("gateway.limits.queryMemory");
+          });
+      try (ResultSet small = statement.executeQuery("SELECT repeat('x', 1000) || i FROM range(20) t(i)")) {
+        int rows = 0;
+        while (small.next()) {
+          rows++;
+        }
+        assertThat(rows).as("results within the limit are untouched").isEqualTo(20);
+      }
+      try (Connection other = connect(gateway, "bob", null); ResultSet one = other.createStatement().executeQuery("SELECT 1")) {
+        assertThat(one.next()).isTrue();
+      }
+      assertThat(gateway.server().arrowBytesAllocated()).as("the failed result's batches were released").isLessThan(4_000_000);
+    }
+  }
+
+  /** DuckDB running out of its memory_limit is 53200 too, and the session survives it. */
+  @Test
+  void duckDbOutOfMemoryIs53200() throws Exception {
+    PlatformConfig config = withLimits(LimitsConfig.defaults())
+        .withDuckDb(new DuckDbConfig("64MB", 1, null));
+    try (TestGateway gateway = TestGateway.start(config);
+        Connection connection = connect(gateway, "alice", null);
+        Statement statement = connection.createStatement()) {
+      // One list of 50 million BIGINTs (400 MB) cannot be spilled to disk.
+      assertThatThrownBy(() -> statement.executeQuery("SELECT length(list(i)) FROM range(50000000) t(i)"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("53200"));
+      try (ResultSet one = statement.executeQuery("SELECT 1")) {
+        assertThat(one.next()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void theQueryMemoryLimitSizesDuckDbWhenItHasNoLimitOfItsOwn() {
+    LimitsConfig limits = new LimitsConfig(null, null, null, null, 4, null).withQueryMemory("512MB");
+    PlatformConfig config = withLimits(limits);
+    assertThat(config.servingDuckDb().memoryLimit()).isEqualTo("2048000000B");
+    assertThat(config.withDuckDb(new DuckDbConfig("1GB", 0, null)).servingDuckDb().memoryLimit()).isEqualTo("1GB");
+    assertThat(withLimits(LimitsConfig.defaults().withQueryMemory("512MB")).servingDuckDb().memoryLimit())
+        .as("no bound on concurrent queries: nothing to multiply").isNull();
   }
 }

@@ -1,0 +1,38 @@
+package io.analytics.catalog.config;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sizes written as DuckDB writes them ("512MB", "4GiB"): KB, MB, GB and TB count in thousands, KiB,
+ * MiB, GiB and TiB in 1024s, so one setting means the same to the gateway and to DuckDB.
+ */
+public final class ByteSize {
+  private static final Pattern SIZE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\\s*", Pattern.CASE_INSENSITIVE);
+
+  private ByteSize() {}
+
+  /** The number of bytes {@code text} names; a ConfigException naming {@code key} when it is not a size. */
+  public static long parse(String key, String text) {
+    Matcher size = SIZE.matcher(text == null ? "" : text);
+    if (!size.matches()) {
+      throw new ConfigException("config key \"" + key + "\" must be a size such as \"512MB\", got \"" + text + "\"");
+    }
+    double bytes = Double.parseDouble(size.group(1)) * switch (size.group(2).toUpperCase(Locale.ROOT)) {
+      case "KB" -> 1e3;
+      case "MB" -> 1e6;
+      case "GB" -> 1e9;
+      case "TB" -> 1e12;
+      case "KIB" -> 1024.0;
+      case "MIB" -> 1024.0 * 1024;
+      case "GIB" -> 1024.0 * 1024 * 1024;
+      case "TIB" -> 1024.0 * 1024 * 1024 * 1024;
+      default -> 1.0;
+    };
+    if (bytes < 1 || bytes > Long.MAX_VALUE / 1024) {
+      throw new ConfigException("config key \"" + key + "\" is out of range: \"" + text + "\"");
+    }
+    return (long) bytes;
+  }
+}
