@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 /**
  * {@code analytics serve} on a home as a child process, so that the gateway's memory can be measured
  * apart from the benchmark's own clients: resident and peak memory from {@code /proc}, heap in use
- * from the gateway's {@code /metrics}.
+ * from the gateway's {@code /metrics}. Fault tests use it to kill a gateway mid-work.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
   private static final Pattern HEAP_USED = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} (\\S+)$");
 
@@ -38,7 +38,7 @@ final class GatewayProcess implements AutoCloseable {
   }
 
   /** Starts a gateway on {@code home} with at most {@code maxHeap} of heap (e.g. "256m"); waits until it listens. */
-  static GatewayProcess start(Path home, String maxHeap, Path log) throws IOException, InterruptedException {
+  public static GatewayProcess start(Path home, String maxHeap, Path log) throws IOException, InterruptedException {
     int metricsPort = freePort();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx" + maxHeap,
@@ -63,11 +63,11 @@ final class GatewayProcess implements AutoCloseable {
     throw new IOException("the gateway process did not start listening; its log:\n" + Files.readString(log));
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/lake";
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
@@ -125,6 +125,11 @@ final class GatewayProcess implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /** SIGKILL: no shutdown hooks, no cleanup, as a crash or the OOM killer would end it. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
   }
 
   @Override
