@@ -133,7 +133,7 @@ public record PlatformConfig(
       return duckdb; // without a bound on concurrent queries there is nothing to multiply
     }
     long total = limits.queryMemoryBytes() * limits.maxConcurrentQueries();
-    return new DuckDbConfig(total + "B", duckdb.threads(), duckdb.tempDirectory(), duckdb.extensionDirectory());
+    return duckdb.withMemoryLimit(total + "B");
   }
 
   public PlatformConfig withGateway(GatewayConfig newGateway) {

@@ -141,4 +141,18 @@ class LimitsWireTest {
     assertThat(withLimits(LimitsConfig.defaults().withQueryMemory("512MB")).servingDuckDb().memoryLimit())
         .as("no bound on concurrent queries: nothing to multiply").isNull();
   }
+
+  /** duckdb.maxTempDirectorySize caps DuckDB's spill files, so a runaway query cannot fill the disk. */
+  @Test
+  void theSpillCapReachesDuckDb() throws Exception {
+    PlatformConfig config = withLimits(LimitsConfig.defaults())
+        .withDuckDb(new DuckDbConfig(null, 1, null, null, "8MiB"));
+    try (TestGateway gateway = TestGateway.start(config);
+        Connection connection = connect(gateway, "alice", null);
+        ResultSet setting = connection.createStatement().executeQuery(
+            "SELECT value FROM duckdb_settings() WHERE name = 'max_temp_directory_size'")) {
+      assertThat(setting.next()).isTrue();
+      assertThat(setting.getString(1)).isEqualTo("8.0 MiB");
+    }
+  }
 }
