@@ -110,7 +110,7 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP MACRO array_upper(a, dimension) AS CASE WHEN len(a) = 0 THEN NULL ELSE len(a) END");
     sql.add("CREATE OR REPLACE TEMP MACRO array_lower(a, dimension) AS CASE WHEN len(a) = 0 THEN NULL ELSE 1 END");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_indexdef(oid) AS CAST(NULL AS VARCHAR), (oid, column_number, pretty) AS CAST(NULL AS VARCHAR)");
-    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_constraintdef(oid) AS CAST(NULL AS VARCHAR), (oid, pretty) AS CAST(NULL AS VARCHAR)");
+    sql.addAll(constraintObjects());
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_triggerdef(oid) AS CAST(NULL AS VARCHAR), (oid, pretty) AS CAST(NULL AS VARCHAR)");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_partkeydef(oid) AS CAST(NULL AS VARCHAR)");
     // DBeaver asks for the server's keywords to quote identifiers; DuckDB's parser keeps its own list.
@@ -275,6 +275,40 @@ public final class PgCatalogObjects {
 
   private static String replacement(String value) {
     return "replace(" + value + ", '\\', '\\\\')";
+  }
+
+  /**
+   * Warehouse tables' keys and checks as PostgreSQL describes them. DuckDB's own pg_constraint names
+   * each constraint by its text ("CHECK((v > 0))"), numbers conkey from 0, lists NOT NULL as a
+   * constraint, and gives OIDs beyond uint32; psql's \d, pgjdbc's getImportedKeys and SQLAlchemy read
+   * names, 1-based keys and pg_get_constraintdef's text from it.
+   */
+  private static List<String> constraintObjects() {
+    String oid = "CAST(3000000000 + d.table_oid * 1024 + d.constraint_index AS BIGINT)";
+    String referenced = "(SELECT t.table_oid FROM duckdb_tables() t WHERE t.database_name = d.database_name "
+        + "AND t.schema_name = d.schema_name AND t.table_name = d.referenced_table LIMIT 1)";
+    return List.of(
+        "CREATE OR REPLACE TEMP VIEW pg_constraint AS SELECT " + oid + " AS oid, CAST(d.constraint_name AS VARCHAR) AS conname, "
+            + "c.connamespace, c.contype, c.condeferrable, c.condeferred, c.convalidated, c.conrelid, c.contypid, "
+            + "c.conindid, c.conparentid, CAST(COALESCE(" + referenced + ", 0) AS BIGINT) AS confrelid, "
+            + "CASE WHEN c.contype = 'f' THEN 'a' END AS confupdtype, CASE WHEN c.contype = 'f' THEN 'a' END AS confdeltype, "
+            + "CASE WHEN c.contype = 'f' THEN 's' END AS confmatchtype, c.conislocal, c.coninhcount, c.connoinherit, "
+            + "list_transform(d.constraint_column_indexes, lambda k: CAST(k + 1 AS SMALLINT)) AS conkey, "
+            + "CASE WHEN c.contype = 'f' THEN (SELECT list(CAST(col.column_index AS SMALLINT) "
+            + "ORDER BY list_position(d.referenced_column_names, col.column_name)) FROM duckdb_columns() col "
+            + "WHERE col.table_oid = " + referenced + " AND list_contains(d.referenced_column_names, col.column_name)) END AS confkey, "
+            + "CAST(NULL AS BIGINT[]) AS conpfeqop, CAST(NULL AS BIGINT[]) AS conppeqop, CAST(NULL AS BIGINT[]) AS conffeqop, "
+            + "CAST(NULL AS BIGINT[]) AS conexclop, c.conbin "
+            + "FROM pg_catalog.pg_constraint c JOIN duckdb_constraints() d ON d.table_oid * 1000000 + d.constraint_index = c.oid "
+            + "WHERE c.contype IN ('p', 'u', 'c', 'f')",
+        "CREATE OR REPLACE TEMP MACRO pg_get_constraintdef(constraint_oid) AS (SELECT CASE d.constraint_type "
+            + "WHEN 'PRIMARY KEY' THEN 'PRIMARY KEY (' || array_to_string(d.constraint_column_names, ', ') || ')' "
+            + "WHEN 'UNIQUE' THEN 'UNIQUE (' || array_to_string(d.constraint_column_names, ', ') || ')' "
+            + "WHEN 'CHECK' THEN 'CHECK ' || d.expression "
+            + "WHEN 'FOREIGN KEY' THEN 'FOREIGN KEY (' || array_to_string(d.constraint_column_names, ', ') || ') REFERENCES '"
+            + " || d.referenced_table || '(' || array_to_string(d.referenced_column_names, ', ') || ')' "
+            + "ELSE d.constraint_text END FROM duckdb_constraints() d WHERE " + oid + " = constraint_oid LIMIT 1), "
+            + "(constraint_oid, pretty) AS pg_get_constraintdef(constraint_oid)");
   }
 
   private static String text(String value) {

@@ -185,4 +185,32 @@ class JdbcMetadataWireTest {
     }
     return count;
   }
+
+  /**
+   * A warehouse table's constraints as PostgreSQL describes them: named, with 1-based keys, their
+   * definition from pg_get_constraintdef (what psql's \\d prints), OIDs within uint32. pgjdbc's
+   * getPrimaryKeys and getImportedKeys also need the keys' index relations, which DuckDB does not list.
+   */
+  @Test
+  void warehouseConstraintsAreDescribedAsPostgresDoes() throws Exception {
+    try (Connection connection = gateway.connect(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE main.md_accounts (account_id INTEGER PRIMARY KEY, name VARCHAR UNIQUE)");
+      statement.execute("CREATE TABLE main.md_orders (order_id INTEGER PRIMARY KEY, account_id INTEGER "
+          + "REFERENCES main.md_accounts (account_id), qty INTEGER NOT NULL CHECK (qty > 0))");
+      List<String> constraints = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery("SELECT conname, contype, conkey, pg_get_constraintdef(c.oid, true), "
+          + "c.oid BETWEEN 1 AND 4294967295 FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class r ON r.oid = c.conrelid "
+          + "WHERE r.relname = 'md_orders' ORDER BY contype, conname")) {
+        while (rows.next()) {
+          constraints.add(rows.getString(1) + "|" + rows.getString(2) + "|" + rows.getString(3) + "|" + rows.getString(4)
+              + "|" + rows.getBoolean(5));
+        }
+      }
+      assertThat(constraints).containsExactly(
+          "md_orders_qty_check|c|{3}|CHECK (qty > 0)|true",
+          // DuckDB's name for it (PostgreSQL would say md_orders_account_id_fkey)
+          "md_orders_account_id_account_id_fkey|f|{2}|FOREIGN KEY (account_id) REFERENCES md_accounts(account_id)|true",
+          "md_orders_order_id_pkey|p|{1}|PRIMARY KEY (order_id)|true");
+    }
+  }
 }
