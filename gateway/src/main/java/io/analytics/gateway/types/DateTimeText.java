@@ -18,11 +18,17 @@ final class DateTimeText {
     CivilDate date = CivilDate.fromEpochDay(epochDay);
     long year = date.year();
     boolean bc = year <= 0;
-    AsciiDigits.writePadded(out, bc ? 1 - year : year, 4);
+    long shownYear = bc ? 1 - year : year;
+    if (shownYear < 10_000) {
+      AsciiDigits.writeTwoDigits(out, (int) (shownYear / 100));
+      AsciiDigits.writeTwoDigits(out, (int) (shownYear % 100));
+    } else {
+      AsciiDigits.writeUnsigned(out, shownYear);
+    }
     out.writeByte('-');
-    AsciiDigits.writePadded(out, date.month(), 2);
+    AsciiDigits.writeTwoDigits(out, date.month());
     out.writeByte('-');
-    AsciiDigits.writePadded(out, date.day(), 2);
+    AsciiDigits.writeTwoDigits(out, date.day());
     return bc;
   }
 
@@ -35,11 +41,11 @@ final class DateTimeText {
   /** HH:MM:SS[.ffffff] for a time of day in microseconds (24:00:00 allowed, as PostgreSQL does). */
   static void writeTime(ByteBuf out, long micros) {
     long seconds = micros / MICROS_PER_SECOND;
-    AsciiDigits.writePadded(out, seconds / 3600, 2);
+    AsciiDigits.writeTwoDigits(out, (int) (seconds / 3600)); // at most 24
     out.writeByte(':');
-    AsciiDigits.writePadded(out, (seconds / 60) % 60, 2);
+    AsciiDigits.writeTwoDigits(out, (int) ((seconds / 60) % 60));
     out.writeByte(':');
-    AsciiDigits.writePadded(out, seconds % 60, 2);
+    AsciiDigits.writeTwoDigits(out, (int) (seconds % 60));
     AsciiDigits.writeFraction(out, micros % MICROS_PER_SECOND, 6);
   }
 
@@ -65,13 +71,13 @@ final class DateTimeText {
   static void writeOffset(ByteBuf out, int offsetSeconds) {
     out.writeByte(offsetSeconds < 0 ? '-' : '+');
     int abs = Math.abs(offsetSeconds);
-    AsciiDigits.writePadded(out, abs / 3600, 2);
+    AsciiDigits.writeTwoDigits(out, abs / 3600);
     if (abs % 3600 != 0) {
       out.writeByte(':');
-      AsciiDigits.writePadded(out, (abs / 60) % 60, 2);
+      AsciiDigits.writeTwoDigits(out, (abs / 60) % 60);
       if (abs % 60 != 0) {
         out.writeByte(':');
-        AsciiDigits.writePadded(out, abs % 60, 2);
+        AsciiDigits.writeTwoDigits(out, abs % 60);
       }
     }
   }
