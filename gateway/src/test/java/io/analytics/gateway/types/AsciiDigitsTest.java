@@ -1,0 +1,43 @@
+package io.analytics.gateway.types;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The digit writer agrees with Long.toString at every length, sign and power-of-ten edge. */
+class AsciiDigitsTest {
+  @Test
+  void writesEveryLongAsLongToStringDoes() {
+    long[] edges = {0, 1, 9, 10, 11, 99, 100, 101, 999, 1_000, 9_999_999_999L, 10_000_000_000L, 999_999_999_999_999_999L,
+        1_000_000_000_000_000_000L, Long.MAX_VALUE, -1, -10, -99, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+    for (long value : edges) {
+      assertThat(written(value)).isEqualTo(Long.toString(value));
+    }
+    Random random = new Random(20261125);
+    for (int i = 0; i < 200_000; i++) {
+      long value = random.nextLong() / (long) Math.pow(10, random.nextInt(19));
+      assertThat(written(value)).as("%d", value).isEqualTo(Long.toString(value));
+    }
+  }
+
+  @Test
+  void padsToWidthAndWritesTwoDigitFields() {
+    ByteBuf out = Unpooled.buffer();
+    AsciiDigits.writePadded(out, 42, 4);
+    out.writeByte(' ');
+    AsciiDigits.writeTwoDigits(out, 7);
+    out.writeByte(' ');
+    AsciiDigits.writeFraction(out, 500_000, 6);
+    assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("0042 07 .5");
+  }
+
+  private static String written(long value) {
+    ByteBuf out = Unpooled.buffer(1);
+    AsciiDigits.writeLong(out, value);
+    return out.toString(StandardCharsets.US_ASCII);
+  }
+}
