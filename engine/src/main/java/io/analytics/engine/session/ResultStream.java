@@ -115,15 +115,16 @@ public final class ResultStream implements AutoCloseable {
     Deque<ArrowRecordBatch> batches = new ArrayDeque<>();
     try {
       VectorSchemaRoot current = reader.getVectorSchemaRoot();
-      ArrowRecordBatch currentBatch = new VectorUnloader(current).getRecordBatch();
-      while (loadFromDuckDb()) {
-        batches.add(new VectorUnloader(reader.getVectorSchemaRoot()).getRecordBatch());
-      }
-      materializedRoot = VectorSchemaRoot.create(current.getSchema(), session.allocator());
-      try (currentBatch) {
+      // Also closed when reading the rest fails (the per-query memory limit, a DuckDB error), so a
+      // failed materialization leaves no Arrow memory behind.
+      try (ArrowRecordBatch currentBatch = new VectorUnloader(current).getRecordBatch()) {
+        while (loadFromDuckDb()) {
+          batches.add(new VectorUnloader(reader.getVectorSchemaRoot()).getRecordBatch());
+        }
+        materializedRoot = VectorSchemaRoot.create(current.getSchema(), session.allocator());
         new VectorLoader(materializedRoot).load(currentBatch);
+        materialized = batches;
       }
-      materialized = batches;
     } catch (IOException | RuntimeException e) {
       batches.forEach(ArrowRecordBatch::close);
       throw e instanceof PlatformException p

@@ -115,6 +115,35 @@ class LimitsWireTest {
     }
   }
 
+  /**
+   * A suspended portal is read into memory when its session runs another statement; past the
+   * per-query limit that fails with 53200 and leaves no Arrow memory behind.
+   */
+  @Test
+  void aSuspendedPortalTooLargeToHoldIs53200AndFreesItsMemory() throws Exception {
+    LimitsConfig limits = LimitsConfig.defaults().withQueryMemory("4MB");
+    try (TestGateway gateway = TestGateway.start(withLimits(limits));
+        Connection connection = connect(gateway, "alice", null)) {
+      connection.setAutoCommit(false);
+      long before = gateway.server().arrowBytesAllocated();
+      try (Statement portal = connection.createStatement(); Statement other = connection.createStatement()) {
+        portal.setFetchSize(10);
+        // 1 kB rows: each batch fits the limit, the 20 MB they add up to does not.
+        try (ResultSet rows = portal.executeQuery("SELECT repeat('x', 1000) || i FROM range(20000) t(i)")) {
+          assertThat(rows.next()).isTrue();
+          assertThatThrownBy(() -> other.executeQuery("SELECT 1"))
+              .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("53200"));
+        }
+      }
+      connection.rollback();
+      // Before the fix the portal's current 2 MB batch stayed allocated for the session's life.
+      assertThat(gateway.server().arrowBytesAllocated() - before).as("no batch of the failed portal is held").isLessThan(64 * 1024);
+      try (ResultSet one = connection.createStatement().executeQuery("SELECT 1")) {
+        assertThat(one.next()).isTrue();
+      }
+    }
+  }
+
   /** DuckDB running out of its memory_limit is 53200 too, and the session survives it. */
   @Test
   void duckDbOutOfMemoryIs53200() throws Exception {
