@@ -208,10 +208,12 @@ final class CopyHandler {
     private final ByteBuf scratch = Unpooled.buffer(256);
     private final byte[] nullBytes;
 
-    /** Text format: not a backslash, not the delimiter, not one of \b \t \n \v \f \r (0x08-0x0d). */
+    /** Text format: a byte that needs no escape. */
     private final ByteProcessor ordinaryText;
     /** CSV: not the delimiter, quote, escape, or a newline. */
     private final ByteProcessor ordinaryCsv;
+    /** The bytes text format escapes, as a table: a backslash, the delimiter, \b \t \n \v \f \r (0x08-0x0d). */
+    private final boolean[] textSpecial = new boolean[256];
 
     CopyOutWriter(CopyFormat format) {
       this.format = format;
@@ -219,8 +221,26 @@ final class CopyHandler {
       byte delimiter = (byte) format.delimiter();
       byte quote = (byte) format.quote();
       byte escape = (byte) format.escape();
-      this.ordinaryText = b -> b != '\\' && b != delimiter && (b < 0x08 || b > 0x0d);
+      for (int b = 0; b < 256; b++) {
+        textSpecial[b] = b == '\\' || b == (delimiter & 0xFF) || (b >= 0x08 && b <= 0x0d);
+      }
+      this.ordinaryText = b -> !textSpecial[b & 0xFF];
       this.ordinaryCsv = b -> b != delimiter && b != quote && b != '\n' && b != '\r' && b != escape;
+    }
+
+    /** Whether a value needs COPY text escapes; read straight from the buffer's array when it has one. */
+    private boolean hasTextSpecial(ByteBuf buffer, int start, int length) {
+      if (!buffer.hasArray()) {
+        return buffer.forEachByte(start, length, ordinaryText) >= 0;
+      }
+      byte[] array = buffer.array();
+      int from = buffer.arrayOffset() + start;
+      for (int i = from; i < from + length; i++) {
+        if (textSpecial[array[i] & 0xFF]) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** CSV quotes a value holding the delimiter, quote, escape or a newline, and one that reads as the NULL string. */
@@ -259,7 +279,7 @@ final class CopyHandler {
         int length = out.writerIndex() - start;
         boolean plain = format.csv()
             ? !mustQuote(out, start, length)
-            : out.forEachByte(start, length, ordinaryText) < 0;
+            : !hasTextSpecial(out, start, length);
         if (!plain) {
           scratch.clear();
           scratch.writeBytes(out, start, length);
