@@ -73,6 +73,9 @@ final class Session implements CancelTarget {
   /** The DuckDB statement being run or checked, for its audit line, and when it started. */
   private SqlStatement auditedStatement;
   private long auditedStartNanos;
+  /** The statement audited last and its fingerprint. */
+  private SqlStatement fingerprinted;
+  private String fingerprint;
   private final CopyHandler copy;
   private final Map<String, PreparedPlan> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
@@ -1182,7 +1185,11 @@ final class Session implements CancelTarget {
   private void audit(SqlStatement statement, long rows, String outcome) {
     long nanos = auditedStatement == statement ? System.nanoTime() - auditedStartNanos : 0;
     long millis = nanos / 1_000_000;
-    String fingerprint = StatementFingerprint.of(statement);
+    if (statement != fingerprinted) {
+      // A prepared statement executed again is the same object: its fingerprint is computed once.
+      fingerprinted = statement;
+      fingerprint = StatementFingerprint.of(statement);
+    }
     services.audit().statement(user, clientAddress, fingerprint, rows, millis, outcome);
     services.metrics().statement(StatementKinds.of(statement), outcome, nanos, rows);
     long slow = services.config().gateway().observability().slowQueryMillis();

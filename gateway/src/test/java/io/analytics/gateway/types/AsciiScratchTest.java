@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The digit writer agrees with Long.toString at every length, sign and power-of-ten edge. */
-class AsciiDigitsTest {
+/** The scratch digit writer agrees with Long.toString at every length, sign and power-of-ten edge. */
+class AsciiScratchTest {
   @Test
   void writesEveryLongAsLongToStringDoes() {
     long[] edges = {0, 1, 9, 10, 11, 99, 100, 101, 999, 1_000, 9_999_999_999L, 10_000_000_000L, 999_999_999_999_999_999L,
@@ -25,19 +25,23 @@ class AsciiDigitsTest {
   }
 
   @Test
-  void padsToWidthAndWritesTwoDigitFields() {
+  void padsToWidthAndWritesFractions() {
+    AsciiScratch scratch = new AsciiScratch();
+    scratch.appendPadded(42, 4);
+    scratch.append(' ');
+    scratch.appendPadded(7, 2);
+    scratch.append(' ');
+    scratch.appendFraction(500_000, 6);
     ByteBuf out = Unpooled.buffer();
-    AsciiDigits.writePadded(out, 42, 4);
-    out.writeByte(' ');
-    AsciiDigits.writeTwoDigits(out, 7);
-    out.writeByte(' ');
-    AsciiDigits.writeFraction(out, 500_000, 6);
+    scratch.writeTo(out);
     assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("0042 07 .5");
   }
 
   private static String written(long value) {
+    AsciiScratch scratch = new AsciiScratch();
+    scratch.appendLong(value);
     ByteBuf out = Unpooled.buffer(1);
-    AsciiDigits.writeLong(out, value);
+    scratch.writeTo(out);
     return out.toString(StandardCharsets.US_ASCII);
   }
 }
