@@ -15,7 +15,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link EncoderBenchmark} with JMH when asked ({@code make jmh}, which sets {@code -Djmh=true});
- * in the normal suite it is skipped, since timings are never judged by tests. JMH forks its own JVM
+ * the normal suite does not run it (its name is not *Test), since timings are never judged by tests. JMH forks its own JVM
  * with this test classpath and writes its table to the console and {@code target/jmh-encoders.csv}.
  */
 class EncoderBenchmarkRunner {
