@@ -42,7 +42,8 @@ public final class EnvironmentOverrides {
             string("ANALYTICS_DUCKDB_MEMORY_LIMIT", d.memoryLimit()),
             integer("ANALYTICS_DUCKDB_THREADS", d.threads()),
             string("ANALYTICS_DUCKDB_TEMP_DIRECTORY", d.tempDirectory()),
-            string("ANALYTICS_DUCKDB_EXTENSION_DIRECTORY", d.extensionDirectory()));
+            string("ANALYTICS_DUCKDB_EXTENSION_DIRECTORY", d.extensionDirectory()),
+            string("ANALYTICS_DUCKDB_MAX_TEMP_DIRECTORY_SIZE", d.maxTempDirectorySize()));
     return new PlatformConfig(gateway, duckdb, config.users(), sources(config.sources()));
   }
 

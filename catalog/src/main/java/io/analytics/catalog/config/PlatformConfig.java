@@ -122,6 +122,10 @@ public record PlatformConfig(
     return new PlatformConfig(newGateway, duckdb, users, sources);
   }
 
+  public PlatformConfig withDuckDb(DuckDbConfig newDuckDb) {
+    return new PlatformConfig(gateway, newDuckDb, users, sources);
+  }
+
   public PlatformConfig withUsers(List<UserConfig> newUsers) {
     return new PlatformConfig(gateway, duckdb, newUsers, sources);
   }

@@ -81,6 +81,9 @@ public final class DuckDbDatabase implements AutoCloseable {
     if (config.memoryLimit() != null) {
       properties.setProperty("memory_limit", config.memoryLimit());
     }
+    if (config.maxTempDirectorySize() != null) {
+      properties.setProperty("max_temp_directory_size", config.maxTempDirectorySize());
+    }
     if (config.threads() > 0) {
       properties.setProperty("threads", Integer.toString(config.threads()));
     }

@@ -8,6 +8,7 @@ import java.sql.ParameterMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBPreparedStatement;
 import org.duckdb.DuckDBResultSet;
@@ -97,15 +98,17 @@ public final class PreparedQuery implements AutoCloseable {
       switch (returnKind) {
         case ROWS -> {
           DuckDBResultSet resultSet = statement.executeQuery().unwrap(DuckDBResultSet.class);
+          BufferAllocator memory = session.newQueryAllocator();
           ArrowReader reader;
           try {
-            reader = (ArrowReader) resultSet.arrowExportStream(session.allocator(), session.batchRows());
+            reader = (ArrowReader) resultSet.arrowExportStream(memory, session.batchRows());
           } catch (SQLException | RuntimeException e) {
             resultSet.close();
+            memory.close();
             throw e;
           }
           streaming = true;
-          return new QueryResult.Rows(new ResultStream(session, statement, resultSet, reader, columns, sql));
+          return new QueryResult.Rows(new ResultStream(session, statement, resultSet, memory, reader, columns, sql));
         }
         case CHANGED_ROWS -> {
           return new QueryResult.ChangedRows(statement.executeLargeUpdate());

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
@@ -28,6 +29,8 @@ public final class ResultStream implements AutoCloseable {
   private final EngineSession session;
   private final DuckDBPreparedStatement statement;
   private final DuckDBResultSet resultSet;
+  /** This result's own allocator, bounded by the per-query limit: every batch of it, held or streamed, is counted here. */
+  private final BufferAllocator memory;
   private final ArrowReader reader;
   private final List<ResultColumn> columns;
   private final String sql;
@@ -37,17 +40,21 @@ public final class ResultStream implements AutoCloseable {
   private boolean live = true;
   private boolean exhausted;
   private boolean closed;
+  /** Why {@link #materialize()} failed: the rest of the rows are gone, so reading on must fail too. */
+  private PlatformException failure;
 
   ResultStream(
       EngineSession session,
       DuckDBPreparedStatement statement,
       DuckDBResultSet resultSet,
+      BufferAllocator memory,
       ArrowReader reader,
       List<ResultColumn> columns,
       String sql) {
     this.session = requireNonNull(session, "session is null");
     this.statement = requireNonNull(statement, "statement is null");
     this.resultSet = requireNonNull(resultSet, "resultSet is null");
+    this.memory = requireNonNull(memory, "memory is null");
     this.reader = requireNonNull(reader, "reader is null");
     this.columns = requireNonNull(columns, "columns is null");
     this.sql = sql;
@@ -59,6 +66,9 @@ public final class ResultStream implements AutoCloseable {
 
   /** Loads the next batch into {@link #batch()}; false when there are no more rows. */
   public boolean next() {
+    if (failure != null) {
+      throw failure;
+    }
     if (exhausted || closed) {
       return false;
     }
@@ -112,23 +122,26 @@ public final class ResultStream implements AutoCloseable {
       return;
     }
     Deque<ArrowRecordBatch> batches = new ArrayDeque<>();
+    ArrowRecordBatch currentBatch = null;
     try {
       VectorSchemaRoot current = reader.getVectorSchemaRoot();
-      ArrowRecordBatch currentBatch = new VectorUnloader(current).getRecordBatch();
+      currentBatch = new VectorUnloader(current).getRecordBatch();
       while (loadFromDuckDb()) {
         batches.add(new VectorUnloader(reader.getVectorSchemaRoot()).getRecordBatch());
       }
-      materializedRoot = VectorSchemaRoot.create(current.getSchema(), session.allocator());
-      try (currentBatch) {
-        new VectorLoader(materializedRoot).load(currentBatch);
-      }
+      materializedRoot = VectorSchemaRoot.create(current.getSchema(), memory);
+      new VectorLoader(materializedRoot).load(currentBatch);
       materialized = batches;
     } catch (IOException | RuntimeException e) {
       batches.forEach(ArrowRecordBatch::close);
-      throw e instanceof PlatformException p
+      failure = e instanceof PlatformException p
           ? p
           : new PlatformException(SqlState.INTERNAL_ERROR, "cannot materialize result: " + e.getMessage(), e);
+      throw failure;
     } finally {
+      if (currentBatch != null) {
+        currentBatch.close();
+      }
       release();
     }
   }
@@ -141,8 +154,9 @@ public final class ResultStream implements AutoCloseable {
   }
 
   private boolean loadFromDuckDb() {
+    boolean loaded;
     try {
-      return reader.loadNextBatch();
+      loaded = reader.loadNextBatch();
     } catch (IOException | RuntimeException e) {
       if (session.cancelReason() != null) {
         throw session.cancelledError();
@@ -150,6 +164,8 @@ public final class ResultStream implements AutoCloseable {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       throw DuckDbErrors.translate(stripJavaPrefix(message), sql, e);
     }
+    session.checkQueryMemory(memory);
+    return loaded;
   }
 
   private static String stripJavaPrefix(String message) {
@@ -190,7 +206,11 @@ public final class ResultStream implements AutoCloseable {
     } catch (IOException e) {
       throw new PlatformException(SqlState.INTERNAL_ERROR, "cannot close result: " + e.getMessage(), e);
     } finally {
-      release();
+      try {
+        release();
+      } finally {
+        memory.close();
+      }
     }
   }
 }

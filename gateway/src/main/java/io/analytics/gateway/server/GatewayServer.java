@@ -184,7 +184,8 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   /** Opens the home's warehouse and exposes its lake; call {@link #start()} to listen. */
-  public static GatewayServer forHome(PlatformHome home, PlatformConfig config) {
+  public static GatewayServer forHome(PlatformHome home, PlatformConfig configured) {
+    PlatformConfig config = withMemoryBudget(configured);
     home.ensureLayout();
     DuckDbDatabase database = DuckDbDatabase.openWarehouse(home, config.duckdb());
     try {
@@ -200,7 +201,8 @@ public final class GatewayServer implements AutoCloseable {
    * in-memory DuckDB instance, without opening the warehouse file, so any number of replicas run
    * beside the gateway that owns it. Writes are refused with 25006. Call {@link #start()} to listen.
    */
-  public static GatewayServer forReplica(PlatformHome home, PlatformConfig config) {
+  public static GatewayServer forReplica(PlatformHome home, PlatformConfig configured) {
+    PlatformConfig config = withMemoryBudget(configured);
     home.ensureLayout();
     ReplicaWarehouse replica = ReplicaWarehouse.open(home, config);
     try {
@@ -210,6 +212,11 @@ public final class GatewayServer implements AutoCloseable {
       replica.close();
       throw e;
     }
+  }
+
+  private static PlatformConfig withMemoryBudget(PlatformConfig configured) {
+    LOG.info(QueryMemoryBudget.describe(configured));
+    return QueryMemoryBudget.apply(configured);
   }
 
   /** Binds the configured address and port; returns the bound address (port 0 picks a free one). */

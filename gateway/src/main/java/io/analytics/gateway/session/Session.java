@@ -99,7 +99,8 @@ final class Session implements CancelTarget {
     Role role = Role.forLogin(services.config(), user);
     boolean goldTier = role == Role.APP && services.goldTier() != null;
     DuckDbDatabase instance = goldTier ? services.goldTier() : services.database();
-    this.engine = new EngineSession(instance.connect(), services.allocator(), services.config().gateway().fetchBatchRows());
+    this.engine = new EngineSession(instance.connect(), services.allocator(), services.config().gateway().fetchBatchRows(),
+        services.config().gateway().limits().queryMemoryBytes());
     this.parameters = new SessionParameters(user, true, services.replica());
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();

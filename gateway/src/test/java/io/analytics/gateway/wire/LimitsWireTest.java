@@ -3,6 +3,7 @@ package io.analytics.gateway.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.analytics.catalog.config.DuckDbConfig;
 import io.analytics.catalog.config.GatewayConfig;
 import io.analytics.catalog.config.LimitsConfig;
 import io.analytics.catalog.config.PlatformConfig;
@@ -12,10 +13,12 @@ import io.analytics.gateway.testing.TestGateway;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Per-user connection limits, the idle-in-transaction timeout and slowed-down failed logins. */
@@ -83,6 +86,86 @@ class LimitsWireTest {
       try (Connection connection = connect(gateway, "alice", "right")) {
         assertThat(connection.isValid(5)).isTrue();
       }
+    }
+  }
+
+  @Test
+  void aQueryBeyondDuckDbsMemoryLimitFailsWith53200AndTheSessionGoesOn() throws Exception {
+    PlatformConfig config = PlatformConfig.defaults()
+        .withDuckDb(DuckDbConfig.defaults().withMemoryLimit("64MB").withMaxTempDirectorySize("0B"));
+    try (TestGateway gateway = TestGateway.start(config);
+        Connection connection = connect(gateway, "alice", null);
+        Statement statement = connection.createStatement()) {
+      // A single group's string_agg cannot spill: it needs far more than 64 MB.
+      assertOutOfMemory(() -> statement.executeQuery(
+          "SELECT length(string_agg(i::VARCHAR || repeat('x', 50), ',')) FROM range(5000000) t(i)"), "DuckDB's memory_limit");
+      // A hash aggregate whose table outgrows the limit, with spilling off.
+      assertOutOfMemory(() -> statement.executeQuery(
+          "SELECT i, count(*) FROM range(20000000) t(i) GROUP BY i ORDER BY 2 LIMIT 1"), "DuckDB's memory_limit");
+      assertStillServing(gateway, connection);
+    }
+  }
+
+  @Test
+  void aResultBeyondQueryMemoryFailsWith53200AndTheSessionGoesOn() throws Exception {
+    PlatformConfig config = withLimits(LimitsConfig.defaults().withQueryMemory("1MiB", 64));
+    try (TestGateway gateway = TestGateway.start(config);
+        Connection connection = connect(gateway, "alice", null);
+        Statement statement = connection.createStatement()) {
+      // DuckDB's instance limit is derived: queryMemory x maxConcurrentQueries.
+      try (ResultSet rows = statement.executeQuery("SELECT current_setting('memory_limit')")) {
+        rows.next();
+        assertThat(rows.getString(1)).isEqualTo("64.0 MiB");
+      }
+      // One batch of 2,048 rows of 1 kB each needs 2 MB of Arrow memory in the gateway.
+      assertOutOfMemory(() -> statement.executeQuery("SELECT repeat('x', 1000) || i FROM range(100000) t(i)"),
+          "gateway.limits.queryMemory (1.0 MiB)");
+      assertStillServing(gateway, connection);
+    }
+  }
+
+  @Test
+  void aSuspendedResultHeldBesideAnotherStatementCountsAgainstQueryMemory() throws Exception {
+    PlatformConfig config = withLimits(LimitsConfig.defaults().withQueryMemory("1MiB", 0));
+    try (TestGateway gateway = TestGateway.start(config);
+        Connection connection = connect(gateway, "alice", null)) {
+      connection.setAutoCommit(false);
+      try (Statement first = connection.createStatement(); Statement second = connection.createStatement()) {
+        first.setFetchSize(100);
+        // Each batch is small (2,048 rows of ~100 bytes); the whole result (5 MB) is not.
+        ResultSet open = first.executeQuery("SELECT repeat('x', 100) || i FROM range(50000) t(i)");
+        assertThat(open.next()).isTrue();
+        // Running another statement while the portal is suspended makes the gateway hold all of it.
+        assertOutOfMemory(() -> second.executeQuery("SELECT count(*) FROM bronze.trades"), "gateway.limits.queryMemory");
+      }
+      connection.rollback();
+      connection.setAutoCommit(true);
+      assertStillServing(gateway, connection);
+    }
+  }
+
+  private static void assertOutOfMemory(ThrowingCallable query, String why) {
+    assertThatThrownBy(query).isInstanceOfSatisfying(SQLException.class, e -> {
+      assertThat(e.getSQLState()).isEqualTo("53200");
+      assertThat(e.getMessage()).startsWith("ERROR: out of memory").contains(why);
+    });
+  }
+
+  /** The failed session answers, another one does, and no result's Arrow memory is left behind. */
+  private static void assertStillServing(TestGateway gateway, Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        Connection other = connect(gateway, "bob", null);
+        Statement otherStatement = other.createStatement()) {
+      assertThat(firstLong(statement, "SELECT 1")).isEqualTo(1);
+      assertThat(firstLong(otherStatement, "SELECT count(*) FROM bronze.trades")).isEqualTo(10_000);
+    }
+    assertThat(gateway.server().arrowBytesAllocated()).isZero();
+  }
+
+  private static long firstLong(Statement statement, String sql) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
     }
   }
 }

@@ -65,7 +65,7 @@ class MetricsWireTest {
 
   @Test
   void statementsBeyondTheConcurrencyLimitWaitThenGiveUpWith53300() throws Exception {
-    LimitsConfig limits = new LimitsConfig(null, null, null, null, 1, 300L);
+    LimitsConfig limits = new LimitsConfig(null, null, null, null, 1, 300L, null);
     try (TestGateway server = TestGateway.start(PlatformConfig.defaults().withGateway(GatewayConfig.defaults().withLimits(limits)));
         Connection busy = server.connect();
         Statement heavyStatement = busy.createStatement();
