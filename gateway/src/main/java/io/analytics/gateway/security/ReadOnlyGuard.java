@@ -23,6 +23,11 @@ public final class ReadOnlyGuard {
 
   /** Throws 25006 when the statement would write; returns normally otherwise. */
   public static void check(SqlStatement statement) {
+    java.util.Optional<SqlStatement> prepared = StatementClassifier.preparedBody(statement);
+    if (prepared.isPresent()) {
+      check(prepared.get());
+      return;
+    }
     StatementKind kind = StatementClassifier.classify(statement);
     boolean writes = switch (kind) {
       case WRITE, DDL, MAINTENANCE -> true;

@@ -1,6 +1,8 @@
 package io.analytics.gateway.security;
 
 import io.analytics.gateway.sql.SqlStatement;
+import io.analytics.gateway.sql.Token;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -65,6 +67,28 @@ final class StatementClassifier {
       return StatementKind.FORBIDDEN;
     }
     return StatementKind.UNKNOWN;
+  }
+
+  /**
+   * The statement a SQL-level {@code PREPARE name [(types)] AS statement} prepares, to be checked as
+   * that statement now: {@code EXECUTE name} later runs it without showing what it does.
+   */
+  static Optional<SqlStatement> preparedBody(SqlStatement statement) {
+    if (!statement.keyword().equals("PREPARE")) {
+      return Optional.empty();
+    }
+    int depth = 0;
+    for (int i = 1; i < statement.size(); i++) {
+      Token token = statement.token(i);
+      if (token.isPunctuation('(')) {
+        depth++;
+      } else if (token.isPunctuation(')')) {
+        depth--;
+      } else if (depth == 0 && statement.keyword(i).equals("AS")) {
+        return Optional.of(SqlStatement.parse(statement.textFrom(i + 1)));
+      }
+    }
+    return Optional.empty();
   }
 
   /** CREATE [OR REPLACE] [PERSISTENT|TEMPORARY] SECRET. */

@@ -72,6 +72,11 @@ public final class StatementGuard {
 
   /** Throws 42501 when the statement is not allowed; returns normally otherwise. */
   public void check(SqlStatement statement) {
+    java.util.Optional<SqlStatement> prepared = StatementClassifier.preparedBody(statement);
+    if (prepared.isPresent()) {
+      check(prepared.get());
+      return;
+    }
     StatementKind kind = StatementClassifier.classify(statement);
     switch (kind) {
       case FORBIDDEN -> throw denied(describeForbidden(statement) + " is not allowed through the gateway");

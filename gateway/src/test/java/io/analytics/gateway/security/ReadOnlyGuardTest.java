@@ -30,7 +30,9 @@ class ReadOnlyGuardTest {
         "CHECKPOINT",
         "VACUUM",
         "COPY t FROM 'data/bronze/x.csv'",
-        "IMPORT DATABASE 'data/export'");
+        "IMPORT DATABASE 'data/export'",
+        "PREPARE p AS DELETE FROM t",
+        "PREPARE p (INTEGER) AS INSERT INTO t VALUES ($1)");
     for (String sql : writes) {
       assertThatThrownBy(() -> ReadOnlyGuard.check(SqlStatement.parse(sql)))
           .as(sql)
@@ -62,7 +64,9 @@ class ReadOnlyGuardTest {
         "COMMIT",
         "SET search_path = gold",
         "COPY (SELECT 1) TO STDOUT",
-        "COPY gold.daily_pnl TO STDOUT");
+        "COPY gold.daily_pnl TO STDOUT",
+        "PREPARE p AS SELECT * FROM gold.daily_pnl",
+        "EXECUTE p");
     for (String sql : reads) {
       assertThatCode(() -> ReadOnlyGuard.check(SqlStatement.parse(sql))).as(sql).doesNotThrowAnyException();
     }

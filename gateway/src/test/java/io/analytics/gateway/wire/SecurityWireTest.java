@@ -7,6 +7,7 @@ import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
 import io.analytics.gateway.auth.ScramVerifier;
 import io.analytics.gateway.testing.TestGateway;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,6 +20,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,20 +54,31 @@ class SecurityWireTest {
   }
 
   private static Connection login(String user) throws SQLException {
+    return login(user, new Properties());
+  }
+
+  private static Connection login(String user, Properties extra) throws SQLException {
     Properties properties = new Properties();
+    properties.putAll(extra);
     properties.setProperty("user", user);
     properties.setProperty("password", PASSWORD);
     return DriverManager.getConnection(gateway.jdbcUrl(), properties);
   }
 
   private static void assertRefused(String user, String sql) throws SQLException {
-    try (Connection connection = login(user); Statement statement = connection.createStatement()) {
+    assertRefused(user, sql, new Properties());
+  }
+
+  private static void assertRefused(String user, String sql, Properties extra) throws SQLException {
+    try (Connection connection = login(user, extra); Statement statement = connection.createStatement()) {
       assertThatThrownBy(() -> statement.execute(sql))
           .as("%s: %s", user, sql)
           .isInstanceOfSatisfying(SQLException.class, e -> {
             assertThat(e.getSQLState()).as("%s: %s -> %s", user, sql, e.getMessage()).isEqualTo("42501");
             assertThat(e.getMessage()).contains("permission denied");
           });
+      // A refused statement inside a BEGIN of the same string leaves that transaction aborted, as in PostgreSQL.
+      statement.execute("ROLLBACK");
       // The session lives on.
       try (ResultSet rows = statement.executeQuery("SELECT 1")) {
         assertThat(rows.next()).isTrue();
@@ -178,6 +192,82 @@ class SecurityWireTest {
     assertRefused("analyst", "BEGIN; DELETE FROM main.t; COMMIT");
     assertRefused("analyst", "SELECT * FROM read_parquet('" + gateway.home().dataDir().resolve("bronze/trades") + "/**/*.parquet')");
     assertRefused("analyst", "CHECKPOINT");
+  }
+
+  /**
+   * Analysts share the engineers' DuckDB instance (only app has its own), so the guard alone keeps
+   * them from writing: every route to a write is tried on a table that exists, which must be unchanged.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "INSERT INTO derived.guarded VALUES (4)",
+      "INSERT OR REPLACE INTO derived.guarded VALUES (1)",
+      "UPDATE derived.guarded SET a = a + 1",
+      "DELETE FROM derived.guarded",
+      "TRUNCATE derived.guarded",
+      "MERGE INTO derived.guarded g USING (SELECT 9 AS a) s ON g.a = s.a WHEN NOT MATCHED THEN INSERT VALUES (s.a)",
+      "DROP TABLE derived.guarded",
+      "ALTER TABLE derived.guarded ADD COLUMN b INT",
+      "ALTER TABLE derived.guarded RENAME TO stolen",
+      "COMMENT ON TABLE derived.guarded IS 'mine'",
+      "CREATE TABLE derived.mine AS SELECT 1",
+      "CREATE OR REPLACE TABLE derived.guarded AS SELECT 1 AS a",
+      "CREATE VIEW derived.mine AS SELECT 1",
+      "CREATE SCHEMA mine",
+      "CREATE TEMP TABLE scratch (a INT)",
+      "CREATE MACRO mine(x) AS x + 1",
+      "CREATE SEQUENCE mine",
+      "EXPLAIN ANALYZE DELETE FROM derived.guarded",
+      "WITH d AS (SELECT 1) DELETE FROM derived.guarded",
+      "PREPARE p AS DELETE FROM derived.guarded",
+      "PREPARE p (INT) AS INSERT INTO derived.guarded VALUES ($1)",
+      "PREPARE p AS WITH x AS (SELECT 1) DELETE FROM derived.guarded",
+      "/* hidden */ delete /* from */ FROM \"derived\".\"guarded\"",
+      "COPY derived.guarded FROM '/dev/null'",
+      "CHECKPOINT",
+      "VACUUM",
+      "SELECT 1; DELETE FROM derived.guarded",
+      "BEGIN; DELETE FROM derived.guarded; COMMIT",
+      "COMMIT; DELETE FROM derived.guarded",
+      "SELECT 1; COMMIT; DROP TABLE derived.guarded; BEGIN"})
+  void analystsCannotWriteByAnyRoute(String sql) throws SQLException {
+    createGuardedTable();
+    assertRefused("analyst", sql);
+    // The simple query protocol sends a multi-statement string as one message, split by the gateway.
+    Properties simple = new Properties();
+    simple.setProperty("preferQueryMode", "simple");
+    assertRefused("analyst", sql, simple);
+    // Inside a transaction the analyst opened, too.
+    try (Connection connection = login("analyst", new Properties()); Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      assertThatThrownBy(() -> statement.execute(sql)).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getSQLState()).as("%s -> %s", sql, e.getMessage()).isEqualTo("42501"));
+      connection.rollback();
+    }
+    assertThat(count("engineer", "SELECT count(*) FROM derived.guarded WHERE a IN (1, 2, 3)")).isEqualTo(3);
+    assertThat(count("engineer", "SELECT count(*) FROM derived.guarded")).isEqualTo(3);
+    assertThat(count("engineer", "SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('mine', 'stolen', 'scratch')"
+        + " OR schema_name = 'mine'")).isZero();
+  }
+
+  @Test
+  void analystsCannotCopyRowsInFromStdin() throws Exception {
+    createGuardedTable();
+    try (Connection connection = login("analyst")) {
+      CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+      assertThatThrownBy(() -> copy.copyIn("COPY derived.guarded FROM STDIN", new StringReader("7\n8\n")))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+      assertThatThrownBy(() -> copy.copyIn("COPY derived.guarded (a) FROM STDIN (FORMAT csv)", new StringReader("7\n")))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+    }
+    assertThat(count("engineer", "SELECT count(*) FROM derived.guarded")).isEqualTo(3);
+  }
+
+  private static void createGuardedTable() throws SQLException {
+    try (Connection connection = login("engineer"); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS derived");
+      statement.execute("CREATE OR REPLACE TABLE derived.guarded AS SELECT * FROM (VALUES (1), (2), (3)) v(a)");
+    }
   }
 
   @Test
