@@ -28,7 +28,23 @@ public final class StatementGuard {
   private static final Set<String> DENIED_FUNCTIONS = Set.of(
       "query", "query_table", "getenv", "postgres_query", "postgres_execute", "postgres_scan", "postgres_scan_pushdown",
       "postgres_attach", "sqlite_scan", "sqlite_attach", "sqlite_query", "mysql_query", "mysql_execute", "mysql_scan",
-      "duckdb_secrets", "which_secret", "load_aws_credentials", "http_get", "http_post");
+      "duckdb_secrets", "which_secret", "load_aws_credentials", "http_get", "http_post",
+      // Runs a serialized statement, unseen by this guard.
+      "json_execute_serialized_sql",
+      // Write into an attached database or load an export: COPY FROM DATABASE and IMPORT DATABASE by another name.
+      "copy_database", "import_database",
+      // Engine-wide switches, as the PRAGMAs and SETs of the same names (refused below) are.
+      "add_parquet_key", "enable_logging", "disable_logging", "truncate_duckdb_logs", "enable_profiling", "disable_profiling",
+      "enable_profile", "disable_profile", "enable_optimizer", "disable_optimizer", "enable_object_cache", "disable_object_cache",
+      "enable_checkpoint_on_shutdown", "disable_checkpoint_on_shutdown", "enable_verification", "disable_verification",
+      "verify_parallelism", "disable_verify_parallelism", "create_external_resource", "destroy_external_resource",
+      "register_external_resource", "register_external_resource_type", "deregister_external_resource");
+
+  /** Table functions that do what CHECKPOINT does: admins only, like the statement. */
+  private static final Set<String> MAINTENANCE_FUNCTIONS = Set.of("checkpoint", "force_checkpoint");
+
+  /** Functions that change a sequence: a write, for roles that write. */
+  private static final Set<String> SEQUENCE_FUNCTIONS = Set.of("nextval", "setval");
 
   /** Functions that read files: allowed to roles that write, and only for literal paths inside the lake. */
   private static final Set<String> FILE_READERS = Set.of(
@@ -36,7 +52,8 @@ public final class StatementGuard {
       "read_json_objects_auto", "read_ndjson", "read_ndjson_auto", "read_ndjson_objects", "read_text", "read_blob",
       "glob", "parquet_metadata", "parquet_schema", "parquet_file_metadata", "parquet_kv_metadata",
       "parquet_bloom_probe", "sniff_csv", "iceberg_scan", "iceberg_metadata", "iceberg_snapshots", "delta_scan",
-      "read_xlsx", "st_read", "read_avro", FunctionCalls.REPLACEMENT_SCAN);
+      "read_xlsx", "st_read", "read_avro", "read_duckdb", "read_single_csv_file", "read_single_json_file",
+      "read_single_parquet_file", "parquet_full_metadata", FunctionCalls.REPLACEMENT_SCAN);
 
   /** DuckDB settings a client may change: those that only affect its own session. */
   private static final Set<String> SESSION_SETTINGS = Set.of(
@@ -140,6 +157,12 @@ public final class StatementGuard {
   private void checkCall(FunctionCall call) {
     if (DENIED_FUNCTIONS.contains(call.name())) {
       throw denied("function " + call.name() + " is not allowed through the gateway");
+    }
+    if (MAINTENANCE_FUNCTIONS.contains(call.name()) && !role.administers()) {
+      throw denied("function " + call.name() + " needs role admin");
+    }
+    if (SEQUENCE_FUNCTIONS.contains(call.name()) && !role.writes()) {
+      throw denied("role " + role.sqlName() + " may only read; function " + call.name() + " changes a sequence and needs role engineer");
     }
     if (!FILE_READERS.contains(call.name())) {
       return;

@@ -122,6 +122,13 @@ class SecurityWireTest {
       "PRAGMA threads = 1",
       "CREATE SECRET s (TYPE s3, KEY_ID 'x', SECRET 'y')",
       "SELECT 1; COPY (SELECT 1) TO '/tmp/evil.csv'",
+      "SELECT * FROM json_execute_serialized_sql(json_serialize_sql('SELECT * FROM read_text(''/etc/passwd'')'))",
+      "CALL copy_database('memory', 'warehouse')",
+      "CALL import_database('/tmp/evil')",
+      "SELECT * FROM read_duckdb('/tmp/other.duckdb')",
+      "CALL enable_logging()",
+      "CALL disable_checkpoint_on_shutdown()",
+      "CALL add_parquet_key('k', '0123456789112345')",
       "CALL query('SELECT 1')"})
   void attemptsToReachOutsideTheLakeAreRefusedForEveryone(String sql) throws SQLException {
     assertRefused("admin", sql);
@@ -226,6 +233,10 @@ class SecurityWireTest {
       "COPY derived.guarded FROM '/dev/null'",
       "CHECKPOINT",
       "VACUUM",
+      "CALL checkpoint()",
+      "SELECT * FROM force_checkpoint()",
+      "SELECT nextval('derived.guarded_ids')",
+      "SELECT setval('derived.guarded_ids', 100)",
       "SELECT 1; DELETE FROM derived.guarded",
       "BEGIN; DELETE FROM derived.guarded; COMMIT",
       "COMMIT; DELETE FROM derived.guarded",
@@ -246,6 +257,7 @@ class SecurityWireTest {
     }
     assertThat(count("engineer", "SELECT count(*) FROM derived.guarded WHERE a IN (1, 2, 3)")).isEqualTo(3);
     assertThat(count("engineer", "SELECT count(*) FROM derived.guarded")).isEqualTo(3);
+    assertThat(count("engineer", "SELECT nextval('derived.guarded_ids')")).as("the sequence was not advanced").isEqualTo(1);
     assertThat(count("engineer", "SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('mine', 'stolen', 'scratch')"
         + " OR schema_name = 'mine'")).isZero();
   }
@@ -267,6 +279,7 @@ class SecurityWireTest {
     try (Connection connection = login("engineer"); Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA IF NOT EXISTS derived");
       statement.execute("CREATE OR REPLACE TABLE derived.guarded AS SELECT * FROM (VALUES (1), (2), (3)) v(a)");
+      statement.execute("CREATE OR REPLACE SEQUENCE derived.guarded_ids");
     }
   }
 
@@ -293,6 +306,7 @@ class SecurityWireTest {
   void adminsMayRunMaintenance() throws SQLException {
     try (Connection connection = login("admin"); Statement statement = connection.createStatement()) {
       statement.execute("CHECKPOINT");
+      statement.execute("CALL checkpoint()");
       statement.execute("SET TimeZone = 'Europe/Paris'");
       statement.execute("SET search_path = 'gold'");
     }
