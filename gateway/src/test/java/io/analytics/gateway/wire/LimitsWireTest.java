@@ -9,7 +9,10 @@ import io.analytics.catalog.config.LimitsConfig;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
 import io.analytics.gateway.auth.ScramVerifier;
+import io.analytics.gateway.testing.PsqlBinary;
 import io.analytics.gateway.testing.TestGateway;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,13 +21,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Per-user connection limits, the idle-in-transaction timeout and slowed-down failed logins. */
 class LimitsWireTest {
   private static Connection connect(TestGateway gateway, String user, String password) throws SQLException {
+    return connect(gateway, user, password, new Properties());
+  }
+
+  private static Connection connect(TestGateway gateway, String user, String password, Properties extra) throws SQLException {
     Properties properties = new Properties();
+    properties.putAll(extra);
     properties.setProperty("user", user);
     if (password != null) {
       properties.setProperty("password", password);
@@ -97,12 +106,21 @@ class LimitsWireTest {
         Connection connection = connect(gateway, "alice", null);
         Statement statement = connection.createStatement()) {
       // A single group's string_agg cannot spill: it needs far more than 64 MB.
-      assertOutOfMemory(() -> statement.executeQuery(
-          "SELECT length(string_agg(i::VARCHAR || repeat('x', 50), ',')) FROM range(5000000) t(i)"), "DuckDB's memory_limit");
+      String stringAgg = "SELECT length(string_agg(i::VARCHAR || repeat('x', 50), ',')) FROM range(5000000) t(i)";
+      assertOutOfMemory(() -> statement.executeQuery(stringAgg), "DuckDB's memory_limit");
       // A hash aggregate whose table outgrows the limit, with spilling off.
       assertOutOfMemory(() -> statement.executeQuery(
           "SELECT i, count(*) FROM range(20000000) t(i) GROUP BY i ORDER BY 2 LIMIT 1"), "DuckDB's memory_limit");
       assertStillServing(gateway, connection);
+      // The simple query protocol's path.
+      Properties simple = new Properties();
+      simple.setProperty("preferQueryMode", "simple");
+      try (Connection simpleConnection = connect(gateway, "carol", null, simple);
+          Statement simpleStatement = simpleConnection.createStatement()) {
+        assertOutOfMemory(() -> simpleStatement.executeQuery(stringAgg), "DuckDB's memory_limit");
+        assertStillServing(gateway, simpleConnection);
+      }
+      assertPsqlSeesOutOfMemory(gateway, stringAgg);
     }
   }
 
@@ -142,6 +160,23 @@ class LimitsWireTest {
       connection.setAutoCommit(true);
       assertStillServing(gateway, connection);
     }
+  }
+
+  /** psql, where installed: the error with its SQLSTATE, and the next command on the same session answers. */
+  private static void assertPsqlSeesOutOfMemory(TestGateway gateway, String sql) throws Exception {
+    Path psql = PsqlBinary.find();
+    if (psql == null) {
+      System.out.println("psql not found: its out-of-memory check is skipped");
+      return;
+    }
+    Process process = new ProcessBuilder(psql.toString(), "-X", "-A", "-t", "-v", "VERBOSITY=verbose", "-h", "127.0.0.1",
+        "-p", Integer.toString(gateway.port()), "-U", "dave", "-d", "lake", "-c", sql, "-c", "SELECT 40 + 2").start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(err).contains("ERROR:  53200: out of memory");
+    assertThat(out).isEqualTo("42\n");
   }
 
   private static void assertOutOfMemory(ThrowingCallable query, String why) {
