@@ -3,7 +3,7 @@ MVN ?= mvn -B -ntp
 HOME_DIR ?= .
 PORT ?= 5433
 
-.PHONY: build test run serve clean loadtest bench
+.PHONY: build test run serve clean loadtest bench jmh
 
 build:
 	$(MVN) -q -DskipTests package
@@ -22,6 +22,10 @@ serve: build
 # The benchmark: PostgreSQL vs the gateway vs in-process DuckDB on the same trades (BENCH_ARGS=--quick for 1M rows).
 bench: build
 	./analytics bench --out bench-results $(BENCH_ARGS)
+
+# JMH micro-benchmarks of the type encoders (text and binary, per 2,048-row batch); table in gateway/target/jmh-encoders.csv.
+jmh:
+	$(MVN) -q test -pl catalog,engine,gateway -Dtest=EncoderBenchmarkRunner -Dsurefire.failIfNoSpecifiedTests=false -Djmh=true -DredirectTestOutputToFile=false
 
 # The long form of the load test: 200 connections, mixed point and analytical queries, 5 minutes.
 loadtest:

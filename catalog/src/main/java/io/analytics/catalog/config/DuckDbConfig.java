@@ -11,12 +11,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param tempDirectory spill directory, or null for {@code warehouse/tmp}
  * @param extensionDirectory where DuckDB looks for extensions it may load (the postgres extension
  *     for live attached sources), for machines without internet; null for DuckDB's default
- * @param maxTempDirectorySize DuckDB's max_temp_directory_size: how much a query may spill to the temp
- *     directory before it fails with 53200 ("0B" turns spilling off), or null for DuckDB's default (90% of
- *     the disk's free space)
+ * @param maxTempDirectorySize how much DuckDB may spill to the temp directory (e.g. "20GB"), so a
+ *     runaway query cannot fill the disk; null for DuckDB's default (90% of the free space)
  */
-public record DuckDbConfig(
-    String memoryLimit, int threads, String tempDirectory, String extensionDirectory, String maxTempDirectorySize) {
+public record DuckDbConfig(String memoryLimit, int threads, String tempDirectory, String extensionDirectory,
+    String maxTempDirectorySize) {
   @JsonCreator
   public DuckDbConfig(
       @JsonProperty("memoryLimit") String memoryLimit,
@@ -32,31 +31,24 @@ public record DuckDbConfig(
   }
 
   public DuckDbConfig(String memoryLimit, int threads, String tempDirectory) {
-    this(memoryLimit, threads, tempDirectory, null);
+    this(memoryLimit, threads, tempDirectory, null, null);
   }
 
   public DuckDbConfig {
     ConfigChecks.checkRange("duckdb.threads", threads, 0, 1024);
+    if (maxTempDirectorySize != null) {
+      ByteSize.parse("duckdb.maxTempDirectorySize", maxTempDirectorySize);
+    }
     if (memoryLimit != null && !memoryLimit.matches("(?i)\\s*\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)\\s*")) {
       throw new ConfigException(
           "config key \"duckdb.memoryLimit\" must be a size such as \"4GB\", got \""
               + memoryLimit
               + "\"");
     }
-    if (maxTempDirectorySize != null && !ByteSize.isSize(maxTempDirectorySize)) {
-      throw new ConfigException("config key \"duckdb.maxTempDirectorySize\" must be a size such as \"10GB\", got \""
-          + maxTempDirectorySize + "\"");
-    }
   }
 
-  /** This configuration with another memory_limit. */
   public DuckDbConfig withMemoryLimit(String newMemoryLimit) {
     return new DuckDbConfig(newMemoryLimit, threads, tempDirectory, extensionDirectory, maxTempDirectorySize);
-  }
-
-  /** This configuration with another max_temp_directory_size ("0B": no spilling). */
-  public DuckDbConfig withMaxTempDirectorySize(String newMaxTempDirectorySize) {
-    return new DuckDbConfig(memoryLimit, threads, tempDirectory, extensionDirectory, newMaxTempDirectorySize);
   }
 
   public static DuckDbConfig defaults() {

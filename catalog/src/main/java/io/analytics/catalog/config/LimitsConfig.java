@@ -12,9 +12,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param cancelRequestsPerSecond CancelRequests accepted from one address per second; more are dropped, so keys cannot be brute-forced
  * @param maxConcurrentQueries statements DuckDB runs at once across all sessions (0: no limit); others wait their turn
  * @param queryQueueTimeoutMillis how long a statement may wait for its turn before it fails with 53300
- * @param queryMemory what one query may hold (e.g. "256MB"), or null for no per-query bound: the gateway's
- *     Arrow memory for its result, and, with maxConcurrentQueries, DuckDB's memory_limit when duckdb.memoryLimit
- *     is not set (queryMemory × maxConcurrentQueries); beyond it, 53200
+ * @param queryMemory what one query may hold (e.g. "512MB"; null: no limit): the gateway's own result
+ *     memory per session is capped at it, and, unless duckdb.memoryLimit is set, DuckDB's memory_limit
+ *     becomes this times maxConcurrentQueries (when that is not 0); exceeding either is 53200
  */
 public record LimitsConfig(
     int maxConnectionsPerUser,
@@ -39,15 +39,21 @@ public record LimitsConfig(
         failedLoginsPerMinute == null ? 10 : failedLoginsPerMinute,
         cancelRequestsPerSecond == null ? 20 : cancelRequestsPerSecond,
         maxConcurrentQueries == null ? 0 : maxConcurrentQueries,
-        queryQueueTimeoutMillis == null ? 30_000L : queryQueueTimeoutMillis.longValue(),
+        queryQueueTimeoutMillis == null ? 30_000L : queryQueueTimeoutMillis,
         queryMemory);
   }
 
   public LimitsConfig(
       Integer maxConnectionsPerUser, Integer idleInTransactionTimeoutSeconds, Integer failedLoginsPerMinute,
+      Integer cancelRequestsPerSecond, Integer maxConcurrentQueries, Long queryQueueTimeoutMillis) {
+    this(maxConnectionsPerUser, idleInTransactionTimeoutSeconds, failedLoginsPerMinute, cancelRequestsPerSecond,
+        maxConcurrentQueries, queryQueueTimeoutMillis, null);
+  }
+
+  public LimitsConfig(
+      Integer maxConnectionsPerUser, Integer idleInTransactionTimeoutSeconds, Integer failedLoginsPerMinute,
       Integer cancelRequestsPerSecond) {
-    this(maxConnectionsPerUser, idleInTransactionTimeoutSeconds, failedLoginsPerMinute, cancelRequestsPerSecond, null, null,
-        null);
+    this(maxConnectionsPerUser, idleInTransactionTimeoutSeconds, failedLoginsPerMinute, cancelRequestsPerSecond, null, null);
   }
 
   public LimitsConfig {
@@ -56,26 +62,25 @@ public record LimitsConfig(
     ConfigChecks.checkRange("gateway.limits.failedLoginsPerMinute", failedLoginsPerMinute, 1, 1_000_000);
     ConfigChecks.checkRange("gateway.limits.cancelRequestsPerSecond", cancelRequestsPerSecond, 1, 1_000_000);
     ConfigChecks.checkRange("gateway.limits.maxConcurrentQueries", maxConcurrentQueries, 0, 100_000);
+    if (queryMemory != null) {
+      ByteSize.parse("gateway.limits.queryMemory", queryMemory);
+    }
     if (queryQueueTimeoutMillis < 0) {
       throw new ConfigException("config key \"gateway.limits.queryQueueTimeoutMillis\" must be 0 or more");
     }
-    if (queryMemory != null && ByteSize.parse("gateway.limits.queryMemory", queryMemory) < 1 << 20) {
-      throw new ConfigException("config key \"gateway.limits.queryMemory\" must be at least 1MiB, got \"" + queryMemory + "\"");
-    }
-  }
-
-  /** The per-query bound in bytes, or 0 when there is none. */
-  public long queryMemoryBytes() {
-    return queryMemory == null ? 0 : ByteSize.parse("gateway.limits.queryMemory", queryMemory);
-  }
-
-  /** These limits with a per-query memory bound ("256MB"; null for none) and at most {@code concurrent} queries at once. */
-  public LimitsConfig withQueryMemory(String newQueryMemory, int concurrent) {
-    return new LimitsConfig(maxConnectionsPerUser, idleInTransactionTimeoutSeconds, failedLoginsPerMinute,
-        cancelRequestsPerSecond, concurrent, queryQueueTimeoutMillis, newQueryMemory);
   }
 
   public static LimitsConfig defaults() {
     return new LimitsConfig(null, null, null, null, null, null, null);
+  }
+
+  /** The per-query memory limit in bytes, or Long.MAX_VALUE when there is none. */
+  public long queryMemoryBytes() {
+    return queryMemory == null ? Long.MAX_VALUE : ByteSize.parse("gateway.limits.queryMemory", queryMemory);
+  }
+
+  public LimitsConfig withQueryMemory(String newQueryMemory) {
+    return new LimitsConfig(maxConnectionsPerUser, idleInTransactionTimeoutSeconds, failedLoginsPerMinute,
+        cancelRequestsPerSecond, maxConcurrentQueries, queryQueueTimeoutMillis, newQueryMemory);
   }
 }

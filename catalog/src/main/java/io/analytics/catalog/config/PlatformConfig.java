@@ -118,12 +118,26 @@ public record PlatformConfig(
     return !users.isEmpty();
   }
 
-  public PlatformConfig withGateway(GatewayConfig newGateway) {
-    return new PlatformConfig(newGateway, duckdb, users, sources);
-  }
-
   public PlatformConfig withDuckDb(DuckDbConfig newDuckDb) {
     return new PlatformConfig(gateway, newDuckDb, users, sources);
+  }
+
+  /**
+   * DuckDB's settings for a serving gateway: with a per-query memory limit and no memory_limit of
+   * its own, the instance may use the per-query limit once per query allowed to run at a time, so
+   * that the queries admission control lets through together cannot exceed it.
+   */
+  public DuckDbConfig servingDuckDb() {
+    LimitsConfig limits = gateway.limits();
+    if (duckdb.memoryLimit() != null || limits.queryMemory() == null || limits.maxConcurrentQueries() == 0) {
+      return duckdb; // without a bound on concurrent queries there is nothing to multiply
+    }
+    long total = limits.queryMemoryBytes() * limits.maxConcurrentQueries();
+    return duckdb.withMemoryLimit(total + "B");
+  }
+
+  public PlatformConfig withGateway(GatewayConfig newGateway) {
+    return new PlatformConfig(newGateway, duckdb, users, sources);
   }
 
   public PlatformConfig withUsers(List<UserConfig> newUsers) {

@@ -130,33 +130,10 @@ class PlatformConfigTest {
   }
 
   @Test
-  void queryMemoryAndMaxTempDirectorySizeAreSizesInDuckDbsUnits() throws Exception {
-    PlatformConfig config = parse("{\"gateway\": {\"limits\": {\"queryMemory\": \"256MB\", \"maxConcurrentQueries\": 4}},"
-        + " \"duckdb\": {\"maxTempDirectorySize\": \"0B\"}}");
-    assertThat(config.gateway().limits().queryMemoryBytes()).isEqualTo(256_000_000L);
-    assertThat(config.duckdb().maxTempDirectorySize()).isEqualTo("0B");
-    assertThat(reread(config)).isEqualTo(config);
-    assertThat(ByteSize.parse("k", "1.5GiB")).isEqualTo(3L << 29);
-    assertThat(ByteSize.format(64L << 20)).isEqualTo("64.0 MiB");
-    assertThat(PlatformConfig.defaults().gateway().limits().queryMemoryBytes()).isZero();
-
-    assertThatThrownBy(() -> parse("{\"gateway\": {\"limits\": {\"queryMemory\": \"lots\"}}}"))
-        .hasMessageContaining("gateway.limits.queryMemory");
-    assertThatThrownBy(() -> parse("{\"gateway\": {\"limits\": {\"queryMemory\": \"10KB\"}}}"))
-        .hasMessageContaining("at least 1MiB");
-    assertThatThrownBy(() -> parse("{\"duckdb\": {\"maxTempDirectorySize\": \"none\"}}"))
-        .hasMessageContaining("duckdb.maxTempDirectorySize");
-  }
-
-  @Test
   void malformedEnvironmentValueIsAnErrorNamingTheVariable() {
     assertThatThrownBy(() -> PlatformConfig.defaults().withEnvironment(Map.of("POSTGRES_DB", "x", "POSTGRES_PORT", "abc")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("POSTGRES_PORT");
-  }
-
-  private PlatformConfig parse(String json) throws Exception {
-    return PlatformConfig.fromFile(Files.writeString(dir.resolve("parsed.json"), json));
   }
 
   private PlatformConfig reread(PlatformConfig config) throws Exception {

@@ -74,8 +74,11 @@ public final class DuckDbBackend {
       ArrowReader reader = (ArrowReader) rows.arrowExportStream(allocator, batchRows);
       return new ArrowQuery(connection, statement, rows, reader);
     } catch (SQLException e) {
+      PlatformException error = StreamedErrorRecovery.isLostError(e)
+          ? StreamedErrorRecovery.recover(connection, sql, List.of(), e)
+          : DuckDbErrors.translate(e, sql);
       closeQuietly(connection);
-      throw DuckDbErrors.translate(e, sql);
+      throw error;
     }
   }
 

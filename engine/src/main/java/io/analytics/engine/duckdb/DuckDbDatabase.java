@@ -78,6 +78,11 @@ public final class DuckDbDatabase implements AutoCloseable {
     // client must not be able to make the gateway download code.
     properties.setProperty("autoinstall_known_extensions", "false");
     properties.setProperty("autoload_known_extensions", "true");
+    // duckdb_jdbc materializes a whole result before handing out its first row unless told to
+    // stream: a 100M-row SELECT would sit in native memory (GBs) and the client would wait for the
+    // last row to be computed before it got the first. Streaming lets Arrow batches flow as DuckDB
+    // produces them; every connection duplicated from this one inherits it.
+    properties.setProperty("jdbc_stream_results", "true");
     if (config.memoryLimit() != null) {
       properties.setProperty("memory_limit", config.memoryLimit());
     }

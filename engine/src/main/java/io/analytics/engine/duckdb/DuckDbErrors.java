@@ -42,6 +42,7 @@ public final class DuckDbErrors {
           new Rule("binder", "", SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION),
           new Rule("parser", "", SqlState.SYNTAX_ERROR),
           new Rule("syntax", "", SqlState.SYNTAX_ERROR),
+          new Rule("conversion", "field value out of range", SqlState.DATETIME_FIELD_OVERFLOW),
           new Rule("conversion", "out of range", SqlState.NUMERIC_VALUE_OUT_OF_RANGE),
           new Rule("conversion", "date", SqlState.INVALID_DATETIME_FORMAT),
           new Rule("conversion", "timestamp", SqlState.INVALID_DATETIME_FORMAT),

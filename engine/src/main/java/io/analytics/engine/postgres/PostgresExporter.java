@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.duckdb.DuckDbErrors;
+import io.analytics.engine.duckdb.StreamedErrorRecovery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -162,7 +163,7 @@ public final class PostgresExporter {
     String select = "SELECT " + casts + " FROM (" + query + ") AS __export";
     try (BufferAllocator allocator = new RootAllocator();
         Statement statement = duck.createStatement();
-        DuckDBResultSet result = run(statement, select);
+        DuckDBResultSet result = run(duck, statement, select);
         ArrowReader reader = (ArrowReader) result.arrowExportStream(allocator, BATCH_ROWS)) {
       CopyIn copyIn = pg.unwrap(PGConnection.class).getCopyAPI()
           .copyIn("COPY " + table + " (" + columnList + ") FROM STDIN (FORMAT binary)");
@@ -191,10 +192,13 @@ public final class PostgresExporter {
     }
   }
 
-  private static DuckDBResultSet run(Statement statement, String select) {
+  private static DuckDBResultSet run(DuckDBConnection duck, Statement statement, String select) {
     try {
       return statement.executeQuery(select).unwrap(DuckDBResultSet.class);
     } catch (SQLException e) {
+      if (StreamedErrorRecovery.isLostError(e)) {
+        throw StreamedErrorRecovery.recover(duck, select, List.of(), e);
+      }
       throw DuckDbErrors.translate(e, select);
     }
   }

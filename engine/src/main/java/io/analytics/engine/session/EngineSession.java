@@ -2,7 +2,6 @@ package io.analytics.engine.session;
 
 import static java.util.Objects.requireNonNull;
 
-import io.analytics.catalog.config.ByteSize;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.duckdb.DuckDbErrors;
@@ -21,20 +20,13 @@ public final class EngineSession implements AutoCloseable {
   private final DuckDBConnection connection;
   private final BufferAllocator allocator;
   private final int batchRows;
-  private final long queryMemoryBytes;
   private final AtomicReference<DuckDBPreparedStatement> running = new AtomicReference<>();
   private volatile CancelReason cancelReason;
 
-  /**
-   * @param allocator the parent of each result's own allocator
-   * @param queryMemoryBytes Arrow memory one result may hold (its batches, and all of it once materialized), or 0
-   *     for no bound; beyond it the statement fails with 53200
-   */
-  public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows, long queryMemoryBytes) {
+  public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows) {
     this.connection = requireNonNull(connection, "connection is null");
     this.allocator = requireNonNull(allocator, "allocator is null");
     this.batchRows = batchRows;
-    this.queryMemoryBytes = queryMemoryBytes;
   }
 
   /** Prepares (parses and binds) a statement without running it. */
@@ -136,31 +128,12 @@ public final class EngineSession implements AutoCloseable {
     return cancelReason;
   }
 
-  /**
-   * An allocator of its own for one result, which the result closes. It has no hard limit: when an
-   * import from DuckDB's Arrow stream fails halfway, Arrow leaks a few bytes, so the bound is checked
-   * after each batch instead (see {@link #checkQueryMemory}).
-   */
-  BufferAllocator newQueryAllocator() {
-    return allocator.newChildAllocator("query", 0, Long.MAX_VALUE);
+  DuckDBConnection connection() {
+    return connection;
   }
 
-  /**
-   * Fails with 53200, as PostgreSQL reports memory it cannot have, once one result holds more Arrow
-   * memory than the per-query limit: its current batch, and every batch when it is materialized.
-   */
-  void checkQueryMemory(BufferAllocator memory) {
-    long held = memory.getAllocatedMemory();
-    if (queryMemoryBytes > 0 && held > queryMemoryBytes) {
-      throw new PlatformException(SqlState.OUT_OF_MEMORY,
-          "out of memory: this query's result needs more than gateway.limits.queryMemory ("
-              + ByteSize.format(queryMemoryBytes) + ") of the gateway's memory",
-          "It held " + ByteSize.format(held) + " when it was stopped.",
-          "Select fewer or narrower rows, read the result to its end before running another statement "
-              + "in the same transaction, or raise gateway.limits.queryMemory.",
-          0,
-          null);
-    }
+  BufferAllocator allocator() {
+    return allocator;
   }
 
   int batchRows() {

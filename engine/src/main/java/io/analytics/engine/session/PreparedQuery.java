@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.duckdb.StreamedErrorRecovery;
 import java.sql.ParameterMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBPreparedStatement;
 import org.duckdb.DuckDBResultSet;
@@ -20,7 +20,8 @@ import org.duckdb.DuckDBResultSetMetaData;
  */
 public final class PreparedQuery implements AutoCloseable {
   private final EngineSession session;
-  private final DuckDBPreparedStatement statement;
+  /** Re-prepared when DuckDB closed it: duckdb_jdbc closes a statement whose execution failed. */
+  private DuckDBPreparedStatement statement;
   private final String sql;
   private final ReturnKind returnKind;
   private final List<ResultColumn> columns;
@@ -88,6 +89,7 @@ public final class PreparedQuery implements AutoCloseable {
           "bind message supplies " + parameters.size() + " parameters, but prepared statement requires "
               + parameterTypes.size());
     }
+    reprepareIfClosed();
     session.started(statement);
     boolean streaming = false;
     try {
@@ -97,18 +99,24 @@ public final class PreparedQuery implements AutoCloseable {
       }
       switch (returnKind) {
         case ROWS -> {
-          DuckDBResultSet resultSet = statement.executeQuery().unwrap(DuckDBResultSet.class);
-          BufferAllocator memory = session.newQueryAllocator();
+          DuckDBResultSet resultSet;
+          try {
+            resultSet = statement.executeQuery().unwrap(DuckDBResultSet.class);
+          } catch (SQLException e) {
+            if (session.cancelReason() == null && StreamedErrorRecovery.isLostError(e)) {
+              throw StreamedErrorRecovery.recover(session.connection(), sql, parameters, e);
+            }
+            throw e;
+          }
           ArrowReader reader;
           try {
-            reader = (ArrowReader) resultSet.arrowExportStream(memory, session.batchRows());
+            reader = (ArrowReader) resultSet.arrowExportStream(session.allocator(), session.batchRows());
           } catch (SQLException | RuntimeException e) {
             resultSet.close();
-            memory.close();
             throw e;
           }
           streaming = true;
-          return new QueryResult.Rows(new ResultStream(session, statement, resultSet, memory, reader, columns, sql));
+          return new QueryResult.Rows(new ResultStream(session, statement, resultSet, reader, columns, sql));
         }
         case CHANGED_ROWS -> {
           return new QueryResult.ChangedRows(statement.executeLargeUpdate());
@@ -124,6 +132,16 @@ public final class PreparedQuery implements AutoCloseable {
       if (!streaming) {
         session.finished(statement);
       }
+    }
+  }
+
+  private void reprepareIfClosed() {
+    try {
+      if (statement.isClosed()) {
+        statement = session.connection().prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
+      }
+    } catch (SQLException e) {
+      throw session.translate(e, sql);
     }
   }
 

@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
@@ -29,8 +29,6 @@ public final class ResultStream implements AutoCloseable {
   private final EngineSession session;
   private final DuckDBPreparedStatement statement;
   private final DuckDBResultSet resultSet;
-  /** This result's own allocator, bounded by the per-query limit: every batch of it, held or streamed, is counted here. */
-  private final BufferAllocator memory;
   private final ArrowReader reader;
   private final List<ResultColumn> columns;
   private final String sql;
@@ -40,21 +38,17 @@ public final class ResultStream implements AutoCloseable {
   private boolean live = true;
   private boolean exhausted;
   private boolean closed;
-  /** Why {@link #materialize()} failed: the rest of the rows are gone, so reading on must fail too. */
-  private PlatformException failure;
 
   ResultStream(
       EngineSession session,
       DuckDBPreparedStatement statement,
       DuckDBResultSet resultSet,
-      BufferAllocator memory,
       ArrowReader reader,
       List<ResultColumn> columns,
       String sql) {
     this.session = requireNonNull(session, "session is null");
     this.statement = requireNonNull(statement, "statement is null");
     this.resultSet = requireNonNull(resultSet, "resultSet is null");
-    this.memory = requireNonNull(memory, "memory is null");
     this.reader = requireNonNull(reader, "reader is null");
     this.columns = requireNonNull(columns, "columns is null");
     this.sql = sql;
@@ -66,9 +60,6 @@ public final class ResultStream implements AutoCloseable {
 
   /** Loads the next batch into {@link #batch()}; false when there are no more rows. */
   public boolean next() {
-    if (failure != null) {
-      throw failure;
-    }
     if (exhausted || closed) {
       return false;
     }
@@ -122,26 +113,24 @@ public final class ResultStream implements AutoCloseable {
       return;
     }
     Deque<ArrowRecordBatch> batches = new ArrayDeque<>();
-    ArrowRecordBatch currentBatch = null;
     try {
       VectorSchemaRoot current = reader.getVectorSchemaRoot();
-      currentBatch = new VectorUnloader(current).getRecordBatch();
-      while (loadFromDuckDb()) {
-        batches.add(new VectorUnloader(reader.getVectorSchemaRoot()).getRecordBatch());
+      // Also closed when reading the rest fails (the per-query memory limit, a DuckDB error), so a
+      // failed materialization leaves no Arrow memory behind.
+      try (ArrowRecordBatch currentBatch = new VectorUnloader(current).getRecordBatch()) {
+        while (loadFromDuckDb()) {
+          batches.add(new VectorUnloader(reader.getVectorSchemaRoot()).getRecordBatch());
+        }
+        materializedRoot = VectorSchemaRoot.create(current.getSchema(), session.allocator());
+        new VectorLoader(materializedRoot).load(currentBatch);
+        materialized = batches;
       }
-      materializedRoot = VectorSchemaRoot.create(current.getSchema(), memory);
-      new VectorLoader(materializedRoot).load(currentBatch);
-      materialized = batches;
     } catch (IOException | RuntimeException e) {
       batches.forEach(ArrowRecordBatch::close);
-      failure = e instanceof PlatformException p
+      throw e instanceof PlatformException p
           ? p
           : new PlatformException(SqlState.INTERNAL_ERROR, "cannot materialize result: " + e.getMessage(), e);
-      throw failure;
     } finally {
-      if (currentBatch != null) {
-        currentBatch.close();
-      }
       release();
     }
   }
@@ -154,18 +143,30 @@ public final class ResultStream implements AutoCloseable {
   }
 
   private boolean loadFromDuckDb() {
-    boolean loaded;
     try {
-      loaded = reader.loadNextBatch();
+      return reader.loadNextBatch();
     } catch (IOException | RuntimeException e) {
+      if (causedByAllocationLimit(e)) {
+        // The session's allocator is capped at the per-query memory limit (gateway.limits.queryMemory).
+        throw new PlatformException(SqlState.OUT_OF_MEMORY, "the result needs more memory than one query may hold in the "
+            + "gateway (gateway.limits.queryMemory, " + session.allocator().getLimit() + " bytes): " + e.getMessage(), e);
+      }
       if (session.cancelReason() != null) {
         throw session.cancelledError();
       }
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       throw DuckDbErrors.translate(stripJavaPrefix(message), sql, e);
     }
-    session.checkQueryMemory(memory);
-    return loaded;
+  }
+
+  /** Arrow's C data import wraps the allocator's refusal in other exceptions. */
+  private static boolean causedByAllocationLimit(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OutOfMemoryException || String.valueOf(cause.getMessage()).contains("due to memory limit")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String stripJavaPrefix(String message) {
@@ -206,11 +207,7 @@ public final class ResultStream implements AutoCloseable {
     } catch (IOException e) {
       throw new PlatformException(SqlState.INTERNAL_ERROR, "cannot close result: " + e.getMessage(), e);
     } finally {
-      try {
-        release();
-      } finally {
-        memory.close();
-      }
+      release();
     }
   }
 }

@@ -1,8 +1,10 @@
 package io.analytics.engine.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.analytics.catalog.config.DuckDbConfig;
+import io.analytics.catalog.error.PlatformException;
 import java.nio.file.Path;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,19 @@ class DuckDbBackendTest {
         }
         assertThat(count).isEqualTo(5);
       }
+    }
+  }
+
+  /** Results stream; an error DuckDB raises on the first rows still comes back with its own reason. */
+  @Test
+  void aStreamedQueryThatFailsAtOnceReportsDuckDbsError() {
+    try (DuckDbDatabase database = DuckDbDatabase.inMemory(DuckDbConfig.defaults());
+        RootAllocator allocator = new RootAllocator()) {
+      DuckDbBackend backend = new DuckDbBackend(database);
+      PlatformException error = catchThrowableOfType(PlatformException.class,
+          () -> backend.queryArrow("SELECT 9223372036854775807::BIGINT + range FROM range(1, 3)", allocator, 1024).close());
+      assertThat(error.sqlState().code()).isEqualTo("22003");
+      assertThat(error.getMessage()).contains("Overflow").doesNotContain("Invalid result set");
     }
   }
 }

@@ -62,12 +62,9 @@ public final class AuditFile {
     appender.setEncoder(encoder);
     appender.start();
     // Sessions hand lines to a queue and go on; one thread writes them (none are dropped).
-    ch.qos.logback.classic.AsyncAppender async = new ch.qos.logback.classic.AsyncAppender();
+    QuietAsyncAppender async = new QuietAsyncAppender(appender);
     async.setContext(context);
     async.setName(APPENDER);
-    async.setQueueSize(8192);
-    async.setDiscardingThreshold(0);
-    async.addAppender(appender);
     async.start();
     audit.addAppender(async);
     audit.setAdditive(false);

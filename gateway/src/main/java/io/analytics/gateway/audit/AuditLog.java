@@ -1,7 +1,6 @@
 package io.analytics.gateway.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.net.InetAddress;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -14,10 +13,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditLog {
   private static final Logger AUDIT = LoggerFactory.getLogger("io.analytics.audit");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public void connectionOpened(String user, InetAddress address, String application, boolean tls, String role) {
-    ObjectNode line = line("connect", user, address);
+    Line line = line("connect", user, address);
     line.put("application", application);
     line.put("tls", tls);
     line.put("role", role);
@@ -25,20 +23,20 @@ public final class AuditLog {
   }
 
   public void loginFailed(String user, InetAddress address, String reason) {
-    ObjectNode line = line("login_failed", user, address);
+    Line line = line("login_failed", user, address);
     line.put("reason", reason);
     write(line);
   }
 
   public void connectionClosed(String user, InetAddress address, long durationMillis) {
-    ObjectNode line = line("disconnect", user, address);
+    Line line = line("disconnect", user, address);
     line.put("duration_ms", durationMillis);
     write(line);
   }
 
   /** @param outcome "ok", or the SQLSTATE of the error (42501 for a refusal) */
   public void statement(String user, InetAddress address, String fingerprint, long rows, long durationMillis, String outcome) {
-    ObjectNode line = line("statement", user, address);
+    Line line = line("statement", user, address);
     line.put("statement", fingerprint);
     line.put("rows", rows);
     line.put("duration_ms", durationMillis);
@@ -46,8 +44,8 @@ public final class AuditLog {
     write(line);
   }
 
-  private static ObjectNode line(String event, String user, InetAddress address) {
-    ObjectNode line = JSON.createObjectNode();
+  private static Line line(String event, String user, InetAddress address) {
+    Line line = new Line();
     line.put("time", Instant.now().toString());
     line.put("event", event);
     line.put("user", user);
@@ -55,9 +53,37 @@ public final class AuditLog {
     return line;
   }
 
-  private static void write(ObjectNode line) {
+  private static void write(Line line) {
     if (AUDIT.isInfoEnabled()) {
       AUDIT.info(line.toString());
+    }
+  }
+
+  /** One JSON object written field by field: a line per statement should not cost a tree of nodes. */
+  private static final class Line {
+    private final StringBuilder json = new StringBuilder(256).append('{');
+
+    void put(String name, String value) {
+      name(name).append('"');
+      JsonStringEncoder.getInstance().quoteAsString(value, json);
+      json.append('"');
+    }
+
+    void put(String name, long value) {
+      name(name).append(value);
+    }
+
+    void put(String name, boolean value) {
+      name(name).append(value);
+    }
+
+    private StringBuilder name(String name) {
+      return json.append(json.length() > 1 ? ",\"" : "\"").append(name).append("\":");
+    }
+
+    @Override
+    public String toString() {
+      return json + "}";
     }
   }
 }

@@ -51,6 +51,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Directory for results.md, results.csv and results.svg (default bench-results).")
   Path out = Path.of("bench-results");
 
+  @Option(names = "--skip-capacity", description = "Do not measure idle connections, concurrency and slow-client streaming.")
+  boolean skipCapacity;
+
   @Option(names = "--skip-postgres", description = "Do not start PostgreSQL even if its binaries are installed.")
   boolean skipPostgres;
 
@@ -108,6 +111,17 @@ public final class BenchCommand implements Callable<Integer> {
           console.flush();
         }
         console.println();
+      }
+      if (!skipCapacity) {
+        // The capacity figures need the gateway alone in its process, and the home to itself.
+        gateway.shutdown(1_000);
+        gateway = null;
+        console.println("capacity: idle connections, concurrent sessions, a slow client (gateway process, heap capped at "
+            + CapacityBench.MAX_HEAP + ")...");
+        console.flush();
+        try (GatewayProcess process = GatewayProcess.start(home.root(), CapacityBench.MAX_HEAP, work.resolve("capacity-gateway.log"))) {
+          results.capacity(new CapacityBench(process, "bronze.trades").runAll(rowCount * 10));
+        }
       }
       String header = String.format("## Benchmark: %,d trades rows, %d runs each, %d cores, %s", rowCount, runs,
           Runtime.getRuntime().availableProcessors(), LocalDate.now());

@@ -15,6 +15,7 @@ final class BenchResults {
   private final List<String> targets;
   private final Map<String, Map<String, List<Long>>> samples = new LinkedHashMap<>();
   private final Map<String, String> descriptions = new LinkedHashMap<>();
+  private final List<CapacityBench.Result> capacity = new ArrayList<>();
 
   BenchResults(List<String> targets) {
     this.targets = List.copyOf(targets);
@@ -23,6 +24,10 @@ final class BenchResults {
   void record(Workload workload, String target, long nanos) {
     descriptions.put(workload.name(), workload.description());
     samples.computeIfAbsent(workload.name(), w -> new LinkedHashMap<>()).computeIfAbsent(target, t -> new ArrayList<>()).add(nanos);
+  }
+
+  void capacity(List<CapacityBench.Result> results) {
+    capacity.addAll(results);
   }
 
   /** Median in milliseconds, or NaN when the target did not run the workload. */
@@ -53,6 +58,14 @@ final class BenchResults {
       md.append(' ').append(ratio(medianMillis(workload, BenchCommand.GATEWAY), medianMillis(workload, BenchCommand.DUCKDB)))
           .append(" | ").append(ratio(medianMillis(workload, BenchCommand.POSTGRES), medianMillis(workload, BenchCommand.GATEWAY)))
           .append(" |\n");
+    }
+    if (!capacity.isEmpty()) {
+      md.append("\nCapacity (the gateway as a process of its own, heap capped at ").append(CapacityBench.MAX_HEAP).append("):\n\n")
+          .append("| measurement | result | target | met |\n|---|---|---|---|\n");
+      for (CapacityBench.Result result : capacity) {
+        md.append("| ").append(result.measurement()).append(" | ").append(result.result()).append(" | ").append(result.target())
+            .append(" | ").append(result.met() ? "yes" : "no").append(" |\n");
+      }
     }
     return md.toString();
   }

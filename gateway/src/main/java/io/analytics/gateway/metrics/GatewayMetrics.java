@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -15,7 +18,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The gateway's metrics, in Micrometer, scraped as Prometheus text: open connections by user,
  * statements by kind and outcome (count and latency histogram), rows and bytes sent, errors by
- * SQLSTATE, cancellations, queued statements, and DuckDB's memory and spill use.
+ * SQLSTATE, cancellations, queued statements, DuckDB's memory and spill use, and the JVM's memory,
+ * threads and CPU.
  */
 public final class GatewayMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -32,6 +36,11 @@ public final class GatewayMetrics {
     cancellations = Counter.builder("gateway.cancellations").description("Statements cancelled by clients").register(registry);
     queueWait = DistributionSummary.builder("gateway.admission.wait").baseUnit("milliseconds")
         .description("Time statements waited for their turn to run").register(registry);
+    // The JVM's own figures (heap and direct memory per pool, threads, CPU): what an operator checks
+    // first when a gateway slows down, and what the benchmark samples to measure the gateway's heap.
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
   }
 
   public void connectionOpened(String user) {

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.analytics.engine.session.ResultColumn;
 import io.analytics.gateway.types.PgTypes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +27,12 @@ public final class PostgresColumnNames {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
   private static final String NO_NAME = "?column?";
+  /** Names of functions DuckDB parses syntax into that is not a call by that name. */
   private static final Map<String, String> FUNCTION_NAMES = Map.of(
       "count_star", "count", "list_value", "array", "struct_pack", "row");
+  private static final Map<String, String> KEYWORD_FUNCTIONS = Map.of("trim", "btrim");
+  /** A function call's name as written: an identifier (perhaps qualified), then its opening parenthesis. */
+  private static final Pattern CALL = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_$]*\\s*\\.\\s*)*([A-Za-z_][A-Za-z0-9_$]*)\\s*\\(");
 
   private PostgresColumnNames() {}
 
@@ -46,7 +53,7 @@ public final class PostgresColumnNames {
     if (selectList == null) {
       return columns;
     }
-    List<String> names = names(selectList, columns);
+    List<String> names = names(sql.getBytes(StandardCharsets.UTF_8), selectList, columns);
     if (names == null) {
       return columns;
     }
@@ -75,7 +82,7 @@ public final class PostgresColumnNames {
    * A name per column (null to keep DuckDB's), or null when the list cannot be matched to the
    * columns: more than one star, or counts that do not add up.
    */
-  private static List<String> names(JsonNode selectList, List<ResultColumn> columns) {
+  private static List<String> names(byte[] sql, JsonNode selectList, List<ResultColumn> columns) {
     int stars = 0;
     for (JsonNode item : selectList) {
       stars += isStar(item) ? 1 : 0;
@@ -96,7 +103,7 @@ public final class PostgresColumnNames {
       if (!item.path("alias").asText("").isEmpty() || isPlain(duckDbName)) {
         names.add(null);
       } else {
-        Named named = figure(item, columns.get(names.size()).duckDbType());
+        Named named = figure(sql, item, columns.get(names.size()).duckDbType());
         names.add(named.name() == null ? NO_NAME : named.name());
       }
     }
@@ -118,7 +125,22 @@ public final class PostgresColumnNames {
     static final Named NONE = new Named(null, 0);
   }
 
-  private static Named figure(JsonNode expression, String resultType) {
+  /**
+   * The name a function was called by in the statement's text, or null when the expression is not
+   * written as a call: DuckDB parses operators ({@code 'a' ~ 'b'} is regexp_matches) and keyword
+   * syntax ({@code extract(year FROM d)} is date_part) into functions, and PostgreSQL names a column
+   * after the name written before the parenthesis, or not at all for an operator.
+   */
+  private static String calledName(byte[] sql, JsonNode expression) {
+    long location = expression.path("query_location").asLong(-1);
+    if (location < 0 || location >= sql.length) {
+      return expression.path("function_name").asText(); // no position: trust DuckDB's name
+    }
+    Matcher call = CALL.matcher(new String(sql, (int) location, (int) Math.min(sql.length - location, 200), StandardCharsets.UTF_8));
+    return call.lookingAt() ? call.group(1).toLowerCase(Locale.ROOT) : null;
+  }
+
+  private static Named figure(byte[] sql, JsonNode expression, String resultType) {
     String alias = expression.path("alias").asText("");
     if (!alias.isEmpty()) {
       return new Named(alias, 2);
@@ -136,27 +158,29 @@ public final class PostgresColumnNames {
           return Named.NONE;
         }
         String function = expression.path("function_name").asText();
-        return new Named(FUNCTION_NAMES.getOrDefault(function, function), 2);
+        String called = calledName(sql, expression);
+        if (called == null) {
+          return FUNCTION_NAMES.containsKey(function) ? new Named(FUNCTION_NAMES.get(function), 2) : Named.NONE;
+        }
+        // TRIM is keyword syntax for btrim, ltrim or rtrim (PostgreSQL names the function it means).
+        return new Named(called.equals("trim") ? KEYWORD_FUNCTIONS.getOrDefault(function, function) : called, 2);
       }
       case "CAST": {
-        Named inner = figure(expression.path("child"), null);
+        Named inner = figure(sql, expression.path("child"), null);
         if (inner.strength() > 1 || resultType == null) {
           return inner;
         }
         return new Named(PgTypes.forDuckDbType(resultType).type().name(), 1);
       }
-      case "CONSTANT":
-        // PostgreSQL reads TRUE and FALSE as casts of a string to bool.
-        return "BOOLEAN".equals(expression.path("literal").path("kind").asText()) ? new Named("bool", 1) : Named.NONE;
       case "CASE":
         return new Named("case", 1);
       case "SUBQUERY":
-        return subquery(expression);
+        return subquery(sql, expression);
       case "OPERATOR":
         return switch (type) {
           case "OPERATOR_COALESCE" -> new Named("coalesce", 2);
           case "ARRAY_CONSTRUCTOR" -> new Named("array", 2);
-          case "ARRAY_EXTRACT", "ARRAY_SLICE", "STRUCT_EXTRACT" -> figure(expression.path("children").path(0), null);
+          case "ARRAY_EXTRACT", "ARRAY_SLICE", "STRUCT_EXTRACT" -> figure(sql, expression.path("children").path(0), null);
           default -> Named.NONE;
         };
       default:
@@ -164,7 +188,7 @@ public final class PostgresColumnNames {
     }
   }
 
-  private static Named subquery(JsonNode expression) {
+  private static Named subquery(byte[] sql, JsonNode expression) {
     String subqueryType = expression.path("subquery_type").asText();
     if (subqueryType.equals("EXISTS")) {
       return new Named("exists", 2);
@@ -177,7 +201,7 @@ public final class PostgresColumnNames {
     if (!first.isObject()) {
       return Named.NONE;
     }
-    Named inner = figure(first, null);
+    Named inner = figure(sql, first, null);
     return new Named(inner.name() == null ? NO_NAME : inner.name(), 2);
   }
 }

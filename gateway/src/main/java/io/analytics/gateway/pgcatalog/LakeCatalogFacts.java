@@ -23,10 +23,23 @@ import java.util.function.Function;
 public final class LakeCatalogFacts {
   private LakeCatalogFacts() {}
 
-  /** One dataset's facts; rows is -1 where the session cannot read the dataset (as PostgreSQL's "unknown"). */
-  public record DatasetFacts(String schema, String name, long bytes, long rows, String description, Map<String, String> columnDescriptions) {
+  /**
+   * One dataset's facts; rows is -1 where the session cannot read the dataset (as PostgreSQL's
+   * "unknown"), and its files are those on disk when the facts were collected.
+   */
+  public record DatasetFacts(String schema, String name, DatasetFiles files, long rows, String description, Map<String, String> columnDescriptions) {
     public DatasetFacts {
+      java.util.Objects.requireNonNull(files, "files is null");
       columnDescriptions = Map.copyOf(columnDescriptions);
+    }
+
+    public long bytes() {
+      return files.totalBytes();
+    }
+
+    /** Whether the asking session may read the dataset (and so learn its statistics). */
+    public boolean readable() {
+      return rows >= 0;
     }
   }
 
@@ -53,7 +66,7 @@ public final class LakeCatalogFacts {
           }
         }
       });
-      facts.add(new DatasetFacts(schema, dataset.name(), DatasetFiles.of(dataset.directory()).totalBytes(), rows,
+      facts.add(new DatasetFacts(schema, dataset.name(), DatasetFiles.of(dataset.directory()), rows,
           declared.map(TableSchema::description).filter(text -> !text.isBlank()).orElse(null), columns));
     }
     return facts;

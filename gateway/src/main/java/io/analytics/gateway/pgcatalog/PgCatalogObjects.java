@@ -17,7 +17,12 @@ public final class PgCatalogObjects {
   private PgCatalogObjects() {}
 
   private static final java.util.Set<String> NAMES = java.util.Set.of(
-      "format_type", "obj_description", "col_description", "array_upper", "array_lower", "information_schema", "version");
+      "format_type", "obj_description", "col_description", "array_upper", "array_lower", "information_schema", "version",
+      "current_schemas", "regclass", "format");
+
+  /** The OID of DuckDB's pg_catalog schema, where the builtin types and functions live (PostgreSQL's is 11). */
+  static final String PG_CATALOG_OID =
+      "(SELECT CAST(oid AS BIGINT) FROM duckdb_schemas() WHERE database_name = 'system' AND schema_name = 'pg_catalog')";
 
   /** Whether the statement may use these objects: it names something pg_*, a catalog function or schema. */
   public static boolean neededBy(io.analytics.gateway.sql.SqlStatement statement) {
@@ -72,15 +77,21 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP MACRO pg_total_relation_size(relation) AS pg_table_size(relation)");
     // PostgreSQL's rounding: whole bytes below 10 kB, then kB, MB, GB, TB, each rounded half up.
     sql.add("CREATE OR REPLACE TEMP MACRO pg_size_pretty(bytes) AS CASE "
-        + "WHEN abs(bytes) < 10 * 1024 THEN bytes || ' bytes' "
-        + "WHEN abs(bytes) < 10 * 1024 * 1024 THEN round(bytes / 1024.0)::BIGINT || ' kB' "
-        + "WHEN abs(bytes) < 10 * 1024 * 1024 * 1024 THEN round(bytes / 1048576.0)::BIGINT || ' MB' "
-        + "WHEN abs(bytes) < 10 * 1024 * 1024 * 1024 * 1024 THEN round(bytes / 1073741824.0)::BIGINT || ' GB' "
+        // The limits are written out: DuckDB folds 10 * 1024 * ... in INTEGER, which overflows.
+        + "WHEN abs(bytes) < 10240 THEN bytes || ' bytes' "
+        + "WHEN abs(bytes) < 10485760 THEN round(bytes / 1024.0)::BIGINT || ' kB' "
+        + "WHEN abs(bytes) < 10737418240 THEN round(bytes / 1048576.0)::BIGINT || ' MB' "
+        + "WHEN abs(bytes) < 10995116277760 THEN round(bytes / 1073741824.0)::BIGINT || ' GB' "
         + "ELSE round(bytes / 1099511627776.0)::BIGINT || ' TB' END");
     // Drivers and BI tools parse "PostgreSQL <major>.<minor>" out of version(); DuckDB's own says only "v1.x".
     sql.add("CREATE OR REPLACE TEMP MACRO version() AS 'PostgreSQL " + io.analytics.gateway.session.ServerVersion.VERSION
         + " (Analytics Platform gateway on DuckDB ' || (SELECT library_version FROM pragma_version()) "
         + "|| ') on x86_64-pc-linux-gnu, compiled by javac, 64-bit'");
+    // DuckDB's lists every attached database's main schema and leaves the explicit list empty; the
+    // session's schema is what its search_path resolves to (public is main).
+    sql.add("CREATE OR REPLACE TEMP MACRO current_schemas(include_implicit) AS CASE WHEN include_implicit "
+        + "THEN ['pg_catalog', current_schema()] ELSE [current_schema()] END");
+    sql.addAll(formatMacros());
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_userbyid(id) AS 'analytics'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_encoding_to_char(encoding) AS 'UTF8'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_gateway_relation_oid(name) AS (SELECT c.oid FROM pg_catalog.pg_class c "
@@ -88,16 +99,18 @@ public final class PgCatalogObjects {
         + "WHERE c.relname = string_split(replace(name, '\"', ''), '.')[-1] "
         + "AND (len(string_split(name, '.')) = 1 OR n.nspname = string_split(replace(name, '\"', ''), '.')[-2]) LIMIT 1)");
     // The system catalogs have PostgreSQL's fixed OIDs (drivers write d.classoid = 'pg_class'::regclass).
-    sql.add("CREATE OR REPLACE TEMP MACRO pg_regclass(name) AS CASE replace(replace(name, 'pg_catalog.', ''), '\"', '') "
+    // An OID (a number, or its text) is already the relation, as PostgreSQL's regclass input takes it.
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_regclass(name) AS CASE WHEN TRY_CAST(CAST(name AS VARCHAR) AS BIGINT) IS NOT NULL "
+        + "THEN TRY_CAST(CAST(name AS VARCHAR) AS BIGINT) ELSE CASE replace(replace(CAST(name AS VARCHAR), 'pg_catalog.', ''), '\"', '') "
         + "WHEN 'pg_class' THEN 1259 WHEN 'pg_namespace' THEN 2615 WHEN 'pg_attribute' THEN 1249 WHEN 'pg_type' THEN 1247 "
         + "WHEN 'pg_proc' THEN 1255 WHEN 'pg_constraint' THEN 2606 WHEN 'pg_description' THEN 2609 WHEN 'pg_database' THEN 1262 "
-        + "WHEN 'pg_authid' THEN 1260 ELSE pg_gateway_relation_oid(name) END");
+        + "WHEN 'pg_authid' THEN 1260 ELSE pg_gateway_relation_oid(CAST(name AS VARCHAR)) END END");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_statisticsobjdef_columns(oid) AS CAST(NULL AS VARCHAR)");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_relation_is_publishable(oid) AS false");
     sql.add("CREATE OR REPLACE TEMP MACRO array_upper(a, dimension) AS CASE WHEN len(a) = 0 THEN NULL ELSE len(a) END");
     sql.add("CREATE OR REPLACE TEMP MACRO array_lower(a, dimension) AS CASE WHEN len(a) = 0 THEN NULL ELSE 1 END");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_indexdef(oid) AS CAST(NULL AS VARCHAR), (oid, column_number, pretty) AS CAST(NULL AS VARCHAR)");
-    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_constraintdef(oid) AS CAST(NULL AS VARCHAR), (oid, pretty) AS CAST(NULL AS VARCHAR)");
+    sql.addAll(constraintObjects());
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_triggerdef(oid) AS CAST(NULL AS VARCHAR), (oid, pretty) AS CAST(NULL AS VARCHAR)");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_partkeydef(oid) AS CAST(NULL AS VARCHAR)");
     // DBeaver asks for the server's keywords to quote identifiers; DuckDB's parser keeps its own list.
@@ -124,13 +137,15 @@ public final class PgCatalogObjects {
     // The lake has no sequences, serial or identity columns.
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_serial_sequence(relation, column_name) AS CAST(NULL AS VARCHAR)");
     // Lake datasets are views over Parquet in DuckDB, but tables to their users.
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_gateway_lake_views AS SELECT schema_name, view_name FROM duckdb_views() "
+        + "WHERE NOT internal AND sql LIKE '%read_parquet(%'");
     sql.add("CREATE OR REPLACE TEMP VIEW pg_class AS SELECT c.* REPLACE ("
         + "CASE WHEN c.relkind = 'v' AND lake.view_name IS NOT NULL THEN 'r' ELSE c.relkind END AS relkind, "
         + "CAST(10 AS BIGINT) AS relowner, CAST(NULL AS VARCHAR[]) AS reloptions, "
         + "CAST(COALESCE(facts.row_count, c.reltuples) AS FLOAT) AS reltuples), false AS relforcerowsecurity "
         + "FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
         + "LEFT JOIN pg_gateway_lake_sizes facts ON facts.schema_name = n.nspname AND facts.relname = c.relname "
-        + "LEFT JOIN (SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal AND sql LIKE '%read_parquet(%') lake "
+        + "LEFT JOIN pg_gateway_lake_views lake "
         + "ON lake.schema_name = n.nspname AND lake.view_name = c.relname "
         // The session's own TEMP catalog objects are not the user's relations.
         + "WHERE c.oid NOT IN (SELECT view_oid FROM duckdb_views() WHERE temporary "
@@ -141,6 +156,12 @@ public final class PgCatalogObjects {
         + "CAST(NULL AS VARCHAR) AS daticulocale, CAST(NULL AS VARCHAR) AS datcollversion, CAST(NULL AS VARCHAR[]) AS datacl, "
         + "CAST(0 AS BIGINT) AS dattablespace");
     sql.add("CREATE OR REPLACE TEMP VIEW pg_roles AS " + roles(config));
+    // DuckDB lists only the current database's schemas; the types and functions clients join with
+    // pg_namespace (pgjdbc's getTypeInfo, TypeInfoCache) live in pg_catalog.
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_namespace AS SELECT CAST(n.oid AS BIGINT) AS oid, n.nspname, "
+        + "CAST(10 AS BIGINT) AS nspowner, CAST(NULL AS VARCHAR[]) AS nspacl FROM pg_catalog.pg_namespace n "
+        + "UNION ALL SELECT CAST(oid AS BIGINT), schema_name, CAST(10 AS BIGINT), CAST(NULL AS VARCHAR[]) FROM duckdb_schemas() "
+        + "WHERE database_name = 'system' AND schema_name IN ('pg_catalog', 'information_schema')");
     sql.add(PgTypeMacros.typeOid());
     sql.add(PgTypeMacros.typeModifier());
     sql.add(PgTypeMacros.formatType());
@@ -151,11 +172,13 @@ public final class PgCatalogObjects {
         + "COALESCE(pg_gateway_typmod(col.data_type), a.atttypmod) AS atttypmod) "
         + "FROM pg_catalog.pg_attribute a LEFT JOIN duckdb_columns() col "
         + "ON col.table_oid = a.attrelid AND col.column_index = a.attnum");
+    sql.add(PgFunctionCatalog.pgProc());
+    sql.addAll(InformationSchemaViews.statements(database));
+    sql.addAll(PgStatTables.statements());
+    sql.addAll(PgStatistics.statements(lake));
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_expr(expression, relation) AS CAST(NULL AS VARCHAR), "
         + "(expression, relation, pretty) AS CAST(NULL AS VARCHAR)");
-    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_function_result(oid) AS ''");
-    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_function_arguments(oid) AS ''");
-    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_function_identity_arguments(oid) AS ''");
+    sql.addAll(PgFunctionCatalog.signatureMacros());
     // Catalogs of features the lake does not have: present and empty, so clients' queries run.
     sql.add("CREATE OR REPLACE TEMP VIEW pg_inherits AS SELECT CAST(NULL AS BIGINT) AS inhrelid, CAST(NULL AS BIGINT) AS inhparent, "
         + "CAST(NULL AS INTEGER) AS inhseqno, false AS inhdetachpending WHERE false");
@@ -216,6 +239,76 @@ public final class PgCatalogObjects {
         "CREATE OR REPLACE TEMP MACRO shobj_description(object_id, catalog_name) AS CAST(NULL AS VARCHAR)",
         "CREATE OR REPLACE TEMP MACRO col_description(table_id, column_number) AS (SELECT description FROM pg_description "
             + "WHERE objoid = table_id AND objsubid = column_number AND classoid = 1259 LIMIT 1)");
+  }
+
+  /** Arguments of PostgreSQL's format() that pg_gateway_format takes (its overloads: DuckDB macros are not variadic). */
+  private static final int FORMAT_ARGUMENTS = 6;
+
+  /**
+   * pg_gateway_format(fmt, ...), PostgreSQL's format() with %s, %I and %L (BI tools build qualified
+   * names with format('%I.%I', schema, table)): each argument fills the first placeholder left, a
+   * %I quoted as an identifier when it is not a plain lower-case one, a %L as a literal.
+   */
+  private static List<String> formatMacros() {
+    StringBuilder format = new StringBuilder("CREATE OR REPLACE TEMP MACRO pg_gateway_format(f) AS f");
+    for (int count = 1; count <= FORMAT_ARGUMENTS; count++) {
+      StringBuilder parameters = new StringBuilder("f");
+      String body = "f";
+      for (int i = 1; i <= count; i++) {
+        parameters.append(", a").append(i);
+        body = "pg_gateway_format_next(" + body + ", a" + i + ")";
+      }
+      format.append(", (").append(parameters).append(") AS ").append(body);
+    }
+    String text = "CAST(v AS VARCHAR)";
+    String identifier = "CASE WHEN regexp_full_match(" + text + ", '[a-z_][a-z0-9_$]*') THEN " + text
+        + " ELSE '\"' || replace(" + text + ", '\"', '\"\"') || '\"' END";
+    String literal = "CASE WHEN v IS NULL THEN 'NULL' ELSE '''' || replace(" + text + ", '''', '''''') || '''' END";
+    return List.of(
+        // regexp_replace replaces the first match only; backslashes in the value are escaped for it.
+        "CREATE OR REPLACE TEMP MACRO pg_gateway_format_next(f, v) AS CASE regexp_extract(f, '%([sIL])', 1) "
+            + "WHEN 's' THEN regexp_replace(f, '%s', " + replacement("COALESCE(" + text + ", '')") + ") "
+            + "WHEN 'I' THEN regexp_replace(f, '%I', " + replacement(identifier) + ") "
+            + "WHEN 'L' THEN regexp_replace(f, '%L', " + replacement(literal) + ") ELSE f END",
+        format.toString());
+  }
+
+  private static String replacement(String value) {
+    return "replace(" + value + ", '\\', '\\\\')";
+  }
+
+  /**
+   * Warehouse tables' keys and checks as PostgreSQL describes them. DuckDB's own pg_constraint names
+   * each constraint by its text ("CHECK((v > 0))"), numbers conkey from 0, lists NOT NULL as a
+   * constraint, and gives OIDs beyond uint32; psql's \d, pgjdbc's getImportedKeys and SQLAlchemy read
+   * names, 1-based keys and pg_get_constraintdef's text from it.
+   */
+  private static List<String> constraintObjects() {
+    String oid = "CAST(3000000000 + d.table_oid * 1024 + d.constraint_index AS BIGINT)";
+    String referenced = "(SELECT t.table_oid FROM duckdb_tables() t WHERE t.database_name = d.database_name "
+        + "AND t.schema_name = d.schema_name AND t.table_name = d.referenced_table LIMIT 1)";
+    return List.of(
+        "CREATE OR REPLACE TEMP VIEW pg_constraint AS SELECT " + oid + " AS oid, CAST(d.constraint_name AS VARCHAR) AS conname, "
+            + "c.connamespace, c.contype, c.condeferrable, c.condeferred, c.convalidated, c.conrelid, c.contypid, "
+            + "c.conindid, c.conparentid, CAST(COALESCE(" + referenced + ", 0) AS BIGINT) AS confrelid, "
+            + "CASE WHEN c.contype = 'f' THEN 'a' END AS confupdtype, CASE WHEN c.contype = 'f' THEN 'a' END AS confdeltype, "
+            + "CASE WHEN c.contype = 'f' THEN 's' END AS confmatchtype, c.conislocal, c.coninhcount, c.connoinherit, "
+            + "list_transform(d.constraint_column_indexes, lambda k: CAST(k + 1 AS SMALLINT)) AS conkey, "
+            + "CASE WHEN c.contype = 'f' THEN (SELECT list(CAST(col.column_index AS SMALLINT) "
+            + "ORDER BY list_position(d.referenced_column_names, col.column_name)) FROM duckdb_columns() col "
+            + "WHERE col.table_oid = " + referenced + " AND list_contains(d.referenced_column_names, col.column_name)) END AS confkey, "
+            + "CAST(NULL AS BIGINT[]) AS conpfeqop, CAST(NULL AS BIGINT[]) AS conppeqop, CAST(NULL AS BIGINT[]) AS conffeqop, "
+            + "CAST(NULL AS BIGINT[]) AS conexclop, c.conbin "
+            + "FROM pg_catalog.pg_constraint c JOIN duckdb_constraints() d ON d.table_oid * 1000000 + d.constraint_index = c.oid "
+            + "WHERE c.contype IN ('p', 'u', 'c', 'f')",
+        "CREATE OR REPLACE TEMP MACRO pg_get_constraintdef(constraint_oid) AS (SELECT CASE d.constraint_type "
+            + "WHEN 'PRIMARY KEY' THEN 'PRIMARY KEY (' || array_to_string(d.constraint_column_names, ', ') || ')' "
+            + "WHEN 'UNIQUE' THEN 'UNIQUE (' || array_to_string(d.constraint_column_names, ', ') || ')' "
+            + "WHEN 'CHECK' THEN 'CHECK ' || d.expression "
+            + "WHEN 'FOREIGN KEY' THEN 'FOREIGN KEY (' || array_to_string(d.constraint_column_names, ', ') || ') REFERENCES '"
+            + " || d.referenced_table || '(' || array_to_string(d.referenced_column_names, ', ') || ')' "
+            + "ELSE d.constraint_text END FROM duckdb_constraints() d WHERE " + oid + " = constraint_oid LIMIT 1), "
+            + "(constraint_oid, pretty) AS pg_get_constraintdef(constraint_oid)");
   }
 
   private static String text(String value) {

@@ -24,12 +24,19 @@ public final class PgCatalogRewriter {
 
   private PgCatalogRewriter() {}
 
-  /** Whether the statement needs rewriting at all (it names pg_catalog or uses OPERATOR/COLLATE/reg* casts). */
+  /**
+   * information_schema views the session replaces (see PgCatalogObjects): DuckDB's list the session's
+   * own TEMP catalog objects, call the lake's datasets views, and give DuckDB's type names.
+   */
+  private static final Set<String> REPLACED_INFORMATION_SCHEMA = Set.of("tables", "columns");
+
+  /** Whether the statement needs rewriting at all (it names pg_catalog or information_schema, or uses OPERATOR/COLLATE/reg* casts). */
   public static boolean applies(SqlStatement statement) {
     for (Token token : statement.tokens()) {
-      if (token.type() == TokenType.WORD) {
-        String word = token.text().toLowerCase(java.util.Locale.ROOT);
-        if (word.equals("pg_catalog") || word.equals("operator") || OID_TYPES.contains(word) || RENAMED_FUNCTIONS.containsKey(word)) {
+      if (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_IDENTIFIER) {
+        String word = token.value();
+        if (word.equals("pg_catalog") || word.equals("operator") || word.equals("information_schema") || word.equals("format")
+            || OID_TYPES.contains(word) || RENAMED_FUNCTIONS.containsKey(word)) {
           return true;
         }
       }
@@ -37,13 +44,75 @@ public final class PgCatalogRewriter {
     return false;
   }
 
+  /** Whether the token is the identifier {@code name}, quoted or not. */
+  private static boolean isName(Token token, String name) {
+    return (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_IDENTIFIER) && token.value().equals(name);
+  }
+
+  /** The index of the parenthesis closing the one at {@code open}, or -1. */
+  private static int closing(List<Token> tokens, int open) {
+    int depth = 0;
+    for (int i = open; i < tokens.size(); i++) {
+      if (tokens.get(i).isPunctuation('(')) {
+        depth++;
+      } else if (tokens.get(i).isPunctuation(')') && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Text that replaces tokens first..last (inclusive) when the rewrite reaches token first. */
+  private record Replacement(int last, String text) {}
+
   public static String rewrite(SqlStatement statement) {
     String sql = statement.sql();
     List<Token> tokens = statement.tokens();
     StringBuilder out = new StringBuilder(sql.length());
+    java.util.Map<Integer, Replacement> later = new java.util.HashMap<>();
     int copied = 0;
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
+      Replacement replacement = later.remove(i);
+      if (replacement != null) {
+        out.append(sql, copied, token.start()).append(replacement.text());
+        copied = tokens.get(replacement.last()).end();
+        i = replacement.last();
+        continue;
+      }
+      // CAST(x AS regclass) -> pg_regclass(x); CAST(x AS oid) (and the other reg* types) -> CAST(x AS BIGINT)
+      if (token.is("CAST") && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('(')) {
+        int close = closing(tokens, i + 1);
+        int typeAt = close - 1;
+        int asAt = typeAt >= 2 && tokens.get(typeAt - 1).isPunctuation('.') && isName(tokens.get(typeAt - 2), "pg_catalog") ? typeAt - 3 : typeAt - 1;
+        if (close > 0 && asAt > i + 1 && tokens.get(asAt).is("AS") && tokens.get(typeAt).type() == TokenType.WORD
+            && OID_TYPES.contains(tokens.get(typeAt).value())) {
+          if (tokens.get(typeAt).value().equals("regclass")) {
+            later.put(asAt, new Replacement(typeAt, ""));
+            out.append(sql, copied, token.start()).append("pg_regclass");
+            copied = token.end();
+          } else {
+            later.put(asAt + 1, new Replacement(typeAt, "BIGINT"));
+          }
+          continue;
+        }
+      }
+      // format('%s ... %I ... %L', ...) (PostgreSQL's placeholders; DuckDB's format takes {}) -> pg_gateway_format(...)
+      if (token.is("format") && i + 2 < tokens.size() && tokens.get(i + 1).isPunctuation('(')
+          && tokens.get(i + 2).type() == TokenType.STRING && tokens.get(i + 2).value().contains("%")) {
+        out.append(sql, copied, token.start()).append("pg_gateway_format");
+        copied = token.end();
+        continue;
+      }
+      // information_schema.tables and .columns -> the session's views of them
+      if (isName(token, "information_schema") && i + 2 < tokens.size() && tokens.get(i + 1).isPunctuation('.')
+          && (tokens.get(i + 2).type() == TokenType.WORD || tokens.get(i + 2).type() == TokenType.QUOTED_IDENTIFIER)
+          && REPLACED_INFORMATION_SCHEMA.contains(tokens.get(i + 2).value())) {
+        out.append(sql, copied, token.start()).append("pg_gateway_information_schema_").append(tokens.get(i + 2).value());
+        copied = tokens.get(i + 2).end();
+        i += 2;
+        continue;
+      }
       // OPERATOR(pg_catalog.~) -> ~
       if (token.is("OPERATOR") && i + 4 < tokens.size() && tokens.get(i + 1).isPunctuation('(')
           && tokens.get(i + 2).is("pg_catalog") && tokens.get(i + 3).text().startsWith(".")) {
@@ -78,8 +147,8 @@ public final class PgCatalogRewriter {
         continue;
       }
       // pg_catalog.x -> x, and information_schema._pg_expandarray -> the session's macro
-      boolean expandArray = token.is("information_schema") && i + 2 < tokens.size() && tokens.get(i + 2).is("_pg_expandarray");
-      if ((token.is("pg_catalog") || expandArray) && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('.')) {
+      boolean expandArray = isName(token, "information_schema") && i + 2 < tokens.size() && isName(tokens.get(i + 2), "_pg_expandarray");
+      if ((isName(token, "pg_catalog") || expandArray) && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('.')) {
         out.append(sql, copied, token.start());
         copied = tokens.get(i + 1).end();
         i += 1;

@@ -70,7 +70,7 @@ final class PgTypeMacros {
           .append(io).append("recv', '").append(io).append("send')");
     }
     return "CREATE OR REPLACE TEMP VIEW pg_type AS SELECT t.oid, t.typname, "
-        + "COALESCE((SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = 'pg_catalog' LIMIT 1), CAST(11 AS BIGINT)) AS typnamespace, CAST(10 AS BIGINT) AS typowner, "
+        + PgCatalogObjects.PG_CATALOG_OID + " AS typnamespace, CAST(10 AS BIGINT) AS typowner, "
         + "t.typlen, t.typbyval, 'b' AS typtype, t.typcategory, false AS typispreferred, true AS typisdefined, ',' AS typdelim, "
         + "CAST(0 AS BIGINT) AS typrelid, CAST(NULL AS VARCHAR) AS typsubscript, t.typelem, t.typarray, t.typinput, t.typoutput, "
         + "t.typreceive, t.typsend, '-' AS typmodin, '-' AS typmodout, '-' AS typanalyze, 'i' AS typalign, 'p' AS typstorage, "

@@ -68,7 +68,7 @@ public final class ReplicaWarehouse implements AutoCloseable {
       throw new PlatformException(SqlState.IO_ERROR, "cannot create " + home.snapshotsDir() + ": " + e.getMessage(), e);
     }
     removeAbandonedScratch(home, config.gateway().replication().leaseSeconds() * 1000L);
-    DuckDbDatabase database = DuckDbDatabase.inMemory(config.duckdb(), scratchDir.resolve("spill-main"));
+    DuckDbDatabase database = DuckDbDatabase.inMemory(config.servingDuckDb(), scratchDir.resolve("spill-main"));
     try {
       AttachedSnapshot snapshot = AttachedSnapshot.placeholder(database, home, scratchDir);
       ReplicaWarehouse replica =

@@ -12,13 +12,17 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Netty end of one connection: hands decoded messages to the connection's serial executor, in
- * order, and reports socket events. It never runs a query on the event loop.
+ * order, and reports socket events. It never runs a query on the event loop. The messages of one
+ * socket read (a driver's Bind, Execute and Sync arrive together) go over as one task, so the
+ * session thread is woken once per round trip rather than once per message.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -28,6 +32,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private SerialExecutor serial;
   private BackendOutput output;
   private Connection connection;
+  /** Messages decoded in the current read, handed over when the read completes. */
+  private List<FrontendMessage> received = new ArrayList<>();
 
   ConnectionHandler(GatewayServices services, Executor workers) {
     this.services = requireNonNull(services, "services is null");
@@ -46,8 +52,26 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object message) {
-    FrontendMessage frontendMessage = (FrontendMessage) message;
-    serial.execute(() -> connection.handle(frontendMessage));
+    received.add((FrontendMessage) message);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    handOverReceived();
+    ctx.fireChannelReadComplete();
+  }
+
+  private void handOverReceived() {
+    if (received.isEmpty()) {
+      return;
+    }
+    List<FrontendMessage> batch = received;
+    received = new ArrayList<>();
+    serial.execute(() -> {
+      for (FrontendMessage message : batch) {
+        connection.handle(message);
+      }
+    });
   }
 
   @Override
@@ -58,6 +82,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    handOverReceived();
     output.signal();
     connection.disconnected();
     serial.execute(connection::release);
@@ -67,6 +92,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    handOverReceived();
     if (root instanceof PlatformException protocolError) {
       LOG.info("closing connection from {}: {}", ctx.channel().remoteAddress(), protocolError.getMessage());
       serial.execute(() -> connection.protocolViolation(protocolError));

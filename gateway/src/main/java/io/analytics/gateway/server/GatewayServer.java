@@ -116,7 +116,7 @@ public final class GatewayServer implements AutoCloseable {
     }
     // Role app gets an instance of its own that holds only the gold layer's views and can read only
     // its folder, so nothing else is visible to it, whatever the SQL.
-    this.goldTier = DuckDbDatabase.inMemory(config.duckdb(), replica == null ? home.tempDir() : replica.spillDir("gold"));
+    this.goldTier = DuckDbDatabase.inMemory(config.servingDuckDb(), replica == null ? home.tempDir() : replica.spillDir("gold"));
     goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
     LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
         java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))));
@@ -184,10 +184,9 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   /** Opens the home's warehouse and exposes its lake; call {@link #start()} to listen. */
-  public static GatewayServer forHome(PlatformHome home, PlatformConfig configured) {
-    PlatformConfig config = withMemoryBudget(configured);
+  public static GatewayServer forHome(PlatformHome home, PlatformConfig config) {
     home.ensureLayout();
-    DuckDbDatabase database = DuckDbDatabase.openWarehouse(home, config.duckdb());
+    DuckDbDatabase database = DuckDbDatabase.openWarehouse(home, config.servingDuckDb());
     try {
       return new GatewayServer(config, home, database, null);
     } catch (RuntimeException e) {
@@ -201,8 +200,7 @@ public final class GatewayServer implements AutoCloseable {
    * in-memory DuckDB instance, without opening the warehouse file, so any number of replicas run
    * beside the gateway that owns it. Writes are refused with 25006. Call {@link #start()} to listen.
    */
-  public static GatewayServer forReplica(PlatformHome home, PlatformConfig configured) {
-    PlatformConfig config = withMemoryBudget(configured);
+  public static GatewayServer forReplica(PlatformHome home, PlatformConfig config) {
     home.ensureLayout();
     ReplicaWarehouse replica = ReplicaWarehouse.open(home, config);
     try {
@@ -212,11 +210,6 @@ public final class GatewayServer implements AutoCloseable {
       replica.close();
       throw e;
     }
-  }
-
-  private static PlatformConfig withMemoryBudget(PlatformConfig configured) {
-    LOG.info(QueryMemoryBudget.describe(configured));
-    return QueryMemoryBudget.apply(configured);
   }
 
   /** Binds the configured address and port; returns the bound address (port 0 picks a free one). */

@@ -27,10 +27,15 @@ public final class BackendOutput {
     this.channel = requireNonNull(channel, "channel is null");
   }
 
-  /** The buffer to append messages to; owned by this object until flushed. */
+  /**
+   * The buffer to append messages to; owned by this object until flushed. A heap buffer: encoders
+   * write many small pieces, which land in a Java array at the cost of an array copy, where a direct
+   * buffer went through Netty's per-call off-heap path; Netty copies the whole buffer to the socket's
+   * direct memory once, when it is written.
+   */
   public ByteBuf buffer() {
     if (buffer == null) {
-      buffer = channel.alloc().buffer(FLUSH_THRESHOLD_BYTES + 8 * 1024);
+      buffer = channel.alloc().heapBuffer(FLUSH_THRESHOLD_BYTES + 8 * 1024);
     }
     return buffer;
   }

@@ -15,6 +15,7 @@ import io.analytics.gateway.types.PgTypes;
 import io.analytics.gateway.types.SessionFormat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.util.ByteProcessor;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -207,9 +208,50 @@ final class CopyHandler {
     private final ByteBuf scratch = Unpooled.buffer(256);
     private final byte[] nullBytes;
 
+    /** Text format: a byte that needs no escape. */
+    private final ByteProcessor ordinaryText;
+    /** CSV: not the delimiter, quote, escape, or a newline. */
+    private final ByteProcessor ordinaryCsv;
+    /** The bytes text format escapes, as a table: a backslash, the delimiter, \b \t \n \v \f \r (0x08-0x0d). */
+    private final boolean[] textSpecial = new boolean[256];
+
     CopyOutWriter(CopyFormat format) {
       this.format = format;
       this.nullBytes = format.nullString().getBytes(StandardCharsets.UTF_8);
+      byte delimiter = (byte) format.delimiter();
+      byte quote = (byte) format.quote();
+      byte escape = (byte) format.escape();
+      for (int b = 0; b < 256; b++) {
+        textSpecial[b] = b == '\\' || b == (delimiter & 0xFF) || (b >= 0x08 && b <= 0x0d);
+      }
+      this.ordinaryText = b -> !textSpecial[b & 0xFF];
+      this.ordinaryCsv = b -> b != delimiter && b != quote && b != '\n' && b != '\r' && b != escape;
+    }
+
+    /** Whether a value needs COPY text escapes; read straight from the buffer's array when it has one. */
+    private boolean hasTextSpecial(ByteBuf buffer, int start, int length) {
+      if (!buffer.hasArray()) {
+        return buffer.forEachByte(start, length, ordinaryText) >= 0;
+      }
+      byte[] array = buffer.array();
+      int from = buffer.arrayOffset() + start;
+      for (int i = from; i < from + length; i++) {
+        if (textSpecial[array[i] & 0xFF]) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** CSV quotes a value holding the delimiter, quote, escape or a newline, and one that reads as the NULL string. */
+    private boolean mustQuote(ByteBuf buffer, int start, int length) {
+      if (length == 0) {
+        return format.nullString().isEmpty();
+      }
+      if (buffer.forEachByte(start, length, ordinaryCsv) >= 0) {
+        return true;
+      }
+      return length == nullBytes.length && buffer.toString(start, length, StandardCharsets.UTF_8).equals(format.nullString());
     }
 
     void writeHeader(List<ResultColumn> columns, ByteBuf out) {
@@ -231,12 +273,22 @@ final class CopyHandler {
           out.writeCharSequence(format.nullString(), StandardCharsets.UTF_8);
           continue;
         }
-        scratch.clear();
-        writers[i].writeText(row, scratch);
-        if (format.csv()) {
-          writeCsvValue(scratch, out);
-        } else {
-          writeTextValue(scratch, out);
+        // Written in place and scanned there: most values need no escaping and are then done.
+        int start = out.writerIndex();
+        writers[i].writeText(row, out);
+        int length = out.writerIndex() - start;
+        boolean plain = format.csv()
+            ? !mustQuote(out, start, length)
+            : !hasTextSpecial(out, start, length);
+        if (!plain) {
+          scratch.clear();
+          scratch.writeBytes(out, start, length);
+          out.writerIndex(start);
+          if (format.csv()) {
+            writeCsvValue(scratch, out);
+          } else {
+            writeTextValue(scratch, out);
+          }
         }
       }
       out.writeByte('\n');
@@ -245,9 +297,7 @@ final class CopyHandler {
     /** COPY text format: backslash escapes; most values need none and are copied in one go. */
     private void writeTextValue(ByteBuf value, ByteBuf out) {
       byte delimiter = (byte) format.delimiter();
-      // Ordinary bytes: not a backslash, not the delimiter, not one of \b \t \n \v \f \r (0x08-0x0d).
-      int special = value.forEachByte(b -> b != '\\' && b != delimiter && (b < 0x08 || b > 0x0d));
-      if (special < 0) {
+      if (value.forEachByte(ordinaryText) < 0) {
         out.writeBytes(value, value.readerIndex(), value.readableBytes());
         return;
       }
@@ -277,14 +327,7 @@ final class CopyHandler {
       byte quoteChar = (byte) format.quote();
       byte escape = (byte) format.escape();
       int length = value.readableBytes();
-      boolean quote = length == 0 && format.nullString().isEmpty();
-      if (!quote) {
-        quote = value.forEachByte(b -> b != delimiter && b != quoteChar && b != '\n' && b != '\r' && b != escape) >= 0;
-      }
-      if (!quote && length == nullBytes.length) {
-        quote = value.toString(StandardCharsets.UTF_8).equals(format.nullString());
-      }
-      if (!quote) {
+      if (!mustQuote(value, value.readerIndex(), length)) {
         out.writeBytes(value, value.readerIndex(), length);
         return;
       }

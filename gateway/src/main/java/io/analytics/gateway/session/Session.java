@@ -26,6 +26,7 @@ import io.analytics.gateway.types.ColumnType;
 import io.analytics.gateway.types.ColumnWriters;
 import io.analytics.gateway.types.ParameterDecoder;
 import io.analytics.gateway.types.PgTypes;
+import org.apache.arrow.memory.BufferAllocator;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ final class Session implements CancelTarget {
   private final String user;
   private final String database;
   private final InetAddress clientAddress;
+  private final BufferAllocator allocator;
   private final EngineSession engine;
   private final SessionParameters parameters;
   private final SessionCommands commands;
@@ -71,6 +73,9 @@ final class Session implements CancelTarget {
   /** The DuckDB statement being run or checked, for its audit line, and when it started. */
   private SqlStatement auditedStatement;
   private long auditedStartNanos;
+  /** The statement audited last and its fingerprint. */
+  private SqlStatement fingerprinted;
+  private String fingerprint;
   private final CopyHandler copy;
   private final Map<String, PreparedPlan> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
@@ -99,8 +104,10 @@ final class Session implements CancelTarget {
     Role role = Role.forLogin(services.config(), user);
     boolean goldTier = role == Role.APP && services.goldTier() != null;
     DuckDbDatabase instance = goldTier ? services.goldTier() : services.database();
-    this.engine = new EngineSession(instance.connect(), services.allocator(), services.config().gateway().fetchBatchRows(),
-        services.config().gateway().limits().queryMemoryBytes());
+    // Result batches of this session count against the per-query memory limit; with no limit the
+    // child allocator only names the session in the root allocator's accounting.
+    this.allocator = services.allocator().newChildAllocator("session", 0, services.config().gateway().limits().queryMemoryBytes());
+    this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows());
     this.parameters = new SessionParameters(user, true, services.replica());
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
@@ -1178,7 +1185,11 @@ final class Session implements CancelTarget {
   private void audit(SqlStatement statement, long rows, String outcome) {
     long nanos = auditedStatement == statement ? System.nanoTime() - auditedStartNanos : 0;
     long millis = nanos / 1_000_000;
-    String fingerprint = StatementFingerprint.of(statement);
+    if (statement != fingerprinted) {
+      // A prepared statement executed again is the same object: its fingerprint is computed once.
+      fingerprinted = statement;
+      fingerprint = StatementFingerprint.of(statement);
+    }
     services.audit().statement(user, clientAddress, fingerprint, rows, millis, outcome);
     services.metrics().statement(StatementKinds.of(statement), outcome, nanos, rows);
     long slow = services.config().gateway().observability().slowQueryMillis();
@@ -1251,6 +1262,19 @@ final class Session implements CancelTarget {
     closeAllPortals();
     statements.values().forEach(PreparedPlan::close);
     statements.clear();
-    engine.close();
+    try {
+      engine.close();
+    } finally {
+      closeAllocator();
+    }
+  }
+
+  private void closeAllocator() {
+    try {
+      allocator.close();
+    } catch (IllegalStateException leaked) {
+      // Never take the server down over a session's accounting; say so for the operator.
+      LOG.warn("session of {} closed with Arrow memory still held: {}", user, leaked.getMessage());
+    }
   }
 }

@@ -81,6 +81,10 @@ public final class SessionParameters {
   private static final List<String> READ_ONLY_SERVER = List.of("in_hot_standby", "default_transaction_read_only", "transaction_read_only");
 
   private final Map<String, String> values = new LinkedHashMap<>();
+  /** The last format built, and the two settings it was built from (resolving a zone costs a regex). */
+  private SessionFormat format;
+  private String formatZone;
+  private String formatFloatDigits;
   private final boolean readOnlyServer;
 
   public SessionParameters(String user, boolean superuser) {
@@ -217,8 +221,16 @@ public final class SessionParameters {
     return zoneOf(values.get("TimeZone"));
   }
 
+  /** The formats values are written in; kept while TimeZone and extra_float_digits stay as they are. */
   public SessionFormat format() {
-    return new SessionFormat(timeZone(), Integer.parseInt(values.get("extra_float_digits")));
+    String zone = values.get("TimeZone");
+    String floatDigits = values.get("extra_float_digits");
+    if (format == null || !zone.equals(formatZone) || !floatDigits.equals(formatFloatDigits)) {
+      format = new SessionFormat(zoneOf(zone), Integer.parseInt(floatDigits));
+      formatZone = zone;
+      formatFloatDigits = floatDigits;
+    }
+    return format;
   }
 
   private static void define(String name, String defaultValue, boolean reported, UnaryOperator<String> normalizer) {

@@ -1,78 +1,97 @@
 package io.analytics.gateway.types;
 
 import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
 
 /**
  * PostgreSQL's ISO output of dates, times, timestamps and UTC offsets (DateStyle ISO): {@code
- * 2024-01-02 03:04:05.5+05:30}, years before 1 printed with a " BC" suffix.
+ * 2024-01-02 03:04:05.5+05:30}, years before 1 printed with a " BC" suffix. One instance per column
+ * writer: a value is formatted into its scratch and written at once, and the text of the last date
+ * is kept, since the rows of a batch mostly share their day.
  */
 final class DateTimeText {
   static final long MICROS_PER_SECOND = 1_000_000L;
   static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
 
-  private DateTimeText() {}
+  private final AsciiScratch text = new AsciiScratch();
+  private long cachedDay = Long.MIN_VALUE;
+  private final byte[] cachedDate = new byte[16];
+  private int cachedLength;
+  private boolean cachedBc;
 
-  /** Writes the date part and returns whether the year is BC (the caller appends " BC" last). */
-  static boolean writeDate(ByteBuf out, long epochDay) {
-    CivilDate date = CivilDate.fromEpochDay(epochDay);
-    long year = date.year();
-    boolean bc = year <= 0;
-    AsciiDigits.writePadded(out, bc ? 1 - year : year, 4);
-    out.writeByte('-');
-    AsciiDigits.writePadded(out, date.month(), 2);
-    out.writeByte('-');
-    AsciiDigits.writePadded(out, date.day(), 2);
-    return bc;
+  /** Appends the date part and returns whether the year is BC (the caller appends " BC" last). */
+  boolean date(long epochDay) {
+    if (epochDay != cachedDay) {
+      int mark = text.length();
+      CivilDate date = CivilDate.fromEpochDay(epochDay);
+      long year = date.year();
+      cachedBc = year <= 0;
+      text.appendPadded(cachedBc ? 1 - year : year, 4);
+      text.append('-');
+      text.appendPadded(date.month(), 2);
+      text.append('-');
+      text.appendPadded(date.day(), 2);
+      cachedLength = text.copySince(mark, cachedDate);
+      cachedDay = epochDay;
+      return cachedBc;
+    }
+    text.append(cachedDate, 0, cachedLength);
+    return cachedBc;
   }
 
-  static void writeBc(ByteBuf out, boolean bc) {
+  void bc(boolean bc) {
     if (bc) {
-      out.writeCharSequence(" BC", StandardCharsets.US_ASCII);
+      text.append(' ');
+      text.append('B');
+      text.append('C');
     }
   }
 
   /** HH:MM:SS[.ffffff] for a time of day in microseconds (24:00:00 allowed, as PostgreSQL does). */
-  static void writeTime(ByteBuf out, long micros) {
+  void time(long micros) {
     long seconds = micros / MICROS_PER_SECOND;
-    AsciiDigits.writePadded(out, seconds / 3600, 2);
-    out.writeByte(':');
-    AsciiDigits.writePadded(out, (seconds / 60) % 60, 2);
-    out.writeByte(':');
-    AsciiDigits.writePadded(out, seconds % 60, 2);
-    AsciiDigits.writeFraction(out, micros % MICROS_PER_SECOND, 6);
+    text.appendPadded(seconds / 3600, 2);
+    text.append(':');
+    text.appendPadded((seconds / 60) % 60, 2);
+    text.append(':');
+    text.appendPadded(seconds % 60, 2);
+    text.appendFraction(micros % MICROS_PER_SECOND, 6);
   }
 
   /** A timestamp given as microseconds since 1970-01-01 in local (wall-clock) time. */
-  static void writeTimestamp(ByteBuf out, long localMicros) {
+  void timestamp(long localMicros) {
     long day = Math.floorDiv(localMicros, MICROS_PER_DAY);
-    boolean bc = writeDate(out, day);
-    out.writeByte(' ');
-    writeTime(out, localMicros - day * MICROS_PER_DAY);
-    writeBc(out, bc);
+    boolean bc = date(day);
+    text.append(' ');
+    time(localMicros - day * MICROS_PER_DAY);
+    bc(bc);
   }
 
   /** A timestamp with its UTC offset: +HH, +HH:MM or +HH:MM:SS as PostgreSQL prints them. */
-  static void writeTimestampWithOffset(ByteBuf out, long localMicros, int offsetSeconds) {
+  void timestampWithOffset(long localMicros, int offsetSeconds) {
     long day = Math.floorDiv(localMicros, MICROS_PER_DAY);
-    boolean bc = writeDate(out, day);
-    out.writeByte(' ');
-    writeTime(out, localMicros - day * MICROS_PER_DAY);
-    writeOffset(out, offsetSeconds);
-    writeBc(out, bc);
+    boolean bc = date(day);
+    text.append(' ');
+    time(localMicros - day * MICROS_PER_DAY);
+    offset(offsetSeconds);
+    bc(bc);
   }
 
-  static void writeOffset(ByteBuf out, int offsetSeconds) {
-    out.writeByte(offsetSeconds < 0 ? '-' : '+');
+  void offset(int offsetSeconds) {
+    text.append(offsetSeconds < 0 ? '-' : '+');
     int abs = Math.abs(offsetSeconds);
-    AsciiDigits.writePadded(out, abs / 3600, 2);
+    text.appendPadded(abs / 3600, 2);
     if (abs % 3600 != 0) {
-      out.writeByte(':');
-      AsciiDigits.writePadded(out, (abs / 60) % 60, 2);
+      text.append(':');
+      text.appendPadded((abs / 60) % 60, 2);
       if (abs % 60 != 0) {
-        out.writeByte(':');
-        AsciiDigits.writePadded(out, abs % 60, 2);
+        text.append(':');
+        text.appendPadded(abs % 60, 2);
       }
     }
+  }
+
+  /** Writes the value formatted so far to {@code out} and starts the next one. */
+  void writeTo(ByteBuf out) {
+    text.writeTo(out);
   }
 }

@@ -26,6 +26,8 @@ final class DateType extends PgType {
       throw unsupportedVector(this, vector);
     }
     return new VectorWriter(vector) {
+      private final DateTimeText text = new DateTimeText();
+
       @Override
       public void writeText(int row, ByteBuf out) {
         int day = days.get(row);
@@ -33,7 +35,8 @@ final class DateType extends PgType {
           out.writeCharSequence(day > 0 ? "infinity" : "-infinity", StandardCharsets.US_ASCII);
           return;
         }
-        DateTimeText.writeBc(out, DateTimeText.writeDate(out, day));
+        text.bc(text.date(day));
+        text.writeTo(out);
       }
 
       @Override

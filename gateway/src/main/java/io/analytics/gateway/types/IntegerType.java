@@ -47,9 +47,12 @@ final class IntegerType extends PgType {
     }
     int width = typlen();
     return new VectorWriter(vector) {
+      private final AsciiScratch text = new AsciiScratch();
+
       @Override
       public void writeText(int row, ByteBuf out) {
-        AsciiDigits.writeLong(out, reader.read(row));
+        text.appendLong(reader.read(row));
+        text.writeTo(out);
       }
 
       @Override

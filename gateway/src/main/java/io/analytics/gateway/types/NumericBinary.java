@@ -35,22 +35,69 @@ final class NumericBinary {
     for (int i = 0; i < groups; i++) {
       base10000[i] = Short.parseShort(padded.substring(i * 4, i * 4 + 4));
     }
+    writeGroups(out, base10000, groups, integerGroups, value.signum() < 0, displayScale);
+  }
+
+  /** Most base-10000 digits a decimal of up to 18 digits has: 5 before the point and 5 after. */
+  static final int MAX_SMALL_GROUPS = 10;
+
+  /**
+   * The same encoding for a decimal of up to 18 digits given as its unscaled long, without
+   * BigDecimal or strings; {@code groups} is scratch room for {@link #MAX_SMALL_GROUPS} digits.
+   */
+  static void write(ByteBuf out, long unscaled, int scale, short[] groups) {
+    long abs = Math.abs(unscaled);
+    long divisor = 1;
+    for (int i = 0; i < scale; i++) {
+      divisor *= 10;
+    }
+    long integer = abs / divisor;
+    long fraction = abs % divisor;
+    int integerGroups = 0;
+    for (long rest = integer; rest > 0; rest /= 10_000) {
+      integerGroups++;
+    }
+    int fractionGroups = (scale + 3) / 4;
+    int count = integerGroups + fractionGroups;
+    // The fraction's last group holds scale % 4 digits, shifted left to fill four places.
+    int at = count;
+    int partial = scale % 4;
+    if (partial != 0) {
+      int partialDivisor = partial == 1 ? 10 : partial == 2 ? 100 : 1000;
+      groups[--at] = (short) ((fraction % partialDivisor) * (10_000 / partialDivisor));
+      fraction /= partialDivisor;
+    }
+    while (at > integerGroups) {
+      groups[--at] = (short) (fraction % 10_000);
+      fraction /= 10_000;
+    }
+    while (at > 0) {
+      groups[--at] = (short) (integer % 10_000);
+      integer /= 10_000;
+    }
+    writeGroups(out, groups, count, integerGroups, unscaled < 0, scale);
+  }
+
+  /**
+   * The header and digits of {@code count} base-10000 digits of which the first {@code
+   * integerGroups} are before the point, leading and trailing zero digits left out.
+   */
+  private static void writeGroups(ByteBuf out, short[] groups, int count, int integerGroups, boolean negative, int displayScale) {
     int first = 0;
-    while (first < groups && base10000[first] == 0) {
+    while (first < count && groups[first] == 0) {
       first++;
     }
-    int last = groups - 1;
-    while (last >= first && base10000[last] == 0) {
+    int last = count - 1;
+    while (last >= first && groups[last] == 0) {
       last--;
     }
-    int count = Math.max(0, last - first + 1);
-    int weight = count == 0 ? 0 : integerGroups - 1 - first;
-    out.writeShort(count);
-    out.writeShort(weight);
-    out.writeShort(count == 0 || value.signum() >= 0 ? POSITIVE : NEGATIVE);
+    int digits = Math.max(0, last - first + 1);
+    out.writeShort(digits);
+    out.writeShort(digits == 0 ? 0 : integerGroups - 1 - first);
+    out.writeShort(digits == 0 || !negative ? POSITIVE : NEGATIVE);
     out.writeShort(displayScale);
     for (int i = first; i <= last; i++) {
-      out.writeShort(base10000[i]);
+      out.writeShort(groups[i]);
     }
   }
 

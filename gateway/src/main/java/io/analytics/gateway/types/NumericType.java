@@ -58,34 +58,38 @@ final class NumericType extends PgType {
   private static final class SmallDecimalWriter extends VectorWriter {
     private final DecimalVector decimals;
     private final int scale;
+    private final long divisor;
+    private final AsciiScratch text = new AsciiScratch();
+    private final short[] groups = new short[NumericBinary.MAX_SMALL_GROUPS];
 
     SmallDecimalWriter(DecimalVector decimals) {
       super(decimals);
       this.decimals = decimals;
       this.scale = decimals.getScale();
+      this.divisor = pow10(scale);
     }
 
     @Override
     public void writeText(int row, ByteBuf out) {
       long unscaled = decimals.getDataBuffer().getLong((long) row * DecimalVector.TYPE_WIDTH);
       if (unscaled < 0) {
-        out.writeByte('-');
+        text.append('-');
         unscaled = -unscaled;
       }
       if (scale == 0) {
-        AsciiDigits.writeUnsigned(out, unscaled);
-        return;
+        text.appendUnsigned(unscaled);
+      } else {
+        text.appendUnsigned(unscaled / divisor);
+        text.append('.');
+        text.appendPadded(unscaled % divisor, scale);
       }
-      long divisor = pow10(scale);
-      AsciiDigits.writeUnsigned(out, unscaled / divisor);
-      out.writeByte('.');
-      AsciiDigits.writePadded(out, unscaled % divisor, scale);
+      text.writeTo(out);
     }
 
     @Override
     public void writeBinary(int row, ByteBuf out) {
       long unscaled = decimals.getDataBuffer().getLong((long) row * DecimalVector.TYPE_WIDTH);
-      NumericBinary.write(out, BigDecimal.valueOf(unscaled, scale));
+      NumericBinary.write(out, unscaled, scale, groups);
     }
 
     private static long pow10(int exponent) {

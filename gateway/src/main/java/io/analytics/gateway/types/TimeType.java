@@ -39,9 +39,12 @@ final class TimeType extends PgType {
       throw unsupportedVector(this, vector);
     }
     return new VectorWriter(vector) {
+      private final DateTimeText text = new DateTimeText();
+
       @Override
       public void writeText(int row, ByteBuf out) {
-        DateTimeText.writeTime(out, micros.read(row));
+        text.time(micros.read(row));
+        text.writeTo(out);
       }
 
       @Override

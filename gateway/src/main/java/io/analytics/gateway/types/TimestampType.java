@@ -54,6 +54,8 @@ final class TimestampType extends PgType {
     ZoneRules rules = context.format().timeZone().getRules();
     ZoneOffset fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
     return new VectorWriter(vector) {
+      private final DateTimeText text = new DateTimeText();
+
       @Override
       public void writeText(int row, ByteBuf out) {
         long raw = timestamps.get(row);
@@ -63,13 +65,14 @@ final class TimestampType extends PgType {
         }
         long micros = toMicros > 0 ? raw * toMicros : Math.floorDiv(raw, -toMicros);
         if (!withTimeZone) {
-          DateTimeText.writeTimestamp(out, micros);
-          return;
+          text.timestamp(micros);
+        } else {
+          int offset = fixedOffset != null
+              ? fixedOffset.getTotalSeconds()
+              : rules.getOffset(Instant.ofEpochSecond(Math.floorDiv(micros, DateTimeText.MICROS_PER_SECOND))).getTotalSeconds();
+          text.timestampWithOffset(micros + offset * DateTimeText.MICROS_PER_SECOND, offset);
         }
-        int offset = fixedOffset != null
-            ? fixedOffset.getTotalSeconds()
-            : rules.getOffset(Instant.ofEpochSecond(Math.floorDiv(micros, DateTimeText.MICROS_PER_SECOND))).getTotalSeconds();
-        DateTimeText.writeTimestampWithOffset(out, micros + offset * DateTimeText.MICROS_PER_SECOND, offset);
+        text.writeTo(out);
       }
 
       @Override

@@ -48,6 +48,13 @@ final class VariableWidthBytes {
     int start = offsets.getInt((long) row * BaseVariableWidthVector.OFFSET_WIDTH);
     int end = offsets.getInt((long) (row + 1) * BaseVariableWidthVector.OFFSET_WIDTH);
     int length = end - start;
+    if (out.hasArray()) {
+      // Straight from Arrow's memory into the buffer's array: one copy, no scratch.
+      out.ensureWritable(length);
+      direct.getDataBuffer().getBytes(start, out.array(), out.arrayOffset() + out.writerIndex(), length);
+      out.writerIndex(out.writerIndex() + length);
+      return;
+    }
     if (scratch.length < length) {
       scratch = new byte[Math.max(length, scratch.length * 2)];
     }

@@ -45,8 +45,15 @@ class PostgresColumnNamesTest {
   void constantsAndOperatorsHaveNoName() {
     assertThat(names("SELECT 1, 'x', 1 + 2, a * 2, a = 1, NULL FROM t")).containsExactly(
         "?column?", "?column?", "?column?", "?column?", "?column?", "?column?");
-    // PostgreSQL reads TRUE as a cast of 't' to bool.
-    assertThat(names("SELECT true, false AS f")).containsExactly("bool", "f");
+    // Since PostgreSQL 15 TRUE is a boolean constant, no longer a cast of 't' to bool.
+    assertThat(names("SELECT true, false AS f, NULL::boolean")).containsExactly("?column?", "f", "bool");
+  }
+
+  @Test
+  void operatorsAndKeywordSyntaxAreNamedAsWritten() {
+    assertThat(names("SELECT b ~ 'x', regexp_matches(b, 'x'), extract(year FROM DATE '2024-01-01'), "
+        + "date_part('year', DATE '2024-01-01'), trim(b), ltrim(b), position('x' IN b), upper (b), main.lower(b) FROM t"))
+        .containsExactly("?column?", "regexp_matches", "extract", "date_part", "btrim", "ltrim", "position", "upper", "lower");
   }
 
   @Test

@@ -29,6 +29,34 @@ class BinaryFormatTest {
   }
 
   @Test
+  void smallDecimalsEncodeExactlyAsTheirBigDecimals() {
+    java.util.Random random = new java.util.Random(42);
+    short[] groups = new short[NumericBinary.MAX_SMALL_GROUPS];
+    for (int i = 0; i < 20_000; i++) {
+      int scale = random.nextInt(19);
+      int digits = 1 + random.nextInt(18);
+      long unscaled = random.nextLong() % pow10(digits);
+      if (i % 7 == 0) {
+        unscaled = unscaled / pow10(random.nextInt(digits)) * pow10(random.nextInt(4)) % pow10(18);
+      }
+      io.netty.buffer.ByteBuf fromLong = io.netty.buffer.Unpooled.buffer();
+      io.netty.buffer.ByteBuf fromBigDecimal = io.netty.buffer.Unpooled.buffer();
+      NumericBinary.write(fromLong, unscaled, scale, groups);
+      NumericBinary.write(fromBigDecimal, BigDecimal.valueOf(unscaled, scale));
+      assertThat(io.netty.buffer.ByteBufUtil.hexDump(fromLong)).as("%d scale %d", unscaled, scale)
+          .isEqualTo(io.netty.buffer.ByteBufUtil.hexDump(fromBigDecimal));
+    }
+  }
+
+  private static long pow10(int exponent) {
+    long result = 1;
+    for (int i = 0; i < exponent; i++) {
+      result *= 10;
+    }
+    return result;
+  }
+
+  @Test
   void numericRoundTripsThroughItsBinaryForm() {
     for (String value : new String[] {"12.3400", "-0.5000", "0.00", "10000", "-12345678901234567890.123456", "0.0001", "99999999.99990"}) {
       byte[] bytes = VectorFixtures.decimalBinary(new BigDecimal(value), 38);

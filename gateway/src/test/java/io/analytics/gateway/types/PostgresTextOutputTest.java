@@ -61,11 +61,38 @@ class PostgresTextOutputTest {
 
   @Test
   void datesAndTimestampsInIsoStyleWithBcAndOffsets() {
-    assertThat(render(out -> DateTimeText.writeBc(out, DateTimeText.writeDate(out, epochDay(-43, 3, 15))))).isEqualTo("0044-03-15 BC");
-    assertThat(render(out -> DateTimeText.writeTimestamp(out, epochDay(0, 1, 1) * DateTimeText.MICROS_PER_DAY)))
+    assertThat(dateTime(text -> text.bc(text.date(epochDay(-43, 3, 15))))).isEqualTo("0044-03-15 BC");
+    assertThat(dateTime(text -> text.timestamp(epochDay(0, 1, 1) * DateTimeText.MICROS_PER_DAY)))
         .isEqualTo("0001-01-01 00:00:00 BC");
-    assertThat(render(out -> DateTimeText.writeTime(out, DateTimeText.MICROS_PER_DAY))).isEqualTo("24:00:00");
-    assertThat(render(out -> DateTimeText.writeTime(out, (13 * 3600 + 14 * 60 + 15) * 1_000_000L + 500_000))).isEqualTo("13:14:15.5");
+    assertThat(dateTime(text -> text.time(DateTimeText.MICROS_PER_DAY))).isEqualTo("24:00:00");
+    assertThat(dateTime(text -> text.time((13 * 3600 + 14 * 60 + 15) * 1_000_000L + 500_000))).isEqualTo("13:14:15.5");
+  }
+
+  @Test
+  void oneWriterFormatsValueAfterValueWithItsRememberedDate() {
+    DateTimeText text = new DateTimeText();
+    ByteBuf out = Unpooled.buffer();
+    long day = epochDay(2024, 2, 29);
+    for (long micros : new long[] {day * DateTimeText.MICROS_PER_DAY + 1, (day + 1) * DateTimeText.MICROS_PER_DAY - 1,
+        (day + 1) * DateTimeText.MICROS_PER_DAY, day * DateTimeText.MICROS_PER_DAY}) {
+      text.timestamp(micros);
+      text.writeTo(out);
+      out.writeByte('|');
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("2024-02-29 00:00:00.000001|2024-02-29 23:59:59.999999|2024-03-01 00:00:00|2024-02-29 00:00:00|");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"0", "7", "10", "99", "100", "12345", "-1", "-100", "9223372036854775807", "-9223372036854775808", "1000000000000000000"})
+  void integersAsDigits(long value) {
+    AsciiScratch text = new AsciiScratch();
+    text.appendLong(value);
+    text.append('/');
+    text.appendPadded(Math.abs(value % 1000), 5);
+    ByteBuf out = Unpooled.buffer();
+    text.writeTo(out);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(value + "/" + String.format("%05d", Math.abs(value % 1000)));
   }
 
   @Test
@@ -101,7 +128,13 @@ class PostgresTextOutputTest {
 
   private static String timestamptz(long utcMicros, String zone) {
     int offset = ZoneId.of(zone).getRules().getOffset(java.time.Instant.ofEpochSecond(Math.floorDiv(utcMicros, 1_000_000L))).getTotalSeconds();
-    return render(out -> DateTimeText.writeTimestampWithOffset(out, utcMicros + offset * 1_000_000L, offset));
+    return dateTime(text -> text.timestampWithOffset(utcMicros + offset * 1_000_000L, offset));
+  }
+
+  private static String dateTime(Consumer<DateTimeText> format) {
+    DateTimeText text = new DateTimeText();
+    format.accept(text);
+    return render(text::writeTo);
   }
 
   static String render(Consumer<ByteBuf> writer) {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.analytics.gateway.testing.TestGateway;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Properties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.postgresql.util.PSQLException;
@@ -70,6 +73,55 @@ class ErrorWireTest {
       ServerErrorMessage details = error.getServerErrorMessage();
       assertThat(details.getPosition()).isEqualTo(position);
       assertThat(details.getSeverity()).isEqualTo("ERROR");
+    }
+  }
+
+  /**
+   * Results stream, and a streamed query that fails on its first rows loses its reason in
+   * duckdb_jdbc ("Invalid result set"); the client must still get DuckDB's error and SQLSTATE,
+   * inside a transaction block as well as outside one.
+   */
+  @Test
+  void errorsRaisedWhileTheFirstRowsAreComputedKeepTheirSqlState() throws SQLException {
+    String overflow = "SELECT 9223372036854775807::BIGINT + i FROM range(1, 3) t(i)";
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      SQLException outside = catchThrowableOfType(SQLException.class, () -> statement.executeQuery(overflow));
+      assertThat(outside.getSQLState()).as(outside.getMessage()).isEqualTo("22003");
+      assertThat(outside.getMessage()).contains("Overflow");
+
+      connection.setAutoCommit(false);
+      SQLException inside = catchThrowableOfType(SQLException.class,
+          () -> statement.executeQuery("SELECT 9223372036854775807::BIGINT + i FROM range(1, 3) t(i)"));
+      assertThat(inside.getSQLState()).as(inside.getMessage()).isEqualTo("22003");
+      SQLException aborted = catchThrowableOfType(SQLException.class, () -> statement.executeQuery("SELECT 1"));
+      assertThat(aborted.getSQLState()).as("the block is aborted, as in PostgreSQL").isEqualTo("25P02");
+      connection.rollback();
+      try (ResultSet rs = statement.executeQuery("SELECT 42")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(42);
+      }
+    }
+  }
+
+  /** duckdb_jdbc closes a statement whose execution failed; a named statement must go on working. */
+  @Test
+  void aNamedStatementRunsAgainAfterAnExecutionError() throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("prepareThreshold", "1"); // a named server-side statement from the first execution
+    try (Connection connection = gateway.connect(properties);
+        PreparedStatement statement = connection.prepareStatement("SELECT 9223372036854775807::BIGINT + ?::BIGINT")) {
+      for (long value : new long[] {-1, 1, -2, 2, -3}) {
+        statement.setLong(1, value);
+        if (value > 0) {
+          SQLException error = catchThrowableOfType(SQLException.class, statement::executeQuery);
+          assertThat(error.getSQLState()).as(error.getMessage()).isEqualTo("22003");
+        } else {
+          try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(Long.MAX_VALUE + value);
+          }
+        }
+      }
     }
   }
 }

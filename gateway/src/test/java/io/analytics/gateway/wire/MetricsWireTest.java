@@ -50,6 +50,7 @@ class MetricsWireTest {
             .contains("gateway_rows_sent_total")
             .contains("gateway_bytes_sent_bytes_total")
             .contains("duckdb_memory")
+            .containsPattern("jvm_memory_used_bytes\\{area=\"heap\"")
             .contains("gateway_statements_seconds_bucket");
         assertThat(rowsSent(metrics)).isGreaterThanOrEqualTo(25);
       }
@@ -65,7 +66,7 @@ class MetricsWireTest {
 
   @Test
   void statementsBeyondTheConcurrencyLimitWaitThenGiveUpWith53300() throws Exception {
-    LimitsConfig limits = new LimitsConfig(null, null, null, null, 1, 300L, null);
+    LimitsConfig limits = new LimitsConfig(null, null, null, null, 1, 300L);
     try (TestGateway server = TestGateway.start(PlatformConfig.defaults().withGateway(GatewayConfig.defaults().withLimits(limits)));
         Connection busy = server.connect();
         Statement heavyStatement = busy.createStatement();

@@ -199,6 +199,27 @@ class SecurityWireTest {
     assertRefused("analyst", "BEGIN; DELETE FROM main.t; COMMIT");
     assertRefused("analyst", "SELECT * FROM read_parquet('" + gateway.home().dataDir().resolve("bronze/trades") + "/**/*.parquet')");
     assertRefused("analyst", "CHECKPOINT");
+    assertRefused("analyst", "/* report */ insert INTO \"main\".t VALUES (1)");
+    assertRefused("analyst", "WITH x AS (SELECT 1 AS a) INSERT INTO main.t SELECT a FROM x");
+    assertRefused("analyst", "UPDATE main.t SET a = 2");
+    assertRefused("analyst", "DROP TABLE IF EXISTS main.t");
+    assertRefused("analyst", "CREATE VIEW bronze.v AS SELECT 1");
+    assertRefused("analyst", "SELECT 1; COMMIT; CREATE TABLE main.t2 (a INT)");
+  }
+
+  /** The writes an analyst could send other than as SQL text: prepared, and COPY FROM STDIN. */
+  @Test
+  void analystsCannotWriteThroughPreparedStatementsOrCopy() throws Exception {
+    try (Connection connection = login("analyst")) {
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO main.t VALUES (?)")) {
+        insert.setInt(1, 1);
+        assertThatThrownBy(insert::executeUpdate)
+            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+      }
+      org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+      assertThatThrownBy(() -> copy.copyIn("COPY main.t FROM STDIN", new java.io.StringReader("1\n")))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+    }
   }
 
   /**

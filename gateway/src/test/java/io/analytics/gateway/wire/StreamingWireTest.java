@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Results stream with backpressure: a slow or vanished client costs only its own query. */
@@ -35,6 +36,29 @@ class StreamingWireTest {
         assertThat(rows).isEqualTo(3_000_000);
         assertThat(maxArrowBytes).as("only a batch or two is ever held").isLessThan(64L << 20);
       }
+    }
+  }
+
+  /**
+   * DuckDB streams the result rather than computing all of it first: ten billion rows could never
+   * be materialized, yet the first thousand arrive at once (the timeout only stops a regression
+   * from hanging the suite).
+   */
+  @Test
+  @Timeout(60)
+  void firstRowsArriveBeforeTheRestIsComputed() throws SQLException {
+    try (Connection connection = gateway.connect()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.setFetchSize(1_000);
+        try (ResultSet rs = statement.executeQuery("SELECT i, 'row ' || i AS s FROM range(10000000000) t(i)")) {
+          for (long i = 0; i < 1_000; i++) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(i);
+          }
+        }
+      }
+      connection.rollback();
     }
   }
 
