@@ -121,6 +121,13 @@ class LimitsWireTest {
         assertThat(one.next()).isTrue();
       }
       assertThat(gateway.server().arrowBytesAllocated()).as("the failed result's batches were released").isLessThan(4_000_000);
+      connection.close();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (gateway.server().activeSessions() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(gateway.server().activeSessions()).isZero();
+      assertThat(gateway.server().arrowBytesAllocated()).as("nothing leaked by the refused result").isZero();
     }
   }
 
