@@ -119,7 +119,26 @@ public final class DuckDbErrors {
     if (message.endsWith("!")) {
       message = message.substring(0, message.length() - 1);
     }
-    return new PlatformException(stateFor(errorClass, raw), message, detail, hint, position, cause);
+    SqlState state = stateFor(errorClass, raw);
+    if (state == SqlState.OUT_OF_MEMORY) {
+      return outOfMemory(message, cause);
+    }
+    return new PlatformException(state, message, detail, hint, position, cause);
+  }
+
+  /**
+   * DuckDB's "possible solutions" (SET threads, SET memory_limit) are engine-wide settings a client
+   * may not change here, so they are replaced by what the limit is and what a client can do.
+   */
+  private static PlatformException outOfMemory(String message, Throwable cause) {
+    return new PlatformException(SqlState.OUT_OF_MEMORY,
+        "out of memory: the query needs more than DuckDB's memory_limit allows: " + message,
+        null,
+        "The limit covers the gateway's whole DuckDB instance (duckdb.memoryLimit, or gateway.limits.queryMemory "
+            + "times gateway.limits.maxConcurrentQueries) and is shared by the statements running now. "
+            + "Retry when fewer run, or make the query hold less (fewer groups, narrower rows, a LIMIT).",
+        0,
+        cause);
   }
 
   static SqlState stateFor(String errorClass, String raw) {

@@ -20,8 +20,9 @@ import org.duckdb.DuckDBConnection;
 /**
  * Brings one PostgreSQL table's mirror up to date. Rows are read with binary COPY, decoded into
  * Arrow and loaded by DuckDB into a staging table; the mirror is then replaced (full sync) or
- * amended (incremental) in one DuckDB transaction together with its state row, so readers see the
- * old mirror or the new one, and a failure anywhere leaves the old mirror as it was.
+ * amended (incremental) together with its state row, all in one DuckDB transaction, so readers see
+ * the old mirror or the new one, and a failure anywhere, or a kill -9 of the process, leaves the old
+ * mirror as it was.
  */
 final class TableMirror {
   private static final List<String> UPDATED_AT_NAMES = List.of("updated_at", "modified_at", "last_modified");
@@ -83,13 +84,16 @@ final class TableMirror {
         ? " WHERE " + quote(plan.column().name()) + (plan.method().equals("upsert") ? " >= " : " > ")
             + literal(state.get()[1]) + "::" + plan.column().pgType()
         : "";
+    // Left by a gateway that crashed between loading and swapping before loads joined the transaction.
     SyncStateTables.run(duck, "DROP TABLE IF EXISTS " + staging);
     boolean inTransaction = false;
     try {
-      CopyLoader loader = new CopyLoader(source, table, duck, pg);
-      long read = loader.load(loader.copySql(where), "CREATE TABLE " + staging);
+      // The load belongs to the transaction too: a process killed at any moment leaves no staging
+      // table behind (nothing of an uncommitted transaction survives a restart), only the old mirror.
       SyncStateTables.run(duck, "BEGIN TRANSACTION");
       inTransaction = true;
+      CopyLoader loader = new CopyLoader(source, table, duck, pg);
+      long read = loader.load(loader.copySql(where), "CREATE TABLE " + staging);
       if (!incremental) {
         SyncStateTables.run(duck, "DROP TABLE IF EXISTS " + mirror);
         SyncStateTables.run(duck, "ALTER TABLE " + staging + " RENAME TO " + quote(table.mirrorName()));

@@ -20,13 +20,23 @@ public final class EngineSession implements AutoCloseable {
   private final DuckDBConnection connection;
   private final BufferAllocator allocator;
   private final int batchRows;
+  private final long queryMemoryBytes;
   private final AtomicReference<DuckDBPreparedStatement> running = new AtomicReference<>();
   private volatile CancelReason cancelReason;
 
   public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows) {
+    this(connection, allocator, batchRows, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param queryMemoryBytes Arrow memory one result may hold in {@code allocator} (Long.MAX_VALUE: no
+   *     bound); checked after each batch, see {@link ResultStream}
+   */
+  public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows, long queryMemoryBytes) {
     this.connection = requireNonNull(connection, "connection is null");
     this.allocator = requireNonNull(allocator, "allocator is null");
     this.batchRows = batchRows;
+    this.queryMemoryBytes = queryMemoryBytes;
   }
 
   /** Prepares (parses and binds) a statement without running it. */
@@ -134,6 +144,10 @@ public final class EngineSession implements AutoCloseable {
 
   BufferAllocator allocator() {
     return allocator;
+  }
+
+  long queryMemoryBytes() {
+    return queryMemoryBytes;
   }
 
   int batchRows() {

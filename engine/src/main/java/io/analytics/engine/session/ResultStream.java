@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
@@ -143,30 +142,36 @@ public final class ResultStream implements AutoCloseable {
   }
 
   private boolean loadFromDuckDb() {
+    boolean loaded;
     try {
-      return reader.loadNextBatch();
+      loaded = reader.loadNextBatch();
     } catch (IOException | RuntimeException e) {
-      if (causedByAllocationLimit(e)) {
-        // The session's allocator is capped at the per-query memory limit (gateway.limits.queryMemory).
-        throw new PlatformException(SqlState.OUT_OF_MEMORY, "the result needs more memory than one query may hold in the "
-            + "gateway (gateway.limits.queryMemory, " + session.allocator().getLimit() + " bytes): " + e.getMessage(), e);
-      }
       if (session.cancelReason() != null) {
         throw session.cancelledError();
       }
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       throw DuckDbErrors.translate(stripJavaPrefix(message), sql, e);
     }
+    checkQueryMemory();
+    return loaded;
   }
 
-  /** Arrow's C data import wraps the allocator's refusal in other exceptions. */
-  private static boolean causedByAllocationLimit(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OutOfMemoryException || String.valueOf(cause.getMessage()).contains("due to memory limit")) {
-        return true;
-      }
+  /**
+   * The per-query memory limit (gateway.limits.queryMemory), checked once a batch has arrived rather
+   * than by capping the allocator: when Arrow's C data import is refused half-way by a capped
+   * allocator it leaks a few hundred bytes, which the session could never give back. So a result may
+   * hold one batch more than the limit for a moment, never more.
+   */
+  private void checkQueryMemory() {
+    long held = session.allocator().getAllocatedMemory();
+    if (held > session.queryMemoryBytes()) {
+      throw new PlatformException(SqlState.OUT_OF_MEMORY, "out of memory: the result needs more memory than one query may "
+          + "hold in the gateway (gateway.limits.queryMemory, " + session.queryMemoryBytes() + " bytes)",
+          "The session's results held " + held + " bytes of Arrow memory when it was stopped.",
+          "Select fewer or narrower rows, read a result to its end before running another statement in the same "
+              + "transaction, or raise gateway.limits.queryMemory.",
+          0, null);
     }
-    return false;
   }
 
   private static String stripJavaPrefix(String message) {

@@ -104,10 +104,12 @@ final class Session implements CancelTarget {
     Role role = Role.forLogin(services.config(), user);
     boolean goldTier = role == Role.APP && services.goldTier() != null;
     DuckDbDatabase instance = goldTier ? services.goldTier() : services.database();
-    // Result batches of this session count against the per-query memory limit; with no limit the
-    // child allocator only names the session in the root allocator's accounting.
-    this.allocator = services.allocator().newChildAllocator("session", 0, services.config().gateway().limits().queryMemoryBytes());
-    this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows());
+    // Result batches of this session are counted here and held to the per-query memory limit after
+    // each batch (see ResultStream); the allocator itself is not capped, as Arrow leaks when a capped
+    // allocator refuses an import half-way.
+    this.allocator = services.allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
+    this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
+        services.config().gateway().limits().queryMemoryBytes());
     this.parameters = new SessionParameters(user, true, services.replica());
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();

@@ -57,13 +57,9 @@ class CrashRecoveryTest {
   }
 
   private Process startIngest(Path csv) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), AnalyticsCli.class.getName(),
-        "--home", home.toString(), "ingest", csv.toString(), "--table", "trades", "--partition-by", "date");
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    return builder.start();
+    return TradeBatches.cliProcess(home, "ingest", csv.toString(), "--table", "trades", "--partition-by", "date")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
   /** Starts a gateway on the home (which completes interrupted commits), counts bronze.trades, stops it. */

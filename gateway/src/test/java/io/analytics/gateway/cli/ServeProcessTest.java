@@ -30,12 +30,7 @@ class ServeProcessTest {
   void servesUntilSigtermThenStopsCleanly() throws Exception {
     assertThat(AnalyticsCli.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
         "--home", home.toString(), "init")).isZero();
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(
-        java.toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-        AnalyticsCli.class.getName(), "--home", home.toString(), "serve", "--port", "0");
-    builder.redirectErrorStream(true);
-    Process process = builder.start();
+    Process process = TradeBatches.cliProcess(home, "serve", "--port", "0").start();
     List<String> lines = new ArrayList<>();
     try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       int port = -1;

@@ -5,6 +5,8 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Deterministic trade batches as CSV, and quiet CLI runs on a home, for the lake's fault tests. */
 final class TradeBatches {
@@ -31,5 +33,15 @@ final class TradeBatches {
     all[1] = home.toString();
     System.arraycopy(args, 0, all, 2, args.length);
     return AnalyticsCli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), all);
+  }
+
+  /** {@code analytics --home HOME args...} as a process of its own on this JVM's class path (for kill -9). */
+  static ProcessBuilder cliProcess(Path home, String... args) {
+    Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>(List.of(javaBinary.toString(),
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        AnalyticsCli.class.getName(), "--home", home.toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true);
   }
 }

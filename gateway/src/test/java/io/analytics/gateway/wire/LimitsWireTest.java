@@ -9,7 +9,10 @@ import io.analytics.catalog.config.LimitsConfig;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
 import io.analytics.gateway.auth.ScramVerifier;
+import io.analytics.gateway.testing.PsqlBinary;
 import io.analytics.gateway.testing.TestGateway;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,12 +21,18 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Per-user connection limits, the idle-in-transaction timeout, slowed-down failed logins and memory limits. */
 class LimitsWireTest {
   private static Connection connect(TestGateway gateway, String user, String password) throws SQLException {
+    return connect(gateway, user, password, new Properties());
+  }
+
+  private static Connection connect(TestGateway gateway, String user, String password, Properties extra) throws SQLException {
     Properties properties = new Properties();
+    properties.putAll(extra);
     properties.setProperty("user", user);
     if (password != null) {
       properties.setProperty("password", password);
@@ -112,6 +121,13 @@ class LimitsWireTest {
         assertThat(one.next()).isTrue();
       }
       assertThat(gateway.server().arrowBytesAllocated()).as("the failed result's batches were released").isLessThan(4_000_000);
+      connection.close();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (gateway.server().activeSessions() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(gateway.server().activeSessions()).isZero();
+      assertThat(gateway.server().arrowBytesAllocated()).as("nothing leaked by the refused result").isZero();
     }
   }
 
@@ -153,12 +169,48 @@ class LimitsWireTest {
         Connection connection = connect(gateway, "alice", null);
         Statement statement = connection.createStatement()) {
       // One list of 50 million BIGINTs (400 MB) cannot be spilled to disk.
-      assertThatThrownBy(() -> statement.executeQuery("SELECT length(list(i)) FROM range(50000000) t(i)"))
-          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("53200"));
+      String tooBig = "SELECT length(list(i)) FROM range(50000000) t(i)";
+      assertThatThrownBy(() -> statement.executeQuery(tooBig))
+          .isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("53200");
+            // DuckDB's advice (SET threads, SET memory_limit) is engine-wide and refused here: ours replaces it.
+            assertThat(e.getMessage()).contains("out of memory: the query needs more than DuckDB's memory_limit allows")
+                .contains("duckdb.memoryLimit").doesNotContain("SET threads");
+          });
       try (ResultSet one = statement.executeQuery("SELECT 1")) {
         assertThat(one.next()).isTrue();
       }
+      // The simple query protocol's path, and another session meanwhile.
+      Properties simple = new Properties();
+      simple.setProperty("preferQueryMode", "simple");
+      try (Connection simpleConnection = connect(gateway, "carol", null, simple);
+          Statement simpleStatement = simpleConnection.createStatement();
+          Connection other = connect(gateway, "bob", null);
+          ResultSet rows = other.createStatement().executeQuery("SELECT count(*) FROM bronze.trades")) {
+        assertThatThrownBy(() -> simpleStatement.executeQuery(tooBig))
+            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("53200"));
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(1)).isEqualTo(10_000);
+      }
+      assertPsqlSeesOutOfMemory(gateway, tooBig);
     }
+  }
+
+  /** psql, where installed: the error with its SQLSTATE, and the next command on the same session answers. */
+  private static void assertPsqlSeesOutOfMemory(TestGateway gateway, String sql) throws Exception {
+    Path psql = PsqlBinary.find();
+    if (psql == null) {
+      System.out.println("psql not found: its out-of-memory check is skipped");
+      return;
+    }
+    Process process = new ProcessBuilder(psql.toString(), "-X", "-A", "-t", "-v", "VERBOSITY=verbose", "-h", "127.0.0.1",
+        "-p", Integer.toString(gateway.port()), "-U", "dave", "-d", "lake", "-c", sql, "-c", "SELECT 40 + 2").start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(err).contains("ERROR:  53200: out of memory");
+    assertThat(out).isEqualTo("42\n");
   }
 
   @Test
