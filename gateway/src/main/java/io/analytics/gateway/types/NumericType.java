@@ -35,7 +35,7 @@ final class NumericType extends PgType {
 
   @Override
   public ColumnWriter writer(FieldVector vector, EncodingContext context) {
-    if (vector instanceof DecimalVector decimals && decimals.getPrecision() <= 18) {
+    if (vector instanceof DecimalVector decimals && decimals.getPrecision() <= 18 && decimals.getScale() >= 0) {
       return new SmallDecimalWriter(decimals);
     }
     if (vector instanceof DecimalVector decimals) {
