@@ -28,10 +28,25 @@ import java.util.List;
 public final class ScriptRunner {
   private static final int MAX_ROWS_KEPT = 10_000;
 
+  /** How a result column becomes the text kept in {@link QueryRows}. */
+  @FunctionalInterface
+  public interface ColumnText {
+    /** The driver's own text: pgjdbc's is the server's PostgreSQL text. */
+    ColumnText DRIVER = ResultSet::getString;
+
+    String of(ResultSet rows, int column) throws SQLException;
+  }
+
   private final Connection connection;
+  private final ColumnText columnText;
 
   public ScriptRunner(Connection connection) {
+    this(connection, ColumnText.DRIVER);
+  }
+
+  public ScriptRunner(Connection connection, ColumnText columnText) {
     this.connection = requireNonNull(connection, "connection is null");
+    this.columnText = requireNonNull(columnText, "columnText is null");
   }
 
   public List<StatementOutcome> runFile(Path file, ScriptVariables variables) {
@@ -112,7 +127,7 @@ public final class ScriptRunner {
     }
   }
 
-  static QueryRows read(ResultSet rows) throws SQLException {
+  private QueryRows read(ResultSet rows) throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
     List<String> columns = new ArrayList<>();
     List<String> types = new ArrayList<>();
@@ -124,7 +139,7 @@ public final class ScriptRunner {
     while (rows.next() && values.size() < MAX_ROWS_KEPT) {
       List<Object> row = new ArrayList<>();
       for (int i = 1; i <= columns.size(); i++) {
-        row.add(rows.getString(i));
+        row.add(columnText.of(rows, i));
       }
       values.add(row);
     }

@@ -49,7 +49,7 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ScriptVariables values = ScriptVariables.parse(variables);
     try (WarehouseConnection connection = parent.warehouse().open()) {
-      ScriptRunner runner = new ScriptRunner(connection.jdbc());
+      ScriptRunner runner = new ScriptRunner(connection.jdbc(), PostgresText.columnText(connection));
       List<StatementOutcome> outcomes = singleTransaction
           ? runner.runFileInOneTransaction(file, values) : runner.runFile(file, values);
       for (StatementOutcome outcome : outcomes) {

@@ -111,6 +111,7 @@ final class Session implements CancelTarget {
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
         services.config().gateway().limits().queryMemoryBytes());
     this.parameters = new SessionParameters(user, true, services.replica());
+    parameters.setSessionDefault("search_path", services.config().searchPath().forRole(role.name()));
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
     this.commands = new SessionCommands(this.parameters, this.engine, output,
@@ -247,12 +248,11 @@ final class Session implements CancelTarget {
       }
     }
     if (guard.role() == Role.APP) {
-      // Unqualified names of an app session resolve in the gold layer.
-      commands.setFromStartup("search_path", "gold");
-    } else if (searchPathRouting != SearchPathRouting.DIRECT) {
-      // DuckDB's default path names only the default catalog; a routed one is set even if the client set none.
-      commands.applySearchPath();
+      // An app session's names resolve through its role's path (gold), whatever the startup packet said.
+      parameters.reset("search_path");
     }
+    // The session's path (searchPath in the config, by role) is never DuckDB's default, so it is always set.
+    commands.applySearchPath();
     for (Map.Entry<String, String> reported : parameters.reportedValues().entrySet()) {
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
     }
