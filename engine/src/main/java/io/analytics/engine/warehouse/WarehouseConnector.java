@@ -81,14 +81,27 @@ public final class WarehouseConnector {
     }
     properties.setProperty("connectTimeout", "10");
     properties.setProperty("ApplicationName", "analytics-cli");
+    // Without a password, the home's owner gets in through the gateway's Unix-domain socket (peer credentials).
+    java.nio.file.Path socket = home.root().resolve("run").resolve(".s.PGSQL." + gateway.port());
+    boolean viaSocket = password == null && java.nio.file.Files.exists(socket);
+    if (viaSocket) {
+      properties.setProperty("socketFactory", UnixSocketFactory.class.getName());
+      properties.setProperty("socketFactoryArg", socket.toString());
+    }
     String url = gateway.jdbcUrl(firstNonBlank(env.get("PGDATABASE"), "analytics", null));
     try {
       Connection connection = DriverManager.getConnection(url, properties);
-      return new WarehouseConnection(connection, null, "gateway at " + gateway.host() + ":" + gateway.port());
+      return new WarehouseConnection(connection, null,
+          "gateway at " + gateway.host() + ":" + gateway.port() + (viaSocket ? " (through its socket " + socket + ")" : ""));
     } catch (SQLException e) {
       throw new PlatformException(
           SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
-          "a gateway serves this home (pid " + gateway.pid() + ") but cannot be reached at " + url + ": " + e.getMessage(),
+          "a gateway serves this home (pid " + gateway.pid() + ") but cannot be reached at "
+              + (viaSocket ? socket : url) + ": " + e.getMessage(),
+          null,
+          "log in with ANALYTICS_USER and ANALYTICS_PASSWORD (or PGUSER and PGPASSWORD), or run the command as the home's"
+              + " OS owner, who needs no password through the gateway's socket " + socket,
+          0,
           e);
     }
   }

@@ -129,6 +129,9 @@ public final class AnalyticsCli implements java.util.concurrent.Callable<Integer
     PrintWriter err = commandLine.getErr();
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     err.println("error: " + message.lines().findFirst().orElse(message));
+    if (e instanceof PlatformException platform && platform.hint() != null) {
+      err.println("hint: " + platform.hint());
+    }
     err.flush();
     return e instanceof PlatformException ? 2 : 1;
   }

@@ -74,6 +74,7 @@ public final class GatewayServer implements AutoCloseable {
   private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private LocalSocketListener localSocket;
   private final GatewayServices services;
   private final DuckDbDatabase goldTier;
   private final GatewayMetrics metrics = new GatewayMetrics();
@@ -236,6 +237,8 @@ public final class GatewayServer implements AutoCloseable {
     InetSocketAddress requested = new InetSocketAddress(config.gateway().listenAddress(), config.gateway().port());
     serverChannel = bootstrap.bind(requested).sync().channel();
     InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+    localSocket = LocalSocketListener.start(home, bound.getPort(), () -> new io.netty.channel.ChannelHandler[] {
+        new FrontendMessageDecoder(config.gateway().maxMessageBytes()), new ConnectionHandler(services, workers)});
     LOG.info("listening on {}:{} (lake: {}{})", bound.getHostString(), bound.getPort(), home.root(),
         replica == null ? "" : "; read replica serving warehouse snapshot " + replica.snapshotSequence());
     ObservabilityConfig observability = config.gateway().observability();
@@ -284,6 +287,9 @@ public final class GatewayServer implements AutoCloseable {
     }
     if (serverChannel != null) {
       serverChannel.close().syncUninterruptibly();
+    }
+    if (localSocket != null) {
+      localSocket.close();
     }
     if (metricsEndpoint != null) {
       metricsEndpoint.close();

@@ -95,13 +95,19 @@ final class Session implements CancelTarget {
       String user,
       String database,
       InetAddress clientAddress) {
+    this(services, output, serial, user, database, clientAddress, false);
+  }
+
+  /** @param homeOwner whether the login is the home's OS owner on the local socket (see LocalPeer) */
+  Session(GatewayServices services, BackendOutput output, java.util.concurrent.Executor serial, String user,
+      String database, InetAddress clientAddress, boolean homeOwner) {
     this.services = requireNonNull(services, "services is null");
     this.serial = requireNonNull(serial, "serial is null");
     this.output = requireNonNull(output, "output is null");
     this.user = requireNonNull(user, "user is null");
     this.database = requireNonNull(database, "database is null");
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
-    Role role = Role.forLogin(services.config(), user);
+    Role role = homeOwner ? io.analytics.gateway.auth.LocalPeer.ownerRole(services.config(), user) : Role.forLogin(services.config(), user);
     boolean goldTier = role == Role.APP && services.goldTier() != null;
     DuckDbDatabase instance = goldTier ? services.goldTier() : services.database();
     // Result batches of this session are counted here and held to the per-query memory limit after
