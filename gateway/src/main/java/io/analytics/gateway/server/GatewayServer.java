@@ -3,6 +3,8 @@ package io.analytics.gateway.server;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.catalog.lake.Layer;
@@ -133,7 +135,7 @@ public final class GatewayServer implements AutoCloseable {
             timers,
             lake,
             copyDir,
-            ServerTls.load(config.gateway().tls()),
+            ServerTls.load(config.gateway().tls(), home.root()),
             new AuditLog(),
             goldTier,
             metrics,
@@ -235,7 +237,7 @@ public final class GatewayServer implements AutoCloseable {
                   }
                 });
     InetSocketAddress requested = new InetSocketAddress(config.gateway().listenAddress(), config.gateway().port());
-    serverChannel = bootstrap.bind(requested).sync().channel();
+    serverChannel = bind(bootstrap, requested);
     InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
     localSocket = LocalSocketListener.start(home, bound.getPort(), () -> new io.netty.channel.ChannelHandler[] {
         new FrontendMessageDecoder(config.gateway().maxMessageBytes()), new ConnectionHandler(services, workers)});
@@ -260,6 +262,20 @@ public final class GatewayServer implements AutoCloseable {
       replication = Periodic.start("snapshot-follower", poll, replica::follow);
     }
     return bound;
+  }
+
+  /** Binds, naming the address and port when it is taken (the OS says only "Address already in use"). */
+  private static Channel bind(ServerBootstrap bootstrap, InetSocketAddress requested) throws InterruptedException {
+    try {
+      return bootstrap.bind(requested).sync().channel();
+    } catch (Exception e) {
+      if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
+        throw new PlatformException(SqlState.CONNECTION_EXCEPTION, "cannot listen on " + requested.getHostString() + ":"
+            + requested.getPort() + ": " + e.getMessage(), null,
+            "another gateway or PostgreSQL may use port " + requested.getPort() + "; choose another with --port", 0, e);
+      }
+      throw e;
+    }
   }
 
   /** The Postgres sources' syncing: at start, on their interval, and on request; null on a replica. */
