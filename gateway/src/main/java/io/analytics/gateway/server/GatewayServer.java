@@ -77,6 +77,7 @@ public final class GatewayServer implements AutoCloseable {
   private final EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private LocalSocketListener localSocket;
+  private io.analytics.gateway.status.StatusHistory statusHistory;
   private final GatewayServices services;
   private final DuckDbDatabase goldTier;
   private final GatewayMetrics metrics = new GatewayMetrics();
@@ -247,6 +248,8 @@ public final class GatewayServer implements AutoCloseable {
     if (observability.metricsPort() > 0) {
       try {
         metricsEndpoint = MetricsEndpoint.start(observability.metricsListenAddress(), observability.metricsPort(), metrics, this::ready);
+        statusHistory = new io.analytics.gateway.status.StatusHistory(metrics);
+        metricsEndpoint.serveStatus(new io.analytics.gateway.status.StatusPage(home, config, metrics, this::activeSessions, statusHistory));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot open the metrics port " + observability.metricsPort(), e);
       }
@@ -309,6 +312,9 @@ public final class GatewayServer implements AutoCloseable {
     }
     if (metricsEndpoint != null) {
       metricsEndpoint.close();
+    }
+    if (statusHistory != null) {
+      statusHistory.close();
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
     while (System.nanoTime() < deadline && registry.targets().stream().anyMatch(CancelTarget::isBusy)) {
