@@ -72,6 +72,8 @@ final class Session implements CancelTarget {
   private ScheduledFuture<?> idleTimer;
   /** The DuckDB statement being run or checked, for its audit line, and when it started. */
   private SqlStatement auditedStatement;
+  /** The whole text of a statement the guard refused, for its audit line. */
+  private String refusedText;
   private long auditedStartNanos;
   /** The statement audited last and its fingerprint. */
   private SqlStatement fingerprinted;
@@ -206,15 +208,37 @@ final class Session implements CancelTarget {
   private void guard(SqlStatement statement, SqlStatement asRoleSeesIt) {
     auditedStatement = asRoleSeesIt;
     auditedStartNanos = System.nanoTime();
+    check(statement, asRoleSeesIt);
+  }
+
+  private void check(SqlStatement statement, SqlStatement asRoleSeesIt) {
     try {
       if (services.replica()) {
         ReadOnlyGuard.check(statement);
       }
       guard.check(asRoleSeesIt);
     } catch (PlatformException e) {
+      refusedText = statement.sql();
       LOG.warn("refused for {}@{} (role {}): {} -- {}", user, clientAddress.getHostAddress(), guard.role().sqlName(),
-          e.getMessage(), StatementFingerprint.of(statement));
+          e.getMessage(), statement.sql());
       throw e;
+    }
+  }
+
+  /** The text DuckDB is about to run, after the gateway's rewrites: checked again, as exactly that text. */
+  private void guardText(String sql) {
+    SqlStatement text = SqlStatement.parse(sql);
+    check(text, text);
+  }
+
+  /** The client's text split into statements; a text the lexer rejects is audited, whole, before the error. */
+  private List<SqlStatement> split(String sql) {
+    try {
+      return StatementSplitter.split(sql);
+    } catch (PlatformException e) {
+      PlatformException refusal = StatementGuard.lexerDisagreement(sql).orElse(e);
+      services.audit().statement(user, clientAddress, "", 0, 0, refusal.sqlState().code(), sql);
+      throw refusal;
     }
   }
 
@@ -233,6 +257,11 @@ final class Session implements CancelTarget {
 
   /** Applies the startup packet's parameters, then greets the client (ParameterStatus, key, ready). */
   void start(Map<String, String> startupParameters) {
+    long defaultTimeout = services.config().gateway().limits().defaultStatementTimeoutMillis();
+    if (defaultTimeout > 0 && !guard.role().administers()) {
+      // A shared server's safety net: a runaway query of any role but admin stops, unless the client chose otherwise.
+      commands.setFromStartup("statement_timeout", Long.toString(defaultTimeout));
+    }
     for (Map.Entry<String, String> entry : startupParameters.entrySet()) {
       String name = entry.getKey();
       if (name.equals("user") || name.equals("database") || name.startsWith("_pq_.")) {
@@ -340,7 +369,7 @@ final class Session implements CancelTarget {
   private void simpleQuery(String sql) {
     services.lakeRefresh().run();
     closePortal("");
-    List<SqlStatement> split = StatementSplitter.split(sql);
+    List<SqlStatement> split = split(sql);
     if (split.isEmpty()) {
       BackendMessages.emptyQueryResponse(output.buffer());
       readyForQuery();
@@ -422,6 +451,9 @@ final class Session implements CancelTarget {
     if (PgCursors.isReadBy(effective)) {
       sql = PgCursors.bind(SqlStatement.parse(sql), declaredCursors());
     }
+    if (!sql.equals(statement.sql())) {
+      guardText(sql);
+    }
     return engine.prepare(sql);
   }
 
@@ -486,7 +518,7 @@ final class Session implements CancelTarget {
     if (!name.isEmpty() && statements.containsKey(name)) {
       throw new PlatformException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
     }
-    List<SqlStatement> split = StatementSplitter.split(parse.sql());
+    List<SqlStatement> split = split(parse.sql());
     if (split.size() > 1) {
       throw new PlatformException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
     }
@@ -1192,7 +1224,8 @@ final class Session implements CancelTarget {
       fingerprinted = statement;
       fingerprint = StatementFingerprint.of(statement);
     }
-    services.audit().statement(user, clientAddress, fingerprint, rows, millis, outcome);
+    services.audit().statement(user, clientAddress, fingerprint, rows, millis, outcome, refusedText);
+    refusedText = null;
     services.metrics().statement(StatementKinds.of(statement), outcome, nanos, rows);
     long slow = services.config().gateway().observability().slowQueryMillis();
     if (slow > 0 && millis >= slow) {
