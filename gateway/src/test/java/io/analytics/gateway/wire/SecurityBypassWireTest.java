@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
-import io.analytics.gateway.auth.ScramVerifier;
+import io.analytics.gateway.testing.RoleUsers;
 import io.analytics.gateway.testing.TestGateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -43,12 +42,7 @@ class SecurityBypassWireTest {
 
   @BeforeAll
   static void start() throws Exception {
-    SecureRandom random = new SecureRandom();
-    List<UserConfig> users = List.of(
-        new UserConfig("appuser", "app", ScramVerifier.create(PASSWORD, random).encode(), null),
-        new UserConfig("analyst", "analyst", ScramVerifier.create(PASSWORD, random).encode(), null),
-        new UserConfig("engineer", "engineer", ScramVerifier.create(PASSWORD, random).encode(), null),
-        new UserConfig("admin", "admin", ScramVerifier.create(PASSWORD, random).encode(), null));
+    List<UserConfig> users = RoleUsers.withPassword(PASSWORD);
     gateway = TestGateway.start(PlatformConfig.defaults().withUsers(users));
     try (Connection connection = login("engineer", "simple"); Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA IF NOT EXISTS derived");

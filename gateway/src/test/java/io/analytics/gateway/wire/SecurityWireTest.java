@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
-import io.analytics.gateway.auth.ScramVerifier;
+import io.analytics.gateway.testing.RoleUsers;
 import io.analytics.gateway.testing.TestGateway;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,12 +36,7 @@ class SecurityWireTest {
 
   @BeforeAll
   static void start() throws Exception {
-    SecureRandom random = new SecureRandom();
-    List<UserConfig> users = List.of(
-        new UserConfig("appuser", "app", ScramVerifier.create(PASSWORD, random).encode(), null),
-        new UserConfig("analyst", "analyst", ScramVerifier.create(PASSWORD, random).encode(), null),
-        new UserConfig("engineer", "engineer", ScramVerifier.create(PASSWORD, random).encode(), null),
-        new UserConfig("admin", "admin", ScramVerifier.create(PASSWORD, random).encode(), null));
+    List<UserConfig> users = RoleUsers.withPassword(PASSWORD);
     gateway = TestGateway.start(PlatformConfig.defaults().withUsers(users));
     // A link planted in the lake that points out of it.
     Files.createSymbolicLink(gateway.home().dataDir().resolve("bronze").resolve("escape"), Path.of("/etc"));
