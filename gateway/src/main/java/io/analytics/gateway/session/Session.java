@@ -220,7 +220,7 @@ final class Session implements CancelTarget {
     } catch (PlatformException e) {
       refusedText = statement.sql();
       LOG.warn("refused for {}@{} (role {}): {} -- {}", user, clientAddress.getHostAddress(), guard.role().sqlName(),
-          e.getMessage(), statement.sql());
+          e.getMessage(), StatementFingerprint.of(statement));
       throw e;
     }
   }

@@ -158,6 +158,23 @@ class SecurityBypassWireTest {
     }
   }
 
+  @Test
+  void theServedHomesSecretsArePrivate() throws Exception {
+    Path warehouse = gateway.home().warehouseDir();
+    for (Path directory : List.of(gateway.home().root(), gateway.home().dataDir(), warehouse, warehouse.resolve("logs"),
+        gateway.home().configDir(), gateway.home().tempDir())) {
+      assertThat(mode(directory)).as(directory.toString()).isEqualTo("rwx------");
+    }
+    for (Path file : List.of(gateway.home().warehouseFile(), warehouse.resolve("logs/audit.jsonl"),
+        gateway.home().configDir().resolve("server.secret"))) {
+      assertThat(mode(file)).as(file.toString()).isEqualTo("rw-------");
+    }
+  }
+
+  private static String mode(Path path) throws java.io.IOException {
+    return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+
   private static void assertRefused(String user, String mode, String sql) throws SQLException {
     try (Connection connection = login(user, mode)) {
       if (mode.equals("extended")) {
