@@ -224,7 +224,8 @@ class LimitsWireTest {
     assertThat(config.servingDuckDb().memoryLimit()).isEqualTo("2048000000B");
     assertThat(config.withDuckDb(new DuckDbConfig("1GB", 0, null)).servingDuckDb().memoryLimit()).isEqualTo("1GB");
     assertThat(withLimits(LimitsConfig.defaults().withQueryMemory("512MB")).servingDuckDb().memoryLimit())
-        .as("no bound on concurrent queries: nothing to multiply").isNull();
+        .as("no bound on concurrent queries: nothing to multiply, the shared-server default").isEqualTo("40%");
+    assertThat(config.servingDuckDb().maxTempDirectorySize()).as("spill capped by default").isEqualTo("20GB");
   }
 
   /** duckdb.maxTempDirectorySize caps DuckDB's spill files, so a runaway query cannot fill the disk. */

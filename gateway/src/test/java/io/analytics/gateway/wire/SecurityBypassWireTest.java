@@ -88,7 +88,11 @@ class SecurityBypassWireTest {
         "SELECT * FROM \"" + gold + "\"",
         "SELECT * FROM \"" + home + "/warehouse/logs/audit.jsonl\"",
         "SELECT * FROM '" + home + "/warehouse/warehouse.duckdb'",
-        "SELECT * FROM read_text('" + home + "/data/_ingest_log.jsonl')");
+        "SELECT * FROM read_text('" + home + "/data/_ingest_log.jsonl')",
+        "SELECT current_setting('allowed_directories')",
+        "SELECT current_setting('temp_directory')",
+        "SELECT * FROM duckdb_settings()",
+        "SELECT path FROM duckdb_databases()");
   }
 
   @Test
