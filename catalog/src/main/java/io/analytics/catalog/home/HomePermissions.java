@@ -58,6 +58,9 @@ public final class HomePermissions {
     }
     try {
       Files.setPosixFilePermissions(path, permissions);
+    } catch (java.nio.file.FileSystemException e) {
+      // Not ours to change (a home handed over by another user, a mounted volume): the owner keeps
+      // it private; starting anyway is better than refusing to serve it.
     } catch (IOException e) {
       throw new UncheckedIOException("cannot restrict " + path, e);
     }
