@@ -42,7 +42,7 @@ public final class SetReturningSelectList implements DialectStage {
         selecting = false;
       } else if (selecting && token.is("generate_series") && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('(')
           && (i == 0 || !tokens.get(i - 1).isPunctuation('.'))) {
-        int close = closing(tokens, i + 1);
+        int close = statement.closingParenthesis(i + 1);
         if (close < 0) {
           return statement;
         }
@@ -81,17 +81,5 @@ public final class SetReturningSelectList implements DialectStage {
       return false;
     }
     return Long.parseLong(number) <= Integer.MAX_VALUE;
-  }
-
-  private static int closing(List<Token> tokens, int open) {
-    int depth = 0;
-    for (int i = open; i < tokens.size(); i++) {
-      if (tokens.get(i).isPunctuation('(')) {
-        depth++;
-      } else if (tokens.get(i).isPunctuation(')') && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 }
