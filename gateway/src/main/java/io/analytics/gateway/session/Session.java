@@ -384,7 +384,7 @@ final class Session implements CancelTarget {
         if (command.get() instanceof SessionCommand.Copy copyCommand) {
           materializeOpenPortals();
           guard(statement, CopyStatements.equivalent(copyCommand, statement));
-          copy.start(copyCommand, parameters.format());
+          copy.start(CopyStatements.inPostgresDialect(copyCommand), parameters.format());
           return;
         }
         guardCommand(command.get());
