@@ -47,7 +47,8 @@ public final class ArrayLiterals implements DialectStage {
     if (tokens.get(literal + 1).text().equals("::") && tokens.get(literal + 2).type() == TokenType.WORD) {
       return literal + 2;
     }
-    boolean parenthesized = literal >= 1 && tokens.get(literal - 1).isPunctuation('(') && tokens.get(literal + 1).isPunctuation(')');
+    boolean parenthesized = literal >= 1 && tokens.get(literal - 1).isPunctuation('(') && tokens.get(literal + 1).isPunctuation(')')
+        && (LiteralCast.isGrouping(tokens, literal - 1) || (literal >= 2 && tokens.get(literal - 2).is("CAST")));
     if (parenthesized && tokens.get(literal + 2).text().equals("::") && literal + 3 < tokens.size() && tokens.get(literal + 3).type() == TokenType.WORD) {
       return literal + 3; // ('{1,2}')::int[], as pgjdbc inlines a parameter in simple query mode
     }

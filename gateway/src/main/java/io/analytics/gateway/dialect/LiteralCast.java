@@ -24,7 +24,7 @@ record LiteralCast(Token literal, String type, boolean typmod, int start, int en
           && isType(tokens.get(i + 2), types) && !isArray(tokens, i + 3)) {
         boolean typmod = i + 3 < tokens.size() && tokens.get(i + 3).isPunctuation('(');
         found.add(new LiteralCast(token, typeName(tokens.get(i + 2)), typmod, token.start(), tokens.get(i + 2).end()));
-      } else if (token.isPunctuation('(') && i + 4 < tokens.size() && isLiteral(tokens.get(i + 1)) && tokens.get(i + 2).isPunctuation(')')
+      } else if (token.isPunctuation('(') && isGrouping(tokens, i) && i + 4 < tokens.size() && isLiteral(tokens.get(i + 1)) && tokens.get(i + 2).isPunctuation(')')
           && tokens.get(i + 3).text().equals("::") && isType(tokens.get(i + 4), types) && !isArray(tokens, i + 5)) {
         // ('x')::type, as pgjdbc writes an inlined parameter in simple query mode
         boolean typmod = i + 5 < tokens.size() && tokens.get(i + 5).isPunctuation('(');
@@ -42,6 +42,25 @@ record LiteralCast(Token literal, String type, boolean typmod, int start, int en
       }
     }
     return found;
+  }
+
+  /** Keywords after which a parenthesis groups an expression rather than calling a function. */
+  private static final Set<String> BEFORE_GROUPING = Set.of(
+      "select", "where", "and", "or", "not", "when", "then", "else", "by", "having", "on", "values", "in", "is", "like",
+      "between", "case", "distinct", "all", "any", "some", "returning", "set", "limit", "offset", "return");
+
+  /** Whether the parenthesis at {@code open} groups an expression: not a call ({@code f('x')::int} casts the call). */
+  static boolean isGrouping(List<Token> tokens, int open) {
+    if (open == 0) {
+      return true;
+    }
+    Token previous = tokens.get(open - 1);
+    return switch (previous.type()) {
+      case WORD -> BEFORE_GROUPING.contains(previous.value());
+      case QUOTED_IDENTIFIER -> false;
+      case PUNCTUATION -> !previous.isPunctuation(')') && !previous.isPunctuation(']');
+      default -> true;
+    };
   }
 
   /** {@code type[]}: an array of the type, which is not this cast. */

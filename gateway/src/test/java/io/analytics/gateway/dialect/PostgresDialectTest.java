@@ -86,6 +86,36 @@ class PostgresDialectTest {
   }
 
   @Test
+  void secondsKeepTheirFraction() {
+    assertThat(translate("SELECT extract(second FROM ts), EXTRACT(SECOND FROM (ts)), date_part('second', ts), extract(minute FROM ts) FROM t"))
+        .isEqualTo("SELECT (CAST(extract(microseconds FROM ts) AS DECIMAL(18,0)) * CAST(0.000001 AS DECIMAL(7,6))), "
+            + "(CAST(extract(microseconds FROM (ts)) AS DECIMAL(18,0)) * CAST(0.000001 AS DECIMAL(7,6))), "
+            + "(CAST(date_part('microseconds', ts) AS DOUBLE) / 1000000), extract(minute FROM ts) FROM t");
+  }
+
+  @Test
+  void regexpMatchesBecomesRowsOfTextArraysOrIsRefused() {
+    assertThat(translate("SELECT regexp_matches('hello', 'l+')"))
+        .isEqualTo("SELECT unnest(CASE WHEN regexp_matches('hello', 'l+') THEN [[regexp_extract('hello', 'l+')]] ELSE [] END)");
+    assertThat(translate("SELECT regexp_matches(s, '(a)(?:b)(c)') FROM t"))
+        .isEqualTo("SELECT unnest(CASE WHEN regexp_matches(s, '(a)(?:b)(c)') THEN [[regexp_extract(s, '(a)(?:b)(c)', 1), "
+            + "regexp_extract(s, '(a)(?:b)(c)', 2)]] ELSE [] END) FROM t");
+    assertThat(translate("SELECT regexp_matches(s, 'a+', 'g') FROM t"))
+        .isEqualTo("SELECT unnest(list_transform(regexp_extract_all(s, 'a+'), lambda m: [m])) FROM t");
+    assertRefused("SELECT regexp_matches(s, p) FROM t", SqlState.FEATURE_NOT_SUPPORTED);
+    assertRefused("SELECT regexp_matches(s, '(a)', 'g') FROM t", SqlState.FEATURE_NOT_SUPPORTED);
+    assertRefused("SELECT regexp_matches(s, 'a', 'i') FROM t", SqlState.FEATURE_NOT_SUPPORTED);
+  }
+
+  @Test
+  void aCallOfALiteralIsNotALiteralCast() {
+    String sql = "SELECT pg_regclass('pg_class')::BIGINT::int8, f('{1}')::int[], g('\\x01')::bytea, h('1.5')::numeric";
+    assertThat(translate(sql)).isEqualTo(sql);
+    assertThat(translate("SELECT ('1.5')::numeric WHERE ('{1}')::int[] IS NOT NULL"))
+        .isEqualTo("SELECT CAST('1.5' AS DECIMAL(2,1)) WHERE ('[1]')::int[] IS NOT NULL");
+  }
+
+  @Test
   void stringsAndCommentsAreNeverRewritten() {
     String sql = "SELECT 'x::float', '\\x01'::text, 'generate_series(1,2)' /* 1::float */";
     assertThat(translate(sql)).isEqualTo(sql);
