@@ -27,8 +27,13 @@ public final class ByteaLiterals implements DialectStage {
       if (cast.literal().type() != io.analytics.gateway.sql.TokenType.STRING || cast.typmod()) {
         continue;
       }
-      checkHex(cast.literal().value());
-      byte[] bytes = (byte[]) PgTypes.BYTEA.decodeText(cast.literal().value());
+      byte[] bytes;
+      try {
+        checkHex(cast.literal().value());
+        bytes = (byte[]) PgTypes.BYTEA.decodeText(cast.literal().value());
+      } catch (PlatformException e) {
+        throw cast.positioned(e, statement);
+      }
       edits.replace(cast.start(), cast.end(), "CAST(" + duckDbLiteral(bytes) + " AS BLOB)");
     }
     return edits.result();

@@ -30,7 +30,11 @@ public final class IntegerLiterals implements DialectStage {
     }
     for (LiteralCast cast : LiteralCast.find(statement, TYPES.keySet())) {
       if (cast.literal().type() == TokenType.STRING) {
-        check(cast.literal().value(), TYPES.get(cast.type()));
+        try {
+          check(cast.literal().value(), TYPES.get(cast.type()));
+        } catch (PlatformException e) {
+          throw cast.positioned(e, statement);
+        }
       }
     }
     return statement;

@@ -44,6 +44,15 @@ record LiteralCast(Token literal, String type, boolean typmod, int start, int en
     return found;
   }
 
+  /**
+   * The error with its position at the literal (1-based characters, as PostgreSQL's ErrorResponse
+   * gives it), when the error came from reading the literal's text.
+   */
+  io.analytics.catalog.error.PlatformException positioned(io.analytics.catalog.error.PlatformException e, SqlStatement statement) {
+    int position = statement.sql().codePointCount(0, literal.start()) + 1;
+    return new io.analytics.catalog.error.PlatformException(e.sqlState(), e.getMessage(), e.detail(), e.hint(), position, e);
+  }
+
   /** Keywords after which a parenthesis groups an expression rather than calling a function. */
   private static final Set<String> BEFORE_GROUPING = Set.of(
       "select", "where", "and", "or", "not", "when", "then", "else", "by", "having", "on", "values", "in", "is", "like",

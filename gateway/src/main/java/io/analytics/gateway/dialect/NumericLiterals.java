@@ -28,7 +28,11 @@ public final class NumericLiterals implements DialectStage {
     for (LiteralCast cast : LiteralCast.find(statement, TYPES)) {
       if (!cast.typmod()) {
         String text = cast.literal().type() == TokenType.STRING ? cast.literal().value() : cast.literal().text();
-        edits.replace(cast.start(), cast.end(), "CAST(" + cast.literal().text() + " AS " + exactType(text) + ")");
+        try {
+          edits.replace(cast.start(), cast.end(), "CAST(" + cast.literal().text() + " AS " + exactType(text) + ")");
+        } catch (PlatformException e) {
+          throw cast.positioned(e, statement);
+        }
       }
     }
     return edits.result();

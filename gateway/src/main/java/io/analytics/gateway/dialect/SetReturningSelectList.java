@@ -13,7 +13,8 @@ import java.util.Set;
  * value in DuckDB (its scalar form); there it becomes {@code unnest(generate_series(...))}, which
  * DuckDB expands into rows. With integer literal bounds that fit int4 the values are cast to
  * INTEGER, PostgreSQL's type for {@code generate_series(int, int)} (DuckDB's is BIGINT).
- * Calls in FROM are DuckDB's table function already and are left alone.
+ * In FROM, where DuckDB's table function already gives rows, a call with such int4 bounds becomes a
+ * subquery that casts its column to INTEGER (keeping the column name, so aliases apply as before).
  */
 public final class SetReturningSelectList implements DialectStage {
   /** Keywords that end a select list (or start a clause where a call is not in a select list). */
@@ -40,6 +41,15 @@ public final class SetReturningSelectList implements DialectStage {
         selecting = true;
       } else if (token.type() == TokenType.WORD && OTHER_CLAUSES.contains(token.value())) {
         selecting = false;
+      } else if (!selecting && token.is("generate_series") && i > 0 && isTableFunctionPosition(tokens.get(i - 1))
+          && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('(')) {
+        int close = statement.closingParenthesis(i + 1);
+        if (close > 0 && int4Arguments(tokens, i + 2, close)) {
+          String call = statement.sql().substring(token.start(), tokens.get(close).end());
+          edits.replace(token.start(), tokens.get(close).end(),
+              "(SELECT CAST(generate_series AS INTEGER) AS generate_series FROM " + call + ")");
+          i = close;
+        }
       } else if (selecting && token.is("generate_series") && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('(')
           && (i == 0 || !tokens.get(i - 1).isPunctuation('.'))) {
         int close = statement.closingParenthesis(i + 1);
@@ -53,6 +63,11 @@ public final class SetReturningSelectList implements DialectStage {
       }
     }
     return edits.result();
+  }
+
+  /** A table function call follows FROM, JOIN, LATERAL or a comma in a FROM list. */
+  private static boolean isTableFunctionPosition(Token previous) {
+    return previous.is("FROM") || previous.is("JOIN") || previous.is("LATERAL") || previous.isPunctuation(',');
   }
 
   /** Whether the arguments between {@code from} and {@code close} are 2 or 3 integer literals within int4. */

@@ -15,7 +15,7 @@ class PostgresDialectTest {
   @Test
   void byteaHexAndEscapeLiteralsBecomeTheSameBytes() {
     assertThat(translate("SELECT '\\x0001ff'::bytea, octet_length('\\x0001FF'::bytea)"))
-        .isEqualTo("SELECT CAST('\\x00\\x01\\xFF' AS BLOB), octet_length(CAST('\\x00\\x01\\xFF' AS BLOB))");
+        .isEqualTo("SELECT CAST('\\x00\\x01\\xFF' AS BLOB), CAST(octet_length(CAST('\\x00\\x01\\xFF' AS BLOB)) AS INTEGER)");
     assertThat(translate("SELECT '\\x'::bytea, CAST('a\\000b\\\\' AS bytea), bytea 'it''s'"))
         .isEqualTo("SELECT CAST('' AS BLOB), CAST('a\\x00b\\x5C' AS BLOB), CAST('it\\x27s' AS BLOB)");
     assertThat(translate("SELECT '\\x41 42'::bytea")).isEqualTo("SELECT CAST('AB' AS BLOB)");
@@ -63,12 +63,17 @@ class PostgresDialectTest {
     assertThat(translate("SELECT ' 12 '::int4, 1.5::int, '-3'::bigint")).isEqualTo("SELECT ' 12 '::int4, 1.5::int, '-3'::bigint");
     assertRefused("SELECT '1.5'::int", SqlState.INVALID_TEXT_REPRESENTATION);
     assertRefused("SELECT CAST('40000' AS smallint)", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
+    assertThatThrownBy(() -> translate("select '1.5'::int"))
+        .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.position()).as("at the literal, as PostgreSQL says").isEqualTo(8));
   }
 
   @Test
   void generateSeriesInASelectListBecomesRows() {
     assertThat(translate("SELECT generate_series(1, 3), x FROM generate_series(1, 2) g(x)"))
-        .isEqualTo("SELECT CAST(unnest(generate_series(1, 3)) AS INTEGER), x FROM generate_series(1, 2) g(x)");
+        .isEqualTo("SELECT CAST(unnest(generate_series(1, 3)) AS INTEGER), x FROM "
+            + "(SELECT CAST(generate_series AS INTEGER) AS generate_series FROM generate_series(1, 2)) g(x)");
+    assertThat(translate("SELECT * FROM t, generate_series(1, t.n), generate_series(1, 5000000000)"))
+        .isEqualTo("SELECT * FROM t, generate_series(1, t.n), generate_series(1, 5000000000)");
     assertThat(translate("SELECT generate_series(1, 5000000000), (SELECT generate_series(a, b) FROM t)"))
         .isEqualTo("SELECT unnest(generate_series(1, 5000000000)), (SELECT unnest(generate_series(a, b)) FROM t)");
     assertThat(translate("SELECT * FROM t WHERE x IN (SELECT generate_series(1, 2))"))
@@ -113,6 +118,13 @@ class PostgresDialectTest {
     assertThat(translate(sql)).isEqualTo(sql);
     assertThat(translate("SELECT ('1.5')::numeric WHERE ('{1}')::int[] IS NOT NULL"))
         .isEqualTo("SELECT CAST('1.5' AS DECIMAL(2,1)) WHERE ('[1]')::int[] IS NOT NULL");
+  }
+
+  @Test
+  void int4FunctionsAreCastToInteger() {
+    assertThat(translate("SELECT length(name), position('b' IN s), octet_length('abc'), octet_length(b), t.length FROM t"))
+        .isEqualTo("SELECT CAST(length(name) AS INTEGER), CAST(position('b' IN s) AS INTEGER), CAST(strlen('abc') AS INTEGER), "
+            + "CAST(octet_length(b) AS INTEGER), t.length FROM t");
   }
 
   @Test
