@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A literal given a type in one of PostgreSQL's three spellings: {@code 'x'::type}, {@code
+ * A literal (or a parameter) given a type in one of PostgreSQL's three spellings: {@code 'x'::type}, {@code
  * CAST('x' AS type)} and the typed literal {@code type 'x'}. {@code start}..{@code end} is the source
  * span of the whole cast; {@code typmod} says the type name is followed by a modifier in parentheses.
  */
@@ -77,8 +77,9 @@ record LiteralCast(Token literal, String type, boolean typmod, int start, int en
     return afterType < tokens.size() && tokens.get(afterType).isPunctuation('[');
   }
 
+  /** A string or number literal, or a parameter ({@code $1::numeric}): stages look at the literal's type. */
   private static boolean isLiteral(Token token) {
-    return token.type() == TokenType.STRING || token.type() == TokenType.NUMBER;
+    return token.type() == TokenType.STRING || token.type() == TokenType.NUMBER || token.type() == TokenType.PARAMETER;
   }
 
   private static boolean isType(Token token, Set<String> types) {

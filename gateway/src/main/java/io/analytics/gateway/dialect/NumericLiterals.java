@@ -4,7 +4,9 @@ import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.TokenType;
+import io.analytics.gateway.sql.Token;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -26,16 +28,46 @@ public final class NumericLiterals implements DialectStage {
     }
     TokenEdits edits = new TokenEdits(statement);
     for (LiteralCast cast : LiteralCast.find(statement, TYPES)) {
-      if (!cast.typmod()) {
+      if (!cast.typmod() && cast.literal().type() != TokenType.PARAMETER) {
         String text = cast.literal().type() == TokenType.STRING ? cast.literal().value() : cast.literal().text();
         try {
-          edits.replace(cast.start(), cast.end(), "CAST(" + cast.literal().text() + " AS " + exactType(text) + ")");
+          int[] span = withOuterCast(statement, cast);
+          edits.replace(span[0], span[1], "CAST(" + cast.literal().text() + " AS " + exactType(text) + ")");
         } catch (PlatformException e) {
           throw cast.positioned(e, statement);
         }
       }
     }
     return edits.result();
+  }
+
+  /**
+   * The span to replace: the cast itself, or with an unconstrained numeric cast around it, as pgjdbc
+   * writes an inlined BigDecimal parameter in simple query mode ({@code ('0.0001'::numeric)::numeric},
+   * {@code CAST(('1.5'::numeric) AS numeric)}); the outer cast would round to DECIMAL(18,3) again.
+   */
+  private static int[] withOuterCast(SqlStatement statement, LiteralCast cast) {
+    List<Token> tokens = statement.tokens();
+    int literal = tokens.indexOf(cast.literal());
+    int type = literal + 2;
+    boolean parenthesized = literal >= 1 && type + 1 < tokens.size() && tokens.get(literal - 1).isPunctuation('(')
+        && tokens.get(literal + 1).text().equals("::") && tokens.get(type + 1).isPunctuation(')');
+    if (!parenthesized || type + 3 >= tokens.size()) {
+      return new int[] {cast.start(), cast.end()};
+    }
+    boolean unconstrainedAfter = type + 4 >= tokens.size() || !tokens.get(type + 4).isPunctuation('(');
+    if (tokens.get(type + 2).text().equals("::") && isNumeric(tokens.get(type + 3)) && unconstrainedAfter) {
+      return new int[] {tokens.get(literal - 1).start(), tokens.get(type + 3).end()};
+    }
+    if (literal >= 3 && tokens.get(literal - 2).isPunctuation('(') && tokens.get(literal - 3).is("CAST") && tokens.get(type + 2).is("AS")
+        && isNumeric(tokens.get(type + 3)) && type + 4 < tokens.size() && tokens.get(type + 4).isPunctuation(')')) {
+      return new int[] {tokens.get(literal - 3).start(), tokens.get(type + 4).end()};
+    }
+    return new int[] {cast.start(), cast.end()};
+  }
+
+  private static boolean isNumeric(Token token) {
+    return token.is("numeric") || token.is("decimal");
   }
 
   /** DuckDB's DECIMAL type that holds this numeric input exactly. */

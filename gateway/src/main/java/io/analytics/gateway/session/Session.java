@@ -418,6 +418,7 @@ final class Session implements CancelTarget {
     SqlStatement effective = SessionValueCalls.rewrite(
         io.analytics.gateway.dialect.PostgresDialect.translate(catalogCompatible(statement)), new SessionValueCalls.Values(parameters, database, user));
     effective = io.analytics.gateway.dialect.AnyArrayParameters.probingWith(engine).apply(effective, declaredTypes);
+    effective = io.analytics.gateway.dialect.NumericParameters.apply(effective, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
     if (PgStatActivity.isReadBy(effective)) {
       sql = PgStatActivity.bind(SqlStatement.parse(sql), visibleActivities());

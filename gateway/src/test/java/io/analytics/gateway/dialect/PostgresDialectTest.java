@@ -128,6 +128,17 @@ class PostgresDialectTest {
   }
 
   @Test
+  void aDeclaredNumericParameterKeepsItsOwnScale() {
+    SqlStatement statement = SqlStatement.parse("SELECT $1::numeric, CAST($2 AS numeric), $1::numeric(10,2), $3::numeric");
+    assertThat(NumericParameters.apply(statement, List.of(1700, 1700, 0)).sql())
+        .isEqualTo("SELECT ($1), ($2), $1::numeric(10,2), $3::numeric");
+    assertThat(translate("SELECT $1::numeric")).isEqualTo("SELECT $1::numeric");
+    // pgjdbc in simple query mode inlines setBigDecimal so:
+    assertThat(translate("SELECT ('0.0001'::numeric)::numeric AS n, CAST(('1.5'::numeric) AS numeric) AS d, ('2'::numeric)::numeric(5,1)"))
+        .isEqualTo("SELECT CAST('0.0001' AS DECIMAL(5,4)) AS n, CAST('1.5' AS DECIMAL(2,1)) AS d, (CAST('2' AS DECIMAL(1,0)))::numeric(5,1)");
+  }
+
+  @Test
   void stringsAndCommentsAreNeverRewritten() {
     String sql = "SELECT 'x::float', '\\x01'::text, 'generate_series(1,2)' /* 1::float */";
     assertThat(translate(sql)).isEqualTo(sql);
