@@ -139,6 +139,14 @@ class PostgresDialectTest {
   }
 
   @Test
+  void aNumericCastRoundedAfterwardsKeepsTenDecimals() {
+    assertThat(translate("SELECT round(avg(x)::numeric, 2), trunc(CAST(y AS NUMERIC)), round(f(a, b)::numeric), round(z::numeric(10,4), 2) FROM t"))
+        .isEqualTo("SELECT round(avg(x)::DECIMAL(38,10), 2), trunc(CAST(y AS DECIMAL(38,10))), round(f(a, b)::DECIMAL(38,10)), "
+            + "round(z::numeric(10,4), 2) FROM t");
+    assertThat(translate("SELECT round(x, 2), round(x::numeric + 1, 2) FROM t")).isEqualTo("SELECT round(x, 2), round(x::numeric + 1, 2) FROM t");
+  }
+
+  @Test
   void stringsAndCommentsAreNeverRewritten() {
     String sql = "SELECT 'x::float', '\\x01'::text, 'generate_series(1,2)' /* 1::float */";
     assertThat(translate(sql)).isEqualTo(sql);
