@@ -44,7 +44,8 @@ public final class SetReturningSelectList implements DialectStage {
       } else if (!selecting && token.is("generate_series") && i > 0 && isTableFunctionPosition(tokens.get(i - 1))
           && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('(')) {
         int close = statement.closingParenthesis(i + 1);
-        if (close > 0 && int4Arguments(tokens, i + 2, close)) {
+        boolean withOrdinality = close > 0 && close + 1 < tokens.size() && tokens.get(close + 1).is("WITH");
+        if (close > 0 && !withOrdinality && int4Arguments(tokens, i + 2, close)) {
           String call = statement.sql().substring(token.start(), tokens.get(close).end());
           edits.replace(token.start(), tokens.get(close).end(),
               "(SELECT CAST(generate_series AS INTEGER) AS generate_series FROM " + call + ")");

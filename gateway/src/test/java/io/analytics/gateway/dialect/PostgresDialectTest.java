@@ -72,8 +72,8 @@ class PostgresDialectTest {
     assertThat(translate("SELECT generate_series(1, 3), x FROM generate_series(1, 2) g(x)"))
         .isEqualTo("SELECT CAST(unnest(generate_series(1, 3)) AS INTEGER), x FROM "
             + "(SELECT CAST(generate_series AS INTEGER) AS generate_series FROM generate_series(1, 2)) g(x)");
-    assertThat(translate("SELECT * FROM t, generate_series(1, t.n), generate_series(1, 5000000000)"))
-        .isEqualTo("SELECT * FROM t, generate_series(1, t.n), generate_series(1, 5000000000)");
+    assertThat(translate("SELECT * FROM t, generate_series(1, t.n), generate_series(1, 5000000000), generate_series(1, 2) WITH ORDINALITY"))
+        .isEqualTo("SELECT * FROM t, generate_series(1, t.n), generate_series(1, 5000000000), generate_series(1, 2) WITH ORDINALITY");
     assertThat(translate("SELECT generate_series(1, 5000000000), (SELECT generate_series(a, b) FROM t)"))
         .isEqualTo("SELECT unnest(generate_series(1, 5000000000)), (SELECT unnest(generate_series(a, b)) FROM t)");
     assertThat(translate("SELECT * FROM t WHERE x IN (SELECT generate_series(1, 2))"))
