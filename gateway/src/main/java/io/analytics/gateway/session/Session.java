@@ -288,6 +288,7 @@ final class Session implements CancelTarget {
     key = services.registry().register(this, user);
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
+    io.analytics.gateway.dialect.PostgresDialectSettings.apply(engine);
     BackendMessages.backendKeyData(output.buffer(), key.processId(), key.secretKey());
     readyForQuery();
   }
@@ -412,7 +413,7 @@ final class Session implements CancelTarget {
         if (command.get() instanceof SessionCommand.Copy copyCommand) {
           materializeOpenPortals();
           guard(statement, CopyStatements.equivalent(copyCommand, statement));
-          copy.start(copyCommand, parameters.format());
+          copy.start(CopyStatements.inPostgresDialect(copyCommand), parameters.format());
           return;
         }
         guardCommand(command.get());
@@ -443,7 +444,10 @@ final class Session implements CancelTarget {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   private PreparedQuery prepareClientQuery(SqlStatement statement, List<Integer> declaredTypes) {
     ensureCatalogObjects(statement);
-    SqlStatement effective = SessionValueCalls.rewrite(catalogCompatible(statement), new SessionValueCalls.Values(parameters, database, user));
+    SqlStatement effective = SessionValueCalls.rewrite(
+        io.analytics.gateway.dialect.PostgresDialect.translate(catalogCompatible(statement)), new SessionValueCalls.Values(parameters, database, user));
+    effective = io.analytics.gateway.dialect.AnyArrayParameters.probingWith(engine).apply(effective, declaredTypes);
+    effective = io.analytics.gateway.dialect.NumericParameters.apply(effective, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
     if (PgStatActivity.isReadBy(effective)) {
       sql = PgStatActivity.bind(SqlStatement.parse(sql), visibleActivities());
