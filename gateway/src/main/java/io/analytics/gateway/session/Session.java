@@ -259,6 +259,7 @@ final class Session implements CancelTarget {
     key = services.registry().register(this, user);
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
+    io.analytics.gateway.functions.PgFunctionMacros.statements().forEach(engine::execute);
     BackendMessages.backendKeyData(output.buffer(), key.processId(), key.secretKey());
     readyForQuery();
   }
@@ -414,7 +415,9 @@ final class Session implements CancelTarget {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   private PreparedQuery prepareClientQuery(SqlStatement statement, List<Integer> declaredTypes) {
     ensureCatalogObjects(statement);
-    SqlStatement effective = SessionValueCalls.rewrite(catalogCompatible(statement), new SessionValueCalls.Values(parameters, database, user));
+    SqlStatement effective = SessionValueCalls.rewrite(
+        io.analytics.gateway.functions.PgFormatCalls.rewrite(catalogCompatible(statement)),
+        new SessionValueCalls.Values(parameters, database, user));
     String sql = ParameterCasts.apply(effective, declaredTypes);
     if (PgStatActivity.isReadBy(effective)) {
       sql = PgStatActivity.bind(SqlStatement.parse(sql), visibleActivities());
