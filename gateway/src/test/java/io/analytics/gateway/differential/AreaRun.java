@@ -28,6 +28,8 @@ final class AreaRun {
 
   private final Server postgres;
   private final Server gateway;
+  /** Area setup statements the gateway refused ("area: statement -> error"): their cases' differences may come from there. */
+  private final java.util.Set<String> gatewaySetupRefusals = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
   AreaRun(Server postgres, Server gateway) {
     this.postgres = requireNonNull(postgres, "postgres is null");
@@ -36,8 +38,8 @@ final class AreaRun {
 
   List<CaseResult> run(DifferentialArea area, Protocol protocol) throws SQLException {
     List<CaseResult> results = new ArrayList<>();
-    Connection onPostgres = open(postgres, area, protocol);
-    Connection onGateway = open(gateway, area, protocol);
+    Connection onPostgres = open(postgres, area, protocol, null);
+    Connection onGateway = open(gateway, area, protocol, gatewaySetupRefusals);
     try {
       for (DifferentialCase testCase : area.cases()) {
         Answer expected;
@@ -48,9 +50,9 @@ final class AreaRun {
           started = System.nanoTime();
           actual = Answer.on(onGateway, testCase, CASE_TIMEOUT_SECONDS);
         } else {
-          expected = Answer.of(open(postgres, area, protocol), testCase);
+          expected = Answer.of(open(postgres, area, protocol, null), testCase);
           started = System.nanoTime();
-          actual = Answer.of(open(gateway, area, protocol), testCase);
+          actual = Answer.of(open(gateway, area, protocol, null), testCase);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (millis > CASE_TIMEOUT_SECONDS * 1000L) {
@@ -59,10 +61,10 @@ final class AreaRun {
         }
         results.add(CaseResult.compare(area.name(), testCase, protocol, expected, actual, millis));
         if (onPostgres.isClosed()) {
-          onPostgres = open(postgres, area, protocol);
+          onPostgres = open(postgres, area, protocol, null);
         }
         if (onGateway.isClosed()) {
-          onGateway = open(gateway, area, protocol);
+          onGateway = open(gateway, area, protocol, null);
         }
       }
     } finally {
@@ -72,8 +74,17 @@ final class AreaRun {
     return results;
   }
 
-  /** A connection with the session setup and the area's setup run (a setup statement may fail on one side). */
-  private static Connection open(Server server, DifferentialArea area, Protocol protocol) throws SQLException {
+  /** The gateway's refusals of area setup statements so far, for the report. */
+  java.util.List<String> gatewaySetupRefusals() {
+    return java.util.List.copyOf(gatewaySetupRefusals);
+  }
+
+  /**
+   * A connection with the session setup and the area's setup run; a setup statement may fail on one
+   * side (the cases that need it then differ), and is noted in {@code refusals} when one is given.
+   */
+  private static Connection open(Server server, DifferentialArea area, Protocol protocol, java.util.Set<String> refusals)
+      throws SQLException {
     Connection connection = server.connect(protocol.connectionProperties());
     try (Statement statement = connection.createStatement()) {
       statement.execute(SESSION_SETUP);
@@ -81,7 +92,10 @@ final class AreaRun {
         try {
           statement.execute(setup);
         } catch (SQLException e) {
-          // The cases that need what failed answer an error, and show as differences.
+          if (refusals != null) {
+            refusals.add(area.name() + ": `" + setup + "` -> " + e.getSQLState() + " "
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+          }
         }
       }
     }

@@ -21,9 +21,11 @@ final class DifferentialReport {
   static final String END_MARKER = "<!-- differential-report:end -->";
 
   private final List<CaseResult> results;
+  private final List<String> gatewaySetupRefusals;
 
-  DifferentialReport(List<CaseResult> results) {
+  DifferentialReport(List<CaseResult> results, List<String> gatewaySetupRefusals) {
     this.results = List.copyOf(results);
+    this.gatewaySetupRefusals = List.copyOf(gatewaySetupRefusals);
   }
 
   /** The per-area table (markdown), with a total line. */
@@ -73,6 +75,9 @@ final class DifferentialReport {
     results.stream().sorted(java.util.Comparator.comparingLong(CaseResult::gatewayMillis).reversed()).limit(15)
         .forEach(result -> text.append("- ").append(result.gatewayMillis()).append(" ms `").append(result.area()).append(" / ")
             .append(result.testCase().name()).append("` (").append(result.protocol().label()).append(")\n"));
+    text.append("\n## Area setup statements the gateway refused\n\n")
+        .append("The cases reading what these create differ because of it (a wrong value there may be the setup's).\n\n");
+    gatewaySetupRefusals.forEach(refusal -> text.append("- ").append(refusal).append('\n'));
     text.append("\n## Silent wrong values\n\n");
     for (CaseResult result : results) {
       if (result.verdict().wrongValue()) {

@@ -38,6 +38,7 @@ class DifferentialSuiteTest {
 
   private static final List<CaseResult> results = Collections.synchronizedList(new ArrayList<>());
   private static PostgresServer postgres;
+  private static AreaRun run;
 
   @BeforeAll
   static void startPostgres() {
@@ -49,7 +50,7 @@ class DifferentialSuiteTest {
   Stream<DynamicTest> sameAnswersAsPostgres() {
     KnownDifferences differences = KnownDifferences.load("/differential/known/differences.tsv");
     KnownDifferences wrongValues = KnownDifferences.load("/differential/known/wrong-values.tsv");
-    AreaRun run = new AreaRun(this::connectPostgres, gateway::connect);
+    run = new AreaRun(this::connectPostgres, gateway::connect);
     return DifferentialCases.all().stream().filter(area -> area.name().contains(ONLY)).flatMap(area -> Stream.of(Protocol.values()).map(protocol ->
         DynamicTest.dynamicTest(area.name() + " (" + protocol.label() + " protocol)", () -> {
           List<CaseResult> areaResults = run.run(area, protocol);
@@ -92,7 +93,7 @@ class DifferentialSuiteTest {
     if (results.isEmpty()) {
       return;
     }
-    DifferentialReport report = new DifferentialReport(results);
+    DifferentialReport report = new DifferentialReport(results, run.gatewaySetupRefusals());
     report.writeTo(Path.of("target", "differential-report.md"));
     if (RECORD) {
       KnownDifferences.write(Path.of(KNOWN, "differences.tsv"),
