@@ -63,6 +63,7 @@ final class Session implements CancelTarget {
   private final SearchPathRouting searchPathRouting;
   private boolean catalogObjectsCreated;
   private boolean catalogObjectsUncommitted;
+  private final io.analytics.gateway.functions.SessionFunctionMacros functionMacros = new io.analytics.gateway.functions.SessionFunctionMacros();
   private final java.time.Instant backendStart = java.time.Instant.now();
   private volatile String currentQuery;
   private volatile java.time.Instant queryStart;
@@ -259,7 +260,6 @@ final class Session implements CancelTarget {
     key = services.registry().register(this, user);
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
-    io.analytics.gateway.functions.PgFunctionMacros.statements().forEach(engine::execute);
     BackendMessages.backendKeyData(output.buffer(), key.processId(), key.secretKey());
     readyForQuery();
   }
@@ -415,6 +415,7 @@ final class Session implements CancelTarget {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   private PreparedQuery prepareClientQuery(SqlStatement statement, List<Integer> declaredTypes) {
     ensureCatalogObjects(statement);
+    functionMacros.ensureFor(statement, transaction != TransactionStatus.IDLE || implicitTransaction, engine::execute);
     SqlStatement effective = SessionValueCalls.rewrite(
         io.analytics.gateway.functions.PgFormatCalls.rewrite(catalogCompatible(statement)),
         new SessionValueCalls.Values(parameters, database, user));
@@ -983,10 +984,12 @@ final class Session implements CancelTarget {
       forgetRolledBackCatalog();
     }
     catalogObjectsUncommitted = false;
+    functionMacros.committed();
   }
 
   /** The session's catalog objects were created in a transaction that rolled back: create them again when next needed. */
   private void forgetRolledBackCatalog() {
+    functionMacros.rolledBack();
     if (catalogObjectsUncommitted) {
       catalogObjectsCreated = false;
       catalogObjectsUncommitted = false;
@@ -1033,6 +1036,7 @@ final class Session implements CancelTarget {
       implicitTransaction = false;
       engine.execute("COMMIT");
       catalogObjectsUncommitted = false;
+      functionMacros.committed();
     }
   }
 
