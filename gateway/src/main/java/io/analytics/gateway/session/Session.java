@@ -64,6 +64,7 @@ final class Session implements CancelTarget {
   private boolean catalogObjectsCreated;
   private boolean catalogObjectsUncommitted;
   private final io.analytics.gateway.functions.SessionFunctionMacros functionMacros = new io.analytics.gateway.functions.SessionFunctionMacros();
+  private final io.analytics.gateway.functions.TableFunctionNames tableFunctions;
   private final java.time.Instant backendStart = java.time.Instant.now();
   private volatile String currentQuery;
   private volatile java.time.Instant queryStart;
@@ -111,6 +112,8 @@ final class Session implements CancelTarget {
     this.allocator = services.allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
         services.config().gateway().limits().queryMemoryBytes());
+    this.tableFunctions = new io.analytics.gateway.functions.TableFunctionNames(
+        () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
     this.parameters = new SessionParameters(user, true, services.replica());
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
@@ -419,6 +422,9 @@ final class Session implements CancelTarget {
     SqlStatement effective = SessionValueCalls.rewrite(
         io.analytics.gateway.functions.PgFormatCalls.rewrite(catalogCompatible(statement)),
         new SessionValueCalls.Values(parameters, database, user));
+    if (io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(effective)) {
+      effective = io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(effective, tableFunctions);
+    }
     String sql = ParameterCasts.apply(effective, declaredTypes);
     if (PgStatActivity.isReadBy(effective)) {
       sql = PgStatActivity.bind(SqlStatement.parse(sql), visibleActivities());
