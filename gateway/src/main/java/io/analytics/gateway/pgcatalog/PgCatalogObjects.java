@@ -75,6 +75,10 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP MACRO pg_relation_size(relation) AS pg_table_size(relation), "
         + "(relation, fork) AS pg_table_size(relation)");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_total_relation_size(relation) AS pg_table_size(relation)");
+    // The lake's Parquet files are the database's size; the lake has no indexes.
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_database_size(database) AS "
+        + "CAST((SELECT coalesce(sum(bytes), 0) FROM pg_gateway_lake_sizes) AS BIGINT)");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_indexes_size(relation) AS CAST(0 AS BIGINT)");
     // PostgreSQL's rounding: whole bytes below 10 kB, then kB, MB, GB, TB, each rounded half up.
     sql.add("CREATE OR REPLACE TEMP MACRO pg_size_pretty(bytes) AS CASE "
         // The limits are written out: DuckDB folds 10 * 1024 * ... in INTEGER, which overflows.

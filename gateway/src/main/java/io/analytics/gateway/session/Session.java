@@ -63,6 +63,8 @@ final class Session implements CancelTarget {
   private final SearchPathRouting searchPathRouting;
   private boolean catalogObjectsCreated;
   private boolean catalogObjectsUncommitted;
+  private final io.analytics.gateway.functions.SessionFunctionMacros functionMacros = new io.analytics.gateway.functions.SessionFunctionMacros();
+  private final io.analytics.gateway.functions.TableFunctionNames tableFunctions;
   private final java.time.Instant backendStart = java.time.Instant.now();
   private volatile String currentQuery;
   private volatile java.time.Instant queryStart;
@@ -112,6 +114,8 @@ final class Session implements CancelTarget {
     this.allocator = services.allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
         services.config().gateway().limits().queryMemoryBytes());
+    this.tableFunctions = new io.analytics.gateway.functions.TableFunctionNames(
+        () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
     this.parameters = new SessionParameters(user, true, services.replica());
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
@@ -444,8 +448,14 @@ final class Session implements CancelTarget {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   private PreparedQuery prepareClientQuery(SqlStatement statement, List<Integer> declaredTypes) {
     ensureCatalogObjects(statement);
+    functionMacros.ensureFor(statement, transaction != TransactionStatus.IDLE || implicitTransaction, engine::execute);
     SqlStatement effective = SessionValueCalls.rewrite(
-        io.analytics.gateway.dialect.PostgresDialect.translate(catalogCompatible(statement)), new SessionValueCalls.Values(parameters, database, user));
+        io.analytics.gateway.dialect.PostgresDialect.translate(
+            io.analytics.gateway.functions.PgFormatCalls.rewrite(catalogCompatible(statement))),
+        new SessionValueCalls.Values(parameters, database, user));
+    if (io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(effective)) {
+      effective = io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(effective, tableFunctions);
+    }
     effective = io.analytics.gateway.dialect.AnyArrayParameters.probingWith(engine).apply(effective, declaredTypes);
     effective = io.analytics.gateway.dialect.NumericParameters.apply(effective, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
@@ -1016,10 +1026,12 @@ final class Session implements CancelTarget {
       forgetRolledBackCatalog();
     }
     catalogObjectsUncommitted = false;
+    functionMacros.committed();
   }
 
   /** The session's catalog objects were created in a transaction that rolled back: create them again when next needed. */
   private void forgetRolledBackCatalog() {
+    functionMacros.rolledBack();
     if (catalogObjectsUncommitted) {
       catalogObjectsCreated = false;
       catalogObjectsUncommitted = false;
@@ -1066,6 +1078,7 @@ final class Session implements CancelTarget {
       implicitTransaction = false;
       engine.execute("COMMIT");
       catalogObjectsUncommitted = false;
+      functionMacros.committed();
     }
   }
 
