@@ -66,6 +66,8 @@ public final class DuckDbErrors {
           new Rule("io", "", SqlState.IO_ERROR),
           new Rule("http", "", SqlState.IO_ERROR),
           new Rule("transactioncontext", "conflict", SqlState.SERIALIZATION_FAILURE),
+          // A transaction the gateway began READ ONLY (BEGIN READ ONLY, default_transaction_read_only).
+          new Rule("transactioncontext", "read-only mode", SqlState.READ_ONLY_SQL_TRANSACTION),
           new Rule("transactioncontext", "within a transaction", SqlState.ACTIVE_SQL_TRANSACTION),
           new Rule("transactioncontext", "no transaction", SqlState.NO_ACTIVE_SQL_TRANSACTION),
           new Rule("transactioncontext", "", SqlState.INVALID_TRANSACTION_STATE),

@@ -87,6 +87,8 @@ final class Session implements CancelTarget {
   /** Statements of a simple query still to run after a COPY FROM STDIN completes. */
   private Deque<SqlStatement> pendingStatements;
   private boolean implicitTransaction;
+  private final SavepointEmulation savepoints;
+  private final ReadOnlyTransactions readOnlyTransactions;
 
   Session(
       GatewayServices services,
@@ -117,6 +119,8 @@ final class Session implements CancelTarget {
         (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting);
     this.shapes = new ResultShapes(this.engine, this::materializeOpenPortals);
     this.copy = new CopyHandler(engine, output, services.copyTempDir());
+    this.savepoints = new SavepointEmulation(engine);
+    this.readOnlyTransactions = new ReadOnlyTransactions(parameters);
     this.guard = new StatementGuard(
         role,
         services.home().dataDir(),
@@ -210,6 +214,7 @@ final class Session implements CancelTarget {
       if (services.replica()) {
         ReadOnlyGuard.check(statement);
       }
+      readOnlyTransactions.check(statement);
       guard.check(asRoleSeesIt);
     } catch (PlatformException e) {
       LOG.warn("refused for {}@{} (role {}): {} -- {}", user, clientAddress.getHostAddress(), guard.role().sqlName(),
@@ -447,6 +452,7 @@ final class Session implements CancelTarget {
         copy.receive(data.data());
       } else if (message instanceof FrontendMessage.CopyDone) {
         long rows = copy.finish();
+        savepoints.unreplayable("COPY FROM STDIN");
         BackendMessages.commandComplete(output.buffer(), "COPY " + rows);
         continueSimpleQuery();
       } else if (message instanceof FrontendMessage.CopyFail fail) {
@@ -736,6 +742,9 @@ final class Session implements CancelTarget {
     ScheduledFuture<?> timeout = scheduleStatementTimeout();
     try (AdmissionControl.Turn turn = admit(statement)) {
       QueryResult result = query.execute(values);
+      if (transaction != TransactionStatus.IDLE || implicitTransaction) {
+        savepoints.executed(statement, query.sql(), values, result);
+      }
       if (result instanceof QueryResult.ChangedRows changed) {
         completeStatement(statement, changed.count(), portal);
         return;
@@ -811,6 +820,16 @@ final class Session implements CancelTarget {
   private void runCommand(SqlStatement statement, SessionCommand command, boolean describeRows) {
     if (command instanceof SessionCommand.TransactionControl control) {
       runTransactionControl(control);
+    } else if (command instanceof SessionCommand.SavepointCommand savepoint) {
+      savepoints.run(savepoint, transaction != TransactionStatus.IDLE, transaction == TransactionStatus.FAILED, savepointRestarter());
+      transaction = transaction == TransactionStatus.IDLE ? transaction : TransactionStatus.IN_BLOCK;
+      BackendMessages.commandComplete(output.buffer(), savepoint.action().tag());
+    } else if (command instanceof SessionCommand.SetTransaction set) {
+      String warning = readOnlyTransactions.set(set, transaction != TransactionStatus.IDLE, this::restartEngineTransaction);
+      if (warning != null) {
+        ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, warning);
+      }
+      BackendMessages.commandComplete(output.buffer(), "SET");
     } else if (command instanceof SessionCommand.DeclareCursor declare) {
       declareCursor(declare, List.of(), List.of());
     } else if (command instanceof SessionCommand.FetchCursor fetch) {
@@ -851,7 +870,30 @@ final class Session implements CancelTarget {
       }
     } else {
       commands.run(statement, command, describeRows);
+      readOnlyTransactions.refresh();
     }
+  }
+
+  /** Rolls DuckDB's transaction back and begins it again, for a savepoint's replay or a change of mode. */
+  private void restartEngineTransaction() {
+    materializeOpenPortals();
+    rollbackQuietly();
+    engine.execute(parameters.get("transaction_read_only").equals("on") && transaction != TransactionStatus.IDLE
+        ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+  }
+
+  private SavepointEmulation.Restarter savepointRestarter() {
+    return new SavepointEmulation.Restarter() {
+      @Override
+      public void restartTransaction() {
+        restartEngineTransaction();
+      }
+
+      @Override
+      public void beforeReplay(SqlStatement statement) {
+        ensureCatalogObjects(statement);
+      }
+    };
   }
 
   private void runTransactionControl(SessionCommand.TransactionControl control) {
@@ -860,12 +902,14 @@ final class Session implements CancelTarget {
         if (implicitTransaction) {
           // As in PostgreSQL, BEGIN inside an implicit transaction makes it an explicit block.
           implicitTransaction = false;
+          readOnlyTransactions.begin(control.modes());
           transaction = TransactionStatus.IN_BLOCK;
         } else if (transaction != TransactionStatus.IDLE) {
           ErrorReporter.notice(output.buffer(), "WARNING", SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
         } else {
           materializeOpenPortals();
-          engine.execute("BEGIN TRANSACTION");
+          engine.execute(readOnlyTransactions.begin(control.modes()));
+          savepoints.transactionStarted();
           transaction = TransactionStatus.IN_BLOCK;
         }
         BackendMessages.commandComplete(output.buffer(), control.tag());
@@ -975,6 +1019,7 @@ final class Session implements CancelTarget {
   private void endTransaction(String sql) {
     closeTransactionPortals();
     transaction = TransactionStatus.IDLE;
+    readOnlyTransactions.ended();
     engine.execute(sql);
     if (sql.equals("ROLLBACK")) {
       forgetRolledBackCatalog();
@@ -992,7 +1037,9 @@ final class Session implements CancelTarget {
 
   private static boolean isTransactionExit(SessionCommand command) {
     return command instanceof SessionCommand.TransactionControl control
-        && control.kind() != SessionCommand.TransactionControl.Kind.BEGIN;
+        && control.kind() != SessionCommand.TransactionControl.Kind.BEGIN
+        || command instanceof SessionCommand.SavepointCommand savepoint
+        && savepoint.action() == SessionCommand.SavepointCommand.Action.ROLLBACK_TO;
   }
 
   private void checkNotAborted(SqlStatement statement) {
@@ -1020,6 +1067,7 @@ final class Session implements CancelTarget {
   private void beginImplicitTransaction(SqlStatement statement) {
     if (transaction == TransactionStatus.IDLE && !implicitTransaction && !controlsTransactions(statement)) {
       engine.execute("BEGIN TRANSACTION");
+      savepoints.transactionStarted();
       implicitTransaction = true;
     }
   }

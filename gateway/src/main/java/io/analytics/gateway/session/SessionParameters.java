@@ -25,6 +25,12 @@ public final class SessionParameters {
 
   private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
 
+  /**
+   * DuckDB gives every transaction snapshot isolation, PostgreSQL's repeatable read, whatever level
+   * is asked for: a stronger guarantee than read committed, a weaker one than serializable.
+   */
+  private static final String ISOLATION_PROVIDED = "repeatable read";
+
   static {
     define("server_version", ServerVersion.VERSION, true, readOnly("server_version"));
     define("server_version_num", ServerVersion.VERSION_NUM, false, readOnly("server_version_num"));
@@ -48,8 +54,8 @@ public final class SessionParameters {
     define("extra_float_digits", "1", false, SessionParameters::extraFloatDigits);
     define("bytea_output", "hex", false, onlyValue("bytea_output", "hex"));
     define("client_min_messages", "notice", false, UnaryOperator.identity());
-    define("default_transaction_isolation", "serializable", false, UnaryOperator.identity());
-    define("transaction_isolation", "serializable", false, UnaryOperator.identity());
+    define("default_transaction_isolation", ISOLATION_PROVIDED, false, SessionParameters::isolation);
+    define("transaction_isolation", ISOLATION_PROVIDED, false, SessionParameters::isolation);
     define("transaction_read_only", "off", false, SessionParameters::bool);
     define("default_transaction_deferrable", "off", false, SessionParameters::bool);
     define("escape_string_warning", "on", false, SessionParameters::bool);
@@ -103,6 +109,16 @@ public final class SessionParameters {
 
   private String defaultOf(Definition definition) {
     return readOnlyServer && READ_ONLY_SERVER.contains(definition.name()) ? "on" : definition.defaultValue();
+  }
+
+  private static String isolation(String value) {
+    String level = value.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    if (!List.of("serializable", "repeatable read", "read committed", "read uncommitted").contains(level)) {
+      throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE,
+          "invalid value for parameter \"transaction_isolation\": \"" + value + "\"",
+          null, "Available values: serializable, repeatable read, read committed, read uncommitted.", 0, null);
+    }
+    return ISOLATION_PROVIDED;
   }
 
   /** The canonical definition for a (case-insensitive) name, if it is one PostgreSQL knows. */
