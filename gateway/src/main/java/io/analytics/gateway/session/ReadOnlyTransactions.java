@@ -119,9 +119,8 @@ final class ReadOnlyTransactions {
       return "SET TRANSACTION can only be used in transaction blocks";
     }
     if (modes.isolation() != null) {
-      if (queried) {
-        throw new PlatformException(SqlState.ACTIVE_SQL_TRANSACTION, "SET TRANSACTION ISOLATION LEVEL must be called before any query");
-      }
+      // Every level is the engine's snapshot isolation, so a change after a query (25001 in
+      // PostgreSQL) never changes the level: accepted as PostgreSQL accepts setting the same level.
       parameters.set("transaction_isolation", modes.isolation());
     }
     if (modes.readOnly() != null) {

@@ -88,4 +88,91 @@ class TransactionWireTest {
       assertThat(count(statement, "tx_commit_failed")).isZero();
     }
   }
+
+  private static String show(Statement statement, String parameter) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SHOW " + parameter)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static SQLException refusal(Statement statement, String sql) {
+    try {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      return e;
+    }
+    throw new AssertionError("not refused: " + sql);
+  }
+
+  @Test
+  void jdbcSetReadOnlyMakesReadOnlyTransactions() throws SQLException {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE tx_readonly_jdbc(x INT)");
+      connection.setReadOnly(true);
+      connection.setAutoCommit(false);
+      assertThat(show(statement, "transaction_read_only")).isEqualTo("on");
+      SQLException insert = refusal(statement, "INSERT INTO tx_readonly_jdbc VALUES (1)");
+      assertThat(insert.getSQLState()).isEqualTo("25006");
+      assertThat(insert.getMessage()).contains("cannot execute INSERT in a read-only transaction");
+      connection.rollback();
+      connection.setReadOnly(false);
+      statement.execute("INSERT INTO tx_readonly_jdbc VALUES (1)");
+      connection.commit();
+      assertThat(count(statement, "tx_readonly_jdbc")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void everyWayToAskForReadOnlyRefusesWrites() throws SQLException {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE tx_readonly(x INT)");
+      statement.execute("BEGIN READ ONLY");
+      assertThat(show(statement, "transaction_read_only")).isEqualTo("on");
+      SQLException temp = refusal(statement, "CREATE TEMP TABLE tx_temp(i int)");
+      assertThat(temp.getSQLState()).isEqualTo("25006");
+      assertThat(temp.getMessage()).contains("cannot execute CREATE TABLE in a read-only transaction");
+      statement.execute("ROLLBACK");
+      assertThat(show(statement, "transaction_read_only")).isEqualTo("off");
+
+      statement.execute("START TRANSACTION READ ONLY, ISOLATION LEVEL SERIALIZABLE");
+      assertThat(refusal(statement, "UPDATE tx_readonly SET x = 2").getSQLState()).isEqualTo("25006");
+      statement.execute("ROLLBACK");
+
+      statement.execute("BEGIN");
+      statement.execute("SET TRANSACTION READ ONLY");
+      assertThat(refusal(statement, "DELETE FROM tx_readonly").getSQLState()).isEqualTo("25006");
+      statement.execute("ROLLBACK");
+
+      statement.execute("SET default_transaction_read_only = on");
+      assertThat(show(statement, "transaction_read_only")).isEqualTo("on");
+      assertThat(refusal(statement, "INSERT INTO tx_readonly VALUES (1)").getSQLState()).isEqualTo("25006");
+      statement.execute("BEGIN");
+      statement.execute("SELECT 1");
+      assertThat(refusal(statement, "SET TRANSACTION READ WRITE").getSQLState()).isEqualTo("25001");
+      statement.execute("ROLLBACK");
+      statement.execute("BEGIN READ WRITE");
+      statement.execute("INSERT INTO tx_readonly VALUES (1)");
+      statement.execute("COMMIT");
+      statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE");
+      assertThat(show(statement, "default_transaction_read_only")).isEqualTo("off");
+      statement.execute("INSERT INTO tx_readonly VALUES (2)");
+      assertThat(count(statement, "tx_readonly")).isEqualTo(2);
+    }
+  }
+
+  /** DuckDB gives every transaction snapshot isolation: PostgreSQL's repeatable read, whatever was asked. */
+  @Test
+  void isolationLevelsAreAcceptedAndReportedAsTheEngineProvides() throws SQLException {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      assertThat(show(statement, "transaction_isolation")).isEqualTo("repeatable read");
+      statement.execute("BEGIN ISOLATION LEVEL READ COMMITTED");
+      statement.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+      assertThat(show(statement, "transaction isolation level")).isEqualTo("repeatable read");
+      statement.execute("COMMIT");
+      connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+      assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+      assertThat(refusal(statement, "SET default_transaction_isolation = 'sometimes'").getSQLState()).isEqualTo("22023");
+    }
+  }
 }
