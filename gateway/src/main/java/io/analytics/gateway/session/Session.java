@@ -419,7 +419,8 @@ final class Session implements CancelTarget {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   private PreparedQuery prepareClientQuery(SqlStatement statement, List<Integer> declaredTypes) {
     ensureCatalogObjects(statement);
-    SqlStatement effective = SessionValueCalls.rewrite(catalogCompatible(statement), new SessionValueCalls.Values(parameters, database, user));
+    SqlStatement effective = SessionValueCalls.rewrite(catalogCompatible(io.analytics.gateway.dialect.PgDdl.translate(statement)),
+        new SessionValueCalls.Values(parameters, database, user));
     String sql = ParameterCasts.apply(effective, declaredTypes);
     if (PgStatActivity.isReadBy(effective)) {
       sql = PgStatActivity.bind(SqlStatement.parse(sql), visibleActivities());

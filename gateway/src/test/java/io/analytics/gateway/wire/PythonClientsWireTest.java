@@ -58,6 +58,14 @@ class PythonClientsWireTest {
         "psycopg nested transaction", "sqlalchemy begin_nested");
   }
 
+  /** SQLAlchemy's ORM: create_all with serial and identity keys, inserts reading new keys with RETURNING. */
+  @Test
+  void sqlalchemyOrmSerialKeys() {
+    ClientScript.Result result = runChecks("orm_checks.py", "sqlalchemy", "psycopg2");
+    assertThat(result.passedChecks()).as(result.toString()).containsExactly(
+        "create_all", "insert returning keys", "returning id");
+  }
+
   /** psqlODBC with autocommit off wraps every statement in a savepoint; Protocol=7.4-0 prepares named plans. */
   @Test
   void psqlOdbcTransactions() {
