@@ -68,6 +68,7 @@ public enum SqlState {
   IO_ERROR("58030"),
   UNDEFINED_FILE("58P01"),
   SERIALIZATION_FAILURE("40001"),
+  DEADLOCK_DETECTED("40P01"),
   INTERNAL_ERROR("XX000");
 
   private final String code;

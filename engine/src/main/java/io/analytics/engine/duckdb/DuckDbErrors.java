@@ -125,7 +125,19 @@ public final class DuckDbErrors {
     if (state == SqlState.OUT_OF_MEMORY) {
       return outOfMemory(message, cause);
     }
+    if (state == SqlState.SERIALIZATION_FAILURE) {
+      return serializationFailure(message, cause);
+    }
     return new PlatformException(state, message, detail, hint, position, cause);
+  }
+
+  /** A write-write conflict, in PostgreSQL's words, with what DuckDB said and what a client should do. */
+  private static PlatformException serializationFailure(String message, Throwable cause) {
+    return new PlatformException(SqlState.SERIALIZATION_FAILURE,
+        "could not serialize access due to concurrent update",
+        "DuckDB: " + message + ". Another transaction changed the same rows after this transaction's snapshot was taken.",
+        "Retry the transaction. Transactions that write before they read wait for each other's turn per table "
+            + "instead of conflicting.", 0, cause);
   }
 
   /**

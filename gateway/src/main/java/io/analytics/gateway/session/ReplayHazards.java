@@ -44,8 +44,8 @@ final class ReplayHazards {
         return "a call of the volatile function " + word + "()";
       }
     }
-    String table = insertTarget(statement);
-    if (table != null && hasVolatileDefault(table)) {
+    String table = statement.keyword().equals("INSERT") ? WrittenTable.of(statement) : "";
+    if (!table.isEmpty() && hasVolatileDefault(table)) {
       return "an INSERT into " + table + ", whose column defaults draw new values (a serial key or a volatile function)";
     }
     return null;
@@ -53,30 +53,8 @@ final class ReplayHazards {
 
   private boolean hasVolatileDefault(String table) {
     return !engine.firstColumn(
-        "SELECT 1 FROM duckdb_columns() WHERE table_name = ? AND regexp_matches(lower(column_default), ?) LIMIT 1",
+        "SELECT 1 FROM duckdb_columns() WHERE lower(table_name) = ? AND regexp_matches(lower(column_default), ?) LIMIT 1",
         table, VOLATILE_DEFAULT).isEmpty();
   }
 
-  /** The unqualified table name of INSERT [OR ...] INTO [schema.]table, or null for other statements. */
-  static String insertTarget(SqlStatement statement) {
-    if (!statement.keyword().equals("INSERT")) {
-      return null;
-    }
-    int into = statement.indexOfTopLevelKeyword(1, Set.of("INTO"));
-    if (into < 0) {
-      return null;
-    }
-    String name = null;
-    for (int i = into + 1; i < statement.size(); i += 2) {
-      Token token = statement.token(i);
-      if (token.type() != TokenType.WORD && token.type() != TokenType.QUOTED_IDENTIFIER) {
-        break;
-      }
-      name = token.value();
-      if (i + 1 >= statement.size() || !statement.token(i + 1).isPunctuation('.')) {
-        break;
-      }
-    }
-    return name;
-  }
 }

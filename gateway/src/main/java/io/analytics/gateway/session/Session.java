@@ -89,6 +89,7 @@ final class Session implements CancelTarget {
   private boolean implicitTransaction;
   private final SavepointEmulation savepoints;
   private final ReadOnlyTransactions readOnlyTransactions;
+  private final WriteTurns writeTurns;
 
   Session(
       GatewayServices services,
@@ -121,6 +122,7 @@ final class Session implements CancelTarget {
     this.copy = new CopyHandler(engine, output, services.copyTempDir());
     this.savepoints = new SavepointEmulation(engine);
     this.readOnlyTransactions = new ReadOnlyTransactions(parameters);
+    this.writeTurns = new WriteTurns(instance.writeOrder(), user + "@" + clientAddress.getHostAddress(), parameters);
     this.guard = new StatementGuard(
         role,
         services.home().dataDir(),
@@ -215,6 +217,8 @@ final class Session implements CancelTarget {
         ReadOnlyGuard.check(statement);
       }
       readOnlyTransactions.check(statement);
+      // Before the role guard's catalog lookups, which would start DuckDB's snapshot of the transaction.
+      writeTurns.beforeRunning(statement);
       guard.check(asRoleSeesIt);
     } catch (PlatformException e) {
       LOG.warn("refused for {}@{} (role {}): {} -- {}", user, clientAddress.getHostAddress(), guard.role().sqlName(),
@@ -280,6 +284,9 @@ final class Session implements CancelTarget {
       return dispatch(message);
     } finally {
       busy = false;
+      if (transaction == TransactionStatus.IDLE && !implicitTransaction && !copy.isReceiving()) {
+        writeTurns.transactionEnded();
+      }
     }
   }
 
@@ -740,6 +747,7 @@ final class Session implements CancelTarget {
     auditedStartNanos = System.nanoTime();
     currentQuery = statement.sql();
     queryStart = java.time.Instant.now();
+    writeTurns.beforeRunning(statement);
     ScheduledFuture<?> timeout = scheduleStatementTimeout();
     try (AdmissionControl.Turn turn = admit(statement)) {
       QueryResult result = query.execute(values);
@@ -1256,6 +1264,7 @@ final class Session implements CancelTarget {
   @Override
   public void cancelRunningStatement() {
     services.metrics().cancellation();
+    writeTurns.cancelWait();
     engine.cancel(CancelReason.USER_REQUEST);
   }
 
@@ -1308,6 +1317,7 @@ final class Session implements CancelTarget {
   }
 
   void close() {
+    writeTurns.transactionEnded();
     services.registry().unregister(key);
     copy.abort();
     closeAllPortals();

@@ -49,9 +49,12 @@ class TransactionCommandsTest {
   }
 
   @Test
-  void insertTargetIsTheUnqualifiedTableName() {
-    assertThat(ReplayHazards.insertTarget(SqlStatement.parse("INSERT INTO main.\"Orders\" (a) VALUES (1)"))).isEqualTo("Orders");
-    assertThat(ReplayHazards.insertTarget(SqlStatement.parse("insert into t values (1)"))).isEqualTo("t");
-    assertThat(ReplayHazards.insertTarget(SqlStatement.parse("UPDATE t SET a = 1"))).isNull();
+  void writtenTableIsTheUnqualifiedLowerCaseName() {
+    assertThat(WrittenTable.of(SqlStatement.parse("INSERT INTO main.\"Orders\" (a) VALUES (1)"))).isEqualTo("orders");
+    assertThat(WrittenTable.of(SqlStatement.parse("insert or replace into t values (1)"))).isEqualTo("t");
+    assertThat(WrittenTable.of(SqlStatement.parse("UPDATE ONLY s.t SET a = 1"))).isEqualTo("t");
+    assertThat(WrittenTable.of(SqlStatement.parse("truncate table pgbench_history"))).isEqualTo("pgbench_history");
+    assertThat(WrittenTable.of(SqlStatement.parse("CREATE TEMP TABLE IF NOT EXISTS x(i int)"))).isEqualTo("x");
+    assertThat(WrittenTable.of(SqlStatement.parse("DELETE FROM \"A\".b WHERE true"))).isEqualTo("b");
   }
 }
