@@ -44,7 +44,7 @@ public final class SessionCommandParser {
       case "LISTEN", "UNLISTEN" -> Optional.of(new SessionCommand.Ignored(keyword));
       case "NOTIFY" -> Optional.of(new SessionCommand.Unsupported("NOTIFY"));
       case "COPY" -> parseCopy(statement);
-      case "EXPLAIN" -> Optional.of(new SessionCommand.Explain(statement.sql()));
+      case "EXPLAIN" -> Optional.of(new SessionCommand.Explain(ExplainOptions.duckDbSql(statement)));
       case "DECLARE", "FETCH", "MOVE", "CLOSE" -> CursorStatements.parse(statement);
       case "SELECT" -> io.analytics.gateway.activity.BackendSignals.parse(statement)
           .<SessionCommand>map(call -> new SessionCommand.Signal(call.function(), call.pid(), call.terminate()))

@@ -57,4 +57,13 @@ class TransactionCommandsTest {
     assertThat(WrittenTable.of(SqlStatement.parse("CREATE TEMP TABLE IF NOT EXISTS x(i int)"))).isEqualTo("x");
     assertThat(WrittenTable.of(SqlStatement.parse("DELETE FROM \"A\".b WHERE true"))).isEqualTo("b");
   }
+
+  @Test
+  void explainOptionsAsDuckDbTakesThem() {
+    assertThat(parse("EXPLAIN (ANALYZE, BUFFERS) SELECT 1")).isEqualTo(new SessionCommand.Explain("EXPLAIN ANALYZE SELECT 1"));
+    assertThat(parse("EXPLAIN (COSTS off, FORMAT text) SELECT 1")).isEqualTo(new SessionCommand.Explain("EXPLAIN SELECT 1"));
+    assertThat(parse("EXPLAIN SELECT 1")).isEqualTo(new SessionCommand.Explain("EXPLAIN SELECT 1"));
+    assertThatThrownBy(() -> parse("EXPLAIN (FORMAT json) SELECT 1"))
+        .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED));
+  }
 }
