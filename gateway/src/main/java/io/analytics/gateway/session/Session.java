@@ -435,6 +435,9 @@ final class Session implements CancelTarget {
     if (PgCursors.isReadBy(effective)) {
       sql = PgCursors.bind(SqlStatement.parse(sql), declaredCursors());
     }
+    if (sql.contains("pg_stat_statements")) {
+      sql = io.analytics.gateway.activity.PgStatStatements.prepare(SqlStatement.parse(sql), services.statementStatistics(), user, guard.role().administers());
+    }
     return engine.prepare(sql);
   }
 
@@ -1251,6 +1254,9 @@ final class Session implements CancelTarget {
     }
     services.audit().statement(user, clientAddress, fingerprint, rows, millis, outcome);
     services.metrics().statement(StatementKinds.of(statement), outcome, nanos, rows);
+    if (outcome.equals("ok")) {
+      services.statementStatistics().record(user, fingerprint, nanos / 1e6, rows);
+    }
     long slow = services.config().gateway().observability().slowQueryMillis();
     if (slow > 0 && millis >= slow) {
       SLOW.warn("slow statement: {} ms, {} rows, outcome {}, user {}@{}: {}", millis, rows, outcome, user,
