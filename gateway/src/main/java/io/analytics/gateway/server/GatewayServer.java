@@ -140,7 +140,8 @@ public final class GatewayServer implements AutoCloseable {
                 config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
             replica != null,
             replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath(),
-            new io.analytics.gateway.activity.StatementStatistics());
+            new io.analytics.gateway.activity.StatementStatistics(),
+            new io.analytics.gateway.notify.NotificationHub());
     registerGauges();
     // Each replica process keeps its own audit file: one rolling file cannot have several writers.
     AuditFile.install(home.warehouseDir().resolve("logs")

@@ -38,7 +38,8 @@ public record GatewayServices(
     AdmissionControl admission,
     boolean replica,
     SearchPathRouting searchPathRouting,
-    io.analytics.gateway.activity.StatementStatistics statementStatistics) {
+    io.analytics.gateway.activity.StatementStatistics statementStatistics,
+    io.analytics.gateway.notify.NotificationHub notifications) {
   public GatewayServices {
     requireNonNull(config, "config is null");
     requireNonNull(home, "home is null");
@@ -51,5 +52,6 @@ public record GatewayServices(
     requireNonNull(copyTempDir, "copyTempDir is null");
     requireNonNull(searchPathRouting, "searchPathRouting is null");
     requireNonNull(statementStatistics, "statementStatistics is null");
+    requireNonNull(notifications, "notifications is null");
   }
 }

@@ -90,6 +90,7 @@ final class Session implements CancelTarget {
   private final SavepointEmulation savepoints;
   private final ReadOnlyTransactions readOnlyTransactions;
   private final WriteTurns writeTurns;
+  private io.analytics.gateway.notify.SessionNotifications notifications;
 
   Session(
       GatewayServices services,
@@ -266,6 +267,8 @@ final class Session implements CancelTarget {
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
     }
     key = services.registry().register(this, user);
+    notifications = new io.analytics.gateway.notify.SessionNotifications(
+        services.notifications(), key.processId(), serial::execute, this::deliverNotificationsIfIdle);
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
     BackendMessages.backendKeyData(output.buffer(), key.processId(), key.secretKey());
@@ -836,6 +839,8 @@ final class Session implements CancelTarget {
       savepoints.run(savepoint, transaction != TransactionStatus.IDLE, transaction == TransactionStatus.FAILED, savepointRestarter());
       transaction = transaction == TransactionStatus.IDLE ? transaction : TransactionStatus.IN_BLOCK;
       BackendMessages.commandComplete(output.buffer(), savepoint.action().tag());
+    } else if (NotificationStatements.run(command, notifications, transaction != TransactionStatus.IDLE || implicitTransaction)) {
+      BackendMessages.commandComplete(output.buffer(), NotificationStatements.tag(command));
     } else if (command instanceof SessionCommand.SetTransaction set) {
       String warning = readOnlyTransactions.set(set, transaction != TransactionStatus.IDLE, this::restartEngineTransaction);
       if (warning != null) {
@@ -1032,6 +1037,7 @@ final class Session implements CancelTarget {
     closeTransactionPortals();
     transaction = TransactionStatus.IDLE;
     readOnlyTransactions.ended();
+    notifications.transactionEnded(sql.equals("COMMIT"));
     engine.execute(sql);
     if (sql.equals("ROLLBACK")) {
       forgetRolledBackCatalog();
@@ -1089,6 +1095,7 @@ final class Session implements CancelTarget {
     if (implicitTransaction) {
       implicitTransaction = false;
       engine.execute("COMMIT");
+      notifications.transactionEnded(true);
       catalogObjectsUncommitted = false;
     }
   }
@@ -1098,6 +1105,7 @@ final class Session implements CancelTarget {
     if (implicitTransaction) {
       implicitTransaction = false;
       rollbackQuietly();
+      notifications.transactionEnded(false);
     }
   }
 
@@ -1212,7 +1220,24 @@ final class Session implements CancelTarget {
     }
   }
 
+  /** Runs on the session's thread when a notification arrived: written now if the session is idle. */
+  private void deliverNotificationsIfIdle() {
+    if (!busy && transaction == TransactionStatus.IDLE && !implicitTransaction && !copy.isReceiving() && output.isOpen()) {
+      writeNotifications();
+      output.flush();
+    }
+  }
+
+  private void writeNotifications() {
+    for (io.analytics.gateway.notify.NotificationHub.Notification n : notifications.drainReceived()) {
+      BackendMessages.notificationResponse(output.buffer(), n.processId(), n.channel(), n.payload());
+    }
+  }
+
   private void readyForQuery() {
+    if (transaction == TransactionStatus.IDLE && notifications != null) {
+      writeNotifications();
+    }
     BackendMessages.readyForQuery(output.buffer(), transaction.indicator());
     output.flush();
     int idleLimit = services.config().gateway().limits().idleInTransactionTimeoutSeconds();
@@ -1324,6 +1349,9 @@ final class Session implements CancelTarget {
 
   void close() {
     writeTurns.transactionEnded();
+    if (notifications != null) {
+      notifications.close();
+    }
     services.registry().unregister(key);
     copy.abort();
     closeAllPortals();

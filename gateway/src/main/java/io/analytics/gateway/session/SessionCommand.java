@@ -64,6 +64,15 @@ public sealed interface SessionCommand {
   /** DEALLOCATE [PREPARE] name, or ALL when name is null. */
   record Deallocate(String name) implements SessionCommand {}
 
+  /** LISTEN channel. */
+  record Listen(String channel) implements SessionCommand {}
+
+  /** UNLISTEN channel, or UNLISTEN * when channel is null. */
+  record Unlisten(String channel) implements SessionCommand {}
+
+  /** NOTIFY channel [, 'payload']. */
+  record Notify(String channel, String payload) implements SessionCommand {}
+
   /** A statement accepted and ignored, answered with its tag (LISTEN, SET TRANSACTION ...). */
   record Ignored(String tag) implements SessionCommand {}
 

@@ -41,8 +41,7 @@ public final class SessionCommandParser {
           statement.keyword(1).equals("ALL") ? null : joinName(statement, 1)));
       case "DISCARD" -> parseDiscard(statement);
       case "DEALLOCATE" -> parseDeallocate(statement);
-      case "LISTEN", "UNLISTEN" -> Optional.of(new SessionCommand.Ignored(keyword));
-      case "NOTIFY" -> Optional.of(new SessionCommand.Unsupported("NOTIFY"));
+      case "LISTEN", "UNLISTEN", "NOTIFY" -> Optional.of(NotificationStatements.parse(statement));
       case "COPY" -> parseCopy(statement);
       case "EXPLAIN" -> Optional.of(new SessionCommand.Explain(ExplainOptions.duckDbSql(statement)));
       case "DECLARE", "FETCH", "MOVE", "CLOSE" -> CursorStatements.parse(statement);

@@ -66,6 +66,13 @@ class PythonClientsWireTest {
         "create_all", "insert returning keys", "returning id");
   }
 
+  /** LISTEN/NOTIFY between two sessions: delivered at commit, dropped on rollback. */
+  @Test
+  void listenNotify() {
+    ClientScript.Result result = runChecks("notify_checks.py", "psycopg2");
+    assertThat(result.passedChecks()).as(result.toString()).containsExactly("listen notify");
+  }
+
   /** psqlODBC with autocommit off wraps every statement in a savepoint; Protocol=7.4-0 prepares named plans. */
   @Test
   void psqlOdbcTransactions() {
