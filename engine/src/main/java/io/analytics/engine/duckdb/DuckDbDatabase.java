@@ -22,6 +22,7 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbDatabase implements AutoCloseable {
   private final DuckDBConnection root;
   private final String description;
+  private final WriteOrder writeOrder = new WriteOrder();
 
   private DuckDbDatabase(DuckDBConnection root, String description) {
     this.root = root;
@@ -168,6 +169,11 @@ public final class DuckDbDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
     }
+  }
+
+  /** The order in which this instance's transactions take their turns to write each table. */
+  public WriteOrder writeOrder() {
+    return writeOrder;
   }
 
   public String description() {

@@ -28,7 +28,7 @@ public final class PgCatalogRewriter {
    * information_schema views the session replaces (see PgCatalogObjects): DuckDB's list the session's
    * own TEMP catalog objects, call the lake's datasets views, and give DuckDB's type names.
    */
-  private static final Set<String> REPLACED_INFORMATION_SCHEMA = Set.of("tables", "columns");
+  private static final Set<String> REPLACED_INFORMATION_SCHEMA = Set.of("tables", "columns", "schemata", "views");
 
   /** Whether the statement needs rewriting at all (it names pg_catalog or information_schema, or uses OPERATOR/COLLATE/reg* casts). */
   public static boolean applies(SqlStatement statement) {

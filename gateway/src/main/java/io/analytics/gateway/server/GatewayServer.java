@@ -145,7 +145,9 @@ public final class GatewayServer implements AutoCloseable {
             new AdmissionControl(config.gateway().limits().maxConcurrentQueries(),
                 config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
             replica != null,
-            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath());
+            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath(),
+            new io.analytics.gateway.activity.StatementStatistics(),
+            new io.analytics.gateway.notify.NotificationHub());
     registerGauges();
     // Each replica process keeps its own audit file: one rolling file cannot have several writers.
     AuditFile.install(home.warehouseDir().resolve("logs")

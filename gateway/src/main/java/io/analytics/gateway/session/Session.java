@@ -91,6 +91,10 @@ final class Session implements CancelTarget {
   /** Statements of a simple query still to run after a COPY FROM STDIN completes. */
   private Deque<SqlStatement> pendingStatements;
   private boolean implicitTransaction;
+  private final SavepointEmulation savepoints;
+  private final ReadOnlyTransactions readOnlyTransactions;
+  private final WriteTurns writeTurns;
+  private io.analytics.gateway.notify.SessionNotifications notifications;
 
   Session(
       GatewayServices services,
@@ -123,6 +127,9 @@ final class Session implements CancelTarget {
         (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting);
     this.shapes = new ResultShapes(this.engine, this::materializeOpenPortals);
     this.copy = new CopyHandler(engine, output, services.copyTempDir());
+    this.savepoints = new SavepointEmulation(engine);
+    this.readOnlyTransactions = new ReadOnlyTransactions(parameters);
+    this.writeTurns = new WriteTurns(instance.writeOrder(), user + "@" + clientAddress.getHostAddress(), parameters);
     this.guard = new StatementGuard(
         role,
         services.home().dataDir(),
@@ -220,6 +227,9 @@ final class Session implements CancelTarget {
       if (services.replica()) {
         ReadOnlyGuard.check(statement);
       }
+      readOnlyTransactions.check(statement);
+      // Before the role guard's catalog lookups, which would start DuckDB's snapshot of the transaction.
+      writeTurns.beforeRunning(statement);
       guard.check(asRoleSeesIt);
     } catch (PlatformException e) {
       refusedText = statement.sql();
@@ -290,6 +300,8 @@ final class Session implements CancelTarget {
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
     }
     key = services.registry().register(this, user);
+    notifications = new io.analytics.gateway.notify.SessionNotifications(
+        services.notifications(), key.processId(), serial::execute, this::deliverNotificationsIfIdle);
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
     io.analytics.gateway.dialect.PostgresDialectSettings.apply(engine);
@@ -309,6 +321,9 @@ final class Session implements CancelTarget {
       return dispatch(message);
     } finally {
       busy = false;
+      if (transaction == TransactionStatus.IDLE && !implicitTransaction && !copy.isReceiving()) {
+        writeTurns.transactionEnded();
+      }
     }
   }
 
@@ -451,7 +466,7 @@ final class Session implements CancelTarget {
     functionMacros.ensureFor(statement, transaction != TransactionStatus.IDLE || implicitTransaction, engine::execute);
     SqlStatement effective = SessionValueCalls.rewrite(
         io.analytics.gateway.dialect.PostgresDialect.translate(
-            io.analytics.gateway.functions.PgFormatCalls.rewrite(catalogCompatible(statement))),
+            io.analytics.gateway.functions.PgFormatCalls.rewrite(catalogCompatible(io.analytics.gateway.dialect.PgDdl.translate(statement)))),
         new SessionValueCalls.Values(parameters, database, user));
     if (io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(effective)) {
       effective = io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(effective, tableFunctions);
@@ -464,6 +479,9 @@ final class Session implements CancelTarget {
     }
     if (PgCursors.isReadBy(effective)) {
       sql = PgCursors.bind(SqlStatement.parse(sql), declaredCursors());
+    }
+    if (sql.contains("pg_stat_statements")) {
+      sql = io.analytics.gateway.activity.PgStatStatements.prepare(SqlStatement.parse(sql), services.statementStatistics(), user, guard.role().administers());
     }
     if (!sql.equals(statement.sql())) {
       guardText(sql);
@@ -493,6 +511,7 @@ final class Session implements CancelTarget {
         copy.receive(data.data());
       } else if (message instanceof FrontendMessage.CopyDone) {
         long rows = copy.finish();
+        savepoints.unreplayable("COPY FROM STDIN");
         BackendMessages.commandComplete(output.buffer(), "COPY " + rows);
         continueSimpleQuery();
       } else if (message instanceof FrontendMessage.CopyFail fail) {
@@ -779,9 +798,13 @@ final class Session implements CancelTarget {
     auditedStartNanos = System.nanoTime();
     currentQuery = statement.sql();
     queryStart = java.time.Instant.now();
+    writeTurns.beforeRunning(statement);
     ScheduledFuture<?> timeout = scheduleStatementTimeout();
     try (AdmissionControl.Turn turn = admit(statement)) {
       QueryResult result = query.execute(values);
+      if (transaction != TransactionStatus.IDLE || implicitTransaction) {
+        savepoints.executed(statement, query.sql(), values, result);
+      }
       if (result instanceof QueryResult.ChangedRows changed) {
         completeStatement(statement, changed.count(), portal);
         return;
@@ -857,6 +880,18 @@ final class Session implements CancelTarget {
   private void runCommand(SqlStatement statement, SessionCommand command, boolean describeRows) {
     if (command instanceof SessionCommand.TransactionControl control) {
       runTransactionControl(control);
+    } else if (command instanceof SessionCommand.SavepointCommand savepoint) {
+      savepoints.run(savepoint, transaction != TransactionStatus.IDLE, transaction == TransactionStatus.FAILED, savepointRestarter());
+      transaction = transaction == TransactionStatus.IDLE ? transaction : TransactionStatus.IN_BLOCK;
+      BackendMessages.commandComplete(output.buffer(), savepoint.action().tag());
+    } else if (NotificationStatements.run(command, notifications, transaction != TransactionStatus.IDLE || implicitTransaction)) {
+      BackendMessages.commandComplete(output.buffer(), NotificationStatements.tag(command));
+    } else if (command instanceof SessionCommand.SetTransaction set) {
+      String warning = readOnlyTransactions.set(set, transaction != TransactionStatus.IDLE, this::restartEngineTransaction);
+      if (warning != null) {
+        ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, warning);
+      }
+      BackendMessages.commandComplete(output.buffer(), "SET");
     } else if (command instanceof SessionCommand.DeclareCursor declare) {
       declareCursor(declare, List.of(), List.of());
     } else if (command instanceof SessionCommand.FetchCursor fetch) {
@@ -897,7 +932,30 @@ final class Session implements CancelTarget {
       }
     } else {
       commands.run(statement, command, describeRows);
+      readOnlyTransactions.refresh();
     }
+  }
+
+  /** Rolls DuckDB's transaction back and begins it again, for a savepoint's replay or a change of mode. */
+  private void restartEngineTransaction() {
+    materializeOpenPortals();
+    rollbackQuietly();
+    engine.execute(parameters.get("transaction_read_only").equals("on") && transaction != TransactionStatus.IDLE
+        ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+  }
+
+  private SavepointEmulation.Restarter savepointRestarter() {
+    return new SavepointEmulation.Restarter() {
+      @Override
+      public void restartTransaction() {
+        restartEngineTransaction();
+      }
+
+      @Override
+      public void beforeReplay(SqlStatement statement) {
+        ensureCatalogObjects(statement);
+      }
+    };
   }
 
   private void runTransactionControl(SessionCommand.TransactionControl control) {
@@ -906,12 +964,14 @@ final class Session implements CancelTarget {
         if (implicitTransaction) {
           // As in PostgreSQL, BEGIN inside an implicit transaction makes it an explicit block.
           implicitTransaction = false;
+          readOnlyTransactions.begin(control.modes());
           transaction = TransactionStatus.IN_BLOCK;
         } else if (transaction != TransactionStatus.IDLE) {
           ErrorReporter.notice(output.buffer(), "WARNING", SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
         } else {
           materializeOpenPortals();
-          engine.execute("BEGIN TRANSACTION");
+          engine.execute(readOnlyTransactions.begin(control.modes()));
+          savepoints.transactionStarted();
           transaction = TransactionStatus.IN_BLOCK;
         }
         BackendMessages.commandComplete(output.buffer(), control.tag());
@@ -1021,6 +1081,8 @@ final class Session implements CancelTarget {
   private void endTransaction(String sql) {
     closeTransactionPortals();
     transaction = TransactionStatus.IDLE;
+    readOnlyTransactions.ended();
+    notifications.transactionEnded(sql.equals("COMMIT"));
     engine.execute(sql);
     if (sql.equals("ROLLBACK")) {
       forgetRolledBackCatalog();
@@ -1040,7 +1102,9 @@ final class Session implements CancelTarget {
 
   private static boolean isTransactionExit(SessionCommand command) {
     return command instanceof SessionCommand.TransactionControl control
-        && control.kind() != SessionCommand.TransactionControl.Kind.BEGIN;
+        && control.kind() != SessionCommand.TransactionControl.Kind.BEGIN
+        || command instanceof SessionCommand.SavepointCommand savepoint
+        && savepoint.action() == SessionCommand.SavepointCommand.Action.ROLLBACK_TO;
   }
 
   private void checkNotAborted(SqlStatement statement) {
@@ -1068,6 +1132,7 @@ final class Session implements CancelTarget {
   private void beginImplicitTransaction(SqlStatement statement) {
     if (transaction == TransactionStatus.IDLE && !implicitTransaction && !controlsTransactions(statement)) {
       engine.execute("BEGIN TRANSACTION");
+      savepoints.transactionStarted();
       implicitTransaction = true;
     }
   }
@@ -1077,6 +1142,7 @@ final class Session implements CancelTarget {
     if (implicitTransaction) {
       implicitTransaction = false;
       engine.execute("COMMIT");
+      notifications.transactionEnded(true);
       catalogObjectsUncommitted = false;
       functionMacros.committed();
     }
@@ -1087,6 +1153,7 @@ final class Session implements CancelTarget {
     if (implicitTransaction) {
       implicitTransaction = false;
       rollbackQuietly();
+      notifications.transactionEnded(false);
     }
   }
 
@@ -1201,7 +1268,24 @@ final class Session implements CancelTarget {
     }
   }
 
+  /** Runs on the session's thread when a notification arrived: written now if the session is idle. */
+  private void deliverNotificationsIfIdle() {
+    if (!busy && transaction == TransactionStatus.IDLE && !implicitTransaction && !copy.isReceiving() && output.isOpen()) {
+      writeNotifications();
+      output.flush();
+    }
+  }
+
+  private void writeNotifications() {
+    for (io.analytics.gateway.notify.NotificationHub.Notification n : notifications.drainReceived()) {
+      BackendMessages.notificationResponse(output.buffer(), n.processId(), n.channel(), n.payload());
+    }
+  }
+
   private void readyForQuery() {
+    if (transaction == TransactionStatus.IDLE && notifications != null) {
+      writeNotifications();
+    }
     BackendMessages.readyForQuery(output.buffer(), transaction.indicator());
     output.flush();
     int idleLimit = services.config().gateway().limits().idleInTransactionTimeoutSeconds();
@@ -1244,6 +1328,9 @@ final class Session implements CancelTarget {
     services.audit().statement(user, clientAddress, fingerprint, rows, millis, outcome, refusedText);
     refusedText = null;
     services.metrics().statement(StatementKinds.of(statement), outcome, nanos, rows);
+    if (outcome.equals("ok")) {
+      services.statementStatistics().record(user, fingerprint, nanos / 1e6, rows);
+    }
     long slow = services.config().gateway().observability().slowQueryMillis();
     if (slow > 0 && millis >= slow) {
       SLOW.warn("slow statement: {} ms, {} rows, outcome {}, user {}@{}: {}", millis, rows, outcome, user,
@@ -1257,6 +1344,7 @@ final class Session implements CancelTarget {
   @Override
   public void cancelRunningStatement() {
     services.metrics().cancellation();
+    writeTurns.cancelWait();
     engine.cancel(CancelReason.USER_REQUEST);
   }
 
@@ -1309,6 +1397,10 @@ final class Session implements CancelTarget {
   }
 
   void close() {
+    writeTurns.transactionEnded();
+    if (notifications != null) {
+      notifications.close();
+    }
     services.registry().unregister(key);
     copy.abort();
     closeAllPortals();

@@ -27,6 +27,12 @@ public final class SessionParameters {
   /** Parameters PostgreSQL lets only a superuser set (log_statement, ...): 42501 for other sessions. */
   private static final java.util.Set<String> SUPERUSER_ONLY = new java.util.HashSet<>();
 
+  /**
+   * DuckDB gives every transaction snapshot isolation, PostgreSQL's repeatable read, whatever level
+   * is asked for: a stronger guarantee than read committed, a weaker one than serializable.
+   */
+  private static final String ISOLATION_PROVIDED = "repeatable read";
+
   static {
     define("server_version", ServerVersion.VERSION, true, readOnly("server_version"));
     define("server_version_num", ServerVersion.VERSION_NUM, false, readOnly("server_version_num"));
@@ -49,8 +55,8 @@ public final class SessionParameters {
     define("idle_session_timeout", "0", false, SessionParameters::duration);
     define("extra_float_digits", "1", false, SessionParameters::extraFloatDigits);
     define("bytea_output", "hex", false, onlyValue("bytea_output", "hex"));
-    define("default_transaction_isolation", "serializable", false, UnaryOperator.identity());
-    define("transaction_isolation", "serializable", false, UnaryOperator.identity());
+    define("default_transaction_isolation", ISOLATION_PROVIDED, false, SessionParameters::isolation);
+    define("transaction_isolation", ISOLATION_PROVIDED, false, SessionParameters::isolation);
     define("transaction_read_only", "off", false, SessionParameters::bool);
     define("default_transaction_deferrable", "off", false, SessionParameters::bool);
     define("escape_string_warning", "on", false, SessionParameters::bool);
@@ -108,6 +114,16 @@ public final class SessionParameters {
 
   private String defaultOf(Definition definition) {
     return readOnlyServer && READ_ONLY_SERVER.contains(definition.name()) ? "on" : definition.defaultValue();
+  }
+
+  private static String isolation(String value) {
+    String level = value.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    if (!List.of("serializable", "repeatable read", "read committed", "read uncommitted").contains(level)) {
+      throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE,
+          "invalid value for parameter \"transaction_isolation\": \"" + value + "\"",
+          null, "Available values: serializable, repeatable read, read committed, read uncommitted.", 0, null);
+    }
+    return ISOLATION_PROVIDED;
   }
 
   /** The canonical definition for a (case-insensitive) name, if it is one PostgreSQL knows. */
@@ -223,6 +239,11 @@ public final class SessionParameters {
 
   public long statementTimeoutMillis() {
     return Long.parseLong(milliseconds(values.get("statement_timeout")));
+  }
+
+  /** lock_timeout in milliseconds (0: wait without bound); SHOW gives it in PostgreSQL's units. */
+  public long lockTimeoutMillis() {
+    return Long.parseLong(milliseconds(values.get("lock_timeout")));
   }
 
   public ZoneId timeZone() {
