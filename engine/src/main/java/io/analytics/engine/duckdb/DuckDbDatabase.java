@@ -22,6 +22,8 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbDatabase implements AutoCloseable {
   private final DuckDBConnection root;
   private final String description;
+  /** 8M characters: some thousands of dashboard statements and their trees, a few tens of MB at most. */
+  private final ParseTreeCache parseTrees = new ParseTreeCache(8L << 20);
 
   private DuckDbDatabase(DuckDBConnection root, String description) {
     this.root = root;
@@ -166,6 +168,11 @@ public final class DuckDbDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
     }
+  }
+
+  /** The parse trees of statements recently run on this instance, shared by its sessions. */
+  public ParseTreeCache parseTrees() {
+    return parseTrees;
   }
 
   public String description() {
