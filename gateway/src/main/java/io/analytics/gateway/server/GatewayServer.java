@@ -118,8 +118,9 @@ public final class GatewayServer implements AutoCloseable {
     // its folder, so nothing else is visible to it, whatever the SQL.
     this.goldTier = DuckDbDatabase.inMemory(config.servingDuckDb(), replica == null ? home.tempDir() : replica.spillDir("gold"));
     goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
+    io.analytics.gateway.cache.LakeVersions lakeVersions = new io.analytics.gateway.cache.LakeVersions();
     LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
-        java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))));
+        java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))), lakeVersions);
     lake.refreshNow();
     this.services =
         new GatewayServices(
@@ -139,7 +140,8 @@ public final class GatewayServer implements AutoCloseable {
             new AdmissionControl(config.gateway().limits().maxConcurrentQueries(),
                 config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
             replica != null,
-            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath());
+            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath(),
+            ResultCaches.create(config.gateway().resultCache(), lakeVersions, database, metrics));
     registerGauges();
     // Each replica process keeps its own audit file: one rolling file cannot have several writers.
     AuditFile.install(home.warehouseDir().resolve("logs")

@@ -37,7 +37,8 @@ public record GatewayServices(
     GatewayMetrics metrics,
     AdmissionControl admission,
     boolean replica,
-    SearchPathRouting searchPathRouting) {
+    SearchPathRouting searchPathRouting,
+    io.analytics.gateway.cache.ResultCache resultCache) {
   public GatewayServices {
     requireNonNull(config, "config is null");
     requireNonNull(home, "home is null");
@@ -49,5 +50,6 @@ public record GatewayServices(
     requireNonNull(lakeRefresh, "lakeRefresh is null");
     requireNonNull(copyTempDir, "copyTempDir is null");
     requireNonNull(searchPathRouting, "searchPathRouting is null");
+    requireNonNull(resultCache, "resultCache is null");
   }
 }

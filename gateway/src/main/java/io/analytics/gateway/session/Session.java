@@ -77,6 +77,7 @@ final class Session implements CancelTarget {
   private SqlStatement fingerprinted;
   private String fingerprint;
   private final CopyHandler copy;
+  private final io.analytics.gateway.cache.SessionResultCache resultCache;
   private final Map<String, PreparedPlan> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
   private final java.util.concurrent.Executor serial;
@@ -122,6 +123,7 @@ final class Session implements CancelTarget {
         services.home().dataDir(),
         new SessionCatalogLookup(engine, this::materializeOpenPortals),
         this::firstSchemaOnSearchPath);
+    this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
   }
 
   private String firstSchemaOnSearchPath() {
@@ -392,10 +394,19 @@ final class Session implements CancelTarget {
       }
       materializeOpenPortals();
       guard(statement);
+      io.analytics.gateway.cache.CachedStatement cached =
+          resultCache.statement(statement.sql(), transaction != TransactionStatus.IDLE, parameters::all);
+      long cachedRows = cached.answer(output.buffer());
+      if (cachedRows >= 0) {
+        audit(statement, cachedRows, "ok");
+        return;
+      }
       try (PreparedQuery query = prepareClientQuery(statement)) {
         List<ResultColumn> columns = postgresNames(statement.sql(), query.columns());
         List<FieldDescription> fields = describeColumns(columns, new short[0]);
+        cached.startCapture(output::buffer, output::flushes);
         runQuery(statement, query, List.of(), columns, fields, true, 0, null);
+        cached.finishCapture(output::buffer, output::flushes);
       }
     } catch (PlatformException e) {
       markFailed();
