@@ -28,6 +28,18 @@ public final class CachedStatement {
     this.versions = versions;
   }
 
+  /** What EXPLAIN says about this statement and the cache. */
+  String explainLine() {
+    if (cache == null) {
+      return "Result cache: not used (the statement reads something other than lake datasets, calls a function that is not "
+          + "deterministic, or runs in a transaction block)";
+    }
+    String datasets = String.join(", ", new java.util.TreeSet<>(versions.keySet()));
+    return cache.holds(key)
+        ? "Result cache: hit (answered from memory while " + datasets + " stay unchanged)"
+        : "Result cache: miss (the result is kept when the statement runs, until " + datasets + " change)";
+  }
+
   /** Writes the cached result into {@code out} if there is one; returns its rows, or -1 on a miss. */
   public long answer(ByteBuf out) {
     if (cache == null) {

@@ -89,6 +89,12 @@ public final class ResultCache {
     return entry;
   }
 
+  /** Whether a result for {@code key} is cached over unchanged datasets, without counting a hit or a miss (for EXPLAIN). */
+  synchronized boolean holds(Key key) {
+    Entry entry = entries.get(key);
+    return entry != null && versions.unchanged(entry.versions());
+  }
+
   synchronized void put(Key key, Entry entry) {
     long size = sizeOf(key, entry);
     if (size > maxBytes / LARGEST_SHARE) {

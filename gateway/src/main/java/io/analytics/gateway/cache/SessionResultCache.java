@@ -16,6 +16,9 @@ import java.util.function.UnaryOperator;
  * the capture of the bytes the statement's result was sent as.
  */
 public final class SessionResultCache {
+  private static final java.util.regex.Pattern EXPLAIN =
+      java.util.regex.Pattern.compile("\\s*EXPLAIN\\s+(ANALY[SZ]E\\b)?\\s*(\\([^)]*\\)\\s*)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private final ResultCache cache;
   private final UnaryOperator<String> parseTree;
   private final String role;
@@ -49,6 +52,19 @@ public final class SessionResultCache {
     TreeMap<String, String> shaping = new TreeMap<>(settings.get());
     shaping.remove("application_name");
     return new CachedStatement(cache, new ResultCache.Key(sql, role, user, shaping.toString()), versions);
+  }
+
+  /**
+   * The line EXPLAIN adds about the cache for {@code explainSql} ({@code EXPLAIN [ (options) ]
+   * statement}); none for EXPLAIN ANALYZE, which always runs the statement in DuckDB.
+   */
+  public java.util.List<String> explainLines(String explainSql, boolean inTransactionBlock, Supplier<Map<String, String>> settings) {
+    java.util.regex.Matcher explain = EXPLAIN.matcher(explainSql);
+    if (!cache.enabled() || !explain.lookingAt() || explain.group(1) != null) {
+      return java.util.List.of();
+    }
+    String explained = explainSql.substring(explain.end());
+    return java.util.List.of(statement(explained, inTransactionBlock, settings).explainLine());
   }
 
   private static int skipSpace(String sql) {

@@ -114,8 +114,10 @@ final class Session implements CancelTarget {
     this.parameters = new SessionParameters(user, true, services.replica());
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
+    this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
     this.commands = new SessionCommands(this.parameters, this.engine, output,
-        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting);
+        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting,
+        sql -> resultCache.explainLines(sql, transaction != TransactionStatus.IDLE, parameters::all));
     this.shapes = new ResultShapes(this.engine, this::materializeOpenPortals);
     this.copy = new CopyHandler(engine, output, services.copyTempDir());
     this.guard = new StatementGuard(
@@ -123,7 +125,6 @@ final class Session implements CancelTarget {
         services.home().dataDir(),
         new SessionCatalogLookup(engine, this::materializeOpenPortals),
         this::firstSchemaOnSearchPath);
-    this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
   }
 
   private String firstSchemaOnSearchPath() {
@@ -679,7 +680,9 @@ final class Session implements CancelTarget {
           BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
         } else if (portal.cursor() == null) {
           materializeOpenPortals();
-          beginImplicitTransaction(plan.statement());
+          if (AutocommitReads.needsImplicitTransaction(plan.statement())) {
+            beginImplicitTransaction(plan.statement());
+          }
           runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.columns(), portal.fields(), false, execute.maxRows(), portal);
         } else {
           resumePortal(portal, execute.maxRows());
