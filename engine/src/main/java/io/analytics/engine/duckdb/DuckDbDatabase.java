@@ -151,6 +151,17 @@ public final class DuckDbDatabase implements AutoCloseable {
     execute("SET autoload_known_extensions = false");
   }
 
+  /**
+   * Keeps the Parquet footers (schema, row-group statistics) DuckDB has read in memory, for a
+   * serving instance: a key lookup on a large dataset otherwise parses every file's footer again on
+   * each statement before its statistics can skip a row group. Lake files are never rewritten in
+   * place (commits add files, replacements swap folders), and DuckDB checks a file's modification
+   * time before it uses what it cached.
+   */
+  public void cacheParquetMetadata() {
+    execute("SET parquet_metadata_cache = true");
+  }
+
   /** A new connection to the shared instance; the caller owns and closes it. */
   public DuckDBConnection connect() {
     try {

@@ -118,6 +118,8 @@ public final class GatewayServer implements AutoCloseable {
     // its folder, so nothing else is visible to it, whatever the SQL.
     this.goldTier = DuckDbDatabase.inMemory(config.servingDuckDb(), replica == null ? home.tempDir() : replica.spillDir("gold"));
     goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
+    database.cacheParquetMetadata();
+    goldTier.cacheParquetMetadata();
     io.analytics.gateway.cache.LakeVersions lakeVersions = new io.analytics.gateway.cache.LakeVersions();
     LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
         java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))), lakeVersions);

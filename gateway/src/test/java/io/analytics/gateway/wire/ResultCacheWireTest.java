@@ -9,6 +9,7 @@ import io.analytics.catalog.config.UserConfig;
 import io.analytics.engine.ingest.IngestionPipeline;
 import io.analytics.engine.lake.PipelineConfig;
 import io.analytics.gateway.auth.ScramVerifier;
+import io.analytics.gateway.testing.QueryText;
 import io.analytics.gateway.testing.TestGateway;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -65,7 +66,7 @@ class ResultCacheWireTest {
       String before = firstRow(connection, sql);
       assertThat(firstRow(connection, sql)).isEqualTo(before);
       assertThat(counter("hits")).isEqualTo(1);
-      assertThat(allLines(connection, "EXPLAIN " + sql)).contains("Result cache: hit (answered from memory while bronze.trades stay unchanged)");
+      assertThat(QueryText.firstColumn(connection, "EXPLAIN " + sql)).contains("Result cache: hit (answered from memory while bronze.trades stay unchanged)");
 
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("trade_id", 99_999L);
@@ -78,7 +79,7 @@ class ResultCacheWireTest {
       new IngestionPipeline("test", new PipelineConfig(gateway.home(), PlatformConfig.defaults()), "bronze.trades", null, null)
           .ingestRows(List.of(row));
 
-      assertThat(allLines(connection, "EXPLAIN " + sql)).contains("Result cache: miss");
+      assertThat(QueryText.firstColumn(connection, "EXPLAIN " + sql)).contains("Result cache: miss");
       String after = firstRow(connection, sql);
       assertThat(after).isNotEqualTo(before);
       assertThat(after).isEqualTo((Long.parseLong(before.split(",")[0]) + 1) + ",99999");
@@ -103,7 +104,7 @@ class ResultCacheWireTest {
       assertThat(firstRow(connection, "SELECT random() < 2, count(*) FROM bronze.trades")).isEqualTo(first);
       assertThat(counter("hits")).isZero();
       assertThat(counter("misses")).isZero();
-      assertThat(allLines(connection, "EXPLAIN SELECT count(*), random() FROM bronze.trades")).contains("Result cache: not used");
+      assertThat(QueryText.firstColumn(connection, "EXPLAIN SELECT count(*), random() FROM bronze.trades")).contains("Result cache: not used");
       // A deterministic statement over the same dataset is cached: the counters above could have moved.
       firstRow(connection, "SELECT count(*) FROM bronze.trades");
       firstRow(connection, "SELECT count(*) FROM bronze.trades");
@@ -154,16 +155,6 @@ class ResultCacheWireTest {
     try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
         all.append(rows.getString(1)).append('=').append(rows.getString(2)).append('\n');
-      }
-    }
-    return all.toString();
-  }
-
-  private static String allLines(Connection connection, String sql) throws SQLException {
-    StringBuilder all = new StringBuilder();
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-      while (rows.next()) {
-        all.append(rows.getString(1)).append('\n');
       }
     }
     return all.toString();
