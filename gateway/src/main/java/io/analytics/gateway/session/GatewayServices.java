@@ -39,7 +39,8 @@ public record GatewayServices(
     boolean replica,
     SearchPathRouting searchPathRouting,
     io.analytics.gateway.activity.StatementStatistics statementStatistics,
-    io.analytics.gateway.notify.NotificationHub notifications) {
+    io.analytics.gateway.notify.NotificationHub notifications,
+    io.analytics.gateway.cache.ResultCache resultCache) {
   public GatewayServices {
     requireNonNull(config, "config is null");
     requireNonNull(home, "home is null");
@@ -53,5 +54,6 @@ public record GatewayServices(
     requireNonNull(searchPathRouting, "searchPathRouting is null");
     requireNonNull(statementStatistics, "statementStatistics is null");
     requireNonNull(notifications, "notifications is null");
+    requireNonNull(resultCache, "resultCache is null");
   }
 }

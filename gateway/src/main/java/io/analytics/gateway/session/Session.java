@@ -81,6 +81,7 @@ final class Session implements CancelTarget {
   private SqlStatement fingerprinted;
   private String fingerprint;
   private final CopyHandler copy;
+  private final io.analytics.gateway.cache.SessionResultCache resultCache;
   private final Map<String, PreparedPlan> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
   private final java.util.concurrent.Executor serial;
@@ -117,14 +118,16 @@ final class Session implements CancelTarget {
     // allocator refuses an import half-way.
     this.allocator = services.allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
-        services.config().gateway().limits().queryMemoryBytes());
+        services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees());
     this.tableFunctions = new io.analytics.gateway.functions.TableFunctionNames(
         () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
     this.parameters = new SessionParameters(user, true, services.replica());
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
+    this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
     this.commands = new SessionCommands(this.parameters, this.engine, output,
-        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting);
+        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting,
+        sql -> resultCache.explainLines(sql, transaction != TransactionStatus.IDLE, parameters::all));
     this.shapes = new ResultShapes(this.engine, this::materializeOpenPortals);
     this.copy = new CopyHandler(engine, output, services.copyTempDir());
     this.savepoints = new SavepointEmulation(engine);
@@ -441,10 +444,19 @@ final class Session implements CancelTarget {
       }
       materializeOpenPortals();
       guard(statement);
+      io.analytics.gateway.cache.CachedStatement cached =
+          resultCache.statement(statement.sql(), transaction != TransactionStatus.IDLE, parameters::all);
+      long cachedRows = cached.answer(output.buffer());
+      if (cachedRows >= 0) {
+        audit(statement, cachedRows, "ok");
+        return;
+      }
       try (PreparedQuery query = prepareClientQuery(statement)) {
         List<ResultColumn> columns = postgresNames(statement.sql(), query.columns());
         List<FieldDescription> fields = describeColumns(columns, new short[0]);
+        cached.startCapture(output::buffer, output::flushes);
         runQuery(statement, query, List.of(), columns, fields, true, 0, null);
+        cached.finishCapture(output::buffer, output::flushes);
       }
     } catch (PlatformException e) {
       markFailed();
@@ -733,7 +745,9 @@ final class Session implements CancelTarget {
           BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
         } else if (portal.cursor() == null) {
           materializeOpenPortals();
-          beginImplicitTransaction(plan.statement());
+          if (AutocommitReads.needsImplicitTransaction(plan.statement())) {
+            beginImplicitTransaction(plan.statement());
+          }
           runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.columns(), portal.fields(), false, execute.maxRows(), portal);
         } else {
           resumePortal(portal, execute.maxRows());
