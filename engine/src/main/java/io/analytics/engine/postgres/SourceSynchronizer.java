@@ -101,6 +101,11 @@ public final class SourceSynchronizer {
     }
   }
 
+  /** Whether {@code source} is attached live through the postgres extension (nothing mirrored). */
+  public boolean attachedLive(String source) {
+    return attachedAtStart.contains(source);
+  }
+
   /** Which path sources take here, and why: "attach" or "mirror (reason)". */
   public String path() {
     try (DuckDBConnection duck = database.connect()) {

@@ -144,7 +144,10 @@ public final class GatewayServer implements AutoCloseable {
     // Each replica process keeps its own audit file: one rolling file cannot have several writers.
     AuditFile.install(home.warehouseDir().resolve("logs")
         .resolve(replica == null ? "audit.jsonl" : "audit-replica-" + replica.id() + ".jsonl"));
-    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer) : null;
+    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer, database) : null;
+    if (sourceSync != null) {
+      sourceSync.registerGauges(metrics);
+    }
   }
 
   private void registerGauges() {

@@ -178,9 +178,13 @@ public final class SourceChangeCapture implements Runnable {
     }
   }
 
+  /** Sleeps in short steps so that stop() is heard within a tenth of a second. */
   private void sleep(long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
     try {
-      Thread.sleep(millis);
+      while (!closed && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
