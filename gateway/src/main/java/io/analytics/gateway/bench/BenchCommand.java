@@ -123,6 +123,11 @@ public final class BenchCommand implements Callable<Integer> {
           results.capacity(new CapacityBench(process, "bronze.trades").runAll(rowCount * 10));
         }
       }
+      if (binaries.isPresent()) {
+        console.println("source freshness: commit at PostgreSQL to visible on the gateway, change capture and polling...");
+        console.flush();
+        results.freshness(new FreshnessBench(binaries.get(), work).runAll());
+      }
       String header = String.format("## Benchmark: %,d trades rows, %d runs each, %d cores, %s", rowCount, runs,
           Runtime.getRuntime().availableProcessors(), LocalDate.now());
       results.write(out, header);
