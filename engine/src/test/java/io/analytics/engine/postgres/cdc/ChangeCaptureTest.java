@@ -142,6 +142,42 @@ class ChangeCaptureTest {
   }
 
   @Test
+  void aCutReplicationConnectionIsResumedWhereItStopped() throws Exception {
+    start(StreamHooks.NONE);
+    awaitEqual();
+    for (int cut = 0; cut < 3; cut++) {
+      server.execute(db, "INSERT INTO fills VALUES (" + (7000 + cut) + ", 1, 1.25, NULL)",
+          "UPDATE orders SET note = 'cut " + cut + "' WHERE order_id = " + (cut + 1));
+      // The network cut, as the gateway sees it: the source ends the replication connection.
+      server.execute(db, "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots"
+          + " WHERE slot_name = 'analytics_oltp' AND active_pid IS NOT NULL");
+      server.execute(db, "DELETE FROM fills WHERE fill_id = " + (cut + 1));
+      awaitEqual();
+    }
+  }
+
+  @Test
+  void aSlotThatKeepsMoreWalThanAllowedIsDroppedAndTheSourcePolled() throws Exception {
+    start(StreamHooks.NONE);
+    awaitEqual();
+    captures.get(0).stop();
+    threads.get(0).join(30_000);
+    // While nobody follows the slot, the source writes WAL the slot must keep.
+    server.execute(db, "CREATE TABLE bulk AS SELECT i, repeat('x', 200) AS pad FROM generate_series(1, 20000) i");
+    source = source.withChangeCapture(true, 64 * 1024);
+    start(StreamHooks.NONE);
+    threads.get(1).join(60_000);
+
+    assertThat(threads.get(1).isAlive()).as("change capture ended").isFalse();
+    assertThat(duckRows("SELECT status FROM platform.source_cdc WHERE source = 'oltp'")).containsExactly("stopped");
+    assertThat(duckRows("SELECT message FROM platform.source_cdc WHERE source = 'oltp'").get(0))
+        .contains("over maxLagBytes 65536").contains("slot was dropped");
+    assertThat(pgRows("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'analytics_oltp'")).containsExactly("0");
+    assertThat(duckRows("SELECT DISTINCT method FROM platform.source_tables WHERE source = 'oltp'"))
+        .as("its tables go back to polling").containsExactly("full");
+  }
+
+  @Test
   void aSourceWithoutLogicalReplicationIsLeftToPolling() throws Exception {
     PostgresServer plain = PostgresServer.shared();
     String plainDb = plain.createDatabase("cdc_plain");
