@@ -3,6 +3,8 @@ package io.analytics.gateway.postgres;
 import static io.analytics.gateway.postgres.PostgresCliTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.analytics.catalog.config.GatewayConfig;
+import io.analytics.catalog.config.ObservabilityConfig;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.engine.postgres.SourceFreshness;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A source with logical replication, through the gateway with pgjdbc: its tables answer to both
  * {@code oltp.orders} and {@code oltp.public.orders}, a change committed at the source is seen by
- * a query within seconds without any sync, {@code status} reports the stream and its lag, and a
- * table without a primary key is still polled.
+ * a query within seconds without any sync, {@code status} and {@code /metrics} report the stream and
+ * its lag, and a table without a primary key is still polled.
  */
 class ChangeCaptureWireTest {
   @Test
@@ -30,7 +32,13 @@ class ChangeCaptureWireTest {
       PostgresSourceConfig oltp = new PostgresSourceConfig("oltp", server.host(), server.port(), db,
           PostgresServer.USER, PostgresServer.PASSWORD, null, true, 0, null);
 
-      try (TestGateway gateway = TestGateway.start(PlatformConfig.defaults().withSources(List.of(oltp)));
+      int metricsPort;
+      try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        metricsPort = socket.getLocalPort();
+      }
+      PlatformConfig config = PlatformConfig.defaults().withSources(List.of(oltp)).withGateway(
+          GatewayConfig.defaults().withObservability(new ObservabilityConfig(metricsPort, null, null)));
+      try (TestGateway gateway = TestGateway.start(config);
           Connection client = gateway.connect()) {
         assertThat(gateway.server().sourceSync().syncNow().get(0).succeeded()).isTrue();
         awaitRows(client, "SELECT status FROM platform.source_cdc WHERE source = 'oltp'", "streaming");
@@ -45,6 +53,12 @@ class ChangeCaptureWireTest {
             .contains("change capture: streaming from slot analytics_oltp")
             .contains("oltp.orders <- public.orders: streamed by change capture")
             .contains("oltp.notes <- public.notes: 1 rows, full sync");
+
+        String metrics = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).containsPattern("source_cdc_lag_bytes\\{source=\"oltp\"\\} [0-9.E]+")
+            .containsPattern("source_cdc_lag_seconds\\{source=\"oltp\"\\} [0-9.E]+");
 
         server.execute(db, "INSERT INTO notes VALUES ('second')");
         assertThat(rows(client, "SELECT count(*) FROM oltp.public.notes")).as("polled, not streamed").containsExactly("1");
