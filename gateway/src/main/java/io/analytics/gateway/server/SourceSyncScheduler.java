@@ -59,6 +59,14 @@ public final class SourceSyncScheduler implements AutoCloseable {
    * capture for the mirrored sources that enable it (it decides itself whether the source allows it).
    */
   void start() {
+    if (!config.sources().isEmpty()) {
+      // Made once here, before the threads: DuckDB refuses concurrent creations of one table.
+      try (java.sql.Connection duck = database.connect()) {
+        ChangeCaptureState.ensure(duck);
+      } catch (java.sql.SQLException e) {
+        LOG.warn("cannot prepare the source state tables: {}", e.getMessage());
+      }
+    }
     for (PostgresSourceConfig source : config.sources()) {
       executor.execute(() -> syncAndReschedule(source));
       if (source.changeCapture() && !synchronizer.attachedLive(source.name())) {
