@@ -158,6 +158,12 @@ public final class SourceSynchronizer {
       }
       SyncStateTables.run(duck, "CREATE SCHEMA IF NOT EXISTS " + PgIdentifiers.quote(source.name()));
       List<TableSyncResult> results = new ArrayList<>();
+      for (SourceTable table : all) {
+        if (streamed.contains(table.mirrorName()) && (tableFilter == null || table.matches(tableFilter))) {
+          results.add(new TableSyncResult(source.name() + "." + table.mirrorName(), "cdc", 0, 0, List.of(),
+              Duration.ZERO, null));
+        }
+      }
       String lostConnection = null;
       for (SourceTable table : tables) {
         try {

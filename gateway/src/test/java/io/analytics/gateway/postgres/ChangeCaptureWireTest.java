@@ -62,7 +62,8 @@ class ChangeCaptureWireTest {
 
         server.execute(db, "INSERT INTO notes VALUES ('second')");
         assertThat(rows(client, "SELECT count(*) FROM oltp.public.notes")).as("polled, not streamed").containsExactly("1");
-        gateway.server().sourceSync().syncNow();
+        assertThat(gateway.server().sourceSync().syncNow().get(0).summaryLines())
+            .contains("  oltp.orders: streamed by change capture (not copied; see analytics status for its lag)");
         assertThat(rows(client, "SELECT count(*) FROM oltp.notes")).containsExactly("2");
       }
     }
