@@ -158,7 +158,10 @@ public final class GatewayServer implements AutoCloseable {
         .resolve(replica == null ? "audit.jsonl" : "audit-replica-" + replica.id() + ".jsonl"));
     // The warehouse file, the audit log and the spool were just created with the umask's modes.
     io.analytics.catalog.home.HomePermissions.restrict(home);
-    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer) : null;
+    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer, database) : null;
+    if (sourceSync != null) {
+      sourceSync.registerGauges(metrics);
+    }
   }
 
   private void registerGauges() {

@@ -43,6 +43,7 @@ import java.util.concurrent.TimeUnit;
  * portals, the transaction status and session parameters, as PostgreSQL does.
  */
 final class Session implements CancelTarget {
+  private java.util.Map<String, java.util.List<String>> mirroredSources;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
   private static final org.slf4j.Logger SLOW = org.slf4j.LoggerFactory.getLogger("io.analytics.slowquery");
 
@@ -171,6 +172,14 @@ final class Session implements CancelTarget {
         LOG.warn("catalog object not created for session {}: {}", processId(), e.getMessage());
       }
     }
+  }
+
+  /** {@code source.schema.table} of mirrored sources as their mirrors' names (see SourceTableNames). */
+  private String withMirrorNames(String sql) {
+    if (mirroredSources == null) {
+      mirroredSources = MirroredSources.of(services.config(), engine);
+    }
+    return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
   }
 
   /** The statement with PostgreSQL catalog syntax DuckDB does not parse rewritten (see PgCatalogRewriter). */
@@ -392,7 +401,7 @@ final class Session implements CancelTarget {
   private void simpleQuery(String sql) {
     services.lakeRefresh().run();
     closePortal("");
-    List<SqlStatement> split = split(sql);
+    List<SqlStatement> split = split(withMirrorNames(sql));
     if (split.isEmpty()) {
       BackendMessages.emptyQueryResponse(output.buffer());
       readyForQuery();
@@ -563,7 +572,7 @@ final class Session implements CancelTarget {
     if (!name.isEmpty() && statements.containsKey(name)) {
       throw new PlatformException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
     }
-    List<SqlStatement> split = split(parse.sql());
+    List<SqlStatement> split = split(withMirrorNames(parse.sql()));
     if (split.size() > 1) {
       throw new PlatformException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
     }
