@@ -22,6 +22,7 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbDatabase implements AutoCloseable {
   private final DuckDBConnection root;
   private final String description;
+  private final WriteOrder writeOrder = new WriteOrder();
 
   private DuckDbDatabase(DuckDBConnection root, String description) {
     this.root = root;
@@ -34,7 +35,9 @@ public final class DuckDbDatabase implements AutoCloseable {
     requireNonNull(config, "config is null");
     home.ensureLayout();
     Path file = home.warehouseFile();
-    Path temp = config.tempDirectory() != null ? Path.of(config.tempDirectory()) : home.tempDir();
+    // The spill folder is not the COPY spool's parent nor the replicas' scratch folders' (all under
+    // warehouse/tmp): DuckDB lets an instance read its temp directory, and those belong to others.
+    Path temp = config.tempDirectory() != null ? Path.of(config.tempDirectory()) : home.warehouseDir().resolve("spill");
     return open("jdbc:duckdb:" + file, file.toString(), config, temp);
   }
 
@@ -166,6 +169,11 @@ public final class DuckDbDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
     }
+  }
+
+  /** The order in which this instance's transactions take their turns to write each table. */
+  public WriteOrder writeOrder() {
+    return writeOrder;
   }
 
   public String description() {

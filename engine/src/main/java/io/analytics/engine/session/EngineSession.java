@@ -44,7 +44,13 @@ public final class EngineSession implements AutoCloseable {
     requireNonNull(sql, "sql is null");
     try {
       DuckDBPreparedStatement statement = connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
-      return new PreparedQuery(this, statement, sql);
+      PreparedQuery query = new PreparedQuery(this, statement, sql);
+      if (query.returnKind() == ReturnKind.ROWS && LongColumnNames.present(query.columns())) {
+        query.close();
+        String wrapped = LongColumnNames.wrap(sql, query.columns());
+        return new PreparedQuery(this, connection.prepareStatement(wrapped).unwrap(DuckDBPreparedStatement.class), wrapped);
+      }
+      return query;
     } catch (SQLException e) {
       throw SourceOutages.explain(connection, sql, DuckDbErrors.translate(e, sql));
     }
