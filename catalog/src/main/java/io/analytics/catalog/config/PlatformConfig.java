@@ -28,7 +28,11 @@ import java.util.stream.Collectors;
  * values of the wrong type are errors naming the key, never silent defaults.
  */
 public record PlatformConfig(
-    GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users, List<PostgresSourceConfig> sources) {
+    GatewayConfig gateway,
+    DuckDbConfig duckdb,
+    List<UserConfig> users,
+    List<PostgresSourceConfig> sources,
+    SearchPathConfig searchPath) {
 
   private static final ObjectMapper STRICT_MAPPER = strictMapper();
 
@@ -37,11 +41,13 @@ public record PlatformConfig(
       @JsonProperty("gateway") GatewayConfig gateway,
       @JsonProperty("duckdb") DuckDbConfig duckdb,
       @JsonProperty("users") List<UserConfig> users,
-      @JsonProperty("sources") List<PostgresSourceConfig> sources) {
+      @JsonProperty("sources") List<PostgresSourceConfig> sources,
+      @JsonProperty("searchPath") SearchPathConfig searchPath) {
     this.gateway = gateway == null ? GatewayConfig.defaults() : gateway;
     this.duckdb = duckdb == null ? DuckDbConfig.defaults() : duckdb;
     this.users = users == null ? List.of() : List.copyOf(users);
     this.sources = sources == null ? List.of() : List.copyOf(sources);
+    this.searchPath = searchPath == null ? SearchPathConfig.defaults() : searchPath;
     Set<String> names = new HashSet<>();
     for (PostgresSourceConfig source : this.sources) {
       if (!names.add(source.name())) {
@@ -51,11 +57,16 @@ public record PlatformConfig(
   }
 
   public PlatformConfig(GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users) {
-    this(gateway, duckdb, users, null);
+    this(gateway, duckdb, users, null, null);
+  }
+
+  public PlatformConfig(
+      GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users, List<PostgresSourceConfig> sources) {
+    this(gateway, duckdb, users, sources, null);
   }
 
   public static PlatformConfig defaults() {
-    return new PlatformConfig(null, null, null, null);
+    return new PlatformConfig(null, null, null, null, null);
   }
 
   /**
@@ -119,7 +130,7 @@ public record PlatformConfig(
   }
 
   public PlatformConfig withDuckDb(DuckDbConfig newDuckDb) {
-    return new PlatformConfig(gateway, newDuckDb, users, sources);
+    return new PlatformConfig(gateway, newDuckDb, users, sources, searchPath);
   }
 
   /**
@@ -129,23 +140,35 @@ public record PlatformConfig(
    */
   public DuckDbConfig servingDuckDb() {
     LimitsConfig limits = gateway.limits();
-    if (duckdb.memoryLimit() != null || limits.queryMemory() == null || limits.maxConcurrentQueries() == 0) {
-      return duckdb; // without a bound on concurrent queries there is nothing to multiply
+    // A shared server's defaults: spill capped (DuckDB's own default is 90% of the free disk), and
+    // each of the two serving instances (the main one and app's) at 40% of RAM rather than DuckDB's 80%.
+    DuckDbConfig serving = duckdb.maxTempDirectorySize() != null ? duckdb : duckdb.withMaxTempDirectorySize(DEFAULT_SPILL_CAP);
+    if (duckdb.memoryLimit() != null) {
+      return serving;
+    }
+    if (limits.queryMemory() == null || limits.maxConcurrentQueries() == 0) {
+      return serving.withMemoryLimit(DEFAULT_MEMORY_LIMIT); // without a bound on concurrent queries there is nothing to multiply
     }
     long total = limits.queryMemoryBytes() * limits.maxConcurrentQueries();
-    return duckdb.withMemoryLimit(total + "B");
+    return serving.withMemoryLimit(total + "B");
   }
 
+  /** memory_limit of each serving instance when none is configured or derived. */
+  public static final String DEFAULT_MEMORY_LIMIT = "40%";
+
+  /** max_temp_directory_size of a serving instance when none is configured. */
+  public static final String DEFAULT_SPILL_CAP = "20GB";
+
   public PlatformConfig withGateway(GatewayConfig newGateway) {
-    return new PlatformConfig(newGateway, duckdb, users, sources);
+    return new PlatformConfig(newGateway, duckdb, users, sources, searchPath);
   }
 
   public PlatformConfig withUsers(List<UserConfig> newUsers) {
-    return new PlatformConfig(gateway, duckdb, newUsers, sources);
+    return new PlatformConfig(gateway, duckdb, newUsers, sources, searchPath);
   }
 
   public PlatformConfig withSources(List<PostgresSourceConfig> newSources) {
-    return new PlatformConfig(gateway, duckdb, users, newSources);
+    return new PlatformConfig(gateway, duckdb, users, newSources, searchPath);
   }
 
   /** The mapper used for reading and writing the config file. */

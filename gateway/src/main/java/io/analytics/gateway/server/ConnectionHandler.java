@@ -3,6 +3,7 @@ package io.analytics.gateway.server;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
+import io.analytics.gateway.auth.LocalPeer;
 import io.analytics.gateway.protocol.FrontendMessage;
 import io.analytics.gateway.session.BackendOutput;
 import io.analytics.gateway.session.Connection;
@@ -45,8 +46,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     serial = new SerialExecutor(workers);
     output = new BackendOutput(ctx.channel());
     output.onBytesWritten(services.metrics()::bytesSent);
-    InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
-    connection = new Connection(services, output, address, serial);
+    // A Unix-domain socket's peer is on this machine: loopback, as PostgreSQL's pg_hba "local" lines treat it.
+    InetAddress address = ctx.channel().remoteAddress() instanceof InetSocketAddress inet
+        ? inet.getAddress() : InetAddress.getLoopbackAddress();
+    LocalPeer peer = ctx.channel().attr(LocalSocketListener.PEER).get();
+    connection = new Connection(services, output, address, serial, peer == null ? LocalPeer.NONE : peer);
     ctx.fireChannelActive();
   }
 
@@ -99,6 +103,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     } else if (root instanceof java.io.IOException) {
       LOG.debug("connection from {} failed: {}", ctx.channel().remoteAddress(), root.getMessage());
       ctx.close();
+    } else if (cause instanceof DecoderException) {
+      // A message the decoder could not read, whatever the reason: FATAL 08P01 before closing, as README promises.
+      LOG.info("closing connection from {}: malformed message ({})", ctx.channel().remoteAddress(), root.toString());
+      serial.execute(() -> connection.protocolViolation(new PlatformException(
+          io.analytics.catalog.error.SqlState.PROTOCOL_VIOLATION, "invalid message format")));
     } else {
       LOG.warn("unexpected error on connection from {}", ctx.channel().remoteAddress(), root);
       ctx.close();

@@ -3,6 +3,8 @@ package io.analytics.gateway.server;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.catalog.lake.Layer;
@@ -74,6 +76,8 @@ public final class GatewayServer implements AutoCloseable {
   private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private LocalSocketListener localSocket;
+  private io.analytics.gateway.status.StatusHistory statusHistory;
   private final GatewayServices services;
   private final DuckDbDatabase goldTier;
   private final GatewayMetrics metrics = new GatewayMetrics();
@@ -116,10 +120,18 @@ public final class GatewayServer implements AutoCloseable {
     }
     // Role app gets an instance of its own that holds only the gold layer's views and can read only
     // its folder, so nothing else is visible to it, whatever the SQL.
-    this.goldTier = DuckDbDatabase.inMemory(config.servingDuckDb(), replica == null ? home.tempDir() : replica.spillDir("gold"));
+    // Its spill folder is its own: DuckDB adds an instance's temp directory to its allowed_directories,
+    // so a shared one would let app read the COPY spool and the other instance's spill files.
+    Path goldSpill = replica != null ? replica.spillDir("gold")
+        : config.servingDuckDb().tempDirectory() != null ? Path.of(config.servingDuckDb().tempDirectory()).resolve("gold-tier")
+        : home.warehouseDir().resolve("spill-gold");
+    this.goldTier = DuckDbDatabase.inMemory(config.servingDuckDb().withTempDirectory(null), goldSpill);
     goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
+    database.cacheParquetMetadata();
+    goldTier.cacheParquetMetadata();
+    io.analytics.gateway.cache.LakeVersions lakeVersions = new io.analytics.gateway.cache.LakeVersions();
     LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
-        java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))));
+        java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))), lakeVersions);
     lake.refreshNow();
     this.services =
         new GatewayServices(
@@ -128,23 +140,32 @@ public final class GatewayServer implements AutoCloseable {
             database,
             allocator,
             registry,
-            new AuthenticatorFactory(config, new SecureRandom()),
+            new AuthenticatorFactory(config, new SecureRandom(),
+                io.analytics.gateway.auth.ServerSecret.load(home.configDir().resolve("server.secret"), new SecureRandom())),
             timers,
             lake,
             copyDir,
-            ServerTls.load(config.gateway().tls()),
+            ServerTls.load(config.gateway().tls(), home.root()),
             new AuditLog(),
             goldTier,
             metrics,
             new AdmissionControl(config.gateway().limits().maxConcurrentQueries(),
                 config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
             replica != null,
-            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath());
+            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath(),
+            new io.analytics.gateway.activity.StatementStatistics(),
+            new io.analytics.gateway.notify.NotificationHub(),
+            ResultCaches.create(config.gateway().resultCache(), lakeVersions, database, metrics));
     registerGauges();
     // Each replica process keeps its own audit file: one rolling file cannot have several writers.
     AuditFile.install(home.warehouseDir().resolve("logs")
         .resolve(replica == null ? "audit.jsonl" : "audit-replica-" + replica.id() + ".jsonl"));
-    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer) : null;
+    // The warehouse file, the audit log and the spool were just created with the umask's modes.
+    io.analytics.catalog.home.HomePermissions.restrict(home);
+    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer, database) : null;
+    if (sourceSync != null) {
+      sourceSync.registerGauges(metrics);
+    }
   }
 
   private void registerGauges() {
@@ -234,14 +255,18 @@ public final class GatewayServer implements AutoCloseable {
                   }
                 });
     InetSocketAddress requested = new InetSocketAddress(config.gateway().listenAddress(), config.gateway().port());
-    serverChannel = bootstrap.bind(requested).sync().channel();
+    serverChannel = bind(bootstrap, requested);
     InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+    localSocket = LocalSocketListener.start(home, bound.getPort(), () -> new io.netty.channel.ChannelHandler[] {
+        new FrontendMessageDecoder(config.gateway().maxMessageBytes()), new ConnectionHandler(services, workers)});
     LOG.info("listening on {}:{} (lake: {}{})", bound.getHostString(), bound.getPort(), home.root(),
         replica == null ? "" : "; read replica serving warehouse snapshot " + replica.snapshotSequence());
     ObservabilityConfig observability = config.gateway().observability();
     if (observability.metricsPort() > 0) {
       try {
         metricsEndpoint = MetricsEndpoint.start(observability.metricsListenAddress(), observability.metricsPort(), metrics, this::ready);
+        statusHistory = new io.analytics.gateway.status.StatusHistory(metrics);
+        metricsEndpoint.serveStatus(new io.analytics.gateway.status.StatusPage(home, config, metrics, this::activeSessions, statusHistory));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot open the metrics port " + observability.metricsPort(), e);
       }
@@ -257,6 +282,20 @@ public final class GatewayServer implements AutoCloseable {
       replication = Periodic.start("snapshot-follower", poll, replica::follow);
     }
     return bound;
+  }
+
+  /** Binds, naming the address and port when it is taken (the OS says only "Address already in use"). */
+  private static Channel bind(ServerBootstrap bootstrap, InetSocketAddress requested) throws InterruptedException {
+    try {
+      return bootstrap.bind(requested).sync().channel();
+    } catch (Exception e) {
+      if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
+        throw new PlatformException(SqlState.CONNECTION_EXCEPTION, "cannot listen on " + requested.getHostString() + ":"
+            + requested.getPort() + ": " + e.getMessage(), null,
+            "another gateway or PostgreSQL may use port " + requested.getPort() + "; choose another with --port", 0, e);
+      }
+      throw e;
+    }
   }
 
   /** The Postgres sources' syncing: at start, on their interval, and on request; null on a replica. */
@@ -285,8 +324,14 @@ public final class GatewayServer implements AutoCloseable {
     if (serverChannel != null) {
       serverChannel.close().syncUninterruptibly();
     }
+    if (localSocket != null) {
+      localSocket.close();
+    }
     if (metricsEndpoint != null) {
       metricsEndpoint.close();
+    }
+    if (statusHistory != null) {
+      statusHistory.close();
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
     while (System.nanoTime() < deadline && registry.targets().stream().anyMatch(CancelTarget::isBusy)) {

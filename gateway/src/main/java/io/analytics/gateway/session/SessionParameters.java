@@ -27,6 +27,12 @@ public final class SessionParameters {
   /** Parameters PostgreSQL lets only a superuser set (log_statement, ...): 42501 for other sessions. */
   private static final java.util.Set<String> SUPERUSER_ONLY = new java.util.HashSet<>();
 
+  /**
+   * DuckDB gives every transaction snapshot isolation, PostgreSQL's repeatable read, whatever level
+   * is asked for: a stronger guarantee than read committed, a weaker one than serializable.
+   */
+  private static final String ISOLATION_PROVIDED = "repeatable read";
+
   static {
     define("server_version", ServerVersion.VERSION, true, readOnly("server_version"));
     define("server_version_num", ServerVersion.VERSION_NUM, false, readOnly("server_version_num"));
@@ -43,14 +49,14 @@ public final class SessionParameters {
     define("default_transaction_read_only", "off", true, SessionParameters::bool);
     define("in_hot_standby", "off", true, readOnly("in_hot_standby"));
     define("search_path", "\"$user\", public", false, UnaryOperator.identity());
-    define("statement_timeout", "0", false, SessionParameters::timeout);
-    define("lock_timeout", "0", false, SessionParameters::timeout);
-    define("idle_in_transaction_session_timeout", "0", false, SessionParameters::timeout);
-    define("idle_session_timeout", "0", false, SessionParameters::timeout);
+    define("statement_timeout", "0", false, SessionParameters::duration);
+    define("lock_timeout", "0", false, SessionParameters::duration);
+    define("idle_in_transaction_session_timeout", "0", false, SessionParameters::duration);
+    define("idle_session_timeout", "0", false, SessionParameters::duration);
     define("extra_float_digits", "1", false, SessionParameters::extraFloatDigits);
     define("bytea_output", "hex", false, onlyValue("bytea_output", "hex"));
-    define("default_transaction_isolation", "serializable", false, UnaryOperator.identity());
-    define("transaction_isolation", "serializable", false, UnaryOperator.identity());
+    define("default_transaction_isolation", ISOLATION_PROVIDED, false, SessionParameters::isolation);
+    define("transaction_isolation", ISOLATION_PROVIDED, false, SessionParameters::isolation);
     define("transaction_read_only", "off", false, SessionParameters::bool);
     define("default_transaction_deferrable", "off", false, SessionParameters::bool);
     define("escape_string_warning", "on", false, SessionParameters::bool);
@@ -86,6 +92,7 @@ public final class SessionParameters {
   private static final List<String> READ_ONLY_SERVER = List.of("in_hot_standby", "default_transaction_read_only", "transaction_read_only");
 
   private final Map<String, String> values = new LinkedHashMap<>();
+  private final Map<String, String> sessionDefaults = new LinkedHashMap<>();
   /** The last format built, and the two settings it was built from (resolving a zone costs a regex). */
   private SessionFormat format;
   private String formatZone;
@@ -106,8 +113,32 @@ public final class SessionParameters {
     values.put("is_superuser", superuser ? "on" : "off");
   }
 
+  /**
+   * Gives this session its own default for a parameter, as {@code ALTER ROLE ... SET} does in
+   * PostgreSQL: the value it starts with and RESET returns to.
+   */
+  public void setSessionDefault(String name, String value) {
+    Definition definition = definition(name).orElseThrow(() -> unknown(name));
+    sessionDefaults.put(definition.name(), definition.normalizer().apply(value));
+    values.put(definition.name(), sessionDefaults.get(definition.name()));
+  }
+
   private String defaultOf(Definition definition) {
+    String sessionDefault = sessionDefaults.get(definition.name());
+    if (sessionDefault != null) {
+      return sessionDefault;
+    }
     return readOnlyServer && READ_ONLY_SERVER.contains(definition.name()) ? "on" : definition.defaultValue();
+  }
+
+  private static String isolation(String value) {
+    String level = value.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    if (!List.of("serializable", "repeatable read", "read committed", "read uncommitted").contains(level)) {
+      throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE,
+          "invalid value for parameter \"transaction_isolation\": \"" + value + "\"",
+          null, "Available values: serializable, repeatable read, read committed, read uncommitted.", 0, null);
+    }
+    return ISOLATION_PROVIDED;
   }
 
   /** The canonical definition for a (case-insensitive) name, if it is one PostgreSQL knows. */
@@ -223,6 +254,11 @@ public final class SessionParameters {
 
   public long statementTimeoutMillis() {
     return Long.parseLong(milliseconds(values.get("statement_timeout")));
+  }
+
+  /** lock_timeout in milliseconds (0: wait without bound); SHOW gives it in PostgreSQL's units. */
+  public long lockTimeoutMillis() {
+    return Long.parseLong(milliseconds(values.get("lock_timeout")));
   }
 
   public ZoneId timeZone() {
@@ -343,18 +379,6 @@ public final class SessionParameters {
 
   /** Parses PostgreSQL time units (ms default): "5000", "5s", "1min", "250 ms". */
   /** A timeout as PostgreSQL's SHOW prints it: in the largest unit that holds it exactly (3000 is 3s). */
-  private static String timeout(String value) {
-    long millis = Long.parseLong(milliseconds(value));
-    String[] units = {"d", "h", "min", "s", "ms"};
-    long[] scale = {86_400_000, 3_600_000, 60_000, 1000, 1};
-    for (int i = 0; i < units.length; i++) {
-      if (millis != 0 && millis % scale[i] == 0) {
-        return (millis / scale[i]) + units[i];
-      }
-    }
-    return "0";
-  }
-
   static String milliseconds(String value) {
     String trimmed = value.trim().toLowerCase(Locale.ROOT);
     java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|h|d)?").matcher(trimmed);
@@ -375,5 +399,24 @@ public final class SessionParameters {
       throw invalidValue("timeout", value, "must be between 0 and " + Integer.MAX_VALUE + " ms");
     }
     return Long.toString(Math.round(millis));
+  }
+
+  /**
+   * A time setting as PostgreSQL shows it: in the largest unit that divides it exactly ({@code SET
+   * statement_timeout = 3000} shows {@code 3s}, 90000 shows {@code 90s}, 0 shows {@code 0}).
+   */
+  static String duration(String value) {
+    long millis = Long.parseLong(milliseconds(value));
+    if (millis == 0) {
+      return "0";
+    }
+    String[] units = {"d", "h", "min", "s"};
+    long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+    for (int i = 0; i < units.length; i++) {
+      if (millis % sizes[i] == 0) {
+        return millis / sizes[i] + units[i];
+      }
+    }
+    return millis + "ms";
   }
 }
