@@ -1,5 +1,7 @@
 package io.analytics.gateway.session;
 
+import io.analytics.gateway.security.StatementGuard;
+
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
@@ -64,6 +66,7 @@ final class CopyHandler {
   private void copyOut(SessionCommand.Copy command, CopyFormat format, SessionFormat sessionFormat) {
     String columns = command.columns().isEmpty() ? "*" : String.join(", ", command.columns());
     String sql = "SELECT " + columns + " FROM " + command.source();
+    StatementGuard.requireOneStatement(sql);
     try (PreparedQuery query = engine.prepare(sql);
         QueryResult result = query.execute(List.of())) {
       if (!(result instanceof QueryResult.Rows rows)) {
@@ -105,13 +108,21 @@ final class CopyHandler {
     String columns = command.columns().isEmpty() ? "*" : String.join(", ", command.columns());
     int columnCount;
     // Check the table and columns now, as PostgreSQL does, rather than after the client sent it all.
-    try (PreparedQuery probe = engine.prepare("SELECT " + columns + " FROM " + command.source() + " LIMIT 0")) {
+    String probeSql = "SELECT " + columns + " FROM " + command.source() + " LIMIT 0";
+    StatementGuard.requireOneStatement(probeSql);
+    try (PreparedQuery probe = engine.prepare(probeSql)) {
       columnCount = probe.columns().size();
     }
     Path file = tempDir.resolve("copy-" + UUID.randomUUID() + ".csv");
     try {
       Files.createDirectories(tempDir);
-      OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+      if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        // The client's rows are private to the gateway's user, whatever the umask.
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      }
+      OutputStream spool = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+      OutputStream stream = format.csv() ? new CsvEndOfData(format, spool) : spool;
       receiving = new CopyIn(command, format, file, stream, format.csv() ? null : new TextToCsv(format, stream));
     } catch (IOException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot spool COPY data: " + e.getMessage(), e);
@@ -142,6 +153,7 @@ final class CopyHandler {
       }
       copyIn.stream().close();
       String sql = duckDbCopy(copyIn);
+      StatementGuard.requireOneStatement(sql);
       try (PreparedQuery query = engine.prepare(sql);
           QueryResult result = query.execute(List.of())) {
         return result instanceof QueryResult.ChangedRows changed ? changed.count() : 0;

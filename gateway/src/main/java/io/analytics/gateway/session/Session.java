@@ -63,6 +63,8 @@ final class Session implements CancelTarget {
   private final SearchPathRouting searchPathRouting;
   private boolean catalogObjectsCreated;
   private boolean catalogObjectsUncommitted;
+  private final io.analytics.gateway.functions.SessionFunctionMacros functionMacros = new io.analytics.gateway.functions.SessionFunctionMacros();
+  private final io.analytics.gateway.functions.TableFunctionNames tableFunctions;
   private final java.time.Instant backendStart = java.time.Instant.now();
   private volatile String currentQuery;
   private volatile java.time.Instant queryStart;
@@ -72,11 +74,14 @@ final class Session implements CancelTarget {
   private ScheduledFuture<?> idleTimer;
   /** The DuckDB statement being run or checked, for its audit line, and when it started. */
   private SqlStatement auditedStatement;
+  /** The whole text of a statement the guard refused, for its audit line. */
+  private String refusedText;
   private long auditedStartNanos;
   /** The statement audited last and its fingerprint. */
   private SqlStatement fingerprinted;
   private String fingerprint;
   private final CopyHandler copy;
+  private final io.analytics.gateway.cache.SessionResultCache resultCache;
   private final Map<String, PreparedPlan> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
   private final java.util.concurrent.Executor serial;
@@ -87,6 +92,10 @@ final class Session implements CancelTarget {
   /** Statements of a simple query still to run after a COPY FROM STDIN completes. */
   private Deque<SqlStatement> pendingStatements;
   private boolean implicitTransaction;
+  private final SavepointEmulation savepoints;
+  private final ReadOnlyTransactions readOnlyTransactions;
+  private final WriteTurns writeTurns;
+  private io.analytics.gateway.notify.SessionNotifications notifications;
 
   Session(
       GatewayServices services,
@@ -109,14 +118,21 @@ final class Session implements CancelTarget {
     // allocator refuses an import half-way.
     this.allocator = services.allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
-        services.config().gateway().limits().queryMemoryBytes());
+        services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees());
+    this.tableFunctions = new io.analytics.gateway.functions.TableFunctionNames(
+        () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
     this.parameters = new SessionParameters(user, true, services.replica());
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
+    this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
     this.commands = new SessionCommands(this.parameters, this.engine, output,
-        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting);
+        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting,
+        sql -> resultCache.explainLines(sql, transaction != TransactionStatus.IDLE, parameters::all));
     this.shapes = new ResultShapes(this.engine, this::materializeOpenPortals);
     this.copy = new CopyHandler(engine, output, services.copyTempDir());
+    this.savepoints = new SavepointEmulation(engine);
+    this.readOnlyTransactions = new ReadOnlyTransactions(parameters);
+    this.writeTurns = new WriteTurns(instance.writeOrder(), user + "@" + clientAddress.getHostAddress(), parameters);
     this.guard = new StatementGuard(
         role,
         services.home().dataDir(),
@@ -206,15 +222,40 @@ final class Session implements CancelTarget {
   private void guard(SqlStatement statement, SqlStatement asRoleSeesIt) {
     auditedStatement = asRoleSeesIt;
     auditedStartNanos = System.nanoTime();
+    check(statement, asRoleSeesIt);
+  }
+
+  private void check(SqlStatement statement, SqlStatement asRoleSeesIt) {
     try {
       if (services.replica()) {
         ReadOnlyGuard.check(statement);
       }
+      readOnlyTransactions.check(statement);
+      // Before the role guard's catalog lookups, which would start DuckDB's snapshot of the transaction.
+      writeTurns.beforeRunning(statement);
       guard.check(asRoleSeesIt);
     } catch (PlatformException e) {
+      refusedText = statement.sql();
       LOG.warn("refused for {}@{} (role {}): {} -- {}", user, clientAddress.getHostAddress(), guard.role().sqlName(),
           e.getMessage(), StatementFingerprint.of(statement));
       throw e;
+    }
+  }
+
+  /** The text DuckDB is about to run, after the gateway's rewrites: checked again, as exactly that text. */
+  private void guardText(String sql) {
+    SqlStatement text = SqlStatement.parse(sql);
+    check(text, text);
+  }
+
+  /** The client's text split into statements; a text the lexer rejects is audited, whole, before the error. */
+  private List<SqlStatement> split(String sql) {
+    try {
+      return StatementSplitter.split(sql);
+    } catch (PlatformException e) {
+      PlatformException refusal = StatementGuard.lexerDisagreement(sql).orElse(e);
+      services.audit().statement(user, clientAddress, "", 0, 0, refusal.sqlState().code(), sql);
+      throw refusal;
     }
   }
 
@@ -233,6 +274,11 @@ final class Session implements CancelTarget {
 
   /** Applies the startup packet's parameters, then greets the client (ParameterStatus, key, ready). */
   void start(Map<String, String> startupParameters) {
+    long defaultTimeout = services.config().gateway().limits().defaultStatementTimeoutMillis();
+    if (defaultTimeout > 0 && !guard.role().administers()) {
+      // A shared server's safety net: a runaway query of any role but admin stops, unless the client chose otherwise.
+      commands.setFromStartup("statement_timeout", Long.toString(defaultTimeout));
+    }
     for (Map.Entry<String, String> entry : startupParameters.entrySet()) {
       String name = entry.getKey();
       if (name.equals("user") || name.equals("database") || name.startsWith("_pq_.")) {
@@ -257,6 +303,8 @@ final class Session implements CancelTarget {
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
     }
     key = services.registry().register(this, user);
+    notifications = new io.analytics.gateway.notify.SessionNotifications(
+        services.notifications(), key.processId(), serial::execute, this::deliverNotificationsIfIdle);
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
     io.analytics.gateway.dialect.PostgresDialectSettings.apply(engine);
@@ -276,6 +324,9 @@ final class Session implements CancelTarget {
       return dispatch(message);
     } finally {
       busy = false;
+      if (transaction == TransactionStatus.IDLE && !implicitTransaction && !copy.isReceiving()) {
+        writeTurns.transactionEnded();
+      }
     }
   }
 
@@ -341,7 +392,7 @@ final class Session implements CancelTarget {
   private void simpleQuery(String sql) {
     services.lakeRefresh().run();
     closePortal("");
-    List<SqlStatement> split = StatementSplitter.split(sql);
+    List<SqlStatement> split = split(sql);
     if (split.isEmpty()) {
       BackendMessages.emptyQueryResponse(output.buffer());
       readyForQuery();
@@ -393,10 +444,19 @@ final class Session implements CancelTarget {
       }
       materializeOpenPortals();
       guard(statement);
+      io.analytics.gateway.cache.CachedStatement cached =
+          resultCache.statement(statement.sql(), transaction != TransactionStatus.IDLE, parameters::all);
+      long cachedRows = cached.answer(output.buffer());
+      if (cachedRows >= 0) {
+        audit(statement, cachedRows, "ok");
+        return;
+      }
       try (PreparedQuery query = prepareClientQuery(statement)) {
         List<ResultColumn> columns = postgresNames(statement.sql(), query.columns());
         List<FieldDescription> fields = describeColumns(columns, new short[0]);
+        cached.startCapture(output::buffer, output::flushes);
         runQuery(statement, query, List.of(), columns, fields, true, 0, null);
+        cached.finishCapture(output::buffer, output::flushes);
       }
     } catch (PlatformException e) {
       markFailed();
@@ -415,8 +475,14 @@ final class Session implements CancelTarget {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   private PreparedQuery prepareClientQuery(SqlStatement statement, List<Integer> declaredTypes) {
     ensureCatalogObjects(statement);
+    functionMacros.ensureFor(statement, transaction != TransactionStatus.IDLE || implicitTransaction, engine::execute);
     SqlStatement effective = SessionValueCalls.rewrite(
-        io.analytics.gateway.dialect.PostgresDialect.translate(catalogCompatible(statement)), new SessionValueCalls.Values(parameters, database, user));
+        io.analytics.gateway.dialect.PostgresDialect.translate(
+            io.analytics.gateway.functions.PgFormatCalls.rewrite(catalogCompatible(io.analytics.gateway.dialect.PgDdl.translate(statement)))),
+        new SessionValueCalls.Values(parameters, database, user));
+    if (io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(effective)) {
+      effective = io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(effective, tableFunctions);
+    }
     effective = io.analytics.gateway.dialect.AnyArrayParameters.probingWith(engine).apply(effective, declaredTypes);
     effective = io.analytics.gateway.dialect.NumericParameters.apply(effective, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
@@ -425,6 +491,12 @@ final class Session implements CancelTarget {
     }
     if (PgCursors.isReadBy(effective)) {
       sql = PgCursors.bind(SqlStatement.parse(sql), declaredCursors());
+    }
+    if (sql.contains("pg_stat_statements")) {
+      sql = io.analytics.gateway.activity.PgStatStatements.prepare(SqlStatement.parse(sql), services.statementStatistics(), user, guard.role().administers());
+    }
+    if (!sql.equals(statement.sql())) {
+      guardText(sql);
     }
     return engine.prepare(sql);
   }
@@ -451,6 +523,7 @@ final class Session implements CancelTarget {
         copy.receive(data.data());
       } else if (message instanceof FrontendMessage.CopyDone) {
         long rows = copy.finish();
+        savepoints.unreplayable("COPY FROM STDIN");
         BackendMessages.commandComplete(output.buffer(), "COPY " + rows);
         continueSimpleQuery();
       } else if (message instanceof FrontendMessage.CopyFail fail) {
@@ -490,7 +563,7 @@ final class Session implements CancelTarget {
     if (!name.isEmpty() && statements.containsKey(name)) {
       throw new PlatformException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
     }
-    List<SqlStatement> split = StatementSplitter.split(parse.sql());
+    List<SqlStatement> split = split(parse.sql());
     if (split.size() > 1) {
       throw new PlatformException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
     }
@@ -672,7 +745,9 @@ final class Session implements CancelTarget {
           BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
         } else if (portal.cursor() == null) {
           materializeOpenPortals();
-          beginImplicitTransaction(plan.statement());
+          if (AutocommitReads.needsImplicitTransaction(plan.statement())) {
+            beginImplicitTransaction(plan.statement());
+          }
           runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.columns(), portal.fields(), false, execute.maxRows(), portal);
         } else {
           resumePortal(portal, execute.maxRows());
@@ -737,9 +812,13 @@ final class Session implements CancelTarget {
     auditedStartNanos = System.nanoTime();
     currentQuery = statement.sql();
     queryStart = java.time.Instant.now();
+    writeTurns.beforeRunning(statement);
     ScheduledFuture<?> timeout = scheduleStatementTimeout();
     try (AdmissionControl.Turn turn = admit(statement)) {
       QueryResult result = query.execute(values);
+      if (transaction != TransactionStatus.IDLE || implicitTransaction) {
+        savepoints.executed(statement, query.sql(), values, result);
+      }
       if (result instanceof QueryResult.ChangedRows changed) {
         completeStatement(statement, changed.count(), portal);
         return;
@@ -815,6 +894,18 @@ final class Session implements CancelTarget {
   private void runCommand(SqlStatement statement, SessionCommand command, boolean describeRows) {
     if (command instanceof SessionCommand.TransactionControl control) {
       runTransactionControl(control);
+    } else if (command instanceof SessionCommand.SavepointCommand savepoint) {
+      savepoints.run(savepoint, transaction != TransactionStatus.IDLE, transaction == TransactionStatus.FAILED, savepointRestarter());
+      transaction = transaction == TransactionStatus.IDLE ? transaction : TransactionStatus.IN_BLOCK;
+      BackendMessages.commandComplete(output.buffer(), savepoint.action().tag());
+    } else if (NotificationStatements.run(command, notifications, transaction != TransactionStatus.IDLE || implicitTransaction)) {
+      BackendMessages.commandComplete(output.buffer(), NotificationStatements.tag(command));
+    } else if (command instanceof SessionCommand.SetTransaction set) {
+      String warning = readOnlyTransactions.set(set, transaction != TransactionStatus.IDLE, this::restartEngineTransaction);
+      if (warning != null) {
+        ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, warning);
+      }
+      BackendMessages.commandComplete(output.buffer(), "SET");
     } else if (command instanceof SessionCommand.DeclareCursor declare) {
       declareCursor(declare, List.of(), List.of());
     } else if (command instanceof SessionCommand.FetchCursor fetch) {
@@ -855,7 +946,30 @@ final class Session implements CancelTarget {
       }
     } else {
       commands.run(statement, command, describeRows);
+      readOnlyTransactions.refresh();
     }
+  }
+
+  /** Rolls DuckDB's transaction back and begins it again, for a savepoint's replay or a change of mode. */
+  private void restartEngineTransaction() {
+    materializeOpenPortals();
+    rollbackQuietly();
+    engine.execute(parameters.get("transaction_read_only").equals("on") && transaction != TransactionStatus.IDLE
+        ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+  }
+
+  private SavepointEmulation.Restarter savepointRestarter() {
+    return new SavepointEmulation.Restarter() {
+      @Override
+      public void restartTransaction() {
+        restartEngineTransaction();
+      }
+
+      @Override
+      public void beforeReplay(SqlStatement statement) {
+        ensureCatalogObjects(statement);
+      }
+    };
   }
 
   private void runTransactionControl(SessionCommand.TransactionControl control) {
@@ -864,12 +978,14 @@ final class Session implements CancelTarget {
         if (implicitTransaction) {
           // As in PostgreSQL, BEGIN inside an implicit transaction makes it an explicit block.
           implicitTransaction = false;
+          readOnlyTransactions.begin(control.modes());
           transaction = TransactionStatus.IN_BLOCK;
         } else if (transaction != TransactionStatus.IDLE) {
           ErrorReporter.notice(output.buffer(), "WARNING", SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
         } else {
           materializeOpenPortals();
-          engine.execute("BEGIN TRANSACTION");
+          engine.execute(readOnlyTransactions.begin(control.modes()));
+          savepoints.transactionStarted();
           transaction = TransactionStatus.IN_BLOCK;
         }
         BackendMessages.commandComplete(output.buffer(), control.tag());
@@ -979,15 +1095,19 @@ final class Session implements CancelTarget {
   private void endTransaction(String sql) {
     closeTransactionPortals();
     transaction = TransactionStatus.IDLE;
+    readOnlyTransactions.ended();
+    notifications.transactionEnded(sql.equals("COMMIT"));
     engine.execute(sql);
     if (sql.equals("ROLLBACK")) {
       forgetRolledBackCatalog();
     }
     catalogObjectsUncommitted = false;
+    functionMacros.committed();
   }
 
   /** The session's catalog objects were created in a transaction that rolled back: create them again when next needed. */
   private void forgetRolledBackCatalog() {
+    functionMacros.rolledBack();
     if (catalogObjectsUncommitted) {
       catalogObjectsCreated = false;
       catalogObjectsUncommitted = false;
@@ -996,7 +1116,9 @@ final class Session implements CancelTarget {
 
   private static boolean isTransactionExit(SessionCommand command) {
     return command instanceof SessionCommand.TransactionControl control
-        && control.kind() != SessionCommand.TransactionControl.Kind.BEGIN;
+        && control.kind() != SessionCommand.TransactionControl.Kind.BEGIN
+        || command instanceof SessionCommand.SavepointCommand savepoint
+        && savepoint.action() == SessionCommand.SavepointCommand.Action.ROLLBACK_TO;
   }
 
   private void checkNotAborted(SqlStatement statement) {
@@ -1024,6 +1146,7 @@ final class Session implements CancelTarget {
   private void beginImplicitTransaction(SqlStatement statement) {
     if (transaction == TransactionStatus.IDLE && !implicitTransaction && !controlsTransactions(statement)) {
       engine.execute("BEGIN TRANSACTION");
+      savepoints.transactionStarted();
       implicitTransaction = true;
     }
   }
@@ -1033,7 +1156,9 @@ final class Session implements CancelTarget {
     if (implicitTransaction) {
       implicitTransaction = false;
       engine.execute("COMMIT");
+      notifications.transactionEnded(true);
       catalogObjectsUncommitted = false;
+      functionMacros.committed();
     }
   }
 
@@ -1042,6 +1167,7 @@ final class Session implements CancelTarget {
     if (implicitTransaction) {
       implicitTransaction = false;
       rollbackQuietly();
+      notifications.transactionEnded(false);
     }
   }
 
@@ -1156,7 +1282,24 @@ final class Session implements CancelTarget {
     }
   }
 
+  /** Runs on the session's thread when a notification arrived: written now if the session is idle. */
+  private void deliverNotificationsIfIdle() {
+    if (!busy && transaction == TransactionStatus.IDLE && !implicitTransaction && !copy.isReceiving() && output.isOpen()) {
+      writeNotifications();
+      output.flush();
+    }
+  }
+
+  private void writeNotifications() {
+    for (io.analytics.gateway.notify.NotificationHub.Notification n : notifications.drainReceived()) {
+      BackendMessages.notificationResponse(output.buffer(), n.processId(), n.channel(), n.payload());
+    }
+  }
+
   private void readyForQuery() {
+    if (transaction == TransactionStatus.IDLE && notifications != null) {
+      writeNotifications();
+    }
     BackendMessages.readyForQuery(output.buffer(), transaction.indicator());
     output.flush();
     int idleLimit = services.config().gateway().limits().idleInTransactionTimeoutSeconds();
@@ -1196,8 +1339,12 @@ final class Session implements CancelTarget {
       fingerprinted = statement;
       fingerprint = StatementFingerprint.of(statement);
     }
-    services.audit().statement(user, clientAddress, fingerprint, rows, millis, outcome);
+    services.audit().statement(user, clientAddress, fingerprint, rows, millis, outcome, refusedText);
+    refusedText = null;
     services.metrics().statement(StatementKinds.of(statement), outcome, nanos, rows);
+    if (outcome.equals("ok")) {
+      services.statementStatistics().record(user, fingerprint, nanos / 1e6, rows);
+    }
     long slow = services.config().gateway().observability().slowQueryMillis();
     if (slow > 0 && millis >= slow) {
       SLOW.warn("slow statement: {} ms, {} rows, outcome {}, user {}@{}: {}", millis, rows, outcome, user,
@@ -1211,6 +1358,7 @@ final class Session implements CancelTarget {
   @Override
   public void cancelRunningStatement() {
     services.metrics().cancellation();
+    writeTurns.cancelWait();
     engine.cancel(CancelReason.USER_REQUEST);
   }
 
@@ -1263,6 +1411,10 @@ final class Session implements CancelTarget {
   }
 
   void close() {
+    writeTurns.transactionEnded();
+    if (notifications != null) {
+      notifications.close();
+    }
     services.registry().unregister(key);
     copy.abort();
     closeAllPortals();
