@@ -43,6 +43,7 @@ import java.util.concurrent.TimeUnit;
  * portals, the transaction status and session parameters, as PostgreSQL does.
  */
 final class Session implements CancelTarget {
+  private java.util.Map<String, java.util.List<String>> mirroredSources;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
   private static final org.slf4j.Logger SLOW = org.slf4j.LoggerFactory.getLogger("io.analytics.slowquery");
 
@@ -104,13 +105,19 @@ final class Session implements CancelTarget {
       String user,
       String database,
       InetAddress clientAddress) {
+    this(services, output, serial, user, database, clientAddress, false);
+  }
+
+  /** @param homeOwner whether the login is the home's OS owner on the local socket (see LocalPeer) */
+  Session(GatewayServices services, BackendOutput output, java.util.concurrent.Executor serial, String user,
+      String database, InetAddress clientAddress, boolean homeOwner) {
     this.services = requireNonNull(services, "services is null");
     this.serial = requireNonNull(serial, "serial is null");
     this.output = requireNonNull(output, "output is null");
     this.user = requireNonNull(user, "user is null");
     this.database = requireNonNull(database, "database is null");
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
-    Role role = Role.forLogin(services.config(), user);
+    Role role = homeOwner ? io.analytics.gateway.auth.LocalPeer.ownerRole(services.config(), user) : Role.forLogin(services.config(), user);
     boolean goldTier = role == Role.APP && services.goldTier() != null;
     DuckDbDatabase instance = goldTier ? services.goldTier() : services.database();
     // Result batches of this session are counted here and held to the per-query memory limit after
@@ -122,6 +129,7 @@ final class Session implements CancelTarget {
     this.tableFunctions = new io.analytics.gateway.functions.TableFunctionNames(
         () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
     this.parameters = new SessionParameters(user, true, services.replica());
+    parameters.setSessionDefault("search_path", services.config().searchPath().forRole(role.name()));
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
     this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
@@ -170,6 +178,19 @@ final class Session implements CancelTarget {
       } catch (PlatformException e) {
         LOG.warn("catalog object not created for session {}: {}", processId(), e.getMessage());
       }
+    }
+  }
+
+  /** {@code source.schema.table} of mirrored sources as their mirrors' names (see SourceTableNames). */
+  private String withMirrorNames(String sql) {
+    if (mirroredSources == null) {
+      mirroredSources = MirroredSources.of(services.config(), engine);
+    }
+    try {
+      return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
+    } catch (PlatformException e) {
+      // Text the lexer refuses is left as it came: split() reports it as it does any other.
+      return sql;
     }
   }
 
@@ -293,12 +314,11 @@ final class Session implements CancelTarget {
       }
     }
     if (guard.role() == Role.APP) {
-      // Unqualified names of an app session resolve in the gold layer.
-      commands.setFromStartup("search_path", "gold");
-    } else if (searchPathRouting != SearchPathRouting.DIRECT) {
-      // DuckDB's default path names only the default catalog; a routed one is set even if the client set none.
-      commands.applySearchPath();
+      // An app session's names resolve through its role's path (gold), whatever the startup packet said.
+      parameters.reset("search_path");
     }
+    // The session's path (searchPath in the config, by role) is never DuckDB's default, so it is always set.
+    commands.applySearchPath();
     for (Map.Entry<String, String> reported : parameters.reportedValues().entrySet()) {
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
     }
@@ -392,7 +412,7 @@ final class Session implements CancelTarget {
   private void simpleQuery(String sql) {
     services.lakeRefresh().run();
     closePortal("");
-    List<SqlStatement> split = split(sql);
+    List<SqlStatement> split = split(withMirrorNames(sql));
     if (split.isEmpty()) {
       BackendMessages.emptyQueryResponse(output.buffer());
       readyForQuery();
@@ -563,7 +583,7 @@ final class Session implements CancelTarget {
     if (!name.isEmpty() && statements.containsKey(name)) {
       throw new PlatformException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
     }
-    List<SqlStatement> split = split(parse.sql());
+    List<SqlStatement> split = split(withMirrorNames(parse.sql()));
     if (split.size() > 1) {
       throw new PlatformException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
     }
