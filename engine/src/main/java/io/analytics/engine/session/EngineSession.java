@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.duckdb.DuckDbErrors;
+import io.analytics.engine.duckdb.ParseTreeCache;
 import io.analytics.engine.postgres.SourceOutages;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,6 +24,8 @@ public final class EngineSession implements AutoCloseable {
   private final long queryMemoryBytes;
   private final AtomicReference<DuckDBPreparedStatement> running = new AtomicReference<>();
   private volatile CancelReason cancelReason;
+  private final ParseTreeCache parseTrees;
+  private final TransactionStatements transactions = new TransactionStatements(this);
 
   public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows) {
     this(connection, allocator, batchRows, Long.MAX_VALUE);
@@ -33,6 +36,16 @@ public final class EngineSession implements AutoCloseable {
    *     bound); checked after each batch, see {@link ResultStream}
    */
   public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows, long queryMemoryBytes) {
+    this(connection, allocator, batchRows, queryMemoryBytes, new ParseTreeCache(1L << 20));
+  }
+
+  /**
+   * @param parseTrees parse trees shared with the other sessions of the same DuckDB instance (see
+   *     {@link io.analytics.engine.duckdb.DuckDbDatabase#parseTrees()})
+   */
+  public EngineSession(
+      DuckDBConnection connection, BufferAllocator allocator, int batchRows, long queryMemoryBytes, ParseTreeCache parseTrees) {
+    this.parseTrees = requireNonNull(parseTrees, "parseTrees is null");
     this.connection = requireNonNull(connection, "connection is null");
     this.allocator = requireNonNull(allocator, "allocator is null");
     this.batchRows = batchRows;
@@ -44,7 +57,13 @@ public final class EngineSession implements AutoCloseable {
     requireNonNull(sql, "sql is null");
     try {
       DuckDBPreparedStatement statement = connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
-      return new PreparedQuery(this, statement, sql);
+      PreparedQuery query = new PreparedQuery(this, statement, sql);
+      if (query.returnKind() == ReturnKind.ROWS && LongColumnNames.present(query.columns())) {
+        query.close();
+        String wrapped = LongColumnNames.wrap(sql, query.columns());
+        return new PreparedQuery(this, connection.prepareStatement(wrapped).unwrap(DuckDBPreparedStatement.class), wrapped);
+      }
+      return query;
     } catch (SQLException e) {
       throw SourceOutages.explain(connection, sql, DuckDbErrors.translate(e, sql));
     }
@@ -56,6 +75,10 @@ public final class EngineSession implements AutoCloseable {
    * for statements that are not SELECTs or do not parse.
    */
   public String parseTree(String sql) {
+    return parseTrees.get(sql, this::serialize);
+  }
+
+  private String serialize(String sql) {
     try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?)")) {
       statement.setString(1, sql);
       try (java.sql.ResultSet rows = statement.executeQuery()) {
@@ -108,6 +131,10 @@ public final class EngineSession implements AutoCloseable {
 
   /** Runs a statement that returns nothing the caller needs (BEGIN, SET, ...). */
   public void execute(String sql) {
+    if (TransactionStatements.reuses(sql)) {
+      transactions.execute(sql);
+      return;
+    }
     try (PreparedQuery query = prepare(sql);
         QueryResult result = query.execute(java.util.List.of())) {
       if (result instanceof QueryResult.Rows rows) {
@@ -189,6 +216,7 @@ public final class EngineSession implements AutoCloseable {
       if (statement != null) {
         statement.cancel();
       }
+      transactions.close();
       connection.close();
     } catch (SQLException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot close DuckDB connection: " + e.getMessage(), e);

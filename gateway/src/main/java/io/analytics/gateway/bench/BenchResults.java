@@ -16,6 +16,11 @@ final class BenchResults {
   private final Map<String, Map<String, List<Long>>> samples = new LinkedHashMap<>();
   private final Map<String, String> descriptions = new LinkedHashMap<>();
   private final List<CapacityBench.Result> capacity = new ArrayList<>();
+  private final List<CapacityBench.Result> freshness = new ArrayList<>();
+  private final List<Comparison> comparisons = new ArrayList<>();
+
+  /** Two workloads whose medians are compared within each target (e.g. a lookup in 10M rows against one in 10k). */
+  private record Comparison(String workload, String baseline, String description) {}
 
   BenchResults(List<String> targets) {
     this.targets = List.copyOf(targets);
@@ -26,8 +31,18 @@ final class BenchResults {
     samples.computeIfAbsent(workload.name(), w -> new LinkedHashMap<>()).computeIfAbsent(target, t -> new ArrayList<>()).add(nanos);
   }
 
+  /** Reports, for each target, {@code workload}'s median divided by {@code baseline}'s. */
+  void compare(String workload, String baseline, String description) {
+    comparisons.add(new Comparison(workload, baseline, description));
+  }
+
   void capacity(List<CapacityBench.Result> results) {
     capacity.addAll(results);
+  }
+
+  /** Source freshness (commit at PostgreSQL to visible on the gateway), reported in its own table. */
+  void freshness(List<CapacityBench.Result> results) {
+    freshness.addAll(results);
   }
 
   /** Median in milliseconds, or NaN when the target did not run the workload. */
@@ -59,10 +74,27 @@ final class BenchResults {
           .append(" | ").append(ratio(medianMillis(workload, BenchCommand.POSTGRES), medianMillis(workload, BenchCommand.GATEWAY)))
           .append(" |\n");
     }
+    for (Comparison comparison : comparisons) {
+      md.append('\n').append(comparison.description()).append(':');
+      for (String target : targets) {
+        md.append(' ').append(target).append(' ')
+            .append(ratio(medianMillis(comparison.workload(), target), medianMillis(comparison.baseline(), target))).append(';');
+      }
+      md.setLength(md.length() - 1);
+      md.append('\n');
+    }
     if (!capacity.isEmpty()) {
       md.append("\nCapacity (the gateway as a process of its own, heap capped at ").append(CapacityBench.MAX_HEAP).append("):\n\n")
           .append("| measurement | result | target | met |\n|---|---|---|---|\n");
       for (CapacityBench.Result result : capacity) {
+        md.append("| ").append(result.measurement()).append(" | ").append(result.result()).append(" | ").append(result.target())
+            .append(" | ").append(result.met() ? "yes" : "no").append(" |\n");
+      }
+    }
+    if (!freshness.isEmpty()) {
+      md.append("\nPostgreSQL source freshness (a commit at the source until a gateway query sees it):\n\n")
+          .append("| measurement | result | target | met |\n|---|---|---|---|\n");
+      for (CapacityBench.Result result : freshness) {
         md.append("| ").append(result.measurement()).append(" | ").append(result.result()).append(" | ").append(result.target())
             .append(" | ").append(result.met() ? "yes" : "no").append(" |\n");
       }

@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
       UserCommand.class,
       io.analytics.gateway.bench.BenchCommand.class,
       AttachCommand.class,
+      DetachCommand.class,
       SyncCommand.class,
       CommandLine.HelpCommand.class
     })

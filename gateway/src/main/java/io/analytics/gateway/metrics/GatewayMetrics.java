@@ -90,6 +90,11 @@ public final class GatewayMetrics {
     Gauge.builder(name, source, value).description(description).register(registry);
   }
 
+  /** A gauge with one tag ({@code source="oltp"}), computed when scraped. */
+  public <T> void gauge(String name, String description, String tag, String tagValue, T source, ToDoubleFunction<T> value) {
+    Gauge.builder(name, source, value).description(description).tag(tag, tagValue).register(registry);
+  }
+
   /** Prometheus text exposition of every metric. */
   public String scrape() {
     return registry.scrape();

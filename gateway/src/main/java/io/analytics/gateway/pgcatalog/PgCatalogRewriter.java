@@ -28,7 +28,7 @@ public final class PgCatalogRewriter {
    * information_schema views the session replaces (see PgCatalogObjects): DuckDB's list the session's
    * own TEMP catalog objects, call the lake's datasets views, and give DuckDB's type names.
    */
-  private static final Set<String> REPLACED_INFORMATION_SCHEMA = Set.of("tables", "columns");
+  private static final Set<String> REPLACED_INFORMATION_SCHEMA = Set.of("tables", "columns", "schemata", "views");
 
   /** Whether the statement needs rewriting at all (it names pg_catalog or information_schema, or uses OPERATOR/COLLATE/reg* casts). */
   public static boolean applies(SqlStatement statement) {
@@ -47,19 +47,6 @@ public final class PgCatalogRewriter {
   /** Whether the token is the identifier {@code name}, quoted or not. */
   private static boolean isName(Token token, String name) {
     return (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_IDENTIFIER) && token.value().equals(name);
-  }
-
-  /** The index of the parenthesis closing the one at {@code open}, or -1. */
-  private static int closing(List<Token> tokens, int open) {
-    int depth = 0;
-    for (int i = open; i < tokens.size(); i++) {
-      if (tokens.get(i).isPunctuation('(')) {
-        depth++;
-      } else if (tokens.get(i).isPunctuation(')') && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** Text that replaces tokens first..last (inclusive) when the rewrite reaches token first. */
@@ -82,7 +69,7 @@ public final class PgCatalogRewriter {
       }
       // CAST(x AS regclass) -> pg_regclass(x); CAST(x AS oid) (and the other reg* types) -> CAST(x AS BIGINT)
       if (token.is("CAST") && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('(')) {
-        int close = closing(tokens, i + 1);
+        int close = statement.closingParenthesis(i + 1);
         int typeAt = close - 1;
         int asAt = typeAt >= 2 && tokens.get(typeAt - 1).isPunctuation('.') && isName(tokens.get(typeAt - 2), "pg_catalog") ? typeAt - 3 : typeAt - 1;
         if (close > 0 && asAt > i + 1 && tokens.get(asAt).is("AS") && tokens.get(typeAt).type() == TokenType.WORD
@@ -165,6 +152,8 @@ public final class PgCatalogRewriter {
           Token previous = i > 0 ? tokens.get(i - 1) : null;
           if (type.equals("regclass") && previous != null && previous.type() == TokenType.STRING) {
             out.append(sql, copied, previous.start()).append("pg_regclass(").append(previous.text()).append(')');
+          } else if (type.equals("regtype") && previous != null && previous.type() == TokenType.STRING) {
+            out.append(sql, copied, previous.start()).append(regtypeOf(previous.value()));
           } else if (type.startsWith("regproc") && previous != null && previous.type() == TokenType.STRING) {
             // pg_type's typinput and friends hold function names here, so 'array_in'::regproc stays a name.
             out.append(sql, copied, token.start());
@@ -179,5 +168,20 @@ public final class PgCatalogRewriter {
     }
     out.append(sql, copied, sql.length());
     return out.toString();
+  }
+
+  /** PostgreSQL's pseudo-types, which are not in the registry's pg_type, by their fixed OIDs. */
+  private static final java.util.Map<String, Integer> PSEUDO_TYPES = java.util.Map.of(
+      "trigger", 2279, "void", 2278, "record", 2249, "cstring", 2275, "any", 2276, "anyarray", 2277, "internal", 2281,
+      "anyelement", 2283, "event_trigger", 3838, "unknown", 705);
+
+  /** 'name'::regtype: the type's OID from pg_type (psql and pgcli compare with 'trigger'::regtype), else a pseudo-type's. */
+  private static String regtypeOf(String name) {
+    String lower = name.strip().toLowerCase(java.util.Locale.ROOT);
+    Integer pseudo = PSEUDO_TYPES.get(lower);
+    if (pseudo != null) {
+      return "CAST(" + pseudo + " AS BIGINT)";
+    }
+    return "(SELECT CAST(oid AS BIGINT) FROM pg_type WHERE typname = '" + lower.replace("'", "''") + "')";
   }
 }

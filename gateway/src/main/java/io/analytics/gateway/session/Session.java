@@ -43,6 +43,7 @@ import java.util.concurrent.TimeUnit;
  * portals, the transaction status and session parameters, as PostgreSQL does.
  */
 final class Session implements CancelTarget {
+  private java.util.Map<String, java.util.List<String>> mirroredSources;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
   private static final org.slf4j.Logger SLOW = org.slf4j.LoggerFactory.getLogger("io.analytics.slowquery");
 
@@ -63,6 +64,8 @@ final class Session implements CancelTarget {
   private final SearchPathRouting searchPathRouting;
   private boolean catalogObjectsCreated;
   private boolean catalogObjectsUncommitted;
+  private final io.analytics.gateway.functions.SessionFunctionMacros functionMacros = new io.analytics.gateway.functions.SessionFunctionMacros();
+  private final io.analytics.gateway.functions.TableFunctionNames tableFunctions;
   private final java.time.Instant backendStart = java.time.Instant.now();
   private volatile String currentQuery;
   private volatile java.time.Instant queryStart;
@@ -79,6 +82,7 @@ final class Session implements CancelTarget {
   private SqlStatement fingerprinted;
   private String fingerprint;
   private final CopyHandler copy;
+  private final io.analytics.gateway.cache.SessionResultCache resultCache;
   private final Map<String, PreparedPlan> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
   private final java.util.concurrent.Executor serial;
@@ -89,6 +93,10 @@ final class Session implements CancelTarget {
   /** Statements of a simple query still to run after a COPY FROM STDIN completes. */
   private Deque<SqlStatement> pendingStatements;
   private boolean implicitTransaction;
+  private final SavepointEmulation savepoints;
+  private final ReadOnlyTransactions readOnlyTransactions;
+  private final WriteTurns writeTurns;
+  private io.analytics.gateway.notify.SessionNotifications notifications;
 
   Session(
       GatewayServices services,
@@ -111,14 +119,21 @@ final class Session implements CancelTarget {
     // allocator refuses an import half-way.
     this.allocator = services.allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
-        services.config().gateway().limits().queryMemoryBytes());
+        services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees());
+    this.tableFunctions = new io.analytics.gateway.functions.TableFunctionNames(
+        () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
     this.parameters = new SessionParameters(user, true, services.replica());
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
+    this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
     this.commands = new SessionCommands(this.parameters, this.engine, output,
-        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting);
+        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting,
+        sql -> resultCache.explainLines(sql, transaction != TransactionStatus.IDLE, parameters::all));
     this.shapes = new ResultShapes(this.engine, this::materializeOpenPortals);
     this.copy = new CopyHandler(engine, output, services.copyTempDir());
+    this.savepoints = new SavepointEmulation(engine);
+    this.readOnlyTransactions = new ReadOnlyTransactions(parameters);
+    this.writeTurns = new WriteTurns(instance.writeOrder(), user + "@" + clientAddress.getHostAddress(), parameters);
     this.guard = new StatementGuard(
         role,
         services.home().dataDir(),
@@ -157,6 +172,14 @@ final class Session implements CancelTarget {
         LOG.warn("catalog object not created for session {}: {}", processId(), e.getMessage());
       }
     }
+  }
+
+  /** {@code source.schema.table} of mirrored sources as their mirrors' names (see SourceTableNames). */
+  private String withMirrorNames(String sql) {
+    if (mirroredSources == null) {
+      mirroredSources = MirroredSources.of(services.config(), engine);
+    }
+    return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
   }
 
   /** The statement with PostgreSQL catalog syntax DuckDB does not parse rewritten (see PgCatalogRewriter). */
@@ -216,6 +239,9 @@ final class Session implements CancelTarget {
       if (services.replica()) {
         ReadOnlyGuard.check(statement);
       }
+      readOnlyTransactions.check(statement);
+      // Before the role guard's catalog lookups, which would start DuckDB's snapshot of the transaction.
+      writeTurns.beforeRunning(statement);
       guard.check(asRoleSeesIt);
     } catch (PlatformException e) {
       refusedText = statement.sql();
@@ -286,8 +312,11 @@ final class Session implements CancelTarget {
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
     }
     key = services.registry().register(this, user);
+    notifications = new io.analytics.gateway.notify.SessionNotifications(
+        services.notifications(), key.processId(), serial::execute, this::deliverNotificationsIfIdle);
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
+    io.analytics.gateway.dialect.PostgresDialectSettings.apply(engine);
     BackendMessages.backendKeyData(output.buffer(), key.processId(), key.secretKey());
     readyForQuery();
   }
@@ -304,6 +333,9 @@ final class Session implements CancelTarget {
       return dispatch(message);
     } finally {
       busy = false;
+      if (transaction == TransactionStatus.IDLE && !implicitTransaction && !copy.isReceiving()) {
+        writeTurns.transactionEnded();
+      }
     }
   }
 
@@ -369,7 +401,7 @@ final class Session implements CancelTarget {
   private void simpleQuery(String sql) {
     services.lakeRefresh().run();
     closePortal("");
-    List<SqlStatement> split = split(sql);
+    List<SqlStatement> split = split(withMirrorNames(sql));
     if (split.isEmpty()) {
       BackendMessages.emptyQueryResponse(output.buffer());
       readyForQuery();
@@ -412,7 +444,7 @@ final class Session implements CancelTarget {
         if (command.get() instanceof SessionCommand.Copy copyCommand) {
           materializeOpenPortals();
           guard(statement, CopyStatements.equivalent(copyCommand, statement));
-          copy.start(copyCommand, parameters.format());
+          copy.start(CopyStatements.inPostgresDialect(copyCommand), parameters.format());
           return;
         }
         guardCommand(command.get());
@@ -421,10 +453,19 @@ final class Session implements CancelTarget {
       }
       materializeOpenPortals();
       guard(statement);
+      io.analytics.gateway.cache.CachedStatement cached =
+          resultCache.statement(statement.sql(), transaction != TransactionStatus.IDLE, parameters::all);
+      long cachedRows = cached.answer(output.buffer());
+      if (cachedRows >= 0) {
+        audit(statement, cachedRows, "ok");
+        return;
+      }
       try (PreparedQuery query = prepareClientQuery(statement)) {
         List<ResultColumn> columns = postgresNames(statement.sql(), query.columns());
         List<FieldDescription> fields = describeColumns(columns, new short[0]);
+        cached.startCapture(output::buffer, output::flushes);
         runQuery(statement, query, List.of(), columns, fields, true, 0, null);
+        cached.finishCapture(output::buffer, output::flushes);
       }
     } catch (PlatformException e) {
       markFailed();
@@ -443,13 +484,25 @@ final class Session implements CancelTarget {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   private PreparedQuery prepareClientQuery(SqlStatement statement, List<Integer> declaredTypes) {
     ensureCatalogObjects(statement);
-    SqlStatement effective = SessionValueCalls.rewrite(catalogCompatible(statement), new SessionValueCalls.Values(parameters, database, user));
+    functionMacros.ensureFor(statement, transaction != TransactionStatus.IDLE || implicitTransaction, engine::execute);
+    SqlStatement effective = SessionValueCalls.rewrite(
+        io.analytics.gateway.dialect.PostgresDialect.translate(
+            io.analytics.gateway.functions.PgFormatCalls.rewrite(catalogCompatible(io.analytics.gateway.dialect.PgDdl.translate(statement)))),
+        new SessionValueCalls.Values(parameters, database, user));
+    if (io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(effective)) {
+      effective = io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(effective, tableFunctions);
+    }
+    effective = io.analytics.gateway.dialect.AnyArrayParameters.probingWith(engine).apply(effective, declaredTypes);
+    effective = io.analytics.gateway.dialect.NumericParameters.apply(effective, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
     if (PgStatActivity.isReadBy(effective)) {
       sql = PgStatActivity.bind(SqlStatement.parse(sql), visibleActivities());
     }
     if (PgCursors.isReadBy(effective)) {
       sql = PgCursors.bind(SqlStatement.parse(sql), declaredCursors());
+    }
+    if (sql.contains("pg_stat_statements")) {
+      sql = io.analytics.gateway.activity.PgStatStatements.prepare(SqlStatement.parse(sql), services.statementStatistics(), user, guard.role().administers());
     }
     if (!sql.equals(statement.sql())) {
       guardText(sql);
@@ -479,6 +532,7 @@ final class Session implements CancelTarget {
         copy.receive(data.data());
       } else if (message instanceof FrontendMessage.CopyDone) {
         long rows = copy.finish();
+        savepoints.unreplayable("COPY FROM STDIN");
         BackendMessages.commandComplete(output.buffer(), "COPY " + rows);
         continueSimpleQuery();
       } else if (message instanceof FrontendMessage.CopyFail fail) {
@@ -518,7 +572,7 @@ final class Session implements CancelTarget {
     if (!name.isEmpty() && statements.containsKey(name)) {
       throw new PlatformException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
     }
-    List<SqlStatement> split = split(parse.sql());
+    List<SqlStatement> split = split(withMirrorNames(parse.sql()));
     if (split.size() > 1) {
       throw new PlatformException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
     }
@@ -700,7 +754,9 @@ final class Session implements CancelTarget {
           BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
         } else if (portal.cursor() == null) {
           materializeOpenPortals();
-          beginImplicitTransaction(plan.statement());
+          if (AutocommitReads.needsImplicitTransaction(plan.statement())) {
+            beginImplicitTransaction(plan.statement());
+          }
           runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.columns(), portal.fields(), false, execute.maxRows(), portal);
         } else {
           resumePortal(portal, execute.maxRows());
@@ -765,9 +821,13 @@ final class Session implements CancelTarget {
     auditedStartNanos = System.nanoTime();
     currentQuery = statement.sql();
     queryStart = java.time.Instant.now();
+    writeTurns.beforeRunning(statement);
     ScheduledFuture<?> timeout = scheduleStatementTimeout();
     try (AdmissionControl.Turn turn = admit(statement)) {
       QueryResult result = query.execute(values);
+      if (transaction != TransactionStatus.IDLE || implicitTransaction) {
+        savepoints.executed(statement, query.sql(), values, result);
+      }
       if (result instanceof QueryResult.ChangedRows changed) {
         completeStatement(statement, changed.count(), portal);
         return;
@@ -843,6 +903,18 @@ final class Session implements CancelTarget {
   private void runCommand(SqlStatement statement, SessionCommand command, boolean describeRows) {
     if (command instanceof SessionCommand.TransactionControl control) {
       runTransactionControl(control);
+    } else if (command instanceof SessionCommand.SavepointCommand savepoint) {
+      savepoints.run(savepoint, transaction != TransactionStatus.IDLE, transaction == TransactionStatus.FAILED, savepointRestarter());
+      transaction = transaction == TransactionStatus.IDLE ? transaction : TransactionStatus.IN_BLOCK;
+      BackendMessages.commandComplete(output.buffer(), savepoint.action().tag());
+    } else if (NotificationStatements.run(command, notifications, transaction != TransactionStatus.IDLE || implicitTransaction)) {
+      BackendMessages.commandComplete(output.buffer(), NotificationStatements.tag(command));
+    } else if (command instanceof SessionCommand.SetTransaction set) {
+      String warning = readOnlyTransactions.set(set, transaction != TransactionStatus.IDLE, this::restartEngineTransaction);
+      if (warning != null) {
+        ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, warning);
+      }
+      BackendMessages.commandComplete(output.buffer(), "SET");
     } else if (command instanceof SessionCommand.DeclareCursor declare) {
       declareCursor(declare, List.of(), List.of());
     } else if (command instanceof SessionCommand.FetchCursor fetch) {
@@ -883,7 +955,30 @@ final class Session implements CancelTarget {
       }
     } else {
       commands.run(statement, command, describeRows);
+      readOnlyTransactions.refresh();
     }
+  }
+
+  /** Rolls DuckDB's transaction back and begins it again, for a savepoint's replay or a change of mode. */
+  private void restartEngineTransaction() {
+    materializeOpenPortals();
+    rollbackQuietly();
+    engine.execute(parameters.get("transaction_read_only").equals("on") && transaction != TransactionStatus.IDLE
+        ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+  }
+
+  private SavepointEmulation.Restarter savepointRestarter() {
+    return new SavepointEmulation.Restarter() {
+      @Override
+      public void restartTransaction() {
+        restartEngineTransaction();
+      }
+
+      @Override
+      public void beforeReplay(SqlStatement statement) {
+        ensureCatalogObjects(statement);
+      }
+    };
   }
 
   private void runTransactionControl(SessionCommand.TransactionControl control) {
@@ -892,12 +987,14 @@ final class Session implements CancelTarget {
         if (implicitTransaction) {
           // As in PostgreSQL, BEGIN inside an implicit transaction makes it an explicit block.
           implicitTransaction = false;
+          readOnlyTransactions.begin(control.modes());
           transaction = TransactionStatus.IN_BLOCK;
         } else if (transaction != TransactionStatus.IDLE) {
           ErrorReporter.notice(output.buffer(), "WARNING", SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
         } else {
           materializeOpenPortals();
-          engine.execute("BEGIN TRANSACTION");
+          engine.execute(readOnlyTransactions.begin(control.modes()));
+          savepoints.transactionStarted();
           transaction = TransactionStatus.IN_BLOCK;
         }
         BackendMessages.commandComplete(output.buffer(), control.tag());
@@ -1007,15 +1104,19 @@ final class Session implements CancelTarget {
   private void endTransaction(String sql) {
     closeTransactionPortals();
     transaction = TransactionStatus.IDLE;
+    readOnlyTransactions.ended();
+    notifications.transactionEnded(sql.equals("COMMIT"));
     engine.execute(sql);
     if (sql.equals("ROLLBACK")) {
       forgetRolledBackCatalog();
     }
     catalogObjectsUncommitted = false;
+    functionMacros.committed();
   }
 
   /** The session's catalog objects were created in a transaction that rolled back: create them again when next needed. */
   private void forgetRolledBackCatalog() {
+    functionMacros.rolledBack();
     if (catalogObjectsUncommitted) {
       catalogObjectsCreated = false;
       catalogObjectsUncommitted = false;
@@ -1024,7 +1125,9 @@ final class Session implements CancelTarget {
 
   private static boolean isTransactionExit(SessionCommand command) {
     return command instanceof SessionCommand.TransactionControl control
-        && control.kind() != SessionCommand.TransactionControl.Kind.BEGIN;
+        && control.kind() != SessionCommand.TransactionControl.Kind.BEGIN
+        || command instanceof SessionCommand.SavepointCommand savepoint
+        && savepoint.action() == SessionCommand.SavepointCommand.Action.ROLLBACK_TO;
   }
 
   private void checkNotAborted(SqlStatement statement) {
@@ -1052,6 +1155,7 @@ final class Session implements CancelTarget {
   private void beginImplicitTransaction(SqlStatement statement) {
     if (transaction == TransactionStatus.IDLE && !implicitTransaction && !controlsTransactions(statement)) {
       engine.execute("BEGIN TRANSACTION");
+      savepoints.transactionStarted();
       implicitTransaction = true;
     }
   }
@@ -1061,7 +1165,9 @@ final class Session implements CancelTarget {
     if (implicitTransaction) {
       implicitTransaction = false;
       engine.execute("COMMIT");
+      notifications.transactionEnded(true);
       catalogObjectsUncommitted = false;
+      functionMacros.committed();
     }
   }
 
@@ -1070,6 +1176,7 @@ final class Session implements CancelTarget {
     if (implicitTransaction) {
       implicitTransaction = false;
       rollbackQuietly();
+      notifications.transactionEnded(false);
     }
   }
 
@@ -1184,7 +1291,24 @@ final class Session implements CancelTarget {
     }
   }
 
+  /** Runs on the session's thread when a notification arrived: written now if the session is idle. */
+  private void deliverNotificationsIfIdle() {
+    if (!busy && transaction == TransactionStatus.IDLE && !implicitTransaction && !copy.isReceiving() && output.isOpen()) {
+      writeNotifications();
+      output.flush();
+    }
+  }
+
+  private void writeNotifications() {
+    for (io.analytics.gateway.notify.NotificationHub.Notification n : notifications.drainReceived()) {
+      BackendMessages.notificationResponse(output.buffer(), n.processId(), n.channel(), n.payload());
+    }
+  }
+
   private void readyForQuery() {
+    if (transaction == TransactionStatus.IDLE && notifications != null) {
+      writeNotifications();
+    }
     BackendMessages.readyForQuery(output.buffer(), transaction.indicator());
     output.flush();
     int idleLimit = services.config().gateway().limits().idleInTransactionTimeoutSeconds();
@@ -1227,6 +1351,9 @@ final class Session implements CancelTarget {
     services.audit().statement(user, clientAddress, fingerprint, rows, millis, outcome, refusedText);
     refusedText = null;
     services.metrics().statement(StatementKinds.of(statement), outcome, nanos, rows);
+    if (outcome.equals("ok")) {
+      services.statementStatistics().record(user, fingerprint, nanos / 1e6, rows);
+    }
     long slow = services.config().gateway().observability().slowQueryMillis();
     if (slow > 0 && millis >= slow) {
       SLOW.warn("slow statement: {} ms, {} rows, outcome {}, user {}@{}: {}", millis, rows, outcome, user,
@@ -1240,6 +1367,7 @@ final class Session implements CancelTarget {
   @Override
   public void cancelRunningStatement() {
     services.metrics().cancellation();
+    writeTurns.cancelWait();
     engine.cancel(CancelReason.USER_REQUEST);
   }
 
@@ -1292,6 +1420,10 @@ final class Session implements CancelTarget {
   }
 
   void close() {
+    writeTurns.transactionEnded();
+    if (notifications != null) {
+      notifications.close();
+    }
     services.registry().unregister(key);
     copy.abort();
     closeAllPortals();
