@@ -73,6 +73,16 @@ public final class GatewayMetrics {
     }
   }
 
+  /** Statements ended since the gateway started, for the status page. */
+  public long statementCount() {
+    return timers.values().stream().mapToLong(Timer::count).sum();
+  }
+
+  /** Bytes sent to clients since the gateway started. */
+  public double bytesSentTotal() {
+    return bytesSent.count();
+  }
+
   public void bytesSent(long bytes) {
     bytesSent.increment(bytes);
   }

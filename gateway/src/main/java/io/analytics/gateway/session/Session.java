@@ -105,13 +105,19 @@ final class Session implements CancelTarget {
       String user,
       String database,
       InetAddress clientAddress) {
+    this(services, output, serial, user, database, clientAddress, false);
+  }
+
+  /** @param homeOwner whether the login is the home's OS owner on the local socket (see LocalPeer) */
+  Session(GatewayServices services, BackendOutput output, java.util.concurrent.Executor serial, String user,
+      String database, InetAddress clientAddress, boolean homeOwner) {
     this.services = requireNonNull(services, "services is null");
     this.serial = requireNonNull(serial, "serial is null");
     this.output = requireNonNull(output, "output is null");
     this.user = requireNonNull(user, "user is null");
     this.database = requireNonNull(database, "database is null");
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
-    Role role = Role.forLogin(services.config(), user);
+    Role role = homeOwner ? io.analytics.gateway.auth.LocalPeer.ownerRole(services.config(), user) : Role.forLogin(services.config(), user);
     boolean goldTier = role == Role.APP && services.goldTier() != null;
     DuckDbDatabase instance = goldTier ? services.goldTier() : services.database();
     // Result batches of this session are counted here and held to the per-query memory limit after
@@ -123,6 +129,7 @@ final class Session implements CancelTarget {
     this.tableFunctions = new io.analytics.gateway.functions.TableFunctionNames(
         () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
     this.parameters = new SessionParameters(user, true, services.replica());
+    parameters.setSessionDefault("search_path", services.config().searchPath().forRole(role.name()));
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
     this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
@@ -179,7 +186,12 @@ final class Session implements CancelTarget {
     if (mirroredSources == null) {
       mirroredSources = MirroredSources.of(services.config(), engine);
     }
-    return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
+    try {
+      return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
+    } catch (PlatformException e) {
+      // Text the lexer refuses is left as it came: split() reports it as it does any other.
+      return sql;
+    }
   }
 
   /** The statement with PostgreSQL catalog syntax DuckDB does not parse rewritten (see PgCatalogRewriter). */
@@ -302,12 +314,11 @@ final class Session implements CancelTarget {
       }
     }
     if (guard.role() == Role.APP) {
-      // Unqualified names of an app session resolve in the gold layer.
-      commands.setFromStartup("search_path", "gold");
-    } else if (searchPathRouting != SearchPathRouting.DIRECT) {
-      // DuckDB's default path names only the default catalog; a routed one is set even if the client set none.
-      commands.applySearchPath();
+      // An app session's names resolve through its role's path (gold), whatever the startup packet said.
+      parameters.reset("search_path");
     }
+    // The session's path (searchPath in the config, by role) is never DuckDB's default, so it is always set.
+    commands.applySearchPath();
     for (Map.Entry<String, String> reported : parameters.reportedValues().entrySet()) {
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
     }
