@@ -168,6 +168,11 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
+  /** The services sessions share, for tests of how the instances are walled. */
+  GatewayServices services() {
+    return services;
+  }
+
   private void registerGauges() {
     metrics.gauge("gateway.sessions", "Open sessions", registry, SessionRegistry::size);
     metrics.gauge("gateway.arrow.memory", "Bytes of Arrow memory held by result batches", allocator, a -> a.getAllocatedMemory());

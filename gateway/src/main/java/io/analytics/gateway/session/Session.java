@@ -534,7 +534,7 @@ final class Session implements CancelTarget {
     if (sql.contains("pg_stat_statements")) {
       sql = io.analytics.gateway.activity.PgStatStatements.prepare(SqlStatement.parse(sql), services.statementStatistics(), user, guard.role().administers());
     }
-    if (!sql.equals(statement.sql())) {
+    if (!sql.equals(statement.sql()) && guard.rewriteNeedsCheck(statement)) {
       guardText(sql);
     }
     return engine.prepare(sql);
