@@ -266,7 +266,7 @@ public final class GatewayServer implements AutoCloseable {
       try {
         metricsEndpoint = MetricsEndpoint.start(observability.metricsListenAddress(), observability.metricsPort(), metrics, this::ready);
         statusHistory = new io.analytics.gateway.status.StatusHistory(metrics);
-        metricsEndpoint.serveStatus(new io.analytics.gateway.status.StatusPage(home, config, metrics, this::activeSessions, statusHistory));
+        metricsEndpoint.serveStatus(new io.analytics.gateway.status.StatusPage(home, config, metrics, registry::activities, statusHistory));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot open the metrics port " + observability.metricsPort(), e);
       }

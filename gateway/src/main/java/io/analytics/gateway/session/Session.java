@@ -186,7 +186,12 @@ final class Session implements CancelTarget {
     if (mirroredSources == null) {
       mirroredSources = MirroredSources.of(services.config(), engine);
     }
-    return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
+    try {
+      return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
+    } catch (PlatformException e) {
+      // Text the lexer refuses is left as it came: split() reports it as it does any other.
+      return sql;
+    }
   }
 
   /** The statement with PostgreSQL catalog syntax DuckDB does not parse rewritten (see PgCatalogRewriter). */
@@ -488,12 +493,31 @@ final class Session implements CancelTarget {
   }
 
   /** As above, for a statement with parameters whose types the client declared in Parse. */
+  /**
+   * The statement with PostgreSQL DDL DuckDB lacks translated (see PgDdl). A translation into several
+   * statements (a sequence before its table, one DROP per object) runs all but the last now, each
+   * checked as DuckDB will read it, and returns the last.
+   */
+  private SqlStatement translatedDdl(SqlStatement statement) {
+    SqlStatement translated = io.analytics.gateway.dialect.PgDdl.translate(statement);
+    if (translated == statement) {
+      return statement;
+    }
+    List<SqlStatement> parts = StatementSplitter.split(translated.sql());
+    for (int i = 0; i < parts.size() - 1; i++) {
+      guardText(parts.get(i).sql());
+      engine.execute(parts.get(i).sql());
+    }
+    String last = parts.get(parts.size() - 1).sql();
+    return new SqlStatement(last, SqlStatement.parse(last).tokens(), statement.offsetInQuery());
+  }
+
   private PreparedQuery prepareClientQuery(SqlStatement statement, List<Integer> declaredTypes) {
     ensureCatalogObjects(statement);
     functionMacros.ensureFor(statement, transaction != TransactionStatus.IDLE || implicitTransaction, engine::execute);
     SqlStatement effective = SessionValueCalls.rewrite(
         io.analytics.gateway.dialect.PostgresDialect.translate(
-            io.analytics.gateway.functions.PgFormatCalls.rewrite(catalogCompatible(io.analytics.gateway.dialect.PgDdl.translate(statement)))),
+            io.analytics.gateway.functions.PgFormatCalls.rewrite(catalogCompatible(translatedDdl(statement)))),
         new SessionValueCalls.Values(parameters, database, user));
     if (io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(effective)) {
       effective = io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(effective, tableFunctions);
