@@ -25,7 +25,6 @@ public final class EngineSession implements AutoCloseable {
   private final AtomicReference<DuckDBPreparedStatement> running = new AtomicReference<>();
   private volatile CancelReason cancelReason;
   private final ParseTreeCache parseTrees;
-  private final TransactionStatements transactions = new TransactionStatements(this);
 
   public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows) {
     this(connection, allocator, batchRows, Long.MAX_VALUE);
@@ -131,10 +130,6 @@ public final class EngineSession implements AutoCloseable {
 
   /** Runs a statement that returns nothing the caller needs (BEGIN, SET, ...). */
   public void execute(String sql) {
-    if (TransactionStatements.reuses(sql)) {
-      transactions.execute(sql);
-      return;
-    }
     try (PreparedQuery query = prepare(sql);
         QueryResult result = query.execute(java.util.List.of())) {
       if (result instanceof QueryResult.Rows rows) {
@@ -216,7 +211,6 @@ public final class EngineSession implements AutoCloseable {
       if (statement != null) {
         statement.cancel();
       }
-      transactions.close();
       connection.close();
     } catch (SQLException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot close DuckDB connection: " + e.getMessage(), e);
