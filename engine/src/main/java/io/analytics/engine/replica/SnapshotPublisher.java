@@ -90,11 +90,15 @@ public final class SnapshotPublisher {
 
   private void copyInto(Path staging) {
     String sql = "ATTACH " + SqlIdentifiers.literal(staging.toString()) + " AS " + ATTACHED;
-    try (Connection connection = warehouse.connect();
-        Statement statement = connection.createStatement()) {
-      String source = currentDatabase(statement);
-      statement.execute(sql);
-      try {
+    try (Connection connection = warehouse.connect()) {
+      String source;
+      try (Statement statement = connection.createStatement()) {
+        source = currentDatabase(statement);
+        // A publication that failed half-way in an earlier process state may have left it attached.
+        statement.execute("DETACH DATABASE IF EXISTS " + ATTACHED);
+        statement.execute(sql);
+      }
+      try (Statement statement = connection.createStatement()) {
         sql = "COPY FROM DATABASE " + SqlIdentifiers.quote(source) + " TO " + ATTACHED;
         statement.execute(sql);
         for (Layer layer : Layer.values()) {
@@ -109,8 +113,12 @@ public final class SnapshotPublisher {
         sql = "CHECKPOINT " + ATTACHED;
         statement.execute(sql);
       } finally {
-        sql = "DETACH " + ATTACHED;
-        statement.execute(sql);
+        // duckdb_jdbc closes a statement that failed, so the detach gets a statement of its own:
+        // reusing it would hide the real error behind "Statement was closed" and leave the copy
+        // attached, failing every later publication.
+        try (Statement detach = connection.createStatement()) {
+          detach.execute("DETACH DATABASE IF EXISTS " + ATTACHED);
+        }
       }
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
