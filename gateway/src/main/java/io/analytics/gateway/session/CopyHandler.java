@@ -9,6 +9,8 @@ import io.analytics.engine.session.PreparedQuery;
 import io.analytics.engine.session.QueryResult;
 import io.analytics.engine.session.ResultColumn;
 import io.analytics.gateway.protocol.BackendMessages;
+import io.analytics.gateway.server.AdmissionControl;
+import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.types.ColumnType;
 import io.analytics.gateway.types.ColumnWriter;
 import io.analytics.gateway.types.PgTypes;
@@ -37,12 +39,14 @@ final class CopyHandler {
   private final EngineSession engine;
   private final BackendOutput output;
   private final Path tempDir;
+  private final StatementExecution execution;
   private CopyIn receiving;
 
-  CopyHandler(EngineSession engine, BackendOutput output, Path tempDir) {
+  CopyHandler(EngineSession engine, BackendOutput output, Path tempDir, StatementExecution execution) {
     this.engine = requireNonNull(engine, "engine is null");
     this.output = requireNonNull(output, "output is null");
     this.tempDir = requireNonNull(tempDir, "tempDir is null");
+    this.execution = requireNonNull(execution, "execution is null");
   }
 
   boolean isReceiving() {
@@ -50,18 +54,29 @@ final class CopyHandler {
   }
 
   /** Runs COPY TO STDOUT completely, or begins COPY FROM STDIN (data arrives in later messages). */
-  void start(SessionCommand.Copy command, SessionFormat sessionFormat) {
+  void start(SqlStatement statement, SessionCommand.Copy command, SessionFormat sessionFormat) {
     CopyFormat format = CopyFormat.of(command.options());
     if (command.toClient()) {
-      copyOut(command, format, sessionFormat);
+      long rows;
+      try (StatementExecution.Run run = execution.run(statement, StatementExecution.Admission.ADMITTED)) {
+        rows = copyOut(command, format, sessionFormat);
+      }
+      execution.completed(statement, rows);
     } else {
-      beginCopyIn(command, format);
+      // The timeout covers the whole COPY, waiting for the client's data included, as in PostgreSQL.
+      StatementExecution.Run run = execution.run(statement, StatementExecution.Admission.NONE);
+      try {
+        beginCopyIn(statement, command, format, run);
+      } catch (RuntimeException e) {
+        run.close();
+        throw e;
+      }
     }
   }
 
   // ------------------------------------------------------------------ COPY TO STDOUT
 
-  private void copyOut(SessionCommand.Copy command, CopyFormat format, SessionFormat sessionFormat) {
+  private long copyOut(SessionCommand.Copy command, CopyFormat format, SessionFormat sessionFormat) {
     String columns = command.columns().isEmpty() ? "*" : String.join(", ", command.columns());
     String sql = "SELECT " + columns + " FROM " + command.source();
     try (PreparedQuery query = engine.prepare(sql);
@@ -96,12 +111,13 @@ final class CopyHandler {
               });
       BackendMessages.copyDone(output.buffer());
       BackendMessages.commandComplete(output.buffer(), "COPY " + count);
+      return count;
     }
   }
 
   // ------------------------------------------------------------------ COPY FROM STDIN
 
-  private void beginCopyIn(SessionCommand.Copy command, CopyFormat format) {
+  private void beginCopyIn(SqlStatement statement, SessionCommand.Copy command, CopyFormat format, StatementExecution.Run run) {
     String columns = command.columns().isEmpty() ? "*" : String.join(", ", command.columns());
     int columnCount;
     // Check the table and columns now, as PostgreSQL does, rather than after the client sent it all.
@@ -112,7 +128,7 @@ final class CopyHandler {
     try {
       Files.createDirectories(tempDir);
       OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-      receiving = new CopyIn(command, format, file, stream, format.csv() ? null : new TextToCsv(format, stream));
+      receiving = new CopyIn(statement, command, format, file, stream, format.csv() ? null : new TextToCsv(format, stream), run);
     } catch (IOException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot spool COPY data: " + e.getMessage(), e);
     }
@@ -121,6 +137,7 @@ final class CopyHandler {
   }
 
   void receive(byte[] data) {
+    receiving.run().checkNotCancelled();
     try {
       if (receiving.converter() != null) {
         receiving.converter().accept(data);
@@ -136,22 +153,34 @@ final class CopyHandler {
   long finish() {
     CopyIn copyIn = receiving;
     receiving = null;
-    try {
+    long rows;
+    try (StatementExecution.Run run = copyIn.run()) {
+      run.checkNotCancelled();
       if (copyIn.converter() != null) {
         copyIn.converter().finish();
       }
       copyIn.stream().close();
-      String sql = duckDbCopy(copyIn);
-      try (PreparedQuery query = engine.prepare(sql);
-          QueryResult result = query.execute(List.of())) {
-        return result instanceof QueryResult.ChangedRows changed ? changed.count() : 0;
-      } catch (PlatformException e) {
-        throw new PlatformException(SqlState.BAD_COPY_FILE_FORMAT, e.getMessage(), e.detail(), e.hint(), 0, e);
-      }
+      rows = load(copyIn);
     } catch (IOException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot spool COPY data: " + e.getMessage(), e);
     } finally {
       deleteQuietly(copyIn.file());
+    }
+    execution.completed(copyIn.statement(), rows);
+    return rows;
+  }
+
+  private long load(CopyIn copyIn) {
+    String sql = duckDbCopy(copyIn);
+    try (AdmissionControl.Turn turn = execution.admit(copyIn.statement());
+        PreparedQuery query = engine.prepare(sql);
+        QueryResult result = query.execute(List.of())) {
+      return result instanceof QueryResult.ChangedRows changed ? changed.count() : 0;
+    } catch (PlatformException e) {
+      if (e.sqlState() == SqlState.QUERY_CANCELED || e.sqlState() == SqlState.ADMIN_SHUTDOWN) {
+        throw e;
+      }
+      throw new PlatformException(SqlState.BAD_COPY_FILE_FORMAT, e.getMessage(), e.detail(), e.hint(), 0, e);
     }
   }
 
@@ -184,6 +213,7 @@ final class CopyHandler {
     if (copyIn == null) {
       return;
     }
+    copyIn.run().close();
     try {
       copyIn.stream().close();
     } catch (IOException e) {
@@ -200,7 +230,8 @@ final class CopyHandler {
     }
   }
 
-  private record CopyIn(SessionCommand.Copy command, CopyFormat format, Path file, OutputStream stream, TextToCsv converter) {}
+  private record CopyIn(SqlStatement statement, SessionCommand.Copy command, CopyFormat format, Path file, OutputStream stream,
+      TextToCsv converter, StatementExecution.Run run) {}
 
   /** Writes rows in COPY's text or CSV form. */
   static final class CopyOutWriter {

@@ -1,9 +1,7 @@
 package io.analytics.gateway.session;
 
 import io.analytics.engine.duckdb.DuckDbDatabase;
-import io.analytics.gateway.activity.PgStatActivity;
 import io.analytics.gateway.security.Role;
-import io.analytics.gateway.server.AdmissionControl;
 import io.analytics.gateway.security.ReadOnlyGuard;
 import io.analytics.gateway.security.StatementGuard;
 import io.analytics.gateway.sql.StatementFingerprint;
@@ -22,8 +20,6 @@ import io.analytics.gateway.protocol.FrontendMessage;
 import io.analytics.gateway.sql.CommandTags;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.StatementSplitter;
-import io.analytics.gateway.types.ColumnType;
-import io.analytics.gateway.types.ColumnWriters;
 import io.analytics.gateway.types.ParameterDecoder;
 import io.analytics.gateway.types.PgTypes;
 import org.apache.arrow.memory.BufferAllocator;
@@ -44,7 +40,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class Session implements CancelTarget {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
-  private static final org.slf4j.Logger SLOW = org.slf4j.LoggerFactory.getLogger("io.analytics.slowquery");
 
   /** Parameters whose type neither the client nor DuckDB could tell are described as text. */
   private static final int TEXT_OID = 25;
@@ -61,32 +56,23 @@ final class Session implements CancelTarget {
   private final ResultShapes shapes;
   private final StatementGuard guard;
   private final SearchPathRouting searchPathRouting;
-  private boolean catalogObjectsCreated;
-  private boolean catalogObjectsUncommitted;
+  private final ClientQueryPreparer preparer;
   private final java.time.Instant backendStart = java.time.Instant.now();
-  private volatile String currentQuery;
-  private volatile java.time.Instant queryStart;
+  private final StatementExecution execution;
 
   /** Counts messages, so that an idle timer can tell whether the client spoke since it was set. */
   private long messagesHandled;
   private ScheduledFuture<?> idleTimer;
-  /** The DuckDB statement being run or checked, for its audit line, and when it started. */
-  private SqlStatement auditedStatement;
-  private long auditedStartNanos;
-  /** The statement audited last and its fingerprint. */
-  private SqlStatement fingerprinted;
-  private String fingerprint;
   private final CopyHandler copy;
   private final Map<String, PreparedPlan> statements = new HashMap<>();
-  private final Map<String, Portal> portals = new HashMap<>();
+  private final Portals portals = new Portals();
   private final java.util.concurrent.Executor serial;
   private volatile boolean busy;
   private SessionRegistry.KeyData key;
-  private TransactionStatus transaction = TransactionStatus.IDLE;
+  private final TransactionState transactions;
   private boolean skippingUntilSync;
   /** Statements of a simple query still to run after a COPY FROM STDIN completes. */
   private Deque<SqlStatement> pendingStatements;
-  private boolean implicitTransaction;
 
   Session(
       GatewayServices services,
@@ -115,12 +101,29 @@ final class Session implements CancelTarget {
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
     this.commands = new SessionCommands(this.parameters, this.engine, output,
         (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting);
-    this.shapes = new ResultShapes(this.engine, this::materializeOpenPortals);
-    this.copy = new CopyHandler(engine, output, services.copyTempDir());
+    this.shapes = new ResultShapes(this.engine);
+    this.execution = new StatementExecution(engine, services.timers(), services.admission(),
+        new StatementLog(services.audit(), services.metrics(), services.config().gateway().observability().slowQueryMillis(),
+            user, clientAddress),
+        parameters::statementTimeoutMillis);
+    this.copy = new CopyHandler(engine, output, services.copyTempDir(), execution);
+    this.transactions = new TransactionState(engine, new TransactionState.Listener() {
+      @Override
+      public void ending() {
+        portals.closeTransactionPortals();
+      }
+
+      @Override
+      public void ended(boolean committed) {
+        preparer.transactionEnded(committed);
+      }
+    });
+    this.preparer = new ClientQueryPreparer(engine, services.config(), services.home(),
+        new SessionValueCalls.Values(parameters, database, user), database, this::visibleActivities, portals::declaredCursors);
     this.guard = new StatementGuard(
         role,
         services.home().dataDir(),
-        new SessionCatalogLookup(engine, this::materializeOpenPortals),
+        new SessionCatalogLookup(engine),
         this::firstSchemaOnSearchPath);
   }
 
@@ -136,43 +139,11 @@ final class Session implements CancelTarget {
   }
 
   /**
-   * Creates the session's catalog objects the first time a statement needs them: most sessions
-   * never look at pg_catalog, and creating them costs a few dozen DuckDB statements.
-   */
-  private void ensureCatalogObjects(SqlStatement statement) {
-    if (catalogObjectsCreated || !io.analytics.gateway.pgcatalog.PgCatalogObjects.neededBy(statement)) {
-      return;
-    }
-    catalogObjectsCreated = true;
-    // Created inside the client's transaction, they vanish if it rolls back; see forgetRolledBackCatalog.
-    catalogObjectsUncommitted = transaction != TransactionStatus.IDLE || implicitTransaction;
-    List<io.analytics.gateway.pgcatalog.LakeCatalogFacts.DatasetFacts> lake = io.analytics.gateway.pgcatalog.LakeCatalogFacts.collect(
-        services.home(), relation -> Long.parseLong(engine.firstColumn("SELECT count(*) FROM " + relation).get(0)));
-    for (String sql : io.analytics.gateway.pgcatalog.PgCatalogObjects.statements(services.config(), database, lake)) {
-      try {
-        engine.execute(sql);
-      } catch (PlatformException e) {
-        LOG.warn("catalog object not created for session {}: {}", processId(), e.getMessage());
-      }
-    }
-  }
-
-  /** The statement with PostgreSQL catalog syntax DuckDB does not parse rewritten (see PgCatalogRewriter). */
-  private static SqlStatement catalogCompatible(SqlStatement statement) {
-    if (!io.analytics.gateway.pgcatalog.PgCatalogRewriter.applies(statement)) {
-      return statement;
-    }
-    SqlStatement rewritten = SqlStatement.parse(io.analytics.gateway.pgcatalog.PgCatalogRewriter.rewrite(statement));
-    return new SqlStatement(rewritten.sql(), rewritten.tokens(), statement.offsetInQuery());
-  }
-
-  /**
    * The checks for commands the gateway answers itself: EXPLAIN is checked like the statement it
    * explains, and role app, which reads only the gold layer, may not put anything else on its search path.
    */
   private void guardCommand(SessionCommand command) {
     if (command instanceof SessionCommand.Explain explain) {
-      materializeOpenPortals();
       guard(SqlStatement.parse(explain.sql()));
       return;
     }
@@ -204,8 +175,7 @@ final class Session implements CancelTarget {
    *     read-only check names the COPY itself, as PostgreSQL does)
    */
   private void guard(SqlStatement statement, SqlStatement asRoleSeesIt) {
-    auditedStatement = asRoleSeesIt;
-    auditedStartNanos = System.nanoTime();
+    execution.begin(asRoleSeesIt);
     try {
       if (services.replica()) {
         ReadOnlyGuard.check(statement);
@@ -309,7 +279,7 @@ final class Session implements CancelTarget {
       reportError(e, 0);
       if (!(message instanceof FrontendMessage.Query)) {
         skippingUntilSync = true;
-        abortImplicitTransaction();
+        transactions.abortImplicit();
       } else {
         readyForQuery();
       }
@@ -339,7 +309,7 @@ final class Session implements CancelTarget {
 
   private void simpleQuery(String sql) {
     services.lakeRefresh().run();
-    closePortal("");
+    portals.close("");
     List<SqlStatement> split = StatementSplitter.split(sql);
     if (split.isEmpty()) {
       BackendMessages.emptyQueryResponse(output.buffer());
@@ -347,9 +317,9 @@ final class Session implements CancelTarget {
       return;
     }
     pendingStatements = new ArrayDeque<>(split);
-    if (split.size() > 1 && split.stream().noneMatch(Session::controlsTransactions)) {
+    if (split.size() > 1 && split.stream().noneMatch(TransactionState::controlsTransactions)) {
       // PostgreSQL runs a multi-statement string as one transaction unless it manages its own.
-      beginImplicitTransaction(split.get(0));
+      transactions.beginImplicit(split.get(0));
     }
     continueSimpleQuery();
   }
@@ -364,65 +334,44 @@ final class Session implements CancelTarget {
           return;
         }
       }
-      commitImplicitTransaction();
+      transactions.commitImplicit();
     } catch (ClientGoneException e) {
       throw e;
     } catch (RuntimeException e) {
       pendingStatements.clear();
-      abortImplicitTransaction();
+      transactions.abortImplicit();
       throw e;
     }
     readyForQuery();
   }
 
   private void runSimpleStatement(SqlStatement statement) {
-    checkNotAborted(statement);
+    transactions.checkNotAborted(statement);
     try {
       Optional<SessionCommand> command = SessionCommandParser.parse(statement);
       if (command.isPresent()) {
         if (command.get() instanceof SessionCommand.Copy copyCommand) {
-          materializeOpenPortals();
           guard(statement, CopyStatements.equivalent(copyCommand, statement));
-          copy.start(copyCommand, parameters.format());
+          copy.start(statement, copyCommand, parameters.format());
           return;
         }
         guardCommand(command.get());
         runCommand(statement, command.get(), true);
         return;
       }
-      materializeOpenPortals();
       guard(statement);
-      try (PreparedQuery query = prepareClientQuery(statement)) {
+      try (PreparedQuery query = preparer.prepare(statement, transactions.isOpen())) {
         List<ResultColumn> columns = postgresNames(statement.sql(), query.columns());
-        List<FieldDescription> fields = describeColumns(columns, new short[0]);
+        List<FieldDescription> fields = RowDescriptions.describe(columns, new short[0]);
         runQuery(statement, query, List.of(), columns, fields, true, 0, null);
       }
     } catch (PlatformException e) {
-      markFailed();
+      transactions.markFailed();
       throw shifted(e, statement);
     } catch (RuntimeException e) {
-      markFailed();
+      transactions.markFailed();
       throw e;
     }
-  }
-
-  /** Prepares a client's statement (already checked by the guard), rewriting what DuckDB would not understand. */
-  private PreparedQuery prepareClientQuery(SqlStatement statement) {
-    return prepareClientQuery(statement, List.of());
-  }
-
-  /** As above, for a statement with parameters whose types the client declared in Parse. */
-  private PreparedQuery prepareClientQuery(SqlStatement statement, List<Integer> declaredTypes) {
-    ensureCatalogObjects(statement);
-    SqlStatement effective = SessionValueCalls.rewrite(catalogCompatible(statement), new SessionValueCalls.Values(parameters, database, user));
-    String sql = ParameterCasts.apply(effective, declaredTypes);
-    if (PgStatActivity.isReadBy(effective)) {
-      sql = PgStatActivity.bind(SqlStatement.parse(sql), visibleActivities());
-    }
-    if (PgCursors.isReadBy(effective)) {
-      sql = PgCursors.bind(SqlStatement.parse(sql), declaredCursors());
-    }
-    return engine.prepare(sql);
   }
 
   private static PlatformException shifted(PlatformException e, SqlStatement statement) {
@@ -430,15 +379,6 @@ final class Session implements CancelTarget {
       return e;
     }
     return new PlatformException(e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position() + statement.offsetInQuery(), e);
-  }
-
-  private static boolean controlsTransactions(SqlStatement statement) {
-    String keyword = statement.keyword();
-    return switch (keyword) {
-      case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "CHECKPOINT", "VACUUM", "COPY",
-          "ATTACH", "DETACH", "USE" -> true;
-      default -> false;
-    };
   }
 
   private boolean handleDuringCopyIn(FrontendMessage message) {
@@ -469,9 +409,9 @@ final class Session implements CancelTarget {
       if (copy.isReceiving()) {
         copy.abort();
       }
-      markFailed();
+      transactions.markFailed();
       pendingStatements.clear();
-      abortImplicitTransaction();
+      transactions.abortImplicit();
       reportError(e, 0);
       readyForQuery();
     }
@@ -495,7 +435,7 @@ final class Session implements CancelTarget {
       plan = new PreparedPlan.Empty(SqlStatement.parse(""), parse.parameterTypes());
     } else {
       SqlStatement statement = split.get(0);
-      checkNotAborted(statement);
+      transactions.checkNotAborted(statement);
       Optional<SessionCommand> command = SessionCommandParser.parse(statement);
       if (command.isPresent()) {
         if (command.get() instanceof SessionCommand.Copy) {
@@ -503,21 +443,19 @@ final class Session implements CancelTarget {
         }
         guardCommand(command.get());
         if (command.get() instanceof SessionCommand.DeclareCursor declare) {
-          materializeOpenPortals();
           guard(declare.query());
-          plan = new PreparedPlan.DeclareCursor(statement, declare, prepareClientQuery(declare.query(), parse.parameterTypes()), parse.parameterTypes());
+          plan = new PreparedPlan.DeclareCursor(statement, declare, preparer.prepare(declare.query(), parse.parameterTypes(), transactions.isOpen()), parse.parameterTypes());
         } else {
           plan = new PreparedPlan.Command(statement, command.get(), parse.parameterTypes());
         }
       } else {
-        materializeOpenPortals();
         guard(statement);
         try {
-          PreparedQuery query = prepareClientQuery(statement, parse.parameterTypes());
+          PreparedQuery query = preparer.prepare(statement, parse.parameterTypes(), transactions.isOpen());
           List<ResultColumn> columns = postgresNames(statement.sql(), shapes.beforeBind(statement, query, parse.parameterTypes()));
           plan = new PreparedPlan.DuckDb(statement, query, parse.parameterTypes(), columns);
         } catch (PlatformException e) {
-          markFailed();
+          transactions.markFailed();
           throw e;
         }
       }
@@ -532,11 +470,11 @@ final class Session implements CancelTarget {
   private void bind(FrontendMessage.Bind bind) {
     PreparedPlan plan = statement(bind.statementName());
     String portalName = bind.portalName();
-    if (!portalName.isEmpty() && portals.containsKey(portalName)) {
+    if (!portalName.isEmpty() && portals.contains(portalName)) {
       throw new PlatformException(SqlState.DUPLICATE_CURSOR, "portal \"" + portalName + "\" already exists");
     }
-    if (!(plan instanceof PreparedPlan.Command command && isTransactionExit(command.command()))) {
-      checkNotAborted(plan.statement());
+    if (!(plan instanceof PreparedPlan.Command command && TransactionState.isExit(command.command()))) {
+      transactions.checkNotAborted(plan.statement());
     }
     List<Object> values = decodeParameters(plan, bind);
     List<FieldDescription> fields = null;
@@ -559,12 +497,11 @@ final class Session implements CancelTarget {
       for (int i = 0; i < columns; i++) {
         formats[i] = bind.resultFormat(i);
       }
-      fields = describeColumns(resultColumns, formats);
+      fields = RowDescriptions.describe(resultColumns, formats);
     } else if (plan instanceof PreparedPlan.Command command) {
       fields = describeCommand(command.command());
     }
-    closePortal(portalName);
-    portals.put(portalName, new Portal(portalName, plan, values, fields, resultColumns));
+    portals.put(new Portal(portalName, plan, values, fields, resultColumns));
     BackendMessages.bindComplete(output.buffer());
   }
 
@@ -596,20 +533,20 @@ final class Session implements CancelTarget {
       BackendMessages.parameterDescription(output.buffer(), parameterTypeOids(plan));
       List<FieldDescription> fields = null;
       if (plan instanceof PreparedPlan.DuckDb duckDb && !duckDb.columns().isEmpty()) {
-        fields = describeColumns(duckDb.columns(), new short[0]);
+        fields = RowDescriptions.describe(duckDb.columns(), new short[0]);
       } else if (plan instanceof PreparedPlan.Command command) {
         fields = describeCommand(command.command());
       }
       writeRowDescriptionOrNoData(fields);
     } else {
-      writeRowDescriptionOrNoData(portal(describe.name()).fields());
+      writeRowDescriptionOrNoData(portals.require(describe.name()).fields());
     }
   }
 
   /** The rows a command returns: a FETCH returns its cursor's, known once the cursor is declared. */
   private List<FieldDescription> describeCommand(SessionCommand command) {
     if (command instanceof SessionCommand.FetchCursor fetch) {
-      Portal cursor = portals.get(fetch.name());
+      Portal cursor = portals.find(fetch.name());
       return fetch.move() || cursor == null ? null : cursor.fields();
     }
     return commands.describe(command);
@@ -639,14 +576,14 @@ final class Session implements CancelTarget {
   }
 
   private void execute(FrontendMessage.Execute execute) {
-    Portal portal = portal(execute.portalName());
+    Portal portal = portals.require(execute.portalName());
     PreparedPlan plan = portal.plan();
     try {
       if (plan instanceof PreparedPlan.Empty) {
         BackendMessages.emptyQueryResponse(output.buffer());
       } else if (plan instanceof PreparedPlan.Command command) {
-        if (!isTransactionExit(command.command())) {
-          checkNotAborted(plan.statement());
+        if (!TransactionState.isExit(command.command())) {
+          transactions.checkNotAborted(plan.statement());
         }
         if (portal.isCompleted()) {
           BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
@@ -655,7 +592,7 @@ final class Session implements CancelTarget {
           portal.complete();
         }
       } else if (plan instanceof PreparedPlan.DeclareCursor declare) {
-        checkNotAborted(plan.statement());
+        transactions.checkNotAborted(plan.statement());
         if (portal.isCompleted()) {
           BackendMessages.commandComplete(output.buffer(), "DECLARE CURSOR");
         } else {
@@ -663,12 +600,11 @@ final class Session implements CancelTarget {
           portal.complete();
         }
       } else if (plan instanceof PreparedPlan.DuckDb duckDb) {
-        checkNotAborted(plan.statement());
+        transactions.checkNotAborted(plan.statement());
         if (portal.isCompleted()) {
           BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
         } else if (portal.cursor() == null) {
-          materializeOpenPortals();
-          beginImplicitTransaction(plan.statement());
+          transactions.beginImplicit(plan.statement());
           runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.columns(), portal.fields(), false, execute.maxRows(), portal);
         } else {
           resumePortal(portal, execute.maxRows());
@@ -676,7 +612,7 @@ final class Session implements CancelTarget {
       }
     } catch (PlatformException e) {
       portal.complete();
-      markFailed();
+      transactions.markFailed();
       throw e;
     }
   }
@@ -685,17 +621,11 @@ final class Session implements CancelTarget {
     if (close.kind() == 'S') {
       PreparedPlan plan = statements.remove(close.name());
       if (plan != null) {
-        portals.values().removeIf(portal -> {
-          if (portal.plan() == plan) {
-            portal.close();
-            return true;
-          }
-          return false;
-        });
+        portals.closeAllOf(plan);
         plan.close();
       }
     } else {
-      closePortal(close.name());
+      portals.close(close.name());
     }
     BackendMessages.closeComplete(output.buffer());
   }
@@ -703,13 +633,13 @@ final class Session implements CancelTarget {
   private void sync() {
     skippingUntilSync = false;
     try {
-      commitImplicitTransaction();
+      transactions.commitImplicit();
     } catch (RuntimeException e) {
       reportError(e, 0);
     }
-    if (transaction == TransactionStatus.IDLE) {
+    if (transactions.status() == TransactionStatus.IDLE) {
       // The implicit transaction of an extended-query batch ends at Sync, and its portals with it.
-      closeTransactionPortals();
+      portals.closeTransactionPortals();
     }
     readyForQuery();
   }
@@ -729,12 +659,8 @@ final class Session implements CancelTarget {
       boolean describeRows,
       int maxRows,
       Portal portal) {
-    auditedStatement = statement;
-    auditedStartNanos = System.nanoTime();
-    currentQuery = statement.sql();
-    queryStart = java.time.Instant.now();
-    ScheduledFuture<?> timeout = scheduleStatementTimeout();
-    try (AdmissionControl.Turn turn = admit(statement)) {
+    execution.begin(statement);
+    try (StatementExecution.Run run = execution.run(statement, StatementExecution.Admission.ADMITTED)) {
       QueryResult result = query.execute(values);
       if (result instanceof QueryResult.ChangedRows changed) {
         completeStatement(statement, changed.count(), portal);
@@ -745,7 +671,7 @@ final class Session implements CancelTarget {
         return;
       }
       QueryResult.Rows rows = (QueryResult.Rows) result;
-      ResultCursor cursor = new ResultCursor(rows.stream(), engine, columnTypes(columns), formatsOf(fields), parameters.format());
+      ResultCursor cursor = new ResultCursor(rows.stream(), engine, RowDescriptions.columnTypes(columns), RowDescriptions.formatsOf(fields), parameters.format());
       if (portal != null) {
         // The portal owns the cursor from here and closes it when it completes or is closed.
         portal.start(cursor);
@@ -759,32 +685,12 @@ final class Session implements CancelTarget {
         long count = cursor.writeRows(output, 0);
         completeStatement(statement, count, null);
       }
-    } finally {
-      if (timeout != null) {
-        timeout.cancel(false);
-      }
     }
   }
 
-  /**
-   * A turn from admission control, except for statements that read no relation ({@code SELECT 1},
-   * {@code SELECT now()}, {@code SELECT version()}): they cost next to nothing, and a health check or
-   * a BI tool's ping must answer at once even while heavy statements wait their turn.
-   */
-  private AdmissionControl.Turn admit(SqlStatement statement) {
-    boolean readsNothing = statement.keyword().equals("SELECT")
-        && statement.tokens().stream().noneMatch(token -> token.is("FROM"));
-    return readsNothing ? () -> { } : services.admission().acquire();
-  }
-
   private void resumePortal(Portal portal, int maxRows) {
-    ScheduledFuture<?> timeout = scheduleStatementTimeout();
-    try (AdmissionControl.Turn turn = admit(portal.plan().statement())) {
+    try (StatementExecution.Run run = execution.run(portal.plan().statement(), StatementExecution.Admission.ADMITTED)) {
       writePortalRows(portal, maxRows);
-    } finally {
-      if (timeout != null) {
-        timeout.cancel(false);
-      }
     }
   }
 
@@ -802,7 +708,7 @@ final class Session implements CancelTarget {
   private void completeStatement(SqlStatement statement, long rows, Portal portal) {
     BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(statement, rows));
     // The tag counts this Execute's rows, as PostgreSQL's does; audit and metrics count them all.
-    audit(statement, portal != null && portal.totalRowsSent() > rows ? portal.totalRowsSent() : rows, "ok");
+    execution.completed(statement, portal != null && portal.totalRowsSent() > rows ? portal.totalRowsSent() : rows);
     if (portal != null) {
       portal.complete();
     }
@@ -810,27 +716,29 @@ final class Session implements CancelTarget {
 
   private void runCommand(SqlStatement statement, SessionCommand command, boolean describeRows) {
     if (command instanceof SessionCommand.TransactionControl control) {
-      runTransactionControl(control);
+      String tag = transactions.control(control,
+          (state, message) -> ErrorReporter.notice(output.buffer(), "WARNING", state, message));
+      BackendMessages.commandComplete(output.buffer(), tag);
     } else if (command instanceof SessionCommand.DeclareCursor declare) {
       declareCursor(declare, List.of(), List.of());
     } else if (command instanceof SessionCommand.FetchCursor fetch) {
       fetchCursor(statement, fetch, describeRows);
     } else if (command instanceof SessionCommand.CloseCursor close) {
       if (close.name() == null) {
-        closeAllPortals();
+        portals.closeAll();
       } else {
-        portal(close.name());
-        closePortal(close.name());
+        portals.require(close.name());
+        portals.close(close.name());
       }
       BackendMessages.commandComplete(output.buffer(), "CLOSE CURSOR");
     } else if (command instanceof SessionCommand.Discard discard) {
       // DISCARD PLANS, SEQUENCES and TEMP have nothing to drop: plans are DuckDB's, there are no
       // sequences, and the session's TEMP objects are the gateway's own catalog.
       if (discard.what().equals("ALL")) {
-        if (transaction != TransactionStatus.IDLE) {
+        if (transactions.status() != TransactionStatus.IDLE) {
           throw new PlatformException(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
         }
-        closeAllPortals();
+        portals.closeAll();
         statements.values().forEach(PreparedPlan::close);
         statements.clear();
         commands.resetAll();
@@ -849,54 +757,14 @@ final class Session implements CancelTarget {
         removed.close();
         BackendMessages.commandComplete(output.buffer(), "DEALLOCATE");
       }
+    } else if (command instanceof SessionCommand.Explain) {
+      // EXPLAIN ANALYZE runs the statement: under the same timeout, admission and cancel as any other.
+      try (StatementExecution.Run run = execution.run(statement, StatementExecution.Admission.ADMITTED)) {
+        commands.run(statement, command, describeRows);
+      }
+      execution.completed(statement, 0);
     } else {
       commands.run(statement, command, describeRows);
-    }
-  }
-
-  private void runTransactionControl(SessionCommand.TransactionControl control) {
-    switch (control.kind()) {
-      case BEGIN -> {
-        if (implicitTransaction) {
-          // As in PostgreSQL, BEGIN inside an implicit transaction makes it an explicit block.
-          implicitTransaction = false;
-          transaction = TransactionStatus.IN_BLOCK;
-        } else if (transaction != TransactionStatus.IDLE) {
-          ErrorReporter.notice(output.buffer(), "WARNING", SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
-        } else {
-          materializeOpenPortals();
-          engine.execute("BEGIN TRANSACTION");
-          transaction = TransactionStatus.IN_BLOCK;
-        }
-        BackendMessages.commandComplete(output.buffer(), control.tag());
-      }
-      case COMMIT -> {
-        if (implicitTransaction) {
-          closeTransactionPortals();
-          commitImplicitTransaction();
-          BackendMessages.commandComplete(output.buffer(), "COMMIT");
-          return;
-        }
-        if (transaction == TransactionStatus.IDLE) {
-          ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
-          BackendMessages.commandComplete(output.buffer(), "COMMIT");
-          return;
-        }
-        boolean failed = transaction == TransactionStatus.FAILED;
-        endTransaction(failed ? "ROLLBACK" : "COMMIT");
-        BackendMessages.commandComplete(output.buffer(), failed ? "ROLLBACK" : "COMMIT");
-      }
-      case ROLLBACK -> {
-        if (implicitTransaction) {
-          closeTransactionPortals();
-          abortImplicitTransaction();
-        } else if (transaction == TransactionStatus.IDLE) {
-          ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
-        } else {
-          endTransaction("ROLLBACK");
-        }
-        BackendMessages.commandComplete(output.buffer(), "ROLLBACK");
-      }
     }
   }
 
@@ -904,25 +772,24 @@ final class Session implements CancelTarget {
 
   /**
    * DECLARE: the query runs now and its rows wait in a named portal for FETCH. Like any open portal
-   * it is read into memory when another statement needs the DuckDB connection.
+   * it is read into memory (by the engine) when another statement needs the DuckDB connection.
    */
   private void declareCursor(SessionCommand.DeclareCursor declare, List<Object> values, List<Integer> declaredTypes) {
-    if (!declare.hold() && transaction == TransactionStatus.IDLE && !implicitTransaction) {
+    if (!declare.hold() && !transactions.isOpen()) {
       throw new PlatformException(SqlState.NO_ACTIVE_SQL_TRANSACTION, "DECLARE CURSOR can only be used in transaction blocks");
     }
-    if (portals.containsKey(declare.name())) {
+    if (portals.contains(declare.name())) {
       throw new PlatformException(SqlState.DUPLICATE_CURSOR, "cursor \"" + declare.name() + "\" already exists");
     }
-    materializeOpenPortals();
     guard(declare.query());
-    PreparedQuery query = prepareClientQuery(declare.query(), declaredTypes);
+    PreparedQuery query = preparer.prepare(declare.query(), declaredTypes, transactions.isOpen());
     try {
       List<ResultColumn> columns = postgresNames(declare.query().sql(), query.columns());
       short[] formats = new short[columns.size()];
       java.util.Arrays.fill(formats, (short) (declare.binary() ? 1 : 0));
-      List<FieldDescription> fields = describeColumns(columns, formats);
+      List<FieldDescription> fields = RowDescriptions.describe(columns, formats);
       QueryResult result;
-      try (AdmissionControl.Turn turn = admit(declare.query())) {
+      try (StatementExecution.Run run = execution.run(declare.query(), StatementExecution.Admission.ADMITTED)) {
         result = query.execute(values);
       }
       if (!(result instanceof QueryResult.Rows rows)) {
@@ -930,8 +797,8 @@ final class Session implements CancelTarget {
       }
       Portal cursor = new Portal(declare.name(), new PreparedPlan.DuckDb(declare.query(), query, declaredTypes, columns), values, fields, columns);
       cursor.declared(declare.hold());
-      cursor.start(new ResultCursor(rows.stream(), engine, columnTypes(columns), formatsOf(fields), parameters.format()));
-      portals.put(declare.name(), cursor);
+      cursor.start(new ResultCursor(rows.stream(), engine, RowDescriptions.columnTypes(columns), RowDescriptions.formatsOf(fields), parameters.format()));
+      portals.put(cursor);
       BackendMessages.commandComplete(output.buffer(), "DECLARE CURSOR");
     } catch (RuntimeException e) {
       query.close();
@@ -939,21 +806,9 @@ final class Session implements CancelTarget {
     }
   }
 
-  /** The cursors DECLARE made in this session, for pg_cursors. */
-  private List<PgCursors.Cursor> declaredCursors() {
-    List<PgCursors.Cursor> cursors = new ArrayList<>();
-    for (Portal portal : portals.values()) {
-      if (portal.isDeclared()) {
-        cursors.add(new PgCursors.Cursor(portal.name(), portal.plan().statement().sql(), portal.isHoldable(),
-            portal.formats().length > 0 && portal.formats()[0] == 1, portal.createdAt()));
-      }
-    }
-    return cursors;
-  }
-
   /** FETCH writes the next rows of a cursor (with RowDescription in a simple query); MOVE skips them. */
   private void fetchCursor(SqlStatement statement, SessionCommand.FetchCursor fetch, boolean describeRows) {
-    Portal cursor = portals.get(fetch.name());
+    Portal cursor = portals.find(fetch.name());
     if (cursor == null) {
       throw new PlatformException(SqlState.INVALID_CURSOR_NAME, "cursor \"" + fetch.name() + "\" does not exist");
     }
@@ -965,97 +820,13 @@ final class Session implements CancelTarget {
     }
     long count = 0;
     if (cursor.cursor() != null) {
-      count = fetch.move() ? cursor.cursor().skipRows(fetch.count()) : cursor.cursor().writeRows(output, fetch.count());
+      try (StatementExecution.Run run = execution.run(statement, StatementExecution.Admission.ADMITTED)) {
+        count = fetch.move() ? cursor.cursor().skipRows(fetch.count()) : cursor.cursor().writeRows(output, fetch.count());
+      }
       cursor.rowsSent(count);
     }
     BackendMessages.commandComplete(output.buffer(), (fetch.move() ? "MOVE " : "FETCH ") + count);
-    audit(statement, count, "ok");
-  }
-
-  private void endTransaction(String sql) {
-    closeTransactionPortals();
-    transaction = TransactionStatus.IDLE;
-    engine.execute(sql);
-    if (sql.equals("ROLLBACK")) {
-      forgetRolledBackCatalog();
-    }
-    catalogObjectsUncommitted = false;
-  }
-
-  /** The session's catalog objects were created in a transaction that rolled back: create them again when next needed. */
-  private void forgetRolledBackCatalog() {
-    if (catalogObjectsUncommitted) {
-      catalogObjectsCreated = false;
-      catalogObjectsUncommitted = false;
-    }
-  }
-
-  private static boolean isTransactionExit(SessionCommand command) {
-    return command instanceof SessionCommand.TransactionControl control
-        && control.kind() != SessionCommand.TransactionControl.Kind.BEGIN;
-  }
-
-  private void checkNotAborted(SqlStatement statement) {
-    if (transaction != TransactionStatus.FAILED) {
-      return;
-    }
-    String keyword = statement.keyword();
-    if (keyword.equals("ROLLBACK") || keyword.equals("ABORT") || keyword.equals("COMMIT") || keyword.equals("END")) {
-      return;
-    }
-    throw new PlatformException(
-        SqlState.IN_FAILED_SQL_TRANSACTION, "current transaction is aborted, commands ignored until end of transaction block");
-  }
-
-  private void markFailed() {
-    if (transaction == TransactionStatus.IN_BLOCK) {
-      transaction = TransactionStatus.FAILED;
-    }
-  }
-
-  /**
-   * Opens PostgreSQL's implicit transaction around a statement outside any block: a multi-statement
-   * simple query, or the extended-query messages up to the next Sync, succeed or fail together.
-   */
-  private void beginImplicitTransaction(SqlStatement statement) {
-    if (transaction == TransactionStatus.IDLE && !implicitTransaction && !controlsTransactions(statement)) {
-      engine.execute("BEGIN TRANSACTION");
-      implicitTransaction = true;
-    }
-  }
-
-  /** Commits the implicit transaction, if one is open. */
-  private void commitImplicitTransaction() {
-    if (implicitTransaction) {
-      implicitTransaction = false;
-      engine.execute("COMMIT");
-      catalogObjectsUncommitted = false;
-    }
-  }
-
-  /** Rolls back the implicit transaction after an error, if one is open. */
-  private void abortImplicitTransaction() {
-    if (implicitTransaction) {
-      implicitTransaction = false;
-      rollbackQuietly();
-    }
-  }
-
-  private void rollbackQuietly() {
-    try {
-      engine.execute("ROLLBACK");
-    } catch (PlatformException e) {
-      // DuckDB already ended the transaction with the failed statement; nothing to undo.
-    }
-    forgetRolledBackCatalog();
-  }
-
-  private ScheduledFuture<?> scheduleStatementTimeout() {
-    long millis = parameters.statementTimeoutMillis();
-    if (millis <= 0) {
-      return null;
-    }
-    return services.timers().schedule(() -> engine.cancel(CancelReason.STATEMENT_TIMEOUT), millis, TimeUnit.MILLISECONDS);
+    execution.completed(statement, count);
   }
 
   // ---------------------------------------------------------------- descriptions
@@ -1063,36 +834,6 @@ final class Session implements CancelTarget {
   /** Named from the client's own SQL, before the gateway's rewrites (which replace some calls by literals). */
   private List<ResultColumn> postgresNames(String sql, List<ResultColumn> columns) {
     return io.analytics.gateway.naming.PostgresColumnNames.apply(sql, columns, engine::parseTree);
-  }
-
-  private List<FieldDescription> describeColumns(List<ResultColumn> columns, short[] requestedFormats) {
-    List<FieldDescription> fields = new ArrayList<>(columns.size());
-    for (int i = 0; i < columns.size(); i++) {
-      ColumnType type = PgTypes.forDuckDbType(columns.get(i).duckDbType());
-      short format = i < requestedFormats.length ? requestedFormats[i] : 0;
-      if (format == 1 && !ColumnWriters.supportsBinary(type)) {
-        format = 0;
-      }
-      fields.add(new FieldDescription(
-          columns.get(i).name(), 0, (short) 0, type.type().oid(), type.type().typlen(), type.typmod(), format));
-    }
-    return fields;
-  }
-
-  private static List<ColumnType> columnTypes(List<ResultColumn> columns) {
-    List<ColumnType> types = new ArrayList<>(columns.size());
-    for (ResultColumn column : columns) {
-      types.add(PgTypes.forDuckDbType(column.duckDbType()));
-    }
-    return types;
-  }
-
-  private static short[] formatsOf(List<FieldDescription> fields) {
-    short[] formats = new short[fields.size()];
-    for (int i = 0; i < formats.length; i++) {
-      formats[i] = fields.get(i).format();
-    }
-    return formats;
   }
 
   // ---------------------------------------------------------------- objects
@@ -1107,56 +848,11 @@ final class Session implements CancelTarget {
     return plan;
   }
 
-  private Portal portal(String name) {
-    Portal portal = portals.get(name);
-    if (portal == null) {
-      throw new PlatformException(
-          SqlState.INVALID_CURSOR_NAME, name.isEmpty() ? "unnamed portal does not exist" : "portal \"" + name + "\" does not exist");
-    }
-    return portal;
-  }
-
-  private void closePortal(String name) {
-    Portal portal = portals.remove(name);
-    if (portal != null) {
-      portal.close();
-    }
-  }
-
-  private void closeAllPortals() {
-    portals.values().forEach(Portal::close);
-    portals.clear();
-  }
-
-  /**
-   * A transaction's end closes its portals, except cursors declared WITH HOLD, which are read into
-   * memory and stay for FETCH, as PostgreSQL keeps them.
-   */
-  private void closeTransactionPortals() {
-    java.util.Iterator<Portal> open = portals.values().iterator();
-    while (open.hasNext()) {
-      Portal portal = open.next();
-      if (portal.isHoldable()) {
-        portal.materialize();
-      } else {
-        portal.close();
-        open.remove();
-      }
-    }
-  }
-
-  /** DuckDB streams one result per connection: park suspended portals in memory first. */
-  private void materializeOpenPortals() {
-    for (Portal portal : portals.values()) {
-      portal.materialize();
-    }
-  }
-
   private void readyForQuery() {
-    BackendMessages.readyForQuery(output.buffer(), transaction.indicator());
+    BackendMessages.readyForQuery(output.buffer(), transactions.status().indicator());
     output.flush();
     int idleLimit = services.config().gateway().limits().idleInTransactionTimeoutSeconds();
-    if (idleLimit > 0 && transaction != TransactionStatus.IDLE) {
+    if (idleLimit > 0 && transactions.status() != TransactionStatus.IDLE) {
       long handledAtReady = messagesHandled;
       idleTimer = services.timers().schedule(
           () -> serial.execute(() -> endIdleTransaction(handledAtReady)), idleLimit, TimeUnit.SECONDS);
@@ -1177,29 +873,8 @@ final class Session implements CancelTarget {
 
   private void reportError(RuntimeException e, int positionOffset) {
     PlatformException error = ErrorReporter.toPlatform(e);
-    if (auditedStatement != null) {
-      audit(auditedStatement, 0, error.sqlState().code());
-    }
+    execution.failed(error);
     ErrorReporter.error(output.buffer(), error, positionOffset);
-  }
-
-  /** One audit line for the statement that ran last; the next one starts afresh. */
-  private void audit(SqlStatement statement, long rows, String outcome) {
-    long nanos = auditedStatement == statement ? System.nanoTime() - auditedStartNanos : 0;
-    long millis = nanos / 1_000_000;
-    if (statement != fingerprinted) {
-      // A prepared statement executed again is the same object: its fingerprint is computed once.
-      fingerprinted = statement;
-      fingerprint = StatementFingerprint.of(statement);
-    }
-    services.audit().statement(user, clientAddress, fingerprint, rows, millis, outcome);
-    services.metrics().statement(StatementKinds.of(statement), outcome, nanos, rows);
-    long slow = services.config().gateway().observability().slowQueryMillis();
-    if (slow > 0 && millis >= slow) {
-      SLOW.warn("slow statement: {} ms, {} rows, outcome {}, user {}@{}: {}", millis, rows, outcome, user,
-          clientAddress.getHostAddress(), fingerprint);
-    }
-    auditedStatement = null;
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -1207,12 +882,12 @@ final class Session implements CancelTarget {
   @Override
   public void cancelRunningStatement() {
     services.metrics().cancellation();
-    engine.cancel(CancelReason.USER_REQUEST);
+    execution.cancel(CancelReason.USER_REQUEST);
   }
 
   @Override
   public void terminate() {
-    engine.cancel(CancelReason.SHUTDOWN);
+    execution.cancel(CancelReason.SHUTDOWN);
     serial.execute(() -> {
       if (output.isOpen()) {
         ErrorReporter.fatal(output.buffer(), new PlatformException(SqlState.ADMIN_SHUTDOWN, CancelReason.SHUTDOWN.message()));
@@ -1244,24 +919,25 @@ final class Session implements CancelTarget {
 
   @Override
   public io.analytics.gateway.activity.SessionActivity activity() {
-    String state = busy ? "active" : switch (transaction) {
+    String state = busy ? "active" : switch (transactions.status()) {
       case IDLE -> "idle";
       case IN_BLOCK -> "idle in transaction";
       case FAILED -> "idle in transaction (aborted)";
     };
     return new io.analytics.gateway.activity.SessionActivity(processId(), database, user,
-        parameters.get("application_name"), clientAddress.getHostAddress(), backendStart, null, queryStart, state, currentQuery);
+        parameters.get("application_name"), clientAddress.getHostAddress(), backendStart, null, execution.activityStart(), state,
+        execution.activityQuery());
   }
 
   /** The socket closed: stop the running statement now (called from Netty's event loop). */
   void clientGone() {
-    engine.cancel(CancelReason.CLIENT_GONE);
+    execution.cancel(CancelReason.CLIENT_GONE);
   }
 
   void close() {
     services.registry().unregister(key);
     copy.abort();
-    closeAllPortals();
+    portals.closeAll();
     statements.values().forEach(PreparedPlan::close);
     statements.clear();
     try {

@@ -17,23 +17,18 @@ final class SessionCatalogLookup implements CatalogLookup {
           + "WHERE lower(name) = lower(?)";
 
   private final EngineSession engine;
-  private final Runnable beforeQuery;
 
-  /** {@code beforeQuery} frees the connection (suspended portals) before a lookup runs on it. */
-  SessionCatalogLookup(EngineSession engine, Runnable beforeQuery) {
+  SessionCatalogLookup(EngineSession engine) {
     this.engine = requireNonNull(engine, "engine is null");
-    this.beforeQuery = requireNonNull(beforeQuery, "beforeQuery is null");
   }
 
   @Override
   public String parseTree(String sql) {
-    beforeQuery.run();
     return engine.parseTree(sql);
   }
 
   @Override
   public Set<String> schemasHolding(String name) {
-    beforeQuery.run();
     Set<String> schemas = new HashSet<>();
     for (String schema : engine.firstColumn(HOLDERS, name)) {
       schemas.add(schema.toLowerCase(Locale.ROOT));

@@ -326,10 +326,25 @@ class SecurityWireTest {
   @Test
   void adminsMayRunMaintenance() throws SQLException {
     try (Connection connection = login("admin"); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE maintenance_probe AS SELECT 1 AS x");
       statement.execute("CHECKPOINT");
+      statement.execute("INSERT INTO maintenance_probe VALUES (2)");
       statement.execute("CALL checkpoint()");
+      assertThat(single(statement, "SELECT sum(x) FROM maintenance_probe")).as("what was written survives both").isEqualTo("3");
+      statement.execute("DROP TABLE maintenance_probe");
       statement.execute("SET TimeZone = 'Europe/Paris'");
+      assertThat(single(statement, "SHOW TimeZone")).isEqualTo("Europe/Paris");
+      assertThat(single(statement, "SELECT current_setting('TimeZone')")).isEqualTo("Europe/Paris");
       statement.execute("SET search_path = 'gold'");
+      assertThat(single(statement, "SHOW search_path")).isEqualTo("gold");
+      assertThat(single(statement, "SELECT current_schema()")).isEqualTo("gold");
+    }
+  }
+
+  private static String single(Statement statement, String sql) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(sql)) {
+      assertThat(rows.next()).as(sql).isTrue();
+      return rows.getString(1);
     }
   }
 }

@@ -1,0 +1,50 @@
+package io.analytics.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.gateway.audit.AuditLog;
+import io.analytics.gateway.metrics.GatewayMetrics;
+import io.analytics.gateway.sql.SqlStatement;
+import io.analytics.gateway.sql.StatementFingerprint;
+import java.net.InetAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a finished statement is recorded: one audit line, the statement metrics and, when it took
+ * longer than gateway.observability.slowQueryMillis, the slow-statement log.
+ */
+final class StatementLog {
+  private static final Logger SLOW = LoggerFactory.getLogger("io.analytics.slowquery");
+
+  private final AuditLog audit;
+  private final GatewayMetrics metrics;
+  private final long slowQueryMillis;
+  private final String user;
+  private final InetAddress clientAddress;
+  /** The statement recorded last and its fingerprint: a prepared statement run again is the same object. */
+  private SqlStatement fingerprinted;
+  private String fingerprint;
+
+  StatementLog(AuditLog audit, GatewayMetrics metrics, long slowQueryMillis, String user, InetAddress clientAddress) {
+    this.audit = requireNonNull(audit, "audit is null");
+    this.metrics = requireNonNull(metrics, "metrics is null");
+    this.slowQueryMillis = slowQueryMillis;
+    this.user = requireNonNull(user, "user is null");
+    this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
+  }
+
+  void record(SqlStatement statement, long rows, long nanos, String outcome) {
+    long millis = nanos / 1_000_000;
+    if (statement != fingerprinted) {
+      fingerprinted = statement;
+      fingerprint = StatementFingerprint.of(statement);
+    }
+    audit.statement(user, clientAddress, fingerprint, rows, millis, outcome);
+    metrics.statement(StatementKinds.of(statement), outcome, nanos, rows);
+    if (slowQueryMillis > 0 && millis >= slowQueryMillis) {
+      SLOW.warn("slow statement: {} ms, {} rows, outcome {}, user {}@{}: {}", millis, rows, outcome, user,
+          clientAddress.getHostAddress(), fingerprint);
+    }
+  }
+}
