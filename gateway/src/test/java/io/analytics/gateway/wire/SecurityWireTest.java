@@ -7,6 +7,7 @@ import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
 import io.analytics.gateway.auth.ScramVerifier;
 import io.analytics.gateway.testing.TestGateway;
+import io.analytics.gateway.testing.SingleValue;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -330,21 +331,14 @@ class SecurityWireTest {
       statement.execute("CHECKPOINT");
       statement.execute("INSERT INTO maintenance_probe VALUES (2)");
       statement.execute("CALL checkpoint()");
-      assertThat(single(statement, "SELECT sum(x) FROM maintenance_probe")).as("what was written survives both").isEqualTo("3");
+      assertThat(SingleValue.of(statement, "SELECT sum(x) FROM maintenance_probe")).as("what was written survives both").isEqualTo("3");
       statement.execute("DROP TABLE maintenance_probe");
       statement.execute("SET TimeZone = 'Europe/Paris'");
-      assertThat(single(statement, "SHOW TimeZone")).isEqualTo("Europe/Paris");
-      assertThat(single(statement, "SELECT current_setting('TimeZone')")).isEqualTo("Europe/Paris");
+      assertThat(SingleValue.of(statement, "SHOW TimeZone")).isEqualTo("Europe/Paris");
+      assertThat(SingleValue.of(statement, "SELECT current_setting('TimeZone')")).isEqualTo("Europe/Paris");
       statement.execute("SET search_path = 'gold'");
-      assertThat(single(statement, "SHOW search_path")).isEqualTo("gold");
-      assertThat(single(statement, "SELECT current_schema()")).isEqualTo("gold");
-    }
-  }
-
-  private static String single(Statement statement, String sql) throws SQLException {
-    try (ResultSet rows = statement.executeQuery(sql)) {
-      assertThat(rows.next()).as(sql).isTrue();
-      return rows.getString(1);
+      assertThat(SingleValue.of(statement, "SHOW search_path")).isEqualTo("gold");
+      assertThat(SingleValue.of(statement, "SELECT current_schema()")).isEqualTo("gold");
     }
   }
 }

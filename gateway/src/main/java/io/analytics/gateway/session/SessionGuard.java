@@ -1,0 +1,101 @@
+package io.analytics.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.gateway.security.ReadOnlyGuard;
+import io.analytics.gateway.security.Role;
+import io.analytics.gateway.security.StatementGuard;
+import io.analytics.gateway.sql.SqlStatement;
+import io.analytics.gateway.sql.StatementFingerprint;
+import java.net.InetAddress;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks each client statement before it runs: against the login's role (the {@link StatementGuard}),
+ * and on a read replica against writes first; a refusal is logged and raised (42501, or 25006 for a
+ * write on a replica). The statement's audit clock starts here, so a refusal is audited too.
+ */
+final class SessionGuard {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionGuard.class);
+
+  private final StatementGuard guard;
+  private final boolean replica;
+  private final StatementExecution execution;
+  private final String user;
+  private final InetAddress clientAddress;
+
+  SessionGuard(StatementGuard guard, boolean replica, StatementExecution execution, String user, InetAddress clientAddress) {
+    this.guard = requireNonNull(guard, "guard is null");
+    this.replica = replica;
+    this.execution = requireNonNull(execution, "execution is null");
+    this.user = requireNonNull(user, "user is null");
+    this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
+  }
+
+  /** The login's role, decided once when the session opened. */
+  Role role() {
+    return guard.role();
+  }
+
+  /** The schema unqualified names resolve in first, as the role guard needs to know. */
+  static String firstSchemaOnSearchPath(SessionParameters parameters) {
+    String path = parameters.get("search_path");
+    for (String part : path.split(",")) {
+      String schema = part.strip().replace("\"", "");
+      if (!schema.isEmpty() && !schema.equals("$user")) {
+        return schema.equals("public") ? "main" : schema;
+      }
+    }
+    return "main";
+  }
+
+  void check(SqlStatement statement) {
+    check(statement, statement);
+  }
+
+  /**
+   * @param asRoleSeesIt what the role guard checks: for a COPY, the statement it amounts to (the
+   *     read-only check names the COPY itself, as PostgreSQL does)
+   */
+  void check(SqlStatement statement, SqlStatement asRoleSeesIt) {
+    execution.begin(asRoleSeesIt);
+    try {
+      if (replica) {
+        ReadOnlyGuard.check(statement);
+      }
+      guard.check(asRoleSeesIt);
+    } catch (PlatformException e) {
+      LOG.warn("refused for {}@{} (role {}): {} -- {}", user, clientAddress.getHostAddress(), guard.role().sqlName(),
+          e.getMessage(), StatementFingerprint.of(statement));
+      throw e;
+    }
+  }
+
+  /**
+   * The checks for commands the gateway answers itself: EXPLAIN is checked like the statement it
+   * explains, and role app, which reads only the gold layer, may not put anything else on its search path.
+   */
+  void checkCommand(SessionCommand command) {
+    if (command instanceof SessionCommand.Explain explain) {
+      check(SqlStatement.parse(explain.sql()));
+      return;
+    }
+    SessionCommand.SetParameter set = command instanceof SessionCommand.SetConfig setConfig
+        ? new SessionCommand.SetParameter(setConfig.name(), setConfig.value())
+        : command instanceof SessionCommand.SetParameter setParameter ? setParameter : null;
+    if (guard.role() != Role.APP || set == null || !set.name().equalsIgnoreCase("search_path") || set.value() == null) {
+      return;
+    }
+    for (String part : set.value().split(",")) {
+      String schema = part.strip().replace("\"", "").replace("'", "").toLowerCase(Locale.ROOT);
+      if (!schema.isEmpty() && !schema.equals("gold") && !schema.equals("pg_catalog") && !schema.equals("information_schema")) {
+        LOG.warn("refused for {}@{} (role app): search_path {}", user, clientAddress.getHostAddress(), set.value());
+        throw new PlatformException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema " + schema + " (role app reads only the gold layer)");
+      }
+    }
+  }
+}
