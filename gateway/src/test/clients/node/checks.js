@@ -58,6 +58,19 @@ async function main() {
   assert.equal((await client.query('SELECT 2 AS two')).rows[0].two, 2);
   ok('errors and transactions');
 
+  // PostgreSQL's dialect: lists as = ANY($1) (sent as untyped array text), set-returning functions
+  // in the select list as int4 rows (numbers, not strings), bytea hex input, integer division.
+  const anyInts = await client.query('SELECT x FROM (VALUES (1), (2), (3)) t(x) WHERE x = ANY($1) ORDER BY x', [[1, 3]]);
+  assert.deepEqual(anyInts.rows.map((row) => row.x), [1, 3]);
+  const anyTexts = await client.query("SELECT 1 AS one WHERE 'b' = ANY($1)", [['a', 'b']]);
+  assert.equal(anyTexts.rows.length, 1);
+  const series = await client.query('SELECT generate_series(1, 3) AS g');
+  assert.deepEqual(series.rows.map((row) => row.g), [1, 2, 3]);
+  const bytes = await client.query("SELECT '\\x0001ff'::bytea AS b, 7 / 2 AS q");
+  assert.deepEqual([...bytes.rows[0].b], [0, 1, 255]);
+  assert.equal(bytes.rows[0].q, 3);
+  ok('postgres dialect');
+
   await client.end();
 }
 

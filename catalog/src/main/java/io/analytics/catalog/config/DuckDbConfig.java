@@ -51,6 +51,14 @@ public record DuckDbConfig(String memoryLimit, int threads, String tempDirectory
     return new DuckDbConfig(newMemoryLimit, threads, tempDirectory, extensionDirectory, maxTempDirectorySize);
   }
 
+  public DuckDbConfig withMaxTempDirectorySize(String newMaxTempDirectorySize) {
+    return new DuckDbConfig(memoryLimit, threads, tempDirectory, extensionDirectory, newMaxTempDirectorySize);
+  }
+
+  public DuckDbConfig withTempDirectory(String newTempDirectory) {
+    return new DuckDbConfig(memoryLimit, threads, newTempDirectory, extensionDirectory, maxTempDirectorySize);
+  }
+
   public static DuckDbConfig defaults() {
     return new DuckDbConfig(null, 0, null);
   }

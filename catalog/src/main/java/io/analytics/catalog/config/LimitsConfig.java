@@ -15,6 +15,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param queryMemory what one query may hold (e.g. "512MB"; null: no limit): the gateway's own result
  *     memory per session is capped at it, and, unless duckdb.memoryLimit is set, DuckDB's memory_limit
  *     becomes this times maxConcurrentQueries (when that is not 0); exceeding either is 53200
+ * @param reservedAdminConnections of gateway.maxConnections, slots only admins may take (as PostgreSQL's
+ *     superuser_reserved_connections), so an admin can connect while other roles hold all the rest
+ * @param defaultStatementTimeoutMillis statement_timeout a session of a role other than admin starts
+ *     with (0: none), so a runaway query of a shared server is stopped unless the client chose otherwise
  */
 public record LimitsConfig(
     int maxConnectionsPerUser,
@@ -23,7 +27,9 @@ public record LimitsConfig(
     int cancelRequestsPerSecond,
     int maxConcurrentQueries,
     long queryQueueTimeoutMillis,
-    String queryMemory) {
+    String queryMemory,
+    int reservedAdminConnections,
+    long defaultStatementTimeoutMillis) {
   @JsonCreator
   public LimitsConfig(
       @JsonProperty("maxConnectionsPerUser") Integer maxConnectionsPerUser,
@@ -32,7 +38,9 @@ public record LimitsConfig(
       @JsonProperty("cancelRequestsPerSecond") Integer cancelRequestsPerSecond,
       @JsonProperty("maxConcurrentQueries") Integer maxConcurrentQueries,
       @JsonProperty("queryQueueTimeoutMillis") Long queryQueueTimeoutMillis,
-      @JsonProperty("queryMemory") String queryMemory) {
+      @JsonProperty("queryMemory") String queryMemory,
+      @JsonProperty("reservedAdminConnections") Integer reservedAdminConnections,
+      @JsonProperty("defaultStatementTimeoutMillis") Long defaultStatementTimeoutMillis) {
     this(
         maxConnectionsPerUser == null ? 0 : maxConnectionsPerUser,
         idleInTransactionTimeoutSeconds == null ? 0 : idleInTransactionTimeoutSeconds,
@@ -40,7 +48,16 @@ public record LimitsConfig(
         cancelRequestsPerSecond == null ? 20 : cancelRequestsPerSecond,
         maxConcurrentQueries == null ? 0 : maxConcurrentQueries,
         queryQueueTimeoutMillis == null ? 30_000L : queryQueueTimeoutMillis,
-        queryMemory);
+        queryMemory,
+        reservedAdminConnections == null ? 3 : reservedAdminConnections,
+        defaultStatementTimeoutMillis == null ? 15 * 60_000L : defaultStatementTimeoutMillis);
+  }
+
+  public LimitsConfig(
+      Integer maxConnectionsPerUser, Integer idleInTransactionTimeoutSeconds, Integer failedLoginsPerMinute,
+      Integer cancelRequestsPerSecond, Integer maxConcurrentQueries, Long queryQueueTimeoutMillis, String queryMemory) {
+    this(maxConnectionsPerUser, idleInTransactionTimeoutSeconds, failedLoginsPerMinute, cancelRequestsPerSecond,
+        maxConcurrentQueries, queryQueueTimeoutMillis, queryMemory, null, null);
   }
 
   public LimitsConfig(
@@ -65,13 +82,17 @@ public record LimitsConfig(
     if (queryMemory != null) {
       ByteSize.parse("gateway.limits.queryMemory", queryMemory);
     }
+    ConfigChecks.checkRange("gateway.limits.reservedAdminConnections", reservedAdminConnections, 0, 100_000);
+    if (defaultStatementTimeoutMillis < 0) {
+      throw new ConfigException("config key \"gateway.limits.defaultStatementTimeoutMillis\" must be 0 or more");
+    }
     if (queryQueueTimeoutMillis < 0) {
       throw new ConfigException("config key \"gateway.limits.queryQueueTimeoutMillis\" must be 0 or more");
     }
   }
 
   public static LimitsConfig defaults() {
-    return new LimitsConfig(null, null, null, null, null, null, null);
+    return new LimitsConfig(null, null, null, null, null, null, null, null, null);
   }
 
   /** The per-query memory limit in bytes, or Long.MAX_VALUE when there is none. */
@@ -81,6 +102,12 @@ public record LimitsConfig(
 
   public LimitsConfig withQueryMemory(String newQueryMemory) {
     return new LimitsConfig(maxConnectionsPerUser, idleInTransactionTimeoutSeconds, failedLoginsPerMinute,
-        cancelRequestsPerSecond, maxConcurrentQueries, queryQueueTimeoutMillis, newQueryMemory);
+        cancelRequestsPerSecond, maxConcurrentQueries, queryQueueTimeoutMillis, newQueryMemory, reservedAdminConnections,
+        defaultStatementTimeoutMillis);
+  }
+
+  public LimitsConfig withReservedAdminConnections(int slots, long statementTimeoutMillis) {
+    return new LimitsConfig(maxConnectionsPerUser, idleInTransactionTimeoutSeconds, failedLoginsPerMinute,
+        cancelRequestsPerSecond, maxConcurrentQueries, queryQueueTimeoutMillis, queryMemory, slots, statementTimeoutMillis);
   }
 }

@@ -129,12 +129,24 @@ public record PlatformConfig(
    */
   public DuckDbConfig servingDuckDb() {
     LimitsConfig limits = gateway.limits();
-    if (duckdb.memoryLimit() != null || limits.queryMemory() == null || limits.maxConcurrentQueries() == 0) {
-      return duckdb; // without a bound on concurrent queries there is nothing to multiply
+    // A shared server's defaults: spill capped (DuckDB's own default is 90% of the free disk), and
+    // each of the two serving instances (the main one and app's) at 40% of RAM rather than DuckDB's 80%.
+    DuckDbConfig serving = duckdb.maxTempDirectorySize() != null ? duckdb : duckdb.withMaxTempDirectorySize(DEFAULT_SPILL_CAP);
+    if (duckdb.memoryLimit() != null) {
+      return serving;
+    }
+    if (limits.queryMemory() == null || limits.maxConcurrentQueries() == 0) {
+      return serving.withMemoryLimit(DEFAULT_MEMORY_LIMIT); // without a bound on concurrent queries there is nothing to multiply
     }
     long total = limits.queryMemoryBytes() * limits.maxConcurrentQueries();
-    return duckdb.withMemoryLimit(total + "B");
+    return serving.withMemoryLimit(total + "B");
   }
+
+  /** memory_limit of each serving instance when none is configured or derived. */
+  public static final String DEFAULT_MEMORY_LIMIT = "40%";
+
+  /** max_temp_directory_size of a serving instance when none is configured. */
+  public static final String DEFAULT_SPILL_CAP = "20GB";
 
   public PlatformConfig withGateway(GatewayConfig newGateway) {
     return new PlatformConfig(newGateway, duckdb, users, sources);

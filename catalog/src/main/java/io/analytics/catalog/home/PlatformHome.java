@@ -105,6 +105,7 @@ public record PlatformHome(Path root) {
       Files.createDirectories(materializationsDir());
       Files.createDirectories(migrationsDir());
       Files.createDirectories(configDir());
+      HomePermissions.restrict(this);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the platform layout under " + root, e);
     }

@@ -34,7 +34,9 @@ public final class DuckDbDatabase implements AutoCloseable {
     requireNonNull(config, "config is null");
     home.ensureLayout();
     Path file = home.warehouseFile();
-    Path temp = config.tempDirectory() != null ? Path.of(config.tempDirectory()) : home.tempDir();
+    // The spill folder is not the COPY spool's parent nor the replicas' scratch folders' (all under
+    // warehouse/tmp): DuckDB lets an instance read its temp directory, and those belong to others.
+    Path temp = config.tempDirectory() != null ? Path.of(config.tempDirectory()) : home.warehouseDir().resolve("spill");
     return open("jdbc:duckdb:" + file, file.toString(), config, temp);
   }
 

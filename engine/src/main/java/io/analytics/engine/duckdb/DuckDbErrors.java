@@ -123,6 +123,10 @@ public final class DuckDbErrors {
     if (state == SqlState.OUT_OF_MEMORY) {
       return outOfMemory(message, cause);
     }
+    if (state == SqlState.DIVISION_BY_ZERO) {
+      // DuckDB's text suggests TRY() and an engine-wide SET; PostgreSQL's is all a client needs.
+      message = "division by zero";
+    }
     return new PlatformException(state, message, detail, hint, position, cause);
   }
 

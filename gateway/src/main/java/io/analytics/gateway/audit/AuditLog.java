@@ -36,8 +36,20 @@ public final class AuditLog {
 
   /** @param outcome "ok", or the SQLSTATE of the error (42501 for a refusal) */
   public void statement(String user, InetAddress address, String fingerprint, long rows, long durationMillis, String outcome) {
+    statement(user, address, fingerprint, rows, durationMillis, outcome, null);
+  }
+
+  /**
+   * @param text the statement's whole text, for a statement refused by the guard or rejected by the
+   *     lexer (what was attempted matters more there than keeping literals out of the log); else null
+   */
+  public void statement(
+      String user, InetAddress address, String fingerprint, long rows, long durationMillis, String outcome, String text) {
     Line line = line("statement", user, address);
     line.put("statement", fingerprint);
+    if (text != null) {
+      line.put("text", text);
+    }
     line.put("rows", rows);
     line.put("duration_ms", durationMillis);
     line.put("outcome", outcome);

@@ -22,7 +22,7 @@ import io.analytics.gateway.security.AddressRateWindow;
 public final class AuthenticatorFactory {
   private final PlatformConfig config;
   private final SecureRandom random;
-  /** Server secret from which unknown users' mock salts derive, stable for this process. */
+  /** Server secret from which unknown users' mock salts derive, stable across restarts when given one. */
   private final byte[] mockSaltSecret = new byte[32];
   private final AddressRateWindow failedLogins = new AddressRateWindow(TimeUnit.MINUTES.toNanos(1));
 
@@ -30,6 +30,14 @@ public final class AuthenticatorFactory {
     this.config = requireNonNull(config, "config is null");
     this.random = requireNonNull(random, "random is null");
     random.nextBytes(mockSaltSecret);
+  }
+
+  /** @param serverSecret a secret that outlives restarts ({@link ServerSecret}): unknown users' mock salts derive from it */
+  public AuthenticatorFactory(PlatformConfig config, SecureRandom random, byte[] serverSecret) {
+    this.config = requireNonNull(config, "config is null");
+    this.random = requireNonNull(random, "random is null");
+    System.arraycopy(requireNonNull(serverSecret, "serverSecret is null"), 0, mockSaltSecret, 0,
+        Math.min(serverSecret.length, mockSaltSecret.length));
   }
 
   public Authenticator forLogin(String user, InetAddress clientAddress) {
@@ -58,16 +66,20 @@ public final class AuthenticatorFactory {
     };
   }
 
-  /** As PostgreSQL: the md5 method still uses SCRAM for a user whose stored password is SCRAM only. */
   /**
-   * Records a failed login from the address and returns how long to wait before answering it: no
-   * wait up to gateway.limits.failedLoginsPerMinute failures a minute, then 250 ms more per failure,
-   * up to 5 s, so that guessing passwords from one address slows to a crawl.
+   * Counts a password about to be checked as a guess from the address, before its answer is known,
+   * and says whether it may be checked at all: at most gateway.limits.failedLoginsPerMinute guesses
+   * that did not succeed are checked per address and minute. Beyond that every attempt from the
+   * address is refused without looking at the password, so neither the answer nor its timing tells
+   * a client anything, however soon it gives up waiting, and guesses sent side by side count alike.
    */
-  public long failureDelayMillis(InetAddress clientAddress) {
-    int failures = failedLogins.record(clientAddress);
-    int allowed = config.gateway().limits().failedLoginsPerMinute();
-    return failures <= allowed ? 0 : Math.min(5_000L, 250L * (failures - allowed));
+  public boolean admitGuess(InetAddress clientAddress) {
+    return failedLogins.tryRecord(clientAddress, config.gateway().limits().failedLoginsPerMinute());
+  }
+
+  /** A guess admitted by {@link #admitGuess} was the right password: it does not count against the address. */
+  public void guessSucceeded(InetAddress clientAddress) {
+    failedLogins.forgetLatest(clientAddress);
   }
 
   private Authenticator md5(String user, UserConfig account, byte[] channelBinding) {

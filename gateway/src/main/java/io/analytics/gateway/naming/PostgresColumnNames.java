@@ -196,6 +196,9 @@ public final class PostgresColumnNames {
     if (subqueryType.equals("ARRAY")) {
       return new Named("array", 2);
     }
+    if (subqueryType.equals("ANY") || subqueryType.equals("ALL")) {
+      return Named.NONE; // x = ANY(...), x IN (SELECT ...): a comparison, "?column?" as in PostgreSQL
+    }
     JsonNode node = expression.path("subquery").path("node");
     JsonNode first = node.path("select_list").path(0);
     if (!first.isObject()) {

@@ -49,19 +49,6 @@ public final class PgCatalogRewriter {
     return (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_IDENTIFIER) && token.value().equals(name);
   }
 
-  /** The index of the parenthesis closing the one at {@code open}, or -1. */
-  private static int closing(List<Token> tokens, int open) {
-    int depth = 0;
-    for (int i = open; i < tokens.size(); i++) {
-      if (tokens.get(i).isPunctuation('(')) {
-        depth++;
-      } else if (tokens.get(i).isPunctuation(')') && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   /** Text that replaces tokens first..last (inclusive) when the rewrite reaches token first. */
   private record Replacement(int last, String text) {}
 
@@ -82,7 +69,7 @@ public final class PgCatalogRewriter {
       }
       // CAST(x AS regclass) -> pg_regclass(x); CAST(x AS oid) (and the other reg* types) -> CAST(x AS BIGINT)
       if (token.is("CAST") && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('(')) {
-        int close = closing(tokens, i + 1);
+        int close = statement.closingParenthesis(i + 1);
         int typeAt = close - 1;
         int asAt = typeAt >= 2 && tokens.get(typeAt - 1).isPunctuation('.') && isName(tokens.get(typeAt - 2), "pg_catalog") ? typeAt - 3 : typeAt - 1;
         if (close > 0 && asAt > i + 1 && tokens.get(asAt).is("AS") && tokens.get(typeAt).type() == TokenType.WORD

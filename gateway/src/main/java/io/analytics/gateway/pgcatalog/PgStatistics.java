@@ -32,13 +32,14 @@ final class PgStatistics {
         sql.add(insert(dataset));
       }
     }
+    // Sessions divide integers as PostgreSQL does (PostgresDialectSettings): fractions divide doubles.
     // Fixed-width types are as wide as the type (as in PostgreSQL); for the others the footers' bytes
     // per value are the estimate. 0 distinct values is PostgreSQL's "unknown".
     sql.add("CREATE OR REPLACE TEMP VIEW pg_stats AS SELECT s.schemaname, s.tablename, s.attname, false AS inherited, "
         + "CAST(s.null_frac AS FLOAT) AS null_frac, "
         + "CAST(CASE WHEN t.typlen > 0 THEN t.typlen ELSE s.avg_width END AS INTEGER) AS avg_width, "
         + "CAST(CASE WHEN s.distinct_values > " + DISTINCT_AS_FRACTION_ABOVE + " * s.row_count "
-        + "THEN -least(1.0, s.distinct_values / s.row_count) ELSE s.distinct_values END AS FLOAT) AS n_distinct, "
+        + "THEN -least(1.0, CAST(s.distinct_values AS DOUBLE) / s.row_count) ELSE s.distinct_values END AS FLOAT) AS n_distinct, "
         + "CAST(NULL AS VARCHAR[]) AS most_common_vals, CAST(NULL AS FLOAT[]) AS most_common_freqs, "
         + "CAST(NULL AS VARCHAR[]) AS histogram_bounds, CAST(NULL AS FLOAT) AS correlation, "
         + "CAST(NULL AS VARCHAR[]) AS most_common_elems, CAST(NULL AS FLOAT[]) AS most_common_elem_freqs, "
@@ -68,9 +69,9 @@ final class PgStatistics {
         + "FROM parquet_metadata(" + files + ")), "
         + "totals AS (SELECT sum(row_group_num_rows) AS row_count FROM (SELECT DISTINCT file_name, row_group_id, row_group_num_rows FROM meta)) "
         + "SELECT " + schema + ", " + table + ", m.path_in_schema, t.row_count, "
-        + "CASE WHEN t.row_count = 0 THEN 0 ELSE (COALESCE(sum(m.stats_null_count), 0) + t.row_count - sum(m.row_group_num_rows)) / t.row_count END, "
+        + "CASE WHEN t.row_count = 0 THEN 0 ELSE CAST(COALESCE(sum(m.stats_null_count), 0) + t.row_count - sum(m.row_group_num_rows) AS DOUBLE) / t.row_count END, "
         + "CAST(CASE WHEN sum(m.row_group_num_rows - COALESCE(m.stats_null_count, 0)) > 0 THEN "
-        + "greatest(1, round(sum(m.total_uncompressed_size) / sum(m.row_group_num_rows - COALESCE(m.stats_null_count, 0)))) ELSE 0 END AS INTEGER), "
+        + "greatest(1, round(CAST(sum(m.total_uncompressed_size) AS DOUBLE) / sum(m.row_group_num_rows - COALESCE(m.stats_null_count, 0)))) ELSE 0 END AS INTEGER), "
         + "CASE WHEN count(m.stats_distinct_count) = count(*) THEN max(m.stats_distinct_count) ELSE 0 END "
         + "FROM meta m, totals t GROUP BY m.path_in_schema, t.row_count");
     for (String column : dataset.files().partitionColumns()) {

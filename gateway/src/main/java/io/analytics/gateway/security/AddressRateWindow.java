@@ -42,6 +42,27 @@ public final class AddressRateWindow {
     return times.size();
   }
 
+  /**
+   * Records an event from the address unless it has had {@code limit} within the window already;
+   * returns whether it was recorded.
+   */
+  public synchronized boolean tryRecord(InetAddress address, int limit) {
+    Deque<Long> times = prune(address);
+    if (times.size() >= limit) {
+      return false;
+    }
+    times.addLast(clock.getAsLong());
+    return true;
+  }
+
+  /** Forgets the address's latest event (one that turned out not to count). */
+  public synchronized void forgetLatest(InetAddress address) {
+    Deque<Long> times = events.get(address);
+    if (times != null && !times.isEmpty()) {
+      times.pollLast();
+    }
+  }
+
   /** How many events the address has had within the window. */
   public synchronized int count(InetAddress address) {
     return prune(address).size();

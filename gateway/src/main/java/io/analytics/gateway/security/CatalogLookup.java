@@ -9,4 +9,9 @@ public interface CatalogLookup {
 
   /** Lower-case names of the user schemas holding a table or view with this name (case-insensitive). */
   Set<String> schemasHolding(String name);
+
+  /** DuckDB's current schema, where it creates unqualified names; null when it cannot be asked. */
+  default String currentSchema() {
+    return null;
+  }
 }

@@ -5,10 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.lake.Layer;
+import io.analytics.engine.duckdb.DuckDbParser;
 import io.analytics.gateway.sql.SqlStatement;
-import io.analytics.gateway.sql.Token;
 import io.analytics.gateway.sql.TokenType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,44 +16,19 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Decides, before DuckDB sees it, whether a client's statement is allowed for the login's role.
- * DuckDB itself is the second wall (file access limited to the lake, see DuckDbDatabase), but it has
- * no notion of users, so what a role may do is decided here, by parsing: the lexer's tokens for
- * the statement's kind, its write target and every function it calls, and DuckDB's own parse tree
- * for the tables a SELECT reads. A refusal is SQLSTATE 42501 naming the object.
+ * Decides, before DuckDB runs it, whether a client's statement is allowed for the login's role.
+ * One parser decides: DuckDB's own ({@link DuckDbParser}), on the very text DuckDB will run, says
+ * how many statements the text holds (more than one is refused: duckdb_jdbc's prepare would run all
+ * but the last unchecked) and, for a SELECT, gives the parse tree whose tables, functions, file
+ * reads and data-modifying CTEs are checked. Roles that only read may send nothing else to DuckDB
+ * but session housekeeping (USE, PREPARE of a checked statement, EXECUTE, transaction control) and
+ * session settings. For the statements DuckDB cannot serialize (writers' DML and DDL) the lexer's
+ * tokens give the kind and target, and only for a text DuckDB reads as one statement and that
+ * holds no character the two could read differently ({@link AmbiguousCharacters}). Anything the
+ * guard cannot classify is refused. DuckDB itself is the second wall (file access limited to the
+ * lake, see DuckDbDatabase). A refusal is SQLSTATE 42501 naming the object.
  */
 public final class StatementGuard {
-  /** Functions that run SQL given as a string (which would escape inspection) or reach outside the lake. */
-  private static final Set<String> DENIED_FUNCTIONS = Set.of(
-      "query", "query_table", "getenv", "postgres_query", "postgres_execute", "postgres_scan", "postgres_scan_pushdown",
-      "postgres_attach", "sqlite_scan", "sqlite_attach", "sqlite_query", "mysql_query", "mysql_execute", "mysql_scan",
-      "duckdb_secrets", "which_secret", "load_aws_credentials", "http_get", "http_post",
-      // Runs a serialized statement, unseen by this guard.
-      "json_execute_serialized_sql",
-      // Write into an attached database or load an export: COPY FROM DATABASE and IMPORT DATABASE by another name.
-      "copy_database", "import_database",
-      // Engine-wide switches, as the PRAGMAs and SETs of the same names (refused below) are.
-      "add_parquet_key", "enable_logging", "disable_logging", "truncate_duckdb_logs", "enable_profiling", "disable_profiling",
-      "enable_profile", "disable_profile", "enable_optimizer", "disable_optimizer", "enable_object_cache", "disable_object_cache",
-      "enable_checkpoint_on_shutdown", "disable_checkpoint_on_shutdown", "enable_verification", "disable_verification",
-      "verify_parallelism", "disable_verify_parallelism", "create_external_resource", "destroy_external_resource",
-      "register_external_resource", "register_external_resource_type", "deregister_external_resource");
-
-  /** Table functions that do what CHECKPOINT does: admins only, like the statement. */
-  private static final Set<String> MAINTENANCE_FUNCTIONS = Set.of("checkpoint", "force_checkpoint");
-
-  /** Functions that change a sequence: a write, for roles that write. */
-  private static final Set<String> SEQUENCE_FUNCTIONS = Set.of("nextval", "setval");
-
-  /** Functions that read files: allowed to roles that write, and only for literal paths inside the lake. */
-  private static final Set<String> FILE_READERS = Set.of(
-      "read_csv", "read_csv_auto", "read_parquet", "parquet_scan", "read_json", "read_json_auto", "read_json_objects",
-      "read_json_objects_auto", "read_ndjson", "read_ndjson_auto", "read_ndjson_objects", "read_text", "read_blob",
-      "glob", "parquet_metadata", "parquet_schema", "parquet_file_metadata", "parquet_kv_metadata",
-      "parquet_bloom_probe", "sniff_csv", "iceberg_scan", "iceberg_metadata", "iceberg_snapshots", "delta_scan",
-      "read_xlsx", "st_read", "read_avro", "read_duckdb", "read_single_csv_file", "read_single_json_file",
-      "read_single_parquet_file", "parquet_full_metadata", FunctionCalls.REPLACEMENT_SCAN);
-
   /** DuckDB settings a client may change: those that only affect its own session. */
   private static final Set<String> SESSION_SETTINGS = Set.of(
       "search_path", "schema", "timezone", "calendar", "enable_progress_bar", "enable_progress_bar_print", "progress_bar_time");
@@ -64,23 +38,35 @@ public final class StatementGuard {
       "table_info", "show_tables", "show_tables_expanded", "show_databases", "database_list", "database_size",
       "version", "platform", "show", "functions", "collations", "storage_info", "metadata_info");
 
+  private static final String GATEWAY_CATALOG_PREFIX = "pg_gateway_";
+
   private static final Set<String> LAYERS =
       Arrays.stream(Layer.values()).map(Layer::schemaName).collect(Collectors.toUnmodifiableSet());
 
   private final Role role;
   private final LakePaths lake;
+  private final FunctionRules functions;
   private final CatalogLookup catalog;
   private final Supplier<String> currentSchema;
+  private final DuckDbParser parser;
 
   /**
    * @param lakeDirectory the lake's data directory, the only place file readers may look
-   * @param currentSchema the first schema of the session's search path, where unqualified names are created
+   * @param currentSchema the first schema of the session's search path, where unqualified names are
+   *     created when DuckDB cannot be asked
    */
   public StatementGuard(Role role, java.nio.file.Path lakeDirectory, CatalogLookup catalog, Supplier<String> currentSchema) {
+    this(role, lakeDirectory, catalog, currentSchema, DuckDbParser.shared());
+  }
+
+  StatementGuard(Role role, java.nio.file.Path lakeDirectory, CatalogLookup catalog, Supplier<String> currentSchema,
+      DuckDbParser parser) {
     this.role = requireNonNull(role, "role is null");
     this.lake = new LakePaths(requireNonNull(lakeDirectory, "lakeDirectory is null"));
+    this.functions = new FunctionRules(role, lake);
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.currentSchema = requireNonNull(currentSchema, "currentSchema is null");
+    this.parser = requireNonNull(parser, "parser is null");
   }
 
   public Role role() {
@@ -89,15 +75,116 @@ public final class StatementGuard {
 
   /** Throws 42501 when the statement is not allowed; returns normally otherwise. */
   public void check(SqlStatement statement) {
-    java.util.Optional<SqlStatement> prepared = StatementClassifier.preparedBody(statement);
-    if (prepared.isPresent()) {
-      check(prepared.get());
+    DuckDbParser.Parsed parsed = parser.parse(statement.sql());
+    if (parsed.statements() == 0) {
+      // DuckDB cannot parse it and will refuse it with its own syntax error, having run nothing; a
+      // write it could not parse is still refused as one, as PostgreSQL would.
+      checkUnparsable(statement);
+      return;
+    }
+    if (parsed.statements() > 1) {
+      throw denied("DuckDB reads " + parsed.statements() + " statements in this text where the gateway saw one "
+          + "(check the quoting); send one statement at a time");
+    }
+    if (parsed.statements() < 0) {
+      throw denied("the statement cannot be checked (" + parsed.parseError() + ")");
+    }
+    if (parsed.isSingleSelect()) {
+      checkTree(ParseTreeReader.read(parsed.selectTree()));
+      return;
+    }
+    checkLexed(statement);
+  }
+
+  /**
+   * Refuses a text the gateway built from a checked statement (a COPY's load, a result-shape probe)
+   * unless DuckDB reads exactly one statement in it: duckdb_jdbc's prepare runs all but the last.
+   */
+  public static void requireOneStatement(String sql) {
+    int statements = DuckDbParser.shared().parse(sql).statements();
+    if (statements > 1 || statements < 0) {
+      throw denied("DuckDB reads more than one statement in this text (check the quoting); send one statement at a time");
+    }
+  }
+
+  /**
+   * The refusal for a text the gateway's lexer rejects but DuckDB's parser reads: the two disagree
+   * on its quoting, which is how statements are hidden; empty when DuckDB cannot parse it either.
+   */
+  public static java.util.Optional<PlatformException> lexerDisagreement(String sql) {
+    DuckDbParser.Parsed parsed = DuckDbParser.shared().parse(sql);
+    if (parsed.statements() == 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(denied("the gateway's lexer cannot read this text but DuckDB reads "
+        + (parsed.statements() < 0 ? "it" : parsed.statements() + " statement(s) in it") + " (check the quoting)"));
+  }
+
+  /** A text as DuckDB will run it (after the gateway's rewrites): checked as a client statement. */
+  public void checkText(String sql) {
+    check(SqlStatement.parse(sql));
+  }
+
+  private void checkUnparsable(SqlStatement statement) {
+    java.util.Optional<String> ambiguous = AmbiguousCharacters.findIn(statement.sql());
+    if (ambiguous.isPresent()) {
+      throw denied("a statement DuckDB cannot parse may not hold " + ambiguous.get());
+    }
+    java.util.Optional<SqlStatement> body = StatementClassifier.preparedBody(statement);
+    StatementKind kind = StatementClassifier.classify(body.orElse(statement));
+    if (!role.writes() && (kind == StatementKind.WRITE || kind == StatementKind.DDL)) {
+      throw denied("role " + role.sqlName() + " may only read; " + body.orElse(statement).keyword() + " needs role engineer");
+    }
+  }
+
+  /** A SELECT, by DuckDB's parse tree. */
+  private void checkTree(ParseTreeReader tree) {
+    if (tree == null || tree.statements() != 1) {
+      throw denied("the statement cannot be checked (DuckDB's parse tree does not hold exactly one statement)");
+    }
+    for (ParseTreeReader.WriteNode write : tree.writes()) {
+      String what = write.type().replace("_QUERY_NODE", "").replace('_', ' ');
+      if (!role.writes()) {
+        throw denied("role " + role.sqlName() + " may only read; a WITH holding " + what + " needs role engineer");
+      }
+      checkSchemaWritten(write.schema().isEmpty() ? schemaOfUnqualifiedNames() : write.schema(), "TABLE", what);
+    }
+    for (FunctionCall call : tree.calls()) {
+      functions.check(call);
+    }
+    for (TableReference table : tree.tables()) {
+      if (table.looksLikePath() && !tree.isCte(table.name())) {
+        functions.check(new FunctionCall(FunctionCalls.REPLACEMENT_SCAN, List.of(table.qualified())));
+      }
+    }
+    if (role == Role.APP) {
+      checkTablesRead(tree);
+    }
+  }
+
+  /** A statement DuckDB reads as one statement but cannot serialize: classified from the lexer's tokens. */
+  private void checkLexed(SqlStatement statement) {
+    java.util.Optional<String> ambiguous = AmbiguousCharacters.findIn(statement.sql());
+    if (ambiguous.isPresent()) {
+      throw denied("a " + statement.keyword() + " statement may not hold " + ambiguous.get()
+          + " (outside a SELECT, send such values as parameters)");
+    }
+    if (statement.keyword().equals("PREPARE")) {
+      SqlStatement body = StatementClassifier.preparedBody(statement)
+          .orElseThrow(() -> denied("PREPARE needs the form PREPARE name [(types)] AS statement"));
+      check(body);
+      return;
+    }
+    if (statement.keyword().equals("EXPLAIN")) {
+      check(SqlStatement.parse(explained(statement)));
       return;
     }
     StatementKind kind = StatementClassifier.classify(statement);
     switch (kind) {
       case FORBIDDEN -> throw denied(describeForbidden(statement) + " is not allowed through the gateway");
       case SETTING -> checkSetting(statement);
+      case SESSION -> { }
+      case UNKNOWN -> throw denied("the statement cannot be classified, so it is not allowed through the gateway");
       case WRITE, DDL -> {
         if (!role.writes()) {
           throw denied("role " + role.sqlName() + " may only read; " + statement.keyword() + " needs role engineer");
@@ -109,13 +196,17 @@ public final class StatementGuard {
           throw denied(statement.keyword() + " needs role admin");
         }
       }
-      default -> { }
+      default -> {
+        // READ that DuckDB does not serialize (PIVOT, ...) and CALL: reads, but their tables cannot be
+        // listed from a parse tree, so only roles that may read everything may send them.
+        if (!role.writes()) {
+          throw denied(statement.keyword() + " is not allowed for role " + role.sqlName()
+              + "; write it as a SELECT (SELECT * FROM ...)");
+        }
+      }
     }
     for (FunctionCall call : FunctionCalls.in(statement)) {
-      checkCall(call);
-    }
-    if (role == Role.APP && kind != StatementKind.SESSION && kind != StatementKind.SETTING) {
-      checkTablesRead(statement);
+      functions.check(call);
     }
   }
 
@@ -154,56 +245,44 @@ public final class StatementGuard {
     }
   }
 
-  private void checkCall(FunctionCall call) {
-    if (DENIED_FUNCTIONS.contains(call.name())) {
-      throw denied("function " + call.name() + " is not allowed through the gateway");
-    }
-    if (MAINTENANCE_FUNCTIONS.contains(call.name()) && !role.administers()) {
-      throw denied("function " + call.name() + " needs role admin");
-    }
-    if (SEQUENCE_FUNCTIONS.contains(call.name()) && !role.writes()) {
-      throw denied("role " + role.sqlName() + " may only read; function " + call.name() + " changes a sequence and needs role engineer");
-    }
-    if (!FILE_READERS.contains(call.name())) {
-      return;
-    }
-    String what = call.name().equals(FunctionCalls.REPLACEMENT_SCAN) ? "reading a file by its path" : "function " + call.name();
-    if (!role.writes()) {
-      throw denied(what + " is not allowed for role " + role.sqlName() + "; query the lake's tables instead");
-    }
-    if (call.literalPaths() == null || call.literalPaths().isEmpty()) {
-      throw denied(what + " needs literal file paths, so that they can be checked");
-    }
-    for (String path : call.literalPaths()) {
-      if (!lake.contains(path)) {
-        throw denied("path \"" + path + "\" is outside the lake");
-      }
-    }
-  }
-
-  /** The lake's layers hold Parquet written by the pipelines; in their schemas only views may be created or dropped. */
+  /** The lake's layers are the platform's: only admins create, replace or drop anything in their schemas. */
   private void checkWriteTarget(SqlStatement statement) {
     WriteTarget target = WriteTarget.of(statement);
     if (target == null) {
+      if (statement.keyword().equals("CREATE") || statement.keyword().equals("DROP") || statement.keyword().equals("ALTER")) {
+        throw denied("the object " + statement.keyword() + " changes cannot be told, so it is not allowed through the gateway");
+      }
       return;
     }
     String schema = target.kind().equals("SCHEMA") ? target.name() : target.schema();
     if (schema.isEmpty() && !target.kind().equals("SCHEMA")) {
-      schema = currentSchema.get();
+      schema = schemaOfUnqualifiedNames();
     }
-    if (LAYERS.contains(schema.toLowerCase(Locale.ROOT)) && !target.kind().equals("VIEW")) {
-      throw denied("the " + schema.toLowerCase(Locale.ROOT) + " layer is written only by the pipelines "
-          + "(analytics ingest, export, materialize); it cannot be changed with " + statement.keyword());
+    checkSchemaWritten(schema, target.kind(), statement.keyword());
+  }
+
+  private void checkSchemaWritten(String schema, String kind, String what) {
+    String lower = schema.toLowerCase(Locale.ROOT);
+    if (LAYERS.contains(lower) && !role.administers()) {
+      throw denied("the " + lower + " layer belongs to the platform (its views follow the lake, and its data is written "
+          + "by the pipelines: analytics ingest, export, materialize); " + what + " of a " + kind.toLowerCase(Locale.ROOT)
+          + " there needs role admin");
     }
   }
 
-  private void checkTablesRead(SqlStatement statement) {
-    ParseTreeReader tree = ParseTreeReader.read(catalog.parseTree(readPart(statement)));
-    if (tree == null) {
-      checkNamedObject(statement);
-      return;
-    }
+  /** Where DuckDB creates an unqualified name: its current schema (USE, SET schema, search_path all move it). */
+  private String schemaOfUnqualifiedNames() {
+    String schema = catalog.currentSchema();
+    return schema != null ? schema : currentSchema.get();
+  }
+
+  private void checkTablesRead(ParseTreeReader tree) {
     for (TableReference table : tree.tables()) {
+      if (table.name().startsWith(GATEWAY_CATALOG_PREFIX)) {
+        // The session's own TEMP catalog views, which the gateway's rewrites of pg_catalog and
+        // information_schema name; they show the gold-only instance's catalog.
+        continue;
+      }
       if (!table.schema().isEmpty()) {
         if (!role.readsSchema(table.schema())) {
           throw deniedTable(table.qualified());
@@ -217,11 +296,8 @@ public final class StatementGuard {
     }
   }
 
-  /** The statement an EXPLAIN explains, or the statement itself. */
-  private static String readPart(SqlStatement statement) {
-    if (!statement.keyword().equals("EXPLAIN")) {
-      return statement.sql();
-    }
+  /** The statement an EXPLAIN explains. */
+  private static String explained(SqlStatement statement) {
     int at = 1;
     if (statement.keyword(at).equals("ANALYZE") || statement.keyword(at).equals("ANALYSE")) {
       at++;
@@ -229,31 +305,11 @@ public final class StatementGuard {
     return statement.textFrom(at);
   }
 
-  /** SHOW/DESCRIBE/SUMMARIZE name: the object named must be readable; other non-SELECT reads are refused. */
-  private void checkNamedObject(SqlStatement statement) {
-    String keyword = statement.keyword();
-    if (!Set.of("SHOW", "DESCRIBE", "DESC", "SUMMARIZE").contains(keyword)) {
-      throw denied(keyword + " is not allowed for role " + role.sqlName());
-    }
-    List<String> parts = new ArrayList<>();
-    for (int i = 1; i < statement.size(); i++) {
-      Token token = statement.token(i);
-      if (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_IDENTIFIER) {
-        parts.add(token.value());
-      } else if (!token.isPunctuation('.')) {
-        break;
-      }
-    }
-    if (parts.size() >= 2 && !role.readsSchema(parts.get(parts.size() - 2))) {
-      throw deniedTable(String.join(".", parts));
-    }
-  }
-
   private PlatformException deniedTable(String table) {
     return denied("permission denied for table " + table + " (role " + role.sqlName() + " reads only the gold layer)");
   }
 
-  private static PlatformException denied(String message) {
+  static PlatformException denied(String message) {
     return new PlatformException(SqlState.INSUFFICIENT_PRIVILEGE, message.startsWith("permission denied") ? message : "permission denied: " + message);
   }
 }

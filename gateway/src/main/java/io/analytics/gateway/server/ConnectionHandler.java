@@ -99,6 +99,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     } else if (root instanceof java.io.IOException) {
       LOG.debug("connection from {} failed: {}", ctx.channel().remoteAddress(), root.getMessage());
       ctx.close();
+    } else if (cause instanceof DecoderException) {
+      // A message the decoder could not read, whatever the reason: FATAL 08P01 before closing, as README promises.
+      LOG.info("closing connection from {}: malformed message ({})", ctx.channel().remoteAddress(), root.toString());
+      serial.execute(() -> connection.protocolViolation(new PlatformException(
+          io.analytics.catalog.error.SqlState.PROTOCOL_VIOLATION, "invalid message format")));
     } else {
       LOG.warn("unexpected error on connection from {}", ctx.channel().remoteAddress(), root);
       ctx.close();

@@ -116,7 +116,12 @@ public final class GatewayServer implements AutoCloseable {
     }
     // Role app gets an instance of its own that holds only the gold layer's views and can read only
     // its folder, so nothing else is visible to it, whatever the SQL.
-    this.goldTier = DuckDbDatabase.inMemory(config.servingDuckDb(), replica == null ? home.tempDir() : replica.spillDir("gold"));
+    // Its spill folder is its own: DuckDB adds an instance's temp directory to its allowed_directories,
+    // so a shared one would let app read the COPY spool and the other instance's spill files.
+    Path goldSpill = replica != null ? replica.spillDir("gold")
+        : config.servingDuckDb().tempDirectory() != null ? Path.of(config.servingDuckDb().tempDirectory()).resolve("gold-tier")
+        : home.warehouseDir().resolve("spill-gold");
+    this.goldTier = DuckDbDatabase.inMemory(config.servingDuckDb().withTempDirectory(null), goldSpill);
     goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
     LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
         java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))));
@@ -128,7 +133,8 @@ public final class GatewayServer implements AutoCloseable {
             database,
             allocator,
             registry,
-            new AuthenticatorFactory(config, new SecureRandom()),
+            new AuthenticatorFactory(config, new SecureRandom(),
+                io.analytics.gateway.auth.ServerSecret.load(home.configDir().resolve("server.secret"), new SecureRandom())),
             timers,
             lake,
             copyDir,
@@ -144,6 +150,8 @@ public final class GatewayServer implements AutoCloseable {
     // Each replica process keeps its own audit file: one rolling file cannot have several writers.
     AuditFile.install(home.warehouseDir().resolve("logs")
         .resolve(replica == null ? "audit.jsonl" : "audit-replica-" + replica.id() + ".jsonl"));
+    // The warehouse file, the audit log and the spool were just created with the umask's modes.
+    io.analytics.catalog.home.HomePermissions.restrict(home);
     this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer) : null;
   }
 

@@ -9,11 +9,15 @@ import io.analytics.engine.session.EngineSession;
 import io.analytics.engine.session.PreparedQuery;
 import io.analytics.gateway.activity.PgStatActivity;
 import io.analytics.gateway.activity.SessionActivity;
+import io.analytics.gateway.dialect.AnyArrayParameters;
+import io.analytics.gateway.dialect.NumericParameters;
+import io.analytics.gateway.dialect.PostgresDialect;
 import io.analytics.gateway.pgcatalog.LakeCatalogFacts;
 import io.analytics.gateway.pgcatalog.PgCatalogObjects;
 import io.analytics.gateway.pgcatalog.PgCatalogRewriter;
 import io.analytics.gateway.sql.SqlStatement;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +38,14 @@ final class ClientQueryPreparer {
   private final String database;
   private final Supplier<List<SessionActivity>> activities;
   private final Supplier<List<PgCursors.Cursor>> cursors;
+  private final Consumer<String> checkRewritten;
   private boolean catalogObjectsCreated;
   /** Created inside a transaction not yet committed: they vanish if it rolls back. */
   private boolean catalogObjectsUncommitted;
 
   ClientQueryPreparer(EngineSession engine, PlatformConfig config, PlatformHome home, SessionValueCalls.Values sessionValues,
-      String database, Supplier<List<SessionActivity>> activities, Supplier<List<PgCursors.Cursor>> cursors) {
+      String database, Supplier<List<SessionActivity>> activities, Supplier<List<PgCursors.Cursor>> cursors,
+      Consumer<String> checkRewritten) {
     this.engine = requireNonNull(engine, "engine is null");
     this.config = requireNonNull(config, "config is null");
     this.home = requireNonNull(home, "home is null");
@@ -47,6 +53,7 @@ final class ClientQueryPreparer {
     this.database = requireNonNull(database, "database is null");
     this.activities = requireNonNull(activities, "activities is null");
     this.cursors = requireNonNull(cursors, "cursors is null");
+    this.checkRewritten = requireNonNull(checkRewritten, "checkRewritten is null");
   }
 
   PreparedQuery prepare(SqlStatement statement, boolean inTransaction) {
@@ -56,13 +63,19 @@ final class ClientQueryPreparer {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   PreparedQuery prepare(SqlStatement statement, List<Integer> declaredTypes, boolean inTransaction) {
     ensureCatalogObjects(statement, inTransaction);
-    SqlStatement effective = SessionValueCalls.rewrite(catalogCompatible(statement), sessionValues);
+    SqlStatement effective = SessionValueCalls.rewrite(PostgresDialect.translate(catalogCompatible(statement)), sessionValues);
+    effective = AnyArrayParameters.probingWith(engine).apply(effective, declaredTypes);
+    effective = NumericParameters.apply(effective, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
     if (PgStatActivity.isReadBy(effective)) {
       sql = PgStatActivity.bind(SqlStatement.parse(sql), activities.get());
     }
     if (PgCursors.isReadBy(effective)) {
       sql = PgCursors.bind(SqlStatement.parse(sql), cursors.get());
+    }
+    if (!sql.equals(statement.sql())) {
+      // What DuckDB runs is checked too, as exactly that text.
+      checkRewritten.accept(sql);
     }
     return engine.prepare(sql);
   }

@@ -164,31 +164,35 @@ public final class Connection {
     if (!(message instanceof FrontendMessage.PasswordMessage password)) {
       throw new PlatformException(SqlState.PROTOCOL_VIOLATION, "expected a password message during authentication");
     }
+    if (!services.authenticators().admitGuess(clientAddress)) {
+      PlatformException throttled = new PlatformException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+          "too many failed logins from this address; try again in a minute");
+      services.audit().loginFailed(startup.parameters().get("user"), clientAddress, throttled.getMessage());
+      LOG.warn("login from {} refused unchecked: too many failed logins from this address", clientAddress.getHostAddress());
+      fatal(throttled);
+      return;
+    }
+    AuthStep step;
     try {
-      advance(authenticator.onPasswordMessage(password.body()));
+      step = authenticator.onPasswordMessage(password.body());
     } catch (PlatformException e) {
       if (e.sqlState() != SqlState.INVALID_PASSWORD) {
         throw e;
       }
       failedLogin(e);
-    }
-  }
-
-  /** Logs a failed login and answers it, later when this address has failed too often lately. */
-  private void failedLogin(PlatformException error) {
-    long delay = services.authenticators().failureDelayMillis(clientAddress);
-    services.audit().loginFailed(startup.parameters().get("user"), clientAddress, error.getMessage());
-    LOG.warn("failed login from {}: {}{}", clientAddress.getHostAddress(), error.getMessage(),
-        delay > 0 ? " (answered after " + delay + " ms: too many failures from this address)" : "");
-    if (delay == 0) {
-      fatal(error);
       return;
     }
-    phase = Phase.CLOSED;
-    services.timers().schedule(() -> serial.execute(() -> {
-      ErrorReporter.fatal(output.buffer(), error);
-      output.flushAndClose();
-    }), delay, TimeUnit.MILLISECONDS);
+    // Accepted (or, for SCRAM's first message, not yet a guess: only its proof is one).
+    services.authenticators().guessSucceeded(clientAddress);
+    advance(step);
+  }
+
+  /** Logs and answers a failed login; it was counted against the address before it was checked. */
+  private void failedLogin(PlatformException error) {
+    services.audit().loginFailed(startup.parameters().get("user"), clientAddress, error.getMessage());
+    LOG.warn("failed login from {} for user {}: {}", clientAddress.getHostAddress(), startup.parameters().get("user"),
+        error.getMessage());
+    fatal(error);
   }
 
   private void advance(AuthStep step) {
@@ -211,6 +215,12 @@ public final class Connection {
     int perUser = services.config().gateway().limits().maxConnectionsPerUser();
     if (perUser > 0 && services.registry().sessionsOf(user) >= perUser) {
       throw new PlatformException(SqlState.TOO_MANY_CONNECTIONS, "too many connections for role \"" + user + "\"");
+    }
+    int reserved = services.config().gateway().limits().reservedAdminConnections();
+    if (reserved > 0 && !io.analytics.gateway.security.Role.forLogin(services.config(), user).administers()
+        && services.registry().size() >= services.config().gateway().maxConnections() - reserved) {
+      throw new PlatformException(SqlState.TOO_MANY_CONNECTIONS,
+          "remaining connection slots are reserved for roles with the admin role");
     }
     String database = parameters.getOrDefault("database", user);
     Session opened = new Session(services, output, serial, user, database, clientAddress);

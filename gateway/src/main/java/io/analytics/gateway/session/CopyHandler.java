@@ -9,6 +9,7 @@ import io.analytics.engine.session.PreparedQuery;
 import io.analytics.engine.session.QueryResult;
 import io.analytics.engine.session.ResultColumn;
 import io.analytics.gateway.protocol.BackendMessages;
+import io.analytics.gateway.security.StatementGuard;
 import io.analytics.gateway.server.AdmissionControl;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.types.ColumnType;
@@ -75,6 +76,7 @@ final class CopyHandler {
   private long copyOut(SessionCommand.Copy command, CopyFormat format, SessionFormat sessionFormat) {
     String columns = command.columns().isEmpty() ? "*" : String.join(", ", command.columns());
     String sql = "SELECT " + columns + " FROM " + command.source();
+    StatementGuard.requireOneStatement(sql);
     try (PreparedQuery query = engine.prepare(sql);
         QueryResult result = query.execute(List.of())) {
       if (!(result instanceof QueryResult.Rows rows)) {
@@ -117,12 +119,19 @@ final class CopyHandler {
     String columns = command.columns().isEmpty() ? "*" : String.join(", ", command.columns());
     int columnCount;
     // Check the table and columns now, as PostgreSQL does, rather than after the client sent it all.
-    try (PreparedQuery probe = engine.prepare("SELECT " + columns + " FROM " + command.source() + " LIMIT 0")) {
+    String probeSql = "SELECT " + columns + " FROM " + command.source() + " LIMIT 0";
+    StatementGuard.requireOneStatement(probeSql);
+    try (PreparedQuery probe = engine.prepare(probeSql)) {
       columnCount = probe.columns().size();
     }
     Path file = tempDir.resolve("copy-" + UUID.randomUUID() + ".csv");
     try {
       Files.createDirectories(tempDir);
+      if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        // The client's rows are private to the gateway's user, whatever the umask.
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      }
       OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
       receiving = new CopyIn(statement, command, format, file, stream, format.csv() ? null : new TextToCsv(format, stream), run);
     } catch (IOException e) {
@@ -168,6 +177,7 @@ final class CopyHandler {
 
   private long load(CopyIn copyIn) {
     String sql = duckDbCopy(copyIn);
+    StatementGuard.requireOneStatement(sql);
     try (AdmissionControl.Turn turn = execution.admit(copyIn.statement());
         PreparedQuery query = engine.prepare(sql);
         QueryResult result = query.execute(List.of())) {

@@ -17,4 +17,10 @@ final class CopyStatements {
     SqlStatement parsed = SqlStatement.parse(sql);
     return new SqlStatement(parsed.sql(), parsed.tokens(), original.offsetInQuery());
   }
+
+  /** The COPY with its source query translated from PostgreSQL's dialect, as any client query is (see PostgresDialect). */
+  static SessionCommand.Copy inPostgresDialect(SessionCommand.Copy copy) {
+    String source = io.analytics.gateway.dialect.PostgresDialect.translate(SqlStatement.parse(copy.source())).sql();
+    return source.equals(copy.source()) ? copy : new SessionCommand.Copy(copy.toClient(), source, copy.columns(), copy.options());
+  }
 }

@@ -80,7 +80,7 @@ final class ExtendedQueryHandler {
     if (!name.isEmpty() && statements.contains(name)) {
       throw new PlatformException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
     }
-    List<SqlStatement> split = StatementSplitter.split(parse.sql());
+    List<SqlStatement> split = guard.split(parse.sql());
     if (split.size() > 1) {
       throw new PlatformException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
     }

@@ -103,10 +103,16 @@ final class ResultShapes {
   }
 
   private List<ResultColumn> probe(SqlStatement statement, List<String> types, List<ResultColumn> fallback) {
-    try (PreparedQuery probe = engine.prepare(ParameterCasts.typedNulls(statement, types))) {
+    String sql = ParameterCasts.typedNulls(statement, types);
+    try (PreparedQuery probe = prepareOneStatement(sql)) {
       return isUnknown(probe.columns()) ? fallback : probe.columns();
     } catch (PlatformException e) {
       return fallback;
     }
+  }
+
+  private PreparedQuery prepareOneStatement(String sql) {
+    io.analytics.gateway.security.StatementGuard.requireOneStatement(sql);
+    return engine.prepare(sql);
   }
 }

@@ -91,7 +91,8 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
     this.copy = new CopyHandler(engine, output, services.copyTempDir(), execution);
     this.transactions = new TransactionState(engine, this);
     this.preparer = new ClientQueryPreparer(engine, services.config(), services.home(),
-        new SessionValueCalls.Values(parameters, database, user), database, this::visibleActivities, portals::declaredCursors);
+        new SessionValueCalls.Values(parameters, database, user), database, this::visibleActivities, portals::declaredCursors,
+        this::checkRewritten);
     StatementGuard guard = new StatementGuard(role, services.home().dataDir(), new SessionCatalogLookup(engine),
         () -> SessionGuard.firstSchemaOnSearchPath(parameters));
     this.sessionGuard = new SessionGuard(guard, services.replica(), execution, user, clientAddress);
@@ -101,6 +102,11 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
         services.lakeRefresh(), this);
     this.extendedQueries = new ExtendedQueryHandler(output, runner, sessionGuard, transactions, portals, statements, preparer,
         shapes, parameters, commands, services.lakeRefresh());
+  }
+
+  /** The text DuckDB is about to run after the gateway's rewrites is checked again, as exactly that text. */
+  private void checkRewritten(String sql) {
+    sessionGuard.checkRewritten(sql);
   }
 
   /** The login's role, decided once when the session opened. */
@@ -118,6 +124,11 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
 
   /** Applies the startup packet's parameters, then greets the client (ParameterStatus, key, ready). */
   void start(Map<String, String> startupParameters) {
+    long defaultTimeout = services.config().gateway().limits().defaultStatementTimeoutMillis();
+    if (defaultTimeout > 0 && !sessionGuard.role().administers()) {
+      // A shared server's safety net: a runaway query of any role but admin stops, unless the client chose otherwise.
+      commands.setFromStartup("statement_timeout", Long.toString(defaultTimeout));
+    }
     for (Map.Entry<String, String> entry : startupParameters.entrySet()) {
       String name = entry.getKey();
       if (name.equals("user") || name.equals("database") || name.startsWith("_pq_.")) {
@@ -144,6 +155,7 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
     key = services.registry().register(this, user);
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
+    io.analytics.gateway.dialect.PostgresDialectSettings.apply(engine);
     BackendMessages.backendKeyData(output.buffer(), key.processId(), key.secretKey());
     readyForQuery();
   }

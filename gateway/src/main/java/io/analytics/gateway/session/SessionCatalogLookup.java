@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.engine.session.EngineSession;
 import io.analytics.gateway.security.CatalogLookup;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -34,5 +35,11 @@ final class SessionCatalogLookup implements CatalogLookup {
       schemas.add(schema.toLowerCase(Locale.ROOT));
     }
     return schemas;
+  }
+
+  @Override
+  public String currentSchema() {
+    List<String> schema = engine.firstColumn("SELECT current_schema()");
+    return schema.isEmpty() ? null : schema.get(0);
   }
 }

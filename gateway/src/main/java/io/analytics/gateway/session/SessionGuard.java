@@ -10,6 +10,8 @@ import io.analytics.gateway.security.StatementGuard;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.StatementFingerprint;
 import java.net.InetAddress;
+import io.analytics.gateway.sql.StatementSplitter;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,12 +65,34 @@ final class SessionGuard {
    */
   void check(SqlStatement statement, SqlStatement asRoleSeesIt) {
     execution.begin(asRoleSeesIt);
+    checkOnly(statement, asRoleSeesIt);
+  }
+
+  /** The text DuckDB is about to run, after the gateway's rewrites: checked again, as exactly that text. */
+  void checkRewritten(String sql) {
+    SqlStatement text = SqlStatement.parse(sql);
+    checkOnly(text, text);
+  }
+
+  /** The client's text split into statements; a text the lexer rejects is audited, whole, before the error. */
+  List<SqlStatement> split(String sql) {
+    try {
+      return StatementSplitter.split(sql);
+    } catch (PlatformException e) {
+      PlatformException refusal = StatementGuard.lexerDisagreement(sql).orElse(e);
+      execution.log().unsplittable(sql, refusal.sqlState().code());
+      throw refusal;
+    }
+  }
+
+  private void checkOnly(SqlStatement statement, SqlStatement asRoleSeesIt) {
     try {
       if (replica) {
         ReadOnlyGuard.check(statement);
       }
       guard.check(asRoleSeesIt);
     } catch (PlatformException e) {
+      execution.refused(statement.sql());
       LOG.warn("refused for {}@{} (role {}): {} -- {}", user, clientAddress.getHostAddress(), guard.role().sqlName(),
           e.getMessage(), StatementFingerprint.of(statement));
       throw e;

@@ -41,10 +41,10 @@ public final class SessionParameters {
     define("default_transaction_read_only", "off", true, SessionParameters::bool);
     define("in_hot_standby", "off", true, readOnly("in_hot_standby"));
     define("search_path", "\"$user\", public", false, UnaryOperator.identity());
-    define("statement_timeout", "0", false, SessionParameters::milliseconds);
-    define("lock_timeout", "0", false, SessionParameters::milliseconds);
-    define("idle_in_transaction_session_timeout", "0", false, SessionParameters::milliseconds);
-    define("idle_session_timeout", "0", false, SessionParameters::milliseconds);
+    define("statement_timeout", "0", false, SessionParameters::duration);
+    define("lock_timeout", "0", false, SessionParameters::duration);
+    define("idle_in_transaction_session_timeout", "0", false, SessionParameters::duration);
+    define("idle_session_timeout", "0", false, SessionParameters::duration);
     define("extra_float_digits", "1", false, SessionParameters::extraFloatDigits);
     define("bytea_output", "hex", false, onlyValue("bytea_output", "hex"));
     define("client_min_messages", "notice", false, UnaryOperator.identity());
@@ -214,7 +214,7 @@ public final class SessionParameters {
   }
 
   public long statementTimeoutMillis() {
-    return Long.parseLong(values.get("statement_timeout"));
+    return Long.parseLong(milliseconds(values.get("statement_timeout")));
   }
 
   public ZoneId timeZone() {
@@ -354,5 +354,24 @@ public final class SessionParameters {
       throw invalidValue("timeout", value, "must be between 0 and " + Integer.MAX_VALUE + " ms");
     }
     return Long.toString(Math.round(millis));
+  }
+
+  /**
+   * A time setting as PostgreSQL shows it: in the largest unit that divides it exactly ({@code SET
+   * statement_timeout = 3000} shows {@code 3s}, 90000 shows {@code 90s}, 0 shows {@code 0}).
+   */
+  static String duration(String value) {
+    long millis = Long.parseLong(milliseconds(value));
+    if (millis == 0) {
+      return "0";
+    }
+    String[] units = {"d", "h", "min", "s"};
+    long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+    for (int i = 0; i < units.length; i++) {
+      if (millis % sizes[i] == 0) {
+        return millis / sizes[i] + units[i];
+      }
+    }
+    return millis + "ms";
   }
 }

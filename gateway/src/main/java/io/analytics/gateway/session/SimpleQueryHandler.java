@@ -66,7 +66,7 @@ final class SimpleQueryHandler {
   void query(String sql) {
     lakeRefresh.run();
     portals.close("");
-    List<SqlStatement> split = StatementSplitter.split(sql);
+    List<SqlStatement> split = guard.split(sql);
     if (split.isEmpty()) {
       BackendMessages.emptyQueryResponse(output.buffer());
       replies.readyForQuery();
@@ -108,7 +108,7 @@ final class SimpleQueryHandler {
       if (command.isPresent()) {
         if (command.get() instanceof SessionCommand.Copy copyCommand) {
           guard.check(statement, CopyStatements.equivalent(copyCommand, statement));
-          copy.start(statement, copyCommand, parameters.format());
+          copy.start(statement, CopyStatements.inPostgresDialect(copyCommand), parameters.format());
           return;
         }
         guard.checkCommand(command.get());

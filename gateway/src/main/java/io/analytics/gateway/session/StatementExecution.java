@@ -37,6 +37,8 @@ final class StatementExecution {
   /** The statement being run (or checked), for its audit line, and when it started. */
   private SqlStatement current;
   private long startNanos;
+  /** The whole text of a statement the guard refused, for its audit line. */
+  private String refusedText;
   private volatile String activityQuery;
   private volatile Instant activityStart;
 
@@ -102,8 +104,9 @@ final class StatementExecution {
   /** The statement finished: one audit line, metrics and perhaps a slow-statement line. */
   void completed(SqlStatement statement, long rows) {
     long nanos = current == statement ? System.nanoTime() - startNanos : 0;
-    log.record(statement, rows, nanos, "ok");
+    log.record(statement, rows, nanos, "ok", null);
     current = null;
+    refusedText = null;
   }
 
   /** The statement begun last failed (refused, cancelled, an error): recorded with its SQLSTATE. */
@@ -114,8 +117,19 @@ final class StatementExecution {
   }
 
   private void completedWith(SqlStatement statement, String outcome) {
-    log.record(statement, 0, System.nanoTime() - startNanos, outcome);
+    log.record(statement, 0, System.nanoTime() - startNanos, outcome, refusedText);
     current = null;
+    refusedText = null;
+  }
+
+  /** The guard refused the statement begun last: its audit line carries this whole text. */
+  void refused(String text) {
+    refusedText = text;
+  }
+
+  /** Where finished statements are recorded. */
+  StatementLog log() {
+    return log;
   }
 
   /** The client's text of the statement running or run last, for pg_stat_activity.query. */

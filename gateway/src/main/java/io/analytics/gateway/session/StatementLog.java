@@ -34,13 +34,22 @@ final class StatementLog {
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
   }
 
-  void record(SqlStatement statement, long rows, long nanos, String outcome) {
+  /**
+   * @param refusedText the statement's whole text when the guard refused it (what was attempted
+   *     matters more there than keeping literals out of the log); else null
+   */
+  /** A client text the lexer rejected before it became statements: audited whole, with the error's SQLSTATE. */
+  void unsplittable(String text, String outcome) {
+    audit.statement(user, clientAddress, "", 0, 0, outcome, text);
+  }
+
+  void record(SqlStatement statement, long rows, long nanos, String outcome, String refusedText) {
     long millis = nanos / 1_000_000;
     if (statement != fingerprinted) {
       fingerprinted = statement;
       fingerprint = StatementFingerprint.of(statement);
     }
-    audit.statement(user, clientAddress, fingerprint, rows, millis, outcome);
+    audit.statement(user, clientAddress, fingerprint, rows, millis, outcome, refusedText);
     metrics.statement(StatementKinds.of(statement), outcome, nanos, rows);
     if (slowQueryMillis > 0 && millis >= slowQueryMillis) {
       SLOW.warn("slow statement: {} ms, {} rows, outcome {}, user {}@{}: {}", millis, rows, outcome, user,

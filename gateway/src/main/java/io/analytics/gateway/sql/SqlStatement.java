@@ -25,6 +25,19 @@ public record SqlStatement(String sql, List<Token> tokens, int offsetInQuery) {
     return new SqlStatement(sql, tokens.subList(0, end), 0);
   }
 
+  /** The index of the token closing the parenthesis at token {@code open}, or -1 when it is not closed. */
+  public int closingParenthesis(int open) {
+    int depth = 0;
+    for (int i = open; i < tokens.size(); i++) {
+      if (tokens.get(i).isPunctuation('(')) {
+        depth++;
+      } else if (tokens.get(i).isPunctuation(')') && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   public boolean isEmpty() {
     return tokens.isEmpty();
   }

@@ -6,7 +6,7 @@ package io.analytics.gateway.types;
  * the way array_in reads it, and rewritten as a DuckDB list literal that DuckDB casts to the
  * parameter's list type.
  */
-final class ArrayLiteral {
+public final class ArrayLiteral {
   private final String text;
   private final PgType element;
   private int position;
@@ -14,6 +14,14 @@ final class ArrayLiteral {
   ArrayLiteral(String text, PgType element) {
     this.text = text;
     this.element = element;
+  }
+
+  /**
+   * A PostgreSQL array literal's text rewritten as the text of a DuckDB list ({@code {1,"a b"}} to
+   * {@code [1, 'a b']}) that DuckDB casts to a list of {@code element}'s type; malformed input is 22P02.
+   */
+  public static String duckDbListText(String postgresArray, PgType element) {
+    return new ArrayLiteral(postgresArray, element).toDuckDbLiteral();
   }
 
   String toDuckDbLiteral() {

@@ -21,7 +21,7 @@ public final class ParameterDecoder {
   private ParameterDecoder() {}
 
   public static Object decode(int declaredOid, String duckDbType, boolean binary, byte[] value, SessionFormat format) {
-    PgType type = declaredOid != 0 ? PgTypes.findByOid(declaredOid).orElse(null) : inferred(duckDbType);
+    PgType type = declaredOid != 0 && !textForList(declaredOid, duckDbType) ? PgTypes.findByOid(declaredOid).orElse(null) : inferred(duckDbType);
     if (binary) {
       if (type == null) {
         throw new PlatformException(
@@ -39,6 +39,15 @@ public final class ParameterDecoder {
     }
     String text = new String(value, StandardCharsets.UTF_8);
     return type == null ? guess(text) : type.decodeText(text);
+  }
+
+  /**
+   * A text or varchar parameter where the statement needs a list ({@code $1::int[]} with pgjdbc's
+   * setString): PostgreSQL reads the text with array_in, so it is decoded as the array type, since
+   * DuckDB's own cast from text expects its list syntax ({@code [1, 2]}) instead.
+   */
+  private static boolean textForList(int declaredOid, String duckDbType) {
+    return (declaredOid == 25 || declaredOid == 1043) && duckDbType != null && duckDbType.endsWith("]");
   }
 
   /** The registry type for DuckDB's inferred parameter type, or null when DuckDB did not infer one. */

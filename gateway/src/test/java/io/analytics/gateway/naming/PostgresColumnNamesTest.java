@@ -47,6 +47,7 @@ class PostgresColumnNamesTest {
         "?column?", "?column?", "?column?", "?column?", "?column?", "?column?");
     // Since PostgreSQL 15 TRUE is a boolean constant, no longer a cast of 't' to bool.
     assertThat(names("SELECT true, false AS f, NULL::boolean")).containsExactly("?column?", "f", "bool");
+    assertThat(names("SELECT a = ANY([1, 2]), a IN (SELECT 1), a <> ALL([3]) FROM t")).containsExactly("?column?", "?column?", "?column?");
   }
 
   @Test

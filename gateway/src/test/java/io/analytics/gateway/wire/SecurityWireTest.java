@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
-import io.analytics.gateway.auth.ScramVerifier;
+import io.analytics.gateway.testing.RoleUsers;
 import io.analytics.gateway.testing.TestGateway;
 import io.analytics.gateway.testing.SingleValue;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -38,12 +37,7 @@ class SecurityWireTest {
 
   @BeforeAll
   static void start() throws Exception {
-    SecureRandom random = new SecureRandom();
-    List<UserConfig> users = List.of(
-        new UserConfig("appuser", "app", ScramVerifier.create(PASSWORD, random).encode(), null),
-        new UserConfig("analyst", "analyst", ScramVerifier.create(PASSWORD, random).encode(), null),
-        new UserConfig("engineer", "engineer", ScramVerifier.create(PASSWORD, random).encode(), null),
-        new UserConfig("admin", "admin", ScramVerifier.create(PASSWORD, random).encode(), null));
+    List<UserConfig> users = RoleUsers.withPassword(PASSWORD);
     gateway = TestGateway.start(PlatformConfig.defaults().withUsers(users));
     // A link planted in the lake that points out of it.
     Files.createSymbolicLink(gateway.home().dataDir().resolve("bronze").resolve("escape"), Path.of("/etc"));
@@ -178,7 +172,7 @@ class SecurityWireTest {
 
   @Test
   void appSeesOnlyTheGoldLayerInTheCatalog() throws SQLException {
-    try (Connection connection = login("engineer"); Statement statement = connection.createStatement()) {
+    try (Connection connection = login("admin"); Statement statement = connection.createStatement()) {
       statement.execute("CREATE OR REPLACE VIEW gold.leak AS SELECT * FROM bronze.trades");
     }
     // The session's own TEMP catalog objects (pg_roles, ...) live in the temp catalog.
@@ -186,7 +180,7 @@ class SecurityWireTest {
         + " AND table_schema NOT IN ('pg_catalog', 'information_schema') AND table_catalog <> 'temp'")).isZero();
     assertThat(count("appuser", "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'gold'")).isEqualTo(1);
     assertThat(count("analyst", "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'bronze'")).isPositive();
-    // A view an engineer put in the gold schema of the warehouse is not part of app's gold layer.
+    // A view an admin put in the gold schema of the warehouse is not part of app's gold layer.
     try (Connection connection = login("appuser"); Statement statement = connection.createStatement()) {
       assertThatThrownBy(() -> statement.executeQuery("SELECT count(*) FROM gold.leak")).isInstanceOf(SQLException.class);
     }
@@ -307,6 +301,7 @@ class SecurityWireTest {
 
   @Test
   void engineersWriteTheWarehouseButNotTheLakeLayers() throws SQLException {
+    long goldRows = count("analyst", "SELECT count(*) FROM gold.daily_pnl");
     try (Connection connection = login("engineer"); Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA IF NOT EXISTS derived");
       statement.execute("CREATE OR REPLACE TABLE derived.symbols AS SELECT DISTINCT symbol FROM bronze.trades");
@@ -314,7 +309,22 @@ class SecurityWireTest {
         rows.next();
         assertThat(rows.getLong(1)).isEqualTo(20);
       }
+    }
+    // The layers belong to the platform: an engineer creates, replaces and drops nothing there, by any route.
+    assertRefused("engineer", "CREATE OR REPLACE VIEW bronze.sym1 AS SELECT * FROM bronze.trades WHERE symbol = 'SYM1'");
+    assertRefused("engineer", "CREATE OR REPLACE VIEW gold.daily_pnl AS SELECT 1 AS fake");
+    assertRefused("engineer", "DROP VIEW bronze.trades");
+    assertRefused("engineer", "ALTER VIEW gold.daily_pnl RENAME TO x");
+    assertRefused("engineer", "USE gold; CREATE TABLE t AS SELECT 1");
+    assertRefused("engineer", "SET schema = 'gold'; CREATE TABLE t AS SELECT 1");
+    assertRefused("engineer", "SET search_path = 'gold'; CREATE VIEW v AS SELECT 1");
+    assertRefused("engineer", "CREATE\u00a0OR REPLACE VIEW gold.daily_pnl AS SELECT 1 AS fake");
+    assertRefused("engineer", "CREATE OR REPLACE VIEW \"gold\".\"daily_pnl\" AS SELECT 1 AS fake");
+    assertRefused("engineer", "WITH d AS (INSERT INTO gold.daily_pnl SELECT * FROM gold.daily_pnl RETURNING 1) SELECT 1");
+    assertThat(count("analyst", "SELECT count(*) FROM gold.daily_pnl")).isEqualTo(goldRows);
+    try (Connection connection = login("admin"); Statement statement = connection.createStatement()) {
       statement.execute("CREATE OR REPLACE VIEW bronze.sym1 AS SELECT * FROM bronze.trades WHERE symbol = 'SYM1'");
+      statement.execute("DROP VIEW bronze.sym1");
     }
     assertRefused("engineer", "CREATE TABLE bronze.t AS SELECT 1");
     assertRefused("engineer", "DROP TABLE gold.daily_pnl");

@@ -122,7 +122,7 @@ class SimpleQueryWireTest {
       statement.execute("SET statement_timeout = '5s'");
       try (ResultSet rs = statement.executeQuery("SHOW statement_timeout")) {
         rs.next();
-        assertThat(rs.getString(1)).isEqualTo("5000");
+        assertThat(rs.getString(1)).isEqualTo("5s");
       }
       statement.execute("RESET statement_timeout");
       try (ResultSet rs = statement.executeQuery("SHOW statement_timeout")) {

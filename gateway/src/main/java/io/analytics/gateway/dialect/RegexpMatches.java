@@ -1,0 +1,117 @@
+package io.analytics.gateway.dialect;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.gateway.sql.SqlStatement;
+import io.analytics.gateway.sql.Token;
+import io.analytics.gateway.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code regexp_matches(text, pattern [, flags])} is a set-returning function of text arrays in
+ * PostgreSQL ({@code {ll}} for 'hello', 'l+') but DuckDB's boolean match test, so left alone it
+ * would answer {@code true}: a silently wrong value. With a literal pattern and no flags (first match) or
+ * the flag 'g' (every match, patterns without capture groups), it becomes the same rows from DuckDB's
+ * regexp_extract functions; any other form is refused with 0A000 (use {@code ~} to test a match).
+ */
+public final class RegexpMatches implements DialectStage {
+  @Override
+  public SqlStatement apply(SqlStatement statement) {
+    List<Token> tokens = statement.tokens();
+    if (tokens.stream().noneMatch(token -> token.is("regexp_matches"))) {
+      return statement;
+    }
+    TokenEdits edits = new TokenEdits(statement);
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (!tokens.get(i).is("regexp_matches") || !tokens.get(i + 1).isPunctuation('(') || (i > 0 && tokens.get(i - 1).isPunctuation('.'))) {
+        continue;
+      }
+      int close = statement.closingParenthesis(i + 1);
+      List<String> arguments = close < 0 ? List.of() : arguments(statement, i + 1, close);
+      edits.replace(tokens.get(i).start(), tokens.get(close < 0 ? i : close).end(), translated(arguments));
+      i = Math.max(i, close);
+    }
+    return edits.result();
+  }
+
+  private static String translated(List<String> arguments) {
+    SqlStatement pattern = arguments.size() >= 2 ? SqlStatement.parse(arguments.get(1)) : null;
+    boolean literalPattern = pattern != null && pattern.tokens().size() == 1 && pattern.tokens().get(0).type() == TokenType.STRING;
+    String flags = arguments.size() == 3 ? flags(arguments.get(2)) : "";
+    if (!literalPattern || arguments.size() > 3 || flags == null || !(flags.isEmpty() || flags.equals("g"))) {
+      throw refused();
+    }
+    String subject = arguments.get(0);
+    String regex = arguments.get(1);
+    int groups = captureGroups(pattern.tokens().get(0).value());
+    if (flags.equals("g")) {
+      if (groups > 0) {
+        throw refused();
+      }
+      return "unnest(list_transform(regexp_extract_all(" + subject + ", " + regex + "), lambda m: [m]))";
+    }
+    List<String> parts = new ArrayList<>();
+    if (groups == 0) {
+      parts.add("regexp_extract(" + subject + ", " + regex + ")");
+    }
+    for (int group = 1; group <= groups; group++) {
+      parts.add("regexp_extract(" + subject + ", " + regex + ", " + group + ")");
+    }
+    return "unnest(CASE WHEN regexp_matches(" + subject + ", " + regex + ") THEN [[" + String.join(", ", parts) + "]] ELSE [] END)";
+  }
+
+  private static String flags(String argument) {
+    SqlStatement flags = SqlStatement.parse(argument);
+    return flags.tokens().size() == 1 && flags.tokens().get(0).type() == TokenType.STRING ? flags.tokens().get(0).value() : null;
+  }
+
+  /** Capturing groups of a pattern: '(' not escaped, not in a bracket expression, not followed by '?'. */
+  static int captureGroups(String pattern) {
+    int groups = 0;
+    boolean inBracket = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inBracket) {
+        inBracket = c != ']';
+      } else if (c == '[') {
+        inBracket = true;
+        if (i + 1 < pattern.length() && pattern.charAt(i + 1) == ']') {
+          i++;
+        }
+      } else if (c == '(' && (i + 1 >= pattern.length() || pattern.charAt(i + 1) != '?')) {
+        groups++;
+      }
+    }
+    return groups;
+  }
+
+  /** The source text of each top-level argument between the parentheses at {@code open} and {@code close}. */
+  private static List<String> arguments(SqlStatement statement, int open, int close) {
+    List<Token> tokens = statement.tokens();
+    List<String> arguments = new ArrayList<>();
+    int depth = 0;
+    int start = tokens.get(open).end();
+    for (int i = open + 1; i < close; i++) {
+      Token token = tokens.get(i);
+      if (token.isPunctuation('(') || token.isPunctuation('[')) {
+        depth++;
+      } else if (token.isPunctuation(')') || token.isPunctuation(']')) {
+        depth--;
+      } else if (token.isPunctuation(',') && depth == 0) {
+        arguments.add(statement.sql().substring(start, token.start()).strip());
+        start = token.end();
+      }
+    }
+    arguments.add(statement.sql().substring(start, tokens.get(close).start()).strip());
+    return arguments;
+  }
+
+  private static PlatformException refused() {
+    return new PlatformException(SqlState.FEATURE_NOT_SUPPORTED,
+        "regexp_matches is supported with a literal pattern and no flags, or the flag 'g' without capture groups",
+        null, "use ~ to test whether text matches, or regexp_extract_all", 0, null);
+  }
+}

@@ -1,0 +1,20 @@
+package io.analytics.gateway.testing;
+
+import io.analytics.catalog.config.UserConfig;
+import io.analytics.gateway.auth.ScramVerifier;
+import java.security.SecureRandom;
+import java.util.List;
+
+/** One user per role (appuser, analyst, engineer, admin), all with the same password, for role tests. */
+public final class RoleUsers {
+  private RoleUsers() {}
+
+  public static List<UserConfig> withPassword(String password) {
+    SecureRandom random = new SecureRandom();
+    return List.of(
+        new UserConfig("appuser", "app", ScramVerifier.create(password, random).encode(), null),
+        new UserConfig("analyst", "analyst", ScramVerifier.create(password, random).encode(), null),
+        new UserConfig("engineer", "engineer", ScramVerifier.create(password, random).encode(), null),
+        new UserConfig("admin", "admin", ScramVerifier.create(password, random).encode(), null));
+  }
+}
