@@ -2,18 +2,8 @@
 a DSN, SQLTables and SQLColumns over the lake, and queries with parameters. Prints "ok: <check>"."""
 import datetime
 import decimal
-import os
-import tempfile
 
-# A user DSN file written for this run; unixODBC reads $ODBCINI when a connection names a DSN.
-dsn_file = os.path.join(tempfile.mkdtemp(prefix="odbc-"), "odbc.ini")
-with open(dsn_file, "w") as f:
-    f.write(
-        "[lake]\n"
-        "Driver = PostgreSQL Unicode\n"
-        "Servername = {PGHOST}\nPort = {PGPORT}\nDatabase = {PGDATABASE}\nUsername = {PGUSER}\n"
-        "SSLmode = disable\n".format(**os.environ))
-os.environ["ODBCINI"] = dsn_file
+import odbc_dsn  # noqa: F401,E402  (writes the DSN and sets $ODBCINI)
 
 import pyodbc  # noqa: E402  (after ODBCINI is set)
 

@@ -35,7 +35,8 @@ public final class EnvironmentOverrides {
             tls(g.tls()),
             g.limits(),
             g.observability().withMetricsPort(integer("ANALYTICS_METRICS_PORT", g.observability().metricsPort())),
-            g.replication());
+            g.replication(),
+            g.resultCache());
     DuckDbConfig d = config.duckdb();
     DuckDbConfig duckdb =
         new DuckDbConfig(

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param limits per-user, per-address, idle and admission limits
  * @param observability metrics endpoint and slow-query log
  * @param replication timings of read replicas and the snapshots published for them
+ * @param resultCache how much memory repeated queries' results may hold
  */
 public record GatewayConfig(
     String listenAddress,
@@ -35,7 +36,8 @@ public record GatewayConfig(
     TlsConfig tls,
     LimitsConfig limits,
     ObservabilityConfig observability,
-    ReplicationConfig replication) {
+    ReplicationConfig replication,
+    ResultCacheConfig resultCache) {
 
   public static final int DEFAULT_PORT = 5433;
 
@@ -52,7 +54,8 @@ public record GatewayConfig(
       @JsonProperty("tls") TlsConfig tls,
       @JsonProperty("limits") LimitsConfig limits,
       @JsonProperty("observability") ObservabilityConfig observability,
-      @JsonProperty("replication") ReplicationConfig replication) {
+      @JsonProperty("replication") ReplicationConfig replication,
+      @JsonProperty("resultCache") ResultCacheConfig resultCache) {
     this(
         listenAddress == null ? "127.0.0.1" : listenAddress,
         port == null ? DEFAULT_PORT : port,
@@ -65,7 +68,8 @@ public record GatewayConfig(
         tls == null ? TlsConfig.none() : tls,
         limits == null ? LimitsConfig.defaults() : limits,
         observability == null ? ObservabilityConfig.defaults() : observability,
-        replication == null ? ReplicationConfig.defaults() : replication);
+        replication == null ? ReplicationConfig.defaults() : replication,
+        resultCache == null ? ResultCacheConfig.defaults() : resultCache);
   }
 
   /** Without TLS (the settings most tests vary). */
@@ -79,7 +83,7 @@ public record GatewayConfig(
       String passwordMethod,
       Integer fetchBatchRows) {
     this(listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, null, null, null, null);
+        passwordMethod, fetchBatchRows, null, null, null, null, null);
   }
 
   public GatewayConfig {
@@ -89,6 +93,7 @@ public record GatewayConfig(
     requireNonNull(limits, "limits is null");
     requireNonNull(observability, "observability is null");
     requireNonNull(replication, "replication is null");
+    requireNonNull(resultCache, "resultCache is null");
     ConfigChecks.checkRange("gateway.port", port, 0, 65535);
     ConfigChecks.checkRange("gateway.maxMessageBytes", maxMessageBytes, 1024, Integer.MAX_VALUE);
     ConfigChecks.checkRange(
@@ -101,7 +106,7 @@ public record GatewayConfig(
   }
 
   public static GatewayConfig defaults() {
-    return new GatewayConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+    return new GatewayConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public GatewayConfig withListen(String newListenAddress, int newPort) {
@@ -117,30 +122,37 @@ public record GatewayConfig(
         tls,
         limits,
         observability,
-        replication);
+        replication,
+        resultCache);
   }
 
   public GatewayConfig withTls(TlsConfig newTls) {
     return new GatewayConfig(
         listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, newTls, limits, observability, replication);
+        passwordMethod, fetchBatchRows, newTls, limits, observability, replication, resultCache);
   }
 
   public GatewayConfig withLimits(LimitsConfig newLimits) {
     return new GatewayConfig(
         listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, tls, newLimits, observability, replication);
+        passwordMethod, fetchBatchRows, tls, newLimits, observability, replication, resultCache);
   }
 
   public GatewayConfig withObservability(ObservabilityConfig newObservability) {
     return new GatewayConfig(
         listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, tls, limits, newObservability, replication);
+        passwordMethod, fetchBatchRows, tls, limits, newObservability, replication, resultCache);
   }
 
   public GatewayConfig withReplication(ReplicationConfig newReplication) {
     return new GatewayConfig(
         listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
-        passwordMethod, fetchBatchRows, tls, limits, observability, newReplication);
+        passwordMethod, fetchBatchRows, tls, limits, observability, newReplication, resultCache);
+  }
+
+  public GatewayConfig withResultCache(ResultCacheConfig newResultCache) {
+    return new GatewayConfig(
+        listenAddress, port, maxMessageBytes, authenticationTimeoutSeconds, shutdownGraceSeconds, maxConnections,
+        passwordMethod, fetchBatchRows, tls, limits, observability, replication, newResultCache);
   }
 }

@@ -22,6 +22,9 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbDatabase implements AutoCloseable {
   private final DuckDBConnection root;
   private final String description;
+  private final WriteOrder writeOrder = new WriteOrder();
+  /** 8M characters: some thousands of dashboard statements and their trees, a few tens of MB at most. */
+  private final ParseTreeCache parseTrees = new ParseTreeCache(8L << 20);
 
   private DuckDbDatabase(DuckDBConnection root, String description) {
     this.root = root;
@@ -151,6 +154,17 @@ public final class DuckDbDatabase implements AutoCloseable {
     execute("SET autoload_known_extensions = false");
   }
 
+  /**
+   * Keeps the Parquet footers (schema, row-group statistics) DuckDB has read in memory, for a
+   * serving instance: a key lookup on a large dataset otherwise parses every file's footer again on
+   * each statement before its statistics can skip a row group. Lake files are never rewritten in
+   * place (commits add files, replacements swap folders), and DuckDB checks a file's modification
+   * time before it uses what it cached.
+   */
+  public void cacheParquetMetadata() {
+    execute("SET parquet_metadata_cache = true");
+  }
+
   /** A new connection to the shared instance; the caller owns and closes it. */
   public DuckDBConnection connect() {
     try {
@@ -168,6 +182,16 @@ public final class DuckDbDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
     }
+  }
+
+  /** The order in which this instance's transactions take their turns to write each table. */
+  public WriteOrder writeOrder() {
+    return writeOrder;
+  }
+
+  /** The parse trees of statements recently run on this instance, shared by its sessions. */
+  public ParseTreeCache parseTrees() {
+    return parseTrees;
   }
 
   public String description() {

@@ -66,6 +66,8 @@ public final class DuckDbErrors {
           new Rule("io", "", SqlState.IO_ERROR),
           new Rule("http", "", SqlState.IO_ERROR),
           new Rule("transactioncontext", "conflict", SqlState.SERIALIZATION_FAILURE),
+          // A transaction the gateway began READ ONLY (BEGIN READ ONLY, default_transaction_read_only).
+          new Rule("transactioncontext", "read-only mode", SqlState.READ_ONLY_SQL_TRANSACTION),
           new Rule("transactioncontext", "within a transaction", SqlState.ACTIVE_SQL_TRANSACTION),
           new Rule("transactioncontext", "no transaction", SqlState.NO_ACTIVE_SQL_TRANSACTION),
           new Rule("transactioncontext", "", SqlState.INVALID_TRANSACTION_STATE),
@@ -127,7 +129,19 @@ public final class DuckDbErrors {
       // DuckDB's text suggests TRY() and an engine-wide SET; PostgreSQL's is all a client needs.
       message = "division by zero";
     }
+    if (state == SqlState.SERIALIZATION_FAILURE) {
+      return serializationFailure(message, cause);
+    }
     return new PlatformException(state, message, detail, hint, position, cause);
+  }
+
+  /** A write-write conflict, in PostgreSQL's words, with what DuckDB said and what a client should do. */
+  private static PlatformException serializationFailure(String message, Throwable cause) {
+    return new PlatformException(SqlState.SERIALIZATION_FAILURE,
+        "could not serialize access due to concurrent update",
+        "DuckDB: " + message + ". Another transaction changed the same rows after this transaction's snapshot was taken.",
+        "Retry the transaction. Transactions that write before they read wait for each other's turn per table "
+            + "instead of conflicting.", 0, cause);
   }
 
   /**

@@ -38,13 +38,22 @@ public final class DatasetReplacer {
    */
   public long replace(
       Dataset target, String select, List<String> partitionBy, TableSchema schema, String source, boolean keepLedger) {
+    return replace(target, select, partitionBy, schema, source, keepLedger, null);
+  }
+
+  /** As above, the rows written in {@code layout} (recorded in the dataset) when it is not null. */
+  public long replace(Dataset target, String select, List<String> partitionBy, TableSchema schema, String source,
+      boolean keepLedger, SortedLayout layout) {
     StagingArea staging = new StagingArea(session.home());
     Path stagingDirectory = staging.create("replace-" + target.layer().schemaName() + "-" + target.name());
     try {
       Path stagedDataset = stagingDirectory.resolve("dataset");
       String batchId = BatchIds.next(source + "|" + select);
       StagedFiles files =
-          new ParquetBatchWriter(session, progress).write("writing", select, stagedDataset, partitionBy, "part-" + batchId, true);
+          new ParquetBatchWriter(session, progress).write("writing", select, stagedDataset, partitionBy, "part-" + batchId, true, layout);
+      if (layout != null) {
+        layout.write(stagedDataset);
+      }
       TableSchema declared = schema != null ? schema : DeclaredSchemaFile.read(target.directory()).orElse(null);
       if (declared != null) {
         DeclaredSchemaFile.write(stagedDataset, declared);

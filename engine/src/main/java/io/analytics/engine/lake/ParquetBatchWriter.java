@@ -34,15 +34,23 @@ public final class ParquetBatchWriter {
    * unless {@code keepEmpty}, which writes one empty file so the dataset keeps its columns.
    */
   public StagedFiles write(String phase, String select, Path root, List<String> partitionBy, String filePrefix, boolean keepEmpty) {
+    return write(phase, select, root, partitionBy, filePrefix, keepEmpty, null);
+  }
+
+  /** As above, the rows laid out by {@code layout} (sorted, in bounded row groups) when it is not null. */
+  public StagedFiles write(
+      String phase, String select, Path root, List<String> partitionBy, String filePrefix, boolean keepEmpty, SortedLayout layout) {
+    String laidOut = layout == null ? select : layout.ordered(select);
+    String options = layout == null ? "" : layout.copyOption();
     String sql;
     if (partitionBy.isEmpty()) {
       createDirectories(root);
       Path file = root.resolve(filePrefix + "-" + UUID.randomUUID() + ".parquet");
-      sql = "COPY (" + select + "\n) TO " + literal(file.toString()) + " (FORMAT parquet)";
+      sql = "COPY (" + laidOut + "\n) TO " + literal(file.toString()) + " (FORMAT parquet" + options + ")";
     } else {
       String columns = String.join(", ", partitionBy.stream().map(SqlIdentifiers::quote).toList());
-      sql = "COPY (" + select + "\n) TO " + literal(root.toString()) + " (FORMAT parquet, PARTITION_BY (" + columns
-          + "), FILENAME_PATTERN " + literal(filePrefix + "-{uuid}") + ")";
+      sql = "COPY (" + laidOut + "\n) TO " + literal(root.toString()) + " (FORMAT parquet, PARTITION_BY (" + columns
+          + "), FILENAME_PATTERN " + literal(filePrefix + "-{uuid}") + options + ")";
     }
     long rows = new ProgressingStatement(session.connection(), progress).run(phase, sql);
     if (rows == 0) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.duckdb.DuckDbErrors;
+import io.analytics.engine.duckdb.ParseTreeCache;
 import io.analytics.engine.postgres.SourceOutages;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +32,8 @@ public final class EngineSession implements AutoCloseable {
   private volatile CancelReason cancelReason;
   /** Whether a client statement is in progress: a cancel then stops it even between two DuckDB calls. */
   private volatile boolean inStatement;
+  private final ParseTreeCache parseTrees;
+  private final TransactionStatements transactions = new TransactionStatements(this);
 
   public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows) {
     this(connection, allocator, batchRows, Long.MAX_VALUE);
@@ -41,6 +44,16 @@ public final class EngineSession implements AutoCloseable {
    *     bound); checked after each batch, see {@link ResultStream}
    */
   public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows, long queryMemoryBytes) {
+    this(connection, allocator, batchRows, queryMemoryBytes, new ParseTreeCache(1L << 20));
+  }
+
+  /**
+   * @param parseTrees parse trees shared with the other sessions of the same DuckDB instance (see
+   *     {@link io.analytics.engine.duckdb.DuckDbDatabase#parseTrees()})
+   */
+  public EngineSession(
+      DuckDBConnection connection, BufferAllocator allocator, int batchRows, long queryMemoryBytes, ParseTreeCache parseTrees) {
+    this.parseTrees = requireNonNull(parseTrees, "parseTrees is null");
     this.connection = requireNonNull(connection, "connection is null");
     this.allocator = requireNonNull(allocator, "allocator is null");
     this.batchRows = batchRows;
@@ -53,7 +66,13 @@ public final class EngineSession implements AutoCloseable {
     parkLiveResult();
     try {
       DuckDBPreparedStatement statement = connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
-      return new PreparedQuery(this, statement, sql);
+      PreparedQuery query = new PreparedQuery(this, statement, sql);
+      if (query.returnKind() == ReturnKind.ROWS && LongColumnNames.present(query.columns())) {
+        query.close();
+        String wrapped = LongColumnNames.wrap(sql, query.columns());
+        return new PreparedQuery(this, connection.prepareStatement(wrapped).unwrap(DuckDBPreparedStatement.class), wrapped);
+      }
+      return query;
     } catch (SQLException e) {
       throw SourceOutages.explain(connection, sql, DuckDbErrors.translate(e, sql));
     }
@@ -65,6 +84,10 @@ public final class EngineSession implements AutoCloseable {
    * for statements that are not SELECTs or do not parse.
    */
   public String parseTree(String sql) {
+    return parseTrees.get(sql, this::serialize);
+  }
+
+  private String serialize(String sql) {
     parkLiveResult();
     try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?)")) {
       statement.setString(1, sql);
@@ -125,6 +148,10 @@ public final class EngineSession implements AutoCloseable {
 
   /** Runs a statement that returns nothing the caller needs (BEGIN, SET, ...). */
   public void execute(String sql) {
+    if (TransactionStatements.reuses(sql)) {
+      transactions.execute(sql);
+      return;
+    }
     try (PreparedQuery query = prepare(sql);
         QueryResult result = query.execute(java.util.List.of())) {
       if (result instanceof QueryResult.Rows rows) {
@@ -257,6 +284,7 @@ public final class EngineSession implements AutoCloseable {
       if (statement != null) {
         statement.cancel();
       }
+      transactions.close();
       connection.close();
     } catch (SQLException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot close DuckDB connection: " + e.getMessage(), e);

@@ -23,14 +23,17 @@ import java.util.Locale;
  * -- target: silver.positions
  * -- format: parquet            (or duckdb; parquet by default)
  * -- partition_by: date         (optional)
+ * -- sort_by: trade_id          (optional: sorted, in small row groups, for lookups by key)
  * SELECT ...
  * </pre>
  */
-public record Materialization(Path file, String body, TableName target, TargetType format, List<String> partitionBy) {
+public record Materialization(
+    Path file, String body, TableName target, TargetType format, List<String> partitionBy, List<String> sortBy) {
   public Materialization {
     requireNonNull(file, "file is null");
     requireNonNull(body, "body is null");
     partitionBy = List.copyOf(partitionBy);
+    sortBy = List.copyOf(sortBy);
   }
 
   public static Materialization read(Path file) {
@@ -43,6 +46,7 @@ public record Materialization(Path file, String body, TableName target, TargetTy
     TableName target = null;
     TargetType format = TargetType.PARQUET;
     List<String> partitions = new ArrayList<>();
+    List<String> sortKeys = new ArrayList<>();
     for (String line : text.lines().toList()) {
       String trimmed = line.trim();
       if (!trimmed.startsWith("--")) {
@@ -67,10 +71,11 @@ public record Materialization(Path file, String body, TableName target, TargetTy
               SqlState.INVALID_PARAMETER_VALUE, file.getFileName() + ": format must be parquet or duckdb, got " + value);
         };
         case "partition_by" -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(partitions::add);
+        case "sort_by" -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(sortKeys::add);
         default -> {}
       }
     }
-    return new Materialization(file, text, target, format, partitions);
+    return new Materialization(file, text, target, format, partitions, sortKeys);
   }
 
   /** Whether the file is a query with a target rather than a plain script. */

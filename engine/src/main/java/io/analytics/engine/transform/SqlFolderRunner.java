@@ -61,7 +61,8 @@ public final class SqlFolderRunner {
                 materialization.target().name(),
                 materialization.format(),
                 materialization.target().layer(),
-                materialization.partitionBy());
+                materialization.partitionBy(),
+                materialization.sortBy());
             done.add(file.getFileName() + " -> " + result.summary());
           } else {
             try (WarehouseConnection connection = warehouse.open()) {

@@ -79,6 +79,15 @@ public final class TransformationPipeline implements AutoCloseable {
    * the table {@code derived.target} is created or replaced, commented with its layer.
    */
   public TransformResult transformSql(String query, String target, TargetType type, Layer layer, List<String> partitionCols) {
+    return transformSql(query, target, type, layer, partitionCols, List.of());
+  }
+
+  /**
+   * As above; a Parquet target with {@code sortBy} columns is written sorted by them in small row
+   * groups ({@link io.analytics.engine.lake.SortedLayout}), so lookups by those keys skip row groups.
+   */
+  public TransformResult transformSql(
+      String query, String target, TargetType type, Layer layer, List<String> partitionCols, List<String> sortBy) {
     requireNonNull(query, "query is null");
     requireNonNull(target, "target is null");
     requireNonNull(type, "type is null");
@@ -88,7 +97,9 @@ public final class TransformationPipeline implements AutoCloseable {
     String select = stripTrailingSemicolon(query);
     if (type == TargetType.PARQUET) {
       Dataset dataset = new LakeScanner(config.home()).dataset(layer, target);
-      long rows = new DatasetReplacer(session(), hooks, progress).replace(dataset, select, partitions, null, "transform");
+      io.analytics.engine.lake.SortedLayout layout = sortBy == null || sortBy.isEmpty()
+          ? null : io.analytics.engine.lake.SortedLayout.sortedBy(sortBy);
+      long rows = new DatasetReplacer(session(), hooks, progress).replace(dataset, select, partitions, null, "transform", false, layout);
       session().refreshLakeViews();
       return new TransformResult(dataset.qualifiedName(), type, rows, Duration.between(start, Instant.now()));
     }

@@ -48,6 +48,29 @@ class TransformationPipelineTest {
   }
 
   @Test
+  void aSortedTargetIsWrittenInKeyOrderInSmallRowGroupsAndRecordsThatLayout() {
+    try (TransformationPipeline pipeline = pipeline(CommitHooks.NONE)) {
+      pipeline.transformSql("SELECT i AS id, i % 7 AS v FROM range(100000) t(i) ORDER BY hash(i)", "lookup", TargetType.PARQUET,
+          Layer.GOLD, List.of(), List.of("id"));
+    }
+    Path dataset = lake.home().dataDir().resolve("gold/lookup");
+    assertThat(io.analytics.engine.lake.SortedLayout.read(dataset))
+        .contains(new io.analytics.engine.lake.SortedLayout(List.of("id"), io.analytics.engine.lake.SortedLayout.DEFAULT_ROW_GROUP_ROWS));
+    // Row groups of at most 16,384 rows, each covering a key range that starts where the previous one ended.
+    List<String> ranges = lake.query("SELECT row_group_num_rows || ':' || stats_min || ':' || stats_max FROM parquet_metadata('"
+        + dataset + "/*.parquet') WHERE path_in_schema = 'id' ORDER BY row_group_id");
+    assertThat(ranges).hasSize(7);
+    long next = 0;
+    for (String range : ranges) {
+      String[] parts = range.split(":");
+      assertThat(Long.parseLong(parts[0])).isLessThanOrEqualTo(16_384);
+      assertThat(Long.parseLong(parts[1])).isEqualTo(next);
+      next = Long.parseLong(parts[2]) + 1;
+    }
+    assertThat(next).isEqualTo(100_000);
+  }
+
+  @Test
   void createParquetViewExposesADatasetToLaterTransformations() {
     try (TransformationPipeline pipeline = pipeline(CommitHooks.NONE)) {
       pipeline.createParquetView("bronze.prices", "px");

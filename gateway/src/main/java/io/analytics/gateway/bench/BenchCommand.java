@@ -5,21 +5,16 @@ import io.analytics.catalog.home.PlatformHome;
 import io.analytics.engine.postgres.LocalPostgresCluster;
 import io.analytics.gateway.server.GatewayServer;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.postgresql.PGConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,18 +30,26 @@ public final class BenchCommand implements Callable<Integer> {
   static final String POSTGRES = "PostgreSQL";
   static final String GATEWAY = "gateway";
   static final String DUCKDB = "DuckDB in-process";
-  private static final int ACCOUNT_ROWS = 100_000;
 
   @Spec CommandSpec spec;
 
   @Option(names = "--rows", description = "Trades rows (default 10,000,000; 1,000,000 with --quick).")
   Long rows;
 
-  @Option(names = "--quick", description = "1,000,000 rows and 3 repetitions.")
+  @Option(names = "--quick", description = "1,000,000 rows, 3 repetitions, 2-second pgbench runs at scale 1.")
   boolean quick;
 
   @Option(names = "--repetitions", description = "Measured runs per workload and target (default 5; 3 with --quick).")
   Integer repetitions;
+
+  @Option(names = "--pgbench-seconds", description = "Length of each pgbench run (default 5; 2 with --quick).")
+  Integer pgbenchSeconds;
+
+  @Option(names = "--pgbench-scale", description = "pgbench's scale: 100,000 accounts each (default 10; 1 with --quick).")
+  Integer pgbenchScale;
+
+  @Option(names = "--ingest-rows", description = "CSV rows of the ingest workload (default 1,000,000, at most --rows).")
+  Long ingestRows;
 
   @Option(names = "--out", description = "Directory for results.md, results.csv and results.svg (default bench-results).")
   Path out = Path.of("bench-results");
@@ -62,6 +65,9 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter console = spec.commandLine().getOut();
     long rowCount = rows != null ? rows : quick ? 1_000_000L : 10_000_000L;
     int runs = repetitions != null ? repetitions : quick ? 3 : 5;
+    int scale = pgbenchScale != null ? pgbenchScale : quick ? 1 : 10;
+    int seconds = pgbenchSeconds != null ? pgbenchSeconds : quick ? 2 : 5;
+    long smallLookup = Math.min(BenchData.SMALL_LOOKUP_ROWS, rowCount);
     Path work = Files.createDirectories(out.toAbsolutePath()).resolve("work");
     deleteRecursively(work);
     PlatformHome home = new PlatformHome(work.resolve("home"));
@@ -69,6 +75,12 @@ public final class BenchCommand implements Callable<Integer> {
     console.printf("generating %,d trades...%n", rowCount);
     console.flush();
     Path csv = BenchData.write(rowCount, home.dataDir().resolve("bronze").resolve("trades"), work.resolve("trades.csv"));
+    Path ingestCsv = BenchData.writeIngestCsv(Math.min(ingestRows != null ? ingestRows : 1_000_000L, rowCount),
+        work.resolve("ingest.csv"));
+    Optional<PgBench> pgbench = PgBench.find().map(executable -> new PgBench(executable, seconds, work.resolve("pgbench")));
+    if (pgbench.isEmpty()) {
+      console.println("pgbench workloads skipped: no pgbench found");
+    }
 
     List<BenchTarget> targets = new ArrayList<>();
     LocalPostgresCluster postgres = null;
@@ -79,39 +91,29 @@ public final class BenchCommand implements Callable<Integer> {
         console.println("starting PostgreSQL from " + binaries.get() + " and loading the trades...");
         console.flush();
         postgres = LocalPostgresCluster.start(binaries.get());
-        String url = "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres";
-        loadPostgres(url, csv);
-        targets.add(new PgWireTarget(POSTGRES, url, LocalPostgresCluster.USER, "trades", "accounts", ACCOUNT_ROWS));
+        PgEndpoint endpoint = new PgEndpoint("127.0.0.1", postgres.port(), LocalPostgresCluster.USER, "postgres");
+        BenchLoad.postgres(endpoint, csv, scale);
+        targets.add(new PgWireTarget(POSTGRES, endpoint, Map.of("trades", "trades", "accounts", "accounts",
+            "lookup_large", "lookup_large", "lookup_small", "lookup_small"), pgbench, BenchLoad.postgresIngest(endpoint, ingestCsv)));
       } else {
         console.println("PostgreSQL skipped: " + (skipPostgres ? "--skip-postgres" : "no PostgreSQL binaries found"));
       }
       PlatformConfig config = PlatformConfig.defaults();
       gateway = GatewayServer.forHome(home, config.withGateway(config.gateway().withListen("127.0.0.1", 0)));
       InetSocketAddress address = gateway.start();
-      String gatewayUrl = "jdbc:postgresql://127.0.0.1:" + address.getPort() + "/lake";
-      prepareGateway(gatewayUrl);
-      targets.add(new PgWireTarget(GATEWAY, gatewayUrl, "bench", "bronze.trades", "accounts", ACCOUNT_ROWS));
-      targets.add(new DuckDbTarget(home.dataDir().resolve("bronze/trades/**/*.parquet"), ACCOUNT_ROWS));
+      PgEndpoint gatewayEndpoint = new PgEndpoint("127.0.0.1", address.getPort(), "bench", "lake");
+      BenchLoad.gateway(gatewayEndpoint, scale);
+      targets.add(new PgWireTarget(GATEWAY, gatewayEndpoint, Map.of("trades", "bronze.trades", "accounts", "accounts",
+          "lookup_large", "gold.lookup_large", "lookup_small", "gold.lookup_small"), pgbench,
+          BenchLoad.platformIngest(work, ingestCsv)));
+      targets.add(new DuckDbTarget(home.dataDir(), scale, ingestCsv, work, seconds));
 
       BenchResults results = new BenchResults(targets.stream().map(BenchTarget::name).toList());
-      for (Workload workload : Workload.all()) {
-        console.printf("%s: warm-up", workload.description());
-        console.flush();
-        for (BenchTarget target : targets) {
-          target.run(workload);
-        }
-        List<BenchTarget> order = new ArrayList<>(targets);
-        for (int run = 0; run < runs; run++) {
-          // Alternate the order so that no target always runs on a warmer or colder machine.
-          Collections.rotate(order, 1);
-          for (BenchTarget target : order) {
-            results.record(workload, target.name(), target.run(workload));
-          }
-          console.print(".");
-          console.flush();
-        }
-        console.println();
+      for (Workload workload : Workload.all(100_000L * scale, rowCount, smallLookup)) {
+        measure(console, workload, targets, runs, results);
       }
+      results.compare("gold_lookup_large", "gold_lookup_small",
+          String.format(java.util.Locale.ROOT, "gold key lookup, %,d rows ÷ %,d rows", rowCount, smallLookup));
       if (!skipCapacity) {
         // The capacity figures need the gateway alone in its process, and the home to itself.
         gateway.shutdown(1_000);
@@ -144,32 +146,31 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static void loadPostgres(String url, Path csv) throws Exception {
-    Properties properties = new Properties();
-    properties.setProperty("user", LocalPostgresCluster.USER);
-    try (Connection connection = DriverManager.getConnection(url, properties); Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE trades (" + BenchData.POSTGRES_COLUMNS + ")");
-      try (Reader reader = Files.newBufferedReader(csv)) {
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY trades FROM STDIN (FORMAT csv)", reader);
-      }
-      for (String sql : BenchData.postgresAccounts(ACCOUNT_ROWS)) {
-        statement.execute(sql);
-      }
-      statement.execute("VACUUM ANALYZE");
+  /** A warm-up run on every target, then {@code runs} measured runs in rotating order. */
+  private static void measure(PrintWriter console, Workload workload, List<BenchTarget> targets, int runs, BenchResults results)
+      throws Exception {
+    console.printf("%s: warm-up", workload.description());
+    console.flush();
+    for (BenchTarget target : targets) {
+      target.run(workload);
     }
+    List<BenchTarget> order = new ArrayList<>(targets);
+    for (int run = 0; run < runs; run++) {
+      // Alternate the order so that no target always runs on a warmer or colder machine.
+      Collections.rotate(order, 1);
+      for (BenchTarget target : order) {
+        long nanos = target.run(workload);
+        if (nanos >= 0) {
+          results.record(workload, target.name(), nanos);
+        }
+      }
+      console.print(".");
+      console.flush();
+    }
+    console.println();
   }
 
-  private static void prepareGateway(String url) throws Exception {
-    Properties properties = new Properties();
-    properties.setProperty("user", "bench");
-    try (Connection connection = DriverManager.getConnection(url, properties); Statement statement = connection.createStatement()) {
-      for (String sql : BenchData.duckDbAccounts(ACCOUNT_ROWS)) {
-        statement.execute(sql);
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path path) throws java.io.IOException {
+  static void deleteRecursively(Path path) throws java.io.IOException {
     if (!Files.exists(path)) {
       return;
     }

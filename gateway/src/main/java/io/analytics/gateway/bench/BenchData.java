@@ -16,7 +16,44 @@ final class BenchData {
   static final String POSTGRES_COLUMNS = "trade_id bigint, ts timestamptz, symbol text, side text, quantity integer, "
       + "price numeric(18,4), venue text, date date";
 
+  /** Rows of the point-lookup table {@code accounts}. */
+  static final int ACCOUNT_ROWS = 100_000;
+  /** Rows of the small gold lookup dataset, the yardstick the large one is compared with. */
+  static final long SMALL_LOOKUP_ROWS = 10_000;
+  /**
+   * Rows per Parquet row group of the gold lookup datasets: written sorted by trade_id, each row
+   * group's min/max statistics let a lookup by key skip all row groups but one.
+   */
+  static final int LOOKUP_ROW_GROUP_ROWS = 16_384;
+
   private BenchData() {}
+
+  /**
+   * pgbench's four tables at {@code scale}, in SQL that PostgreSQL, the gateway and DuckDB all run
+   * alike (the same rows on every side; {@code bid} is spread by modulo rather than by pgbench's
+   * integer division, which only the select-only lookups by {@code aid} never read).
+   */
+  static java.util.List<String> pgbenchTables(int scale) {
+    return java.util.List.of(
+        "CREATE TABLE pgbench_branches (bid integer NOT NULL PRIMARY KEY, bbalance integer, filler char(88))",
+        "CREATE TABLE pgbench_tellers (tid integer NOT NULL PRIMARY KEY, bid integer, tbalance integer, filler char(84))",
+        "CREATE TABLE pgbench_accounts (aid integer NOT NULL PRIMARY KEY, bid integer, abalance integer, filler char(84))",
+        "CREATE TABLE pgbench_history (tid integer, bid integer, aid integer, delta integer, mtime timestamp, filler char(22))",
+        "INSERT INTO pgbench_branches SELECT i, 0, NULL FROM generate_series(1, " + scale + ") AS t(i)",
+        "INSERT INTO pgbench_tellers SELECT i, 1 + i % " + scale + ", 0, NULL FROM generate_series(1, " + (10 * scale) + ") AS t(i)",
+        "INSERT INTO pgbench_accounts SELECT i, 1 + i % " + scale + ", 0, '' FROM generate_series(1, " + (100_000L * scale) + ") AS t(i)");
+  }
+
+  /** The gold lookup datasets for PostgreSQL: the same rows as tables with trade_id as primary key. */
+  static java.util.List<String> postgresLookups(long smallRows) {
+    return java.util.List.of(
+        "CREATE TABLE lookup_large AS SELECT * FROM trades",
+        "ALTER TABLE lookup_large ADD PRIMARY KEY (trade_id)",
+        "CREATE TABLE lookup_small AS SELECT * FROM trades WHERE trade_id < " + smallRows,
+        "ALTER TABLE lookup_small ADD PRIMARY KEY (trade_id)",
+        // The dashboard mix reads one day at a time; the lake is partitioned by date.
+        "CREATE INDEX trades_date ON trades (date)");
+  }
 
   /** The point-lookup table (id primary key) for DuckDB, the gateway's warehouse included. */
   static java.util.List<String> duckDbAccounts(int rows) {
@@ -52,6 +89,24 @@ final class BenchData {
       scratch.execute("CREATE TABLE trades AS " + select(rows));
       scratch.execute("COPY trades TO '" + tradesDir + "' (FORMAT parquet, PARTITION_BY (date))");
       scratch.execute("COPY trades TO '" + csv + "' (FORMAT csv, HEADER false)");
+      Path gold = tradesDir.getParent().resolveSibling("gold");
+      writeSortedByKey(scratch, "SELECT * FROM trades", gold.resolve("lookup_large"));
+      writeSortedByKey(scratch, "SELECT * FROM trades WHERE trade_id < " + SMALL_LOOKUP_ROWS, gold.resolve("lookup_small"));
+    }
+    return csv;
+  }
+
+  /** A gold dataset of the trades sorted by trade_id, in row groups small enough to skip by their statistics. */
+  private static void writeSortedByKey(DuckDbDatabase scratch, String select, Path dir) throws java.io.IOException {
+    Files.createDirectories(dir);
+    scratch.execute("COPY (" + select + " ORDER BY trade_id) TO '" + dir.resolve("data_0.parquet")
+        + "' (FORMAT parquet, ROW_GROUP_SIZE " + LOOKUP_ROW_GROUP_ROWS + ")");
+  }
+
+  /** The ingest workload's input: the trades as CSV with a header, in TradeSchema's column names. */
+  static Path writeIngestCsv(long rows, Path csv) {
+    try (DuckDbDatabase scratch = DuckDbDatabase.inMemory(DuckDbConfig.defaults())) {
+      scratch.execute("COPY (" + select(rows) + ") TO '" + csv + "' (FORMAT csv, HEADER true)");
     }
     return csv;
   }

@@ -16,6 +16,10 @@ final class BenchResults {
   private final Map<String, Map<String, List<Long>>> samples = new LinkedHashMap<>();
   private final Map<String, String> descriptions = new LinkedHashMap<>();
   private final List<CapacityBench.Result> capacity = new ArrayList<>();
+  private final List<Comparison> comparisons = new ArrayList<>();
+
+  /** Two workloads whose medians are compared within each target (e.g. a lookup in 10M rows against one in 10k). */
+  private record Comparison(String workload, String baseline, String description) {}
 
   BenchResults(List<String> targets) {
     this.targets = List.copyOf(targets);
@@ -24,6 +28,11 @@ final class BenchResults {
   void record(Workload workload, String target, long nanos) {
     descriptions.put(workload.name(), workload.description());
     samples.computeIfAbsent(workload.name(), w -> new LinkedHashMap<>()).computeIfAbsent(target, t -> new ArrayList<>()).add(nanos);
+  }
+
+  /** Reports, for each target, {@code workload}'s median divided by {@code baseline}'s. */
+  void compare(String workload, String baseline, String description) {
+    comparisons.add(new Comparison(workload, baseline, description));
   }
 
   void capacity(List<CapacityBench.Result> results) {
@@ -58,6 +67,15 @@ final class BenchResults {
       md.append(' ').append(ratio(medianMillis(workload, BenchCommand.GATEWAY), medianMillis(workload, BenchCommand.DUCKDB)))
           .append(" | ").append(ratio(medianMillis(workload, BenchCommand.POSTGRES), medianMillis(workload, BenchCommand.GATEWAY)))
           .append(" |\n");
+    }
+    for (Comparison comparison : comparisons) {
+      md.append('\n').append(comparison.description()).append(':');
+      for (String target : targets) {
+        md.append(' ').append(target).append(' ')
+            .append(ratio(medianMillis(comparison.workload(), target), medianMillis(comparison.baseline(), target))).append(';');
+      }
+      md.setLength(md.length() - 1);
+      md.append('\n');
     }
     if (!capacity.isEmpty()) {
       md.append("\nCapacity (the gateway as a process of its own, heap capped at ").append(CapacityBench.MAX_HEAP).append("):\n\n")

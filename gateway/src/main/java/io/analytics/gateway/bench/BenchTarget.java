@@ -4,7 +4,10 @@ package io.analytics.gateway.bench;
 interface BenchTarget extends AutoCloseable {
   String name();
 
-  /** Runs the workload once; returns the elapsed nanoseconds (per query for round trips). */
+  /**
+   * Runs the workload once; returns the elapsed nanoseconds (per query for round trips, per
+   * transaction for pgbench), or -1 when this target cannot run it here (no pgbench installed).
+   */
   long run(Workload workload) throws Exception;
 
   @Override

@@ -1,5 +1,7 @@
 package io.analytics.gateway.bench;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,26 +9,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.Random;
 import org.postgresql.PGConnection;
 
-/** A PostgreSQL-protocol server (PostgreSQL itself or the gateway) driven by pgjdbc. */
+/**
+ * A PostgreSQL-protocol server (PostgreSQL itself or the gateway) driven by pgjdbc, and by pgbench
+ * for the pgbench workloads (skipped, returning -1, when pgbench is not installed).
+ */
 final class PgWireTarget implements BenchTarget {
   private final String name;
-  private final String url;
-  private final String user;
-  private final String trades;
-  private final String accounts;
-  private final int accountRows;
+  private final PgEndpoint endpoint;
+  private final Map<String, String> tables;
+  private final Optional<PgBench> pgbench;
+  private final IngestRun ingest;
 
-  PgWireTarget(String name, String url, String user, String trades, String accounts, int accountRows) {
-    this.name = name;
-    this.url = url;
-    this.user = user;
-    this.trades = trades;
-    this.accounts = accounts;
-    this.accountRows = accountRows;
+  /** @param tables the workloads' logical table names ({@code trades}, {@code accounts}, ...) mapped to this server's */
+  PgWireTarget(String name, PgEndpoint endpoint, Map<String, String> tables, Optional<PgBench> pgbench, IngestRun ingest) {
+    this.name = requireNonNull(name, "name is null");
+    this.endpoint = requireNonNull(endpoint, "endpoint is null");
+    this.tables = Map.copyOf(tables);
+    this.pgbench = requireNonNull(pgbench, "pgbench is null");
+    this.ingest = requireNonNull(ingest, "ingest is null");
   }
 
   @Override
@@ -36,35 +41,44 @@ final class PgWireTarget implements BenchTarget {
 
   private Connection connect(boolean binary) throws SQLException {
     Properties properties = new Properties();
-    properties.setProperty("user", user);
+    properties.setProperty("user", endpoint.user());
     properties.setProperty("binaryTransfer", Boolean.toString(binary));
     // Named statements from the first use, so that binary transfer applies at once.
     properties.setProperty("prepareThreshold", binary ? "-1" : "5");
     properties.setProperty("defaultRowFetchSize", "10000");
-    return DriverManager.getConnection(url, properties);
+    return DriverManager.getConnection(endpoint.jdbcUrl(), properties);
   }
 
   @Override
   public long run(Workload workload) throws Exception {
+    if (workload.kind() == Workload.Kind.PGBENCH) {
+      return pgbench.isPresent() ? pgbench.get().nanosPerTransaction(endpoint, workload, workload.sqlFor(tables)) : -1;
+    }
+    if (workload.kind() == Workload.Kind.INGEST) {
+      return ingest.run();
+    }
     boolean binary = workload.kind() == Workload.Kind.BINARY;
     try (Connection connection = connect(binary)) {
       // Fetch sizes only stream inside a transaction in pgjdbc.
       connection.setAutoCommit(false);
+      if (workload.kind() == Workload.Kind.ROUND_TRIPS) {
+        long perQuery = RoundTrips.nanosPerQuery(connection, workload.sqlFor(tables), workload.keys());
+        connection.commit();
+        return perQuery;
+      }
       long started = System.nanoTime();
+      String sql = workload.sqlFor(tables);
       switch (workload.kind()) {
         case QUERY -> {
-          try (Statement statement = connection.createStatement();
-              ResultSet rows = statement.executeQuery(workload.sql().formatted(trades))) {
+          try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
               rows.getObject(1);
             }
           }
         }
-        case COPY -> connection.unwrap(PGConnection.class).getCopyAPI()
-            .copyOut(workload.sql().formatted(trades), OutputStream.nullOutputStream());
-        case TEXT, BINARY -> {
-          try (PreparedStatement statement = connection.prepareStatement(workload.sql().formatted(trades));
-              ResultSet rows = statement.executeQuery()) {
+        case COPY -> connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, OutputStream.nullOutputStream());
+        default -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
             int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
               for (int i = 1; i <= columns; i++) {
@@ -72,23 +86,6 @@ final class PgWireTarget implements BenchTarget {
               }
             }
           }
-        }
-        case ROUND_TRIPS -> {
-          boolean lookup = workload.name().equals("point_lookup");
-          Random random = new Random(7);
-          try (PreparedStatement statement = connection.prepareStatement(lookup ? workload.sql().formatted(accounts) : workload.sql())) {
-            started = System.nanoTime();
-            for (int i = 0; i < Workload.ROUND_TRIPS; i++) {
-              if (lookup) {
-                statement.setLong(1, random.nextInt(accountRows));
-              }
-              try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-              }
-            }
-          }
-          connection.commit();
-          return (System.nanoTime() - started) / Workload.ROUND_TRIPS;
         }
       }
       connection.commit();

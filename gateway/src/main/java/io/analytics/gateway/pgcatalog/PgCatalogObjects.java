@@ -69,12 +69,18 @@ public final class PgCatalogObjects {
     sql.add(facts.append(") t(schema_name, relname, bytes, row_count)").toString());
     sql.add(descriptions.append(") t(schema_name, relname, column_name, description)").toString());
     sql.addAll(descriptionObjects());
-    sql.add("CREATE OR REPLACE TEMP MACRO pg_table_size(relation) AS COALESCE((SELECT s.bytes FROM pg_catalog.pg_class c "
-        + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_gateway_lake_sizes s "
-        + "ON s.schema_name = n.nspname AND s.relname = c.relname WHERE c.oid = relation LIMIT 1), 0)");
+    // The macro's own aliases must not be ones callers use (pg_table_size(c.oid) would bind c to the macro's pg_class).
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_table_size(relation) AS COALESCE((SELECT pg_gateway_s.bytes FROM pg_catalog.pg_class pg_gateway_c "
+        + "JOIN pg_catalog.pg_namespace pg_gateway_n ON pg_gateway_n.oid = pg_gateway_c.relnamespace JOIN pg_gateway_lake_sizes pg_gateway_s "
+        + "ON pg_gateway_s.schema_name = pg_gateway_n.nspname AND pg_gateway_s.relname = pg_gateway_c.relname "
+        + "WHERE pg_gateway_c.oid = relation LIMIT 1), 0)");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_relation_size(relation) AS pg_table_size(relation), "
         + "(relation, fork) AS pg_table_size(relation)");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_total_relation_size(relation) AS pg_table_size(relation)");
+    // The lake's Parquet files are the database's size; the lake has no indexes.
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_database_size(database) AS "
+        + "CAST((SELECT coalesce(sum(bytes), 0) FROM pg_gateway_lake_sizes) AS BIGINT)");
+    sql.add("CREATE OR REPLACE TEMP MACRO pg_indexes_size(relation) AS CAST(0 AS BIGINT)");
     // PostgreSQL's rounding: whole bytes below 10 kB, then kB, MB, GB, TB, each rounded half up.
     sql.add("CREATE OR REPLACE TEMP MACRO pg_size_pretty(bytes) AS CASE "
         // The limits are written out: DuckDB folds 10 * 1024 * ... in INTEGER, which overflows.
@@ -176,6 +182,7 @@ public final class PgCatalogObjects {
     sql.addAll(InformationSchemaViews.statements(database));
     sql.addAll(PgStatTables.statements());
     sql.addAll(PgStatistics.statements(lake));
+    sql.addAll(PgToolCatalogs.statements(database));
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_expr(expression, relation) AS CAST(NULL AS VARCHAR), "
         + "(expression, relation, pretty) AS CAST(NULL AS VARCHAR)");
     sql.addAll(PgFunctionCatalog.signatureMacros());
@@ -194,8 +201,6 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP VIEW pg_statistic_ext AS SELECT CAST(NULL AS BIGINT) AS oid, CAST(NULL AS BIGINT) AS stxrelid, "
         + "CAST(NULL AS VARCHAR) AS stxname, CAST(NULL AS BIGINT) AS stxnamespace, CAST(NULL AS INTEGER[]) AS stxkeys, "
         + "CAST(NULL AS INTEGER) AS stxstattarget, CAST(NULL AS VARCHAR[]) AS stxkind, CAST(NULL AS VARCHAR) AS stxexprs WHERE false");
-    sql.add("CREATE OR REPLACE TEMP VIEW pg_trigger AS SELECT CAST(NULL AS BIGINT) AS oid, CAST(NULL AS BIGINT) AS tgrelid, "
-        + "CAST(NULL AS VARCHAR) AS tgname, false AS tgisinternal, CAST(NULL AS VARCHAR) AS tgenabled, CAST(NULL AS BIGINT) AS tgparentid WHERE false");
     sql.add("CREATE OR REPLACE TEMP VIEW pg_rewrite AS SELECT CAST(NULL AS BIGINT) AS oid, CAST(NULL AS VARCHAR) AS rulename, "
         + "CAST(NULL AS BIGINT) AS ev_class, CAST(NULL AS VARCHAR) AS ev_type, CAST(NULL AS VARCHAR) AS ev_enabled, false AS is_instead WHERE false");
     sql.add("CREATE OR REPLACE TEMP VIEW pg_partitioned_table AS SELECT CAST(NULL AS BIGINT) AS partrelid, CAST(NULL AS VARCHAR) AS partstrat, "

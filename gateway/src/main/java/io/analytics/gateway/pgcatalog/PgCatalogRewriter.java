@@ -28,7 +28,7 @@ public final class PgCatalogRewriter {
    * information_schema views the session replaces (see PgCatalogObjects): DuckDB's list the session's
    * own TEMP catalog objects, call the lake's datasets views, and give DuckDB's type names.
    */
-  private static final Set<String> REPLACED_INFORMATION_SCHEMA = Set.of("tables", "columns");
+  private static final Set<String> REPLACED_INFORMATION_SCHEMA = Set.of("tables", "columns", "schemata", "views");
 
   /** Whether the statement needs rewriting at all (it names pg_catalog or information_schema, or uses OPERATOR/COLLATE/reg* casts). */
   public static boolean applies(SqlStatement statement) {
@@ -152,6 +152,8 @@ public final class PgCatalogRewriter {
           Token previous = i > 0 ? tokens.get(i - 1) : null;
           if (type.equals("regclass") && previous != null && previous.type() == TokenType.STRING) {
             out.append(sql, copied, previous.start()).append("pg_regclass(").append(previous.text()).append(')');
+          } else if (type.equals("regtype") && previous != null && previous.type() == TokenType.STRING) {
+            out.append(sql, copied, previous.start()).append(regtypeOf(previous.value()));
           } else if (type.startsWith("regproc") && previous != null && previous.type() == TokenType.STRING) {
             // pg_type's typinput and friends hold function names here, so 'array_in'::regproc stays a name.
             out.append(sql, copied, token.start());
@@ -166,5 +168,20 @@ public final class PgCatalogRewriter {
     }
     out.append(sql, copied, sql.length());
     return out.toString();
+  }
+
+  /** PostgreSQL's pseudo-types, which are not in the registry's pg_type, by their fixed OIDs. */
+  private static final java.util.Map<String, Integer> PSEUDO_TYPES = java.util.Map.of(
+      "trigger", 2279, "void", 2278, "record", 2249, "cstring", 2275, "any", 2276, "anyarray", 2277, "internal", 2281,
+      "anyelement", 2283, "event_trigger", 3838, "unknown", 705);
+
+  /** 'name'::regtype: the type's OID from pg_type (psql and pgcli compare with 'trigger'::regtype), else a pseudo-type's. */
+  private static String regtypeOf(String name) {
+    String lower = name.strip().toLowerCase(java.util.Locale.ROOT);
+    Integer pseudo = PSEUDO_TYPES.get(lower);
+    if (pseudo != null) {
+      return "CAST(" + pseudo + " AS BIGINT)";
+    }
+    return "(SELECT CAST(oid AS BIGINT) FROM pg_type WHERE typname = '" + lower.replace("'", "''") + "')";
   }
 }

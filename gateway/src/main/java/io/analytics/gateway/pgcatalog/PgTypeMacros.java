@@ -51,6 +51,8 @@ final class PgTypeMacros {
     for (PgType type : PgTypes.all()) {
       sql.append("WHEN type_oid = ").append(type.oid()).append(" THEN '").append(type.formatType(-1).replace("'", "''")).append("' ");
     }
+    // PostgreSQL types outside the registry (no DuckDB type maps to them) that tools still ask about.
+    sql.append("WHEN type_oid = 1266 THEN 'time with time zone' WHEN type_oid = 1270 THEN 'time with time zone[]' ");
     return sql.append("ELSE '???' END").toString();
   }
 

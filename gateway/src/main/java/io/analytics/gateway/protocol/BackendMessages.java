@@ -36,6 +36,15 @@ public final class BackendMessages {
     end(out, start);
   }
 
+  /** NotificationResponse: a NOTIFY on a channel this session listens to. */
+  public static void notificationResponse(ByteBuf out, int processId, String channel, String payload) {
+    int start = begin(out, 'A');
+    out.writeInt(processId);
+    writeCString(out, channel);
+    writeCString(out, payload);
+    end(out, start);
+  }
+
   public static void backendKeyData(ByteBuf out, int processId, int secretKey) {
     int start = begin(out, 'K');
     out.writeInt(processId);

@@ -59,6 +59,15 @@ public final class FrontendMessageDecoder extends ByteToMessageDecoder {
     if (in.readableBytes() < 4) {
       return null;
     }
+    if (in.readableBytes() < 5 && in.getUnsignedByte(in.readerIndex()) == 'X') {
+      return null; // perhaps a Terminate still arriving
+    }
+    if (isTerminate(in)) {
+      // Sent instead of a startup packet by a client that disconnects at once (node-postgres does).
+      in.skipBytes(5);
+      phase = Phase.FINISHED;
+      return new FrontendMessage.Terminate();
+    }
     long length = in.getUnsignedInt(in.readerIndex());
     if (length < 8 || length > MAX_STARTUP_PACKET_BYTES) {
       throw new ProtocolException("invalid length of startup packet: " + length);
@@ -108,6 +117,11 @@ public final class FrontendMessageDecoder extends ByteToMessageDecoder {
         return new FrontendMessage.Startup(code, parameters);
       }
     }
+  }
+
+  /** A whole Terminate message ('X', length 4) at the reader index. */
+  private static boolean isTerminate(ByteBuf in) {
+    return in.readableBytes() >= 5 && in.getUnsignedByte(in.readerIndex()) == 'X' && in.getUnsignedInt(in.readerIndex() + 1) == 4;
   }
 
   private FrontendMessage decodeRegular(ByteBuf in) {

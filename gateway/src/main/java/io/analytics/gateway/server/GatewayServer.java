@@ -123,8 +123,11 @@ public final class GatewayServer implements AutoCloseable {
         : home.warehouseDir().resolve("spill-gold");
     this.goldTier = DuckDbDatabase.inMemory(config.servingDuckDb().withTempDirectory(null), goldSpill);
     goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
+    database.cacheParquetMetadata();
+    goldTier.cacheParquetMetadata();
+    io.analytics.gateway.cache.LakeVersions lakeVersions = new io.analytics.gateway.cache.LakeVersions();
     LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
-        java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))));
+        java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))), lakeVersions);
     lake.refreshNow();
     this.services =
         new GatewayServices(
@@ -145,7 +148,10 @@ public final class GatewayServer implements AutoCloseable {
             new AdmissionControl(config.gateway().limits().maxConcurrentQueries(),
                 config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
             replica != null,
-            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath());
+            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath(),
+            new io.analytics.gateway.activity.StatementStatistics(),
+            new io.analytics.gateway.notify.NotificationHub(),
+            ResultCaches.create(config.gateway().resultCache(), lakeVersions, database, metrics));
     registerGauges();
     // Each replica process keeps its own audit file: one rolling file cannot have several writers.
     AuditFile.install(home.warehouseDir().resolve("logs")

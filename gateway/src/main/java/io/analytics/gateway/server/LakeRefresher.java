@@ -7,6 +7,7 @@ import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.LakeChangeMarker;
 import io.analytics.catalog.lake.Layer;
 import io.analytics.engine.lake.LakeViews;
+import io.analytics.gateway.cache.LakeVersions;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ final class LakeRefresher implements Runnable {
   private final LakeViews views;
   private final List<LakeViews> followers;
   private final LakeChangeMarker marker;
+  private final LakeVersions versions;
   private long seenVersion = -1;
   private Set<String> folders = Set.of();
   private Set<String> exposed = Set.of();
@@ -37,11 +39,15 @@ final class LakeRefresher implements Runnable {
   private static final long ABANDONED_JOURNAL_MILLIS = 30_000L;
 
   LakeRefresher(PlatformHome home, LakeViews views) {
-    this(home, views, List.of());
+    this(home, views, List.of(), new LakeVersions());
   }
 
-  /** {@code followers} are refreshed along with {@code views} (the views of other DuckDB instances). */
-  LakeRefresher(PlatformHome home, LakeViews views, List<LakeViews> followers) {
+  /**
+   * {@code followers} are refreshed along with {@code views} (the views of other DuckDB instances);
+   * {@code versions} gets the signatures of the datasets each refresh exposes (for the result cache).
+   */
+  LakeRefresher(PlatformHome home, LakeViews views, List<LakeViews> followers, LakeVersions versions) {
+    this.versions = requireNonNull(versions, "versions is null");
     this.followers = List.copyOf(followers);
     this.home = requireNonNull(home, "home is null");
     this.views = requireNonNull(views, "views is null");
@@ -55,6 +61,7 @@ final class LakeRefresher implements Runnable {
     for (LakeViews follower : followers) {
       follower.refresh();
     }
+    versions.update(datasets);
     Set<String> names = new TreeSet<>();
     for (Dataset dataset : datasets) {
       names.add(dataset.qualifiedName());

@@ -22,6 +22,7 @@ public final class BackendOutput {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition writable = lock.newCondition();
   private ByteBuf buffer;
+  private long flushes;
 
   public BackendOutput(Channel channel) {
     this.channel = requireNonNull(channel, "channel is null");
@@ -52,6 +53,7 @@ public final class BackendOutput {
   public void flush() {
     ByteBuf pending = buffer;
     buffer = null;
+    flushes++;
     if (pending == null) {
       return;
     }
@@ -63,6 +65,11 @@ public final class BackendOutput {
     channel.writeAndFlush(pending, channel.voidPromise());
   }
 
+  /** How many times what was buffered has been handed to the socket (the result cache's check that a response is whole). */
+  public long flushes() {
+    return flushes;
+  }
+
   /** Where the byte counts of what is sent go (the gateway's metrics). */
   public void onBytesWritten(java.util.function.LongConsumer consumer) {
     this.bytesWritten = consumer;
@@ -72,6 +79,7 @@ public final class BackendOutput {
   public void flushAndClose() {
     ByteBuf pending = buffer;
     buffer = null;
+    flushes++;
     if (pending == null || !channel.isActive()) {
       if (pending != null) {
         pending.release();
@@ -131,6 +139,7 @@ public final class BackendOutput {
     if (buffer != null) {
       buffer.release();
       buffer = null;
+      flushes++;
     }
   }
 }

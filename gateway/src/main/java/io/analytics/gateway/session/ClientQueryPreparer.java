@@ -39,13 +39,21 @@ final class ClientQueryPreparer {
   private final Supplier<List<SessionActivity>> activities;
   private final Supplier<List<PgCursors.Cursor>> cursors;
   private final Consumer<String> checkRewritten;
+  private final io.analytics.gateway.functions.SessionFunctionMacros functionMacros =
+      new io.analytics.gateway.functions.SessionFunctionMacros();
+  private final io.analytics.gateway.functions.TableFunctionNames tableFunctions;
+  /** pg_stat_statements as the login may see it: its own statements, or everyone's for an admin. */
+  private final io.analytics.gateway.activity.StatementStatistics statementStatistics;
+  private final String user;
+  private final boolean administers;
   private boolean catalogObjectsCreated;
   /** Created inside a transaction not yet committed: they vanish if it rolls back. */
   private boolean catalogObjectsUncommitted;
 
   ClientQueryPreparer(EngineSession engine, PlatformConfig config, PlatformHome home, SessionValueCalls.Values sessionValues,
       String database, Supplier<List<SessionActivity>> activities, Supplier<List<PgCursors.Cursor>> cursors,
-      Consumer<String> checkRewritten) {
+      Consumer<String> checkRewritten, io.analytics.gateway.activity.StatementStatistics statementStatistics, String user,
+      boolean administers) {
     this.engine = requireNonNull(engine, "engine is null");
     this.config = requireNonNull(config, "config is null");
     this.home = requireNonNull(home, "home is null");
@@ -54,6 +62,11 @@ final class ClientQueryPreparer {
     this.activities = requireNonNull(activities, "activities is null");
     this.cursors = requireNonNull(cursors, "cursors is null");
     this.checkRewritten = requireNonNull(checkRewritten, "checkRewritten is null");
+    this.statementStatistics = requireNonNull(statementStatistics, "statementStatistics is null");
+    this.user = requireNonNull(user, "user is null");
+    this.administers = administers;
+    this.tableFunctions = new io.analytics.gateway.functions.TableFunctionNames(
+        () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
   }
 
   PreparedQuery prepare(SqlStatement statement, boolean inTransaction) {
@@ -63,7 +76,14 @@ final class ClientQueryPreparer {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   PreparedQuery prepare(SqlStatement statement, List<Integer> declaredTypes, boolean inTransaction) {
     ensureCatalogObjects(statement, inTransaction);
-    SqlStatement effective = SessionValueCalls.rewrite(PostgresDialect.translate(catalogCompatible(statement)), sessionValues);
+    functionMacros.ensureFor(statement, inTransaction, engine::execute);
+    SqlStatement effective = SessionValueCalls.rewrite(
+        PostgresDialect.translate(io.analytics.gateway.functions.PgFormatCalls.rewrite(
+            catalogCompatible(io.analytics.gateway.dialect.PgDdl.translate(statement)))),
+        sessionValues);
+    if (io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(effective)) {
+      effective = io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(effective, tableFunctions);
+    }
     effective = AnyArrayParameters.probingWith(engine).apply(effective, declaredTypes);
     effective = NumericParameters.apply(effective, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
@@ -72,6 +92,9 @@ final class ClientQueryPreparer {
     }
     if (PgCursors.isReadBy(effective)) {
       sql = PgCursors.bind(SqlStatement.parse(sql), cursors.get());
+    }
+    if (sql.contains("pg_stat_statements")) {
+      sql = io.analytics.gateway.activity.PgStatStatements.prepare(SqlStatement.parse(sql), statementStatistics, user, administers);
     }
     if (!sql.equals(statement.sql())) {
       // What DuckDB runs is checked too, as exactly that text.
@@ -82,6 +105,10 @@ final class ClientQueryPreparer {
 
   /** The transaction the catalog objects may have been created in ended. */
   void transactionEnded(boolean committed) {
+    if (!committed) {
+      functionMacros.rolledBack();
+    }
+    functionMacros.committed();
     if (!committed && catalogObjectsUncommitted) {
       // Rolled back with it: create them again when next needed.
       catalogObjectsCreated = false;
@@ -93,7 +120,7 @@ final class ClientQueryPreparer {
    * Creates the session's catalog objects the first time a statement needs them: most sessions
    * never look at pg_catalog, and creating them costs a few dozen DuckDB statements.
    */
-  private void ensureCatalogObjects(SqlStatement statement, boolean inTransaction) {
+  void ensureCatalogObjects(SqlStatement statement, boolean inTransaction) {
     if (catalogObjectsCreated || !PgCatalogObjects.neededBy(statement)) {
       return;
     }

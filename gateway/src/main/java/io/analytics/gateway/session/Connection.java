@@ -113,6 +113,8 @@ public final class Connection {
     } else if (message instanceof FrontendMessage.CancelRequest cancel) {
       services.registry().cancelFrom(clientAddress, cancel.processId(), cancel.secretKey());
       close();
+    } else if (message instanceof FrontendMessage.Terminate) {
+      close(); // a client that gives up before its startup packet is let go quietly, as PostgreSQL does
     } else if (message instanceof FrontendMessage.Startup startupMessage) {
       startAuthentication(startupMessage);
     } else {

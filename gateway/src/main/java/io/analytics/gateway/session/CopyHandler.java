@@ -132,7 +132,8 @@ final class CopyHandler {
         Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
             java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
       }
-      OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+      OutputStream spool = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+      OutputStream stream = format.csv() ? new CsvEndOfData(format, spool) : spool;
       receiving = new CopyIn(statement, command, format, file, stream, format.csv() ? null : new TextToCsv(format, stream), run);
     } catch (IOException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot spool COPY data: " + e.getMessage(), e);

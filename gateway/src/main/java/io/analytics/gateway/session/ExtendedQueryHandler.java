@@ -255,7 +255,9 @@ final class ExtendedQueryHandler {
         if (portal.isCompleted()) {
           BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
         } else if (portal.cursor() == null) {
-          transactions.beginImplicit(plan.statement());
+          if (AutocommitReads.needsImplicitTransaction(plan.statement())) {
+            transactions.beginImplicit(plan.statement());
+          }
           runner.runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.columns(), portal.fields(), false, execute.maxRows(), portal);
         } else {
           runner.resumePortal(portal, execute.maxRows());

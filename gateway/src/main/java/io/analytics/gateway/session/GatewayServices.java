@@ -37,7 +37,10 @@ public record GatewayServices(
     GatewayMetrics metrics,
     AdmissionControl admission,
     boolean replica,
-    SearchPathRouting searchPathRouting) {
+    SearchPathRouting searchPathRouting,
+    io.analytics.gateway.activity.StatementStatistics statementStatistics,
+    io.analytics.gateway.notify.NotificationHub notifications,
+    io.analytics.gateway.cache.ResultCache resultCache) {
   public GatewayServices {
     requireNonNull(config, "config is null");
     requireNonNull(home, "home is null");
@@ -49,5 +52,8 @@ public record GatewayServices(
     requireNonNull(lakeRefresh, "lakeRefresh is null");
     requireNonNull(copyTempDir, "copyTempDir is null");
     requireNonNull(searchPathRouting, "searchPathRouting is null");
+    requireNonNull(statementStatistics, "statementStatistics is null");
+    requireNonNull(notifications, "notifications is null");
+    requireNonNull(resultCache, "resultCache is null");
   }
 }

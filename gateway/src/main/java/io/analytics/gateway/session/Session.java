@@ -11,6 +11,7 @@ import io.analytics.engine.session.CancelReason;
 import io.analytics.engine.session.EngineSession;
 import io.analytics.gateway.protocol.BackendMessages;
 import io.analytics.gateway.protocol.FrontendMessage;
+import io.analytics.gateway.sql.SqlStatement;
 import org.apache.arrow.memory.BufferAllocator;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * The READY phase of a connection: answers simple and extended queries, keeps prepared statements,
  * portals, the transaction status and session parameters, as PostgreSQL does.
  */
-final class Session implements CancelTarget, TransactionState.Listener, SimpleQueryHandler.Replies {
+final class Session implements CancelTarget, TransactionState.Listener, SimpleQueryHandler.Replies, StatementRunner.Hooks {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
 
   private final GatewayServices services;
@@ -55,6 +56,11 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
   private SessionRegistry.KeyData key;
   private final TransactionState transactions;
   private boolean skippingUntilSync;
+  private final io.analytics.gateway.cache.SessionResultCache resultCache;
+  private final SavepointEmulation savepoints;
+  private final ReadOnlyTransactions readOnlyTransactions;
+  private final WriteTurns writeTurns;
+  private io.analytics.gateway.notify.SessionNotifications notifications;
 
   Session(
       GatewayServices services,
@@ -77,31 +83,144 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
     // allocator refuses an import half-way.
     this.allocator = services.allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
-        services.config().gateway().limits().queryMemoryBytes());
+        services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees());
     this.parameters = new SessionParameters(user, true, services.replica());
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
+    this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
     this.commands = new SessionCommands(this.parameters, this.engine, output,
-        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting);
+        (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting,
+        this::explainLines);
+    this.savepoints = new SavepointEmulation(engine);
+    this.readOnlyTransactions = new ReadOnlyTransactions(parameters);
+    this.writeTurns = new WriteTurns(instance.writeOrder(), user + "@" + clientAddress.getHostAddress(), parameters);
     this.shapes = new ResultShapes(this.engine);
     this.execution = new StatementExecution(engine, services.timers(), services.admission(),
-        new StatementLog(services.audit(), services.metrics(), services.config().gateway().observability().slowQueryMillis(),
+        new StatementLog(services.audit(), services.metrics(), services.statementStatistics(),
+            services.config().gateway().observability().slowQueryMillis(),
             user, clientAddress),
         parameters::statementTimeoutMillis);
     this.copy = new CopyHandler(engine, output, services.copyTempDir(), execution);
     this.transactions = new TransactionState(engine, this);
     this.preparer = new ClientQueryPreparer(engine, services.config(), services.home(),
         new SessionValueCalls.Values(parameters, database, user), database, this::visibleActivities, portals::declaredCursors,
-        this::checkRewritten);
+        this::checkRewritten, services.statementStatistics(), user, role.administers());
     StatementGuard guard = new StatementGuard(role, services.home().dataDir(), new SessionCatalogLookup(engine),
         () -> SessionGuard.firstSchemaOnSearchPath(parameters));
-    this.sessionGuard = new SessionGuard(guard, services.replica(), execution, user, clientAddress);
+    this.sessionGuard = new SessionGuard(guard, services.replica(), execution, user, clientAddress, this::beforeRoleCheck);
     StatementRunner runner = new StatementRunner(output, engine, parameters, commands, execution, transactions, portals,
-        statements, preparer, sessionGuard);
+        statements, preparer, sessionGuard, this);
     this.simpleQueries = new SimpleQueryHandler(output, runner, sessionGuard, transactions, portals, preparer, copy, parameters,
-        services.lakeRefresh(), this);
+        services.lakeRefresh(), this, resultCache, execution);
     this.extendedQueries = new ExtendedQueryHandler(output, runner, sessionGuard, transactions, portals, statements, preparer,
         shapes, parameters, commands, services.lakeRefresh());
+  }
+
+  private java.util.List<String> explainLines(String sql) {
+    return resultCache.explainLines(sql, transactions.status() != TransactionStatus.IDLE, parameters::all);
+  }
+
+  /** Read-only transactions refuse writes, and a writing statement waits for its write turn, before the role guard runs. */
+  private void beforeRoleCheck(SqlStatement statement) {
+    readOnlyTransactions.check(statement);
+    writeTurns.beforeRunning(statement);
+  }
+
+  @Override
+  public void beforeRunning(SqlStatement statement) {
+    writeTurns.beforeRunning(statement);
+  }
+
+  @Override
+  public void executed(SqlStatement statement, io.analytics.engine.session.PreparedQuery query, java.util.List<Object> values,
+      io.analytics.engine.session.QueryResult result) {
+    savepoints.executed(statement, query.sql(), values, result);
+  }
+
+  @Override
+  public boolean runTransactionCommand(SessionCommand command) {
+    if (command instanceof SessionCommand.SavepointCommand savepoint) {
+      savepoints.run(savepoint, transactions.status() != TransactionStatus.IDLE, transactions.status() == TransactionStatus.FAILED,
+          savepointRestarter());
+      transactions.recoveredBySavepoint();
+      BackendMessages.commandComplete(output.buffer(), savepoint.action().tag());
+    } else if (NotificationStatements.run(command, notifications, transactions.isOpen())) {
+      BackendMessages.commandComplete(output.buffer(), NotificationStatements.tag(command));
+    } else if (command instanceof SessionCommand.SetTransaction set) {
+      String warning = readOnlyTransactions.set(set, transactions.status() != TransactionStatus.IDLE, this::restartEngineTransaction);
+      if (warning != null) {
+        ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, warning);
+      }
+      BackendMessages.commandComplete(output.buffer(), "SET");
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  @Override
+  public void commandRan() {
+    readOnlyTransactions.refresh();
+  }
+
+  /** Rolls DuckDB's transaction back and begins it again, for a savepoint's replay or a change of mode. */
+  private void restartEngineTransaction() {
+    transactions.restartEngineTransaction(parameters.get("transaction_read_only").equals("on")
+        && transactions.status() != TransactionStatus.IDLE ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+  }
+
+  private SavepointEmulation.Restarter savepointRestarter() {
+    return new SavepointEmulation.Restarter() {
+      @Override
+      public void restartTransaction() {
+        restartEngineTransaction();
+      }
+
+      @Override
+      public void beforeReplay(SqlStatement statement) {
+        preparer.ensureCatalogObjects(statement, transactions.isOpen());
+      }
+    };
+  }
+
+  @Override
+  public String beginning(SessionCommand.TransactionControl control) {
+    return readOnlyTransactions.begin(control.modes());
+  }
+
+  @Override
+  public void started() {
+    savepoints.transactionStarted();
+  }
+
+  @Override
+  public void blockEnding(boolean commit) {
+    readOnlyTransactions.ended();
+    notifications.transactionEnded(commit);
+  }
+
+  @Override
+  public void implicitEnded(boolean committed) {
+    notifications.transactionEnded(committed);
+  }
+
+  @Override
+  public void copiedIn() {
+    savepoints.unreplayable("COPY FROM STDIN");
+  }
+
+  /** Runs on the session's thread when a notification arrived: written now if the session is idle. */
+  private void deliverNotificationsIfIdle() {
+    if (!busy && !transactions.isOpen() && !copy.isReceiving() && output.isOpen()) {
+      writeNotifications();
+      output.flush();
+    }
+  }
+
+  private void writeNotifications() {
+    for (io.analytics.gateway.notify.NotificationHub.Notification n : notifications.drainReceived()) {
+      BackendMessages.notificationResponse(output.buffer(), n.processId(), n.channel(), n.payload());
+    }
   }
 
   /** The text DuckDB is about to run after the gateway's rewrites is checked again, as exactly that text. */
@@ -153,6 +272,8 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
     }
     key = services.registry().register(this, user);
+    notifications = new io.analytics.gateway.notify.SessionNotifications(
+        services.notifications(), key.processId(), serial::execute, this::deliverNotificationsIfIdle);
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
     io.analytics.gateway.dialect.PostgresDialectSettings.apply(engine);
@@ -172,6 +293,9 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
       return dispatch(message);
     } finally {
       busy = false;
+      if (!transactions.isOpen() && !copy.isReceiving()) {
+        writeTurns.transactionEnded();
+      }
     }
   }
 
@@ -256,6 +380,9 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
 
   @Override
   public void readyForQuery() {
+    if (transactions.status() == TransactionStatus.IDLE && notifications != null) {
+      writeNotifications();
+    }
     BackendMessages.readyForQuery(output.buffer(), transactions.status().indicator());
     output.flush();
     int idleLimit = services.config().gateway().limits().idleInTransactionTimeoutSeconds();
@@ -289,6 +416,7 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
   @Override
   public void cancelRunningStatement() {
     services.metrics().cancellation();
+    writeTurns.cancelWait();
     execution.cancel(CancelReason.USER_REQUEST);
   }
 
@@ -342,6 +470,10 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
   }
 
   void close() {
+    writeTurns.transactionEnded();
+    if (notifications != null) {
+      notifications.close();
+    }
     services.registry().unregister(key);
     copy.abort();
     portals.closeAll();

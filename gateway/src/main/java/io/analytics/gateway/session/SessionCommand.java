@@ -6,14 +6,48 @@ import java.util.Map;
 /** A statement the gateway answers itself instead of passing it to DuckDB. */
 public sealed interface SessionCommand {
 
-  /** BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT. */
-  record TransactionControl(Kind kind, String tag) implements SessionCommand {
+  /** BEGIN / START TRANSACTION (with its modes), COMMIT / END, ROLLBACK / ABORT. */
+  record TransactionControl(Kind kind, String tag, TransactionModes modes) implements SessionCommand {
     public enum Kind {
       BEGIN,
       COMMIT,
       ROLLBACK
     }
+
+    public TransactionControl(Kind kind, String tag) {
+      this(kind, tag, TransactionModes.NONE);
+    }
+
+    public TransactionControl {
+      java.util.Objects.requireNonNull(modes, "modes is null");
+    }
   }
+
+  /** SAVEPOINT name, RELEASE [SAVEPOINT] name, ROLLBACK [WORK] TO [SAVEPOINT] name (see SavepointEmulation). */
+  record SavepointCommand(Action action, String name) implements SessionCommand {
+    public enum Action {
+      SAVEPOINT("SAVEPOINT"),
+      RELEASE("RELEASE"),
+      ROLLBACK_TO("ROLLBACK");
+
+      private final String tag;
+
+      Action(String tag) {
+        this.tag = tag;
+      }
+
+      /** The command tag PostgreSQL answers with. */
+      public String tag() {
+        return tag;
+      }
+    }
+  }
+
+  /**
+   * SET TRANSACTION modes (this transaction) or SET SESSION CHARACTERISTICS AS TRANSACTION modes
+   * (the session's defaults).
+   */
+  record SetTransaction(TransactionModes modes, boolean sessionDefaults) implements SessionCommand {}
 
   /** SET name TO value (value null = DEFAULT). */
   record SetParameter(String name, String value) implements SessionCommand {}
@@ -29,6 +63,15 @@ public sealed interface SessionCommand {
 
   /** DEALLOCATE [PREPARE] name, or ALL when name is null. */
   record Deallocate(String name) implements SessionCommand {}
+
+  /** LISTEN channel. */
+  record Listen(String channel) implements SessionCommand {}
+
+  /** UNLISTEN channel, or UNLISTEN * when channel is null. */
+  record Unlisten(String channel) implements SessionCommand {}
+
+  /** NOTIFY channel [, 'payload']. */
+  record Notify(String channel, String payload) implements SessionCommand {}
 
   /** A statement accepted and ignored, answered with its tag (LISTEN, SET TRANSACTION ...). */
   record Ignored(String tag) implements SessionCommand {}

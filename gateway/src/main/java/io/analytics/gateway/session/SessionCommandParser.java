@@ -23,25 +23,27 @@ public final class SessionCommandParser {
   public static Optional<SessionCommand> parse(SqlStatement statement) {
     String keyword = statement.keyword();
     return switch (keyword) {
-      case "BEGIN" -> Optional.of(transaction(SessionCommand.TransactionControl.Kind.BEGIN, "BEGIN"));
+      case "BEGIN" -> Optional.of(begin(statement, "BEGIN",
+          statement.keyword(1).equals("WORK") || statement.keyword(1).equals("TRANSACTION") ? 2 : 1));
       case "START" -> statement.keyword(1).equals("TRANSACTION")
-          ? Optional.of(transaction(SessionCommand.TransactionControl.Kind.BEGIN, "START TRANSACTION"))
+          ? Optional.of(begin(statement, "START TRANSACTION", 2))
           : Optional.empty();
       case "COMMIT", "END" -> statement.keyword(1).equals("PREPARED")
           ? Optional.of(new SessionCommand.Unsupported("two-phase commit"))
           : Optional.of(transaction(SessionCommand.TransactionControl.Kind.COMMIT, "COMMIT"));
       case "ROLLBACK", "ABORT" -> parseRollback(statement);
-      case "SAVEPOINT", "RELEASE" -> Optional.of(new SessionCommand.Unsupported("savepoints"));
+      case "SAVEPOINT" -> Optional.of(savepoint(statement, SessionCommand.SavepointCommand.Action.SAVEPOINT, 1));
+      case "RELEASE" -> Optional.of(savepoint(statement, SessionCommand.SavepointCommand.Action.RELEASE,
+          statement.keyword(1).equals("SAVEPOINT") ? 2 : 1));
       case "SET" -> parseSet(statement);
       case "SHOW" -> parseShow(statement);
       case "RESET" -> Optional.of(new SessionCommand.ResetParameter(
           statement.keyword(1).equals("ALL") ? null : joinName(statement, 1)));
       case "DISCARD" -> parseDiscard(statement);
       case "DEALLOCATE" -> parseDeallocate(statement);
-      case "LISTEN", "UNLISTEN" -> Optional.of(new SessionCommand.Ignored(keyword));
-      case "NOTIFY" -> Optional.of(new SessionCommand.Unsupported("NOTIFY"));
+      case "LISTEN", "UNLISTEN", "NOTIFY" -> Optional.of(NotificationStatements.parse(statement));
       case "COPY" -> parseCopy(statement);
-      case "EXPLAIN" -> Optional.of(new SessionCommand.Explain(statement.sql()));
+      case "EXPLAIN" -> Optional.of(new SessionCommand.Explain(ExplainOptions.duckDbSql(statement)));
       case "DECLARE", "FETCH", "MOVE", "CLOSE" -> CursorStatements.parse(statement);
       case "SELECT" -> io.analytics.gateway.activity.BackendSignals.parse(statement)
           .<SessionCommand>map(call -> new SessionCommand.Signal(call.function(), call.pid(), call.terminate()))
@@ -54,11 +56,32 @@ public final class SessionCommandParser {
     return new SessionCommand.TransactionControl(kind, tag);
   }
 
+  private static SessionCommand begin(SqlStatement statement, String tag, int modesStart) {
+    return new SessionCommand.TransactionControl(
+        SessionCommand.TransactionControl.Kind.BEGIN, tag, TransactionModes.parse(statement, modesStart));
+  }
+
+  /** The savepoint name at {@code at}, which must be the statement's last token. */
+  private static SessionCommand savepoint(SqlStatement statement, SessionCommand.SavepointCommand.Action action, int at) {
+    if (at >= statement.size() || statement.size() != at + 1) {
+      throw syntaxErrorAt(statement, at >= statement.size() ? at : at + 1);
+    }
+    Token name = statement.token(at);
+    if (name.type() != TokenType.WORD && name.type() != TokenType.QUOTED_IDENTIFIER) {
+      throw syntaxErrorAt(statement, at);
+    }
+    return new SessionCommand.SavepointCommand(action,
+        name.type() == TokenType.WORD ? name.value().toLowerCase(Locale.ROOT) : name.value());
+  }
+
   private static Optional<SessionCommand> parseRollback(SqlStatement statement) {
     for (int i = 1; i < statement.size(); i++) {
-      if (statement.keyword(i).equals("TO") || statement.keyword(i).equals("PREPARED")) {
-        return Optional.of(new SessionCommand.Unsupported(
-            statement.keyword(i).equals("TO") ? "savepoints" : "two-phase commit"));
+      if (statement.keyword(i).equals("PREPARED")) {
+        return Optional.of(new SessionCommand.Unsupported("two-phase commit"));
+      }
+      if (statement.keyword(i).equals("TO")) {
+        return Optional.of(savepoint(statement, SessionCommand.SavepointCommand.Action.ROLLBACK_TO,
+            statement.keyword(i + 1).equals("SAVEPOINT") ? i + 2 : i + 1));
       }
     }
     return Optional.of(transaction(SessionCommand.TransactionControl.Kind.ROLLBACK, "ROLLBACK"));
@@ -68,7 +91,10 @@ public final class SessionCommandParser {
     int i = 1;
     if (statement.keyword(i).equals("SESSION") || statement.keyword(i).equals("LOCAL")) {
       if (statement.keyword(i).equals("SESSION") && statement.keyword(i + 1).equals("CHARACTERISTICS")) {
-        return Optional.of(new SessionCommand.Ignored("SET"));
+        if (!statement.keyword(i + 2).equals("AS") || !statement.keyword(i + 3).equals("TRANSACTION")) {
+          throw syntaxErrorAt(statement, i + 2);
+        }
+        return Optional.of(new SessionCommand.SetTransaction(TransactionModes.parse(statement, i + 4), true));
       }
       if (statement.keyword(i).equals("SESSION") && statement.keyword(i + 1).equals("AUTHORIZATION")) {
         return Optional.of(new SessionCommand.Ignored("SET"));
@@ -77,7 +103,10 @@ public final class SessionCommandParser {
     }
     String first = statement.keyword(i);
     if (first.equals("TRANSACTION")) {
-      return Optional.of(new SessionCommand.Ignored("SET"));
+      if (statement.keyword(i + 1).equals("SNAPSHOT")) {
+        return Optional.of(new SessionCommand.Unsupported("exported snapshots"));
+      }
+      return Optional.of(new SessionCommand.SetTransaction(TransactionModes.parse(statement, i + 1), false));
     }
     if (first.equals("ROLE")) {
       return Optional.of(new SessionCommand.Ignored("SET"));

@@ -37,12 +37,16 @@ final class SessionCommands {
   private final BackendSignaller signaller;
   private final SearchPathRouting searchPathRouting;
 
+  private final java.util.function.Function<String, List<String>> explainNotes;
+
   SessionCommands(SessionParameters parameters, EngineSession engine, BackendOutput output) {
-    this(parameters, engine, output, (pid, terminate) -> false, SearchPathRouting.DIRECT);
+    this(parameters, engine, output, (pid, terminate) -> false, SearchPathRouting.DIRECT, sql -> List.of());
   }
 
+  /** @param explainNotes lines EXPLAIN adds after DuckDB's plan (what the result cache would do) */
   SessionCommands(SessionParameters parameters, EngineSession engine, BackendOutput output, BackendSignaller signaller,
-      SearchPathRouting searchPathRouting) {
+      SearchPathRouting searchPathRouting, java.util.function.Function<String, List<String>> explainNotes) {
+    this.explainNotes = requireNonNull(explainNotes, "explainNotes is null");
     this.signaller = signaller;
     this.parameters = requireNonNull(parameters, "parameters is null");
     this.engine = requireNonNull(engine, "engine is null");
@@ -109,7 +113,8 @@ final class SessionCommands {
         BackendMessages.commandComplete(out, "SHOW");
       }
     } else if (command instanceof SessionCommand.Explain explain) {
-      List<String> lines = engine.explain(explain.sql());
+      List<String> lines = new java.util.ArrayList<>(engine.explain(explain.sql()));
+      lines.addAll(explainNotes.apply(explain.sql()));
       if (describeRows) {
         BackendMessages.rowDescription(out, describe(command));
       }

@@ -29,8 +29,12 @@ final class SessionGuard {
   private final StatementExecution execution;
   private final String user;
   private final InetAddress clientAddress;
+  /** Checks that must come before the role guard's (read-only transactions, then the wait for a write turn). */
+  private final java.util.function.Consumer<SqlStatement> beforeRoleCheck;
 
-  SessionGuard(StatementGuard guard, boolean replica, StatementExecution execution, String user, InetAddress clientAddress) {
+  SessionGuard(StatementGuard guard, boolean replica, StatementExecution execution, String user, InetAddress clientAddress,
+      java.util.function.Consumer<SqlStatement> beforeRoleCheck) {
+    this.beforeRoleCheck = requireNonNull(beforeRoleCheck, "beforeRoleCheck is null");
     this.guard = requireNonNull(guard, "guard is null");
     this.replica = replica;
     this.execution = requireNonNull(execution, "execution is null");
@@ -90,6 +94,8 @@ final class SessionGuard {
       if (replica) {
         ReadOnlyGuard.check(statement);
       }
+      // Before the role guard's catalog lookups, which would start DuckDB's snapshot of the transaction.
+      beforeRoleCheck.accept(statement);
       guard.check(asRoleSeesIt);
     } catch (PlatformException e) {
       execution.refused(statement.sql());

@@ -24,6 +24,14 @@ public final class SessionParameters {
   record Definition(String name, String defaultValue, boolean reported, UnaryOperator<String> normalizer) {}
 
   private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
+  /** Parameters PostgreSQL lets only a superuser set (log_statement, ...): 42501 for other sessions. */
+  private static final java.util.Set<String> SUPERUSER_ONLY = new java.util.HashSet<>();
+
+  /**
+   * DuckDB gives every transaction snapshot isolation, PostgreSQL's repeatable read, whatever level
+   * is asked for: a stronger guarantee than read committed, a weaker one than serializable.
+   */
+  private static final String ISOLATION_PROVIDED = "repeatable read";
 
   static {
     define("server_version", ServerVersion.VERSION, true, readOnly("server_version"));
@@ -47,17 +55,13 @@ public final class SessionParameters {
     define("idle_session_timeout", "0", false, SessionParameters::duration);
     define("extra_float_digits", "1", false, SessionParameters::extraFloatDigits);
     define("bytea_output", "hex", false, onlyValue("bytea_output", "hex"));
-    define("client_min_messages", "notice", false, UnaryOperator.identity());
-    define("default_transaction_isolation", "serializable", false, UnaryOperator.identity());
-    define("transaction_isolation", "serializable", false, UnaryOperator.identity());
+    define("default_transaction_isolation", ISOLATION_PROVIDED, false, SessionParameters::isolation);
+    define("transaction_isolation", ISOLATION_PROVIDED, false, SessionParameters::isolation);
     define("transaction_read_only", "off", false, SessionParameters::bool);
     define("default_transaction_deferrable", "off", false, SessionParameters::bool);
     define("escape_string_warning", "on", false, SessionParameters::bool);
-    define("synchronous_commit", "on", false, UnaryOperator.identity());
     define("row_security", "on", false, SessionParameters::bool);
     define("jit", "off", false, SessionParameters::bool);
-    define("work_mem", "4MB", false, UnaryOperator.identity());
-    define("max_parallel_workers_per_gather", "2", false, UnaryOperator.identity());
     define("max_identifier_length", "63", false, readOnly("max_identifier_length"));
     define("lc_messages", "C", false, UnaryOperator.identity());
     define("lc_monetary", "C", false, UnaryOperator.identity());
@@ -65,13 +69,20 @@ public final class SessionParameters {
     define("lc_time", "C", false, UnaryOperator.identity());
     define("lc_collate", "C", false, readOnly("lc_collate"));
     define("lc_ctype", "C", false, readOnly("lc_ctype"));
-    define("plan_cache_mode", "auto", false, UnaryOperator.identity());
     define("geqo", "on", false, SessionParameters::bool);
     define("role", "none", false, UnaryOperator.identity());
     define("max_connections", "500", false, readOnly("max_connections"));
     define("block_size", "8192", false, readOnly("block_size"));
     define("ssl", "off", false, readOnly("ssl"));
     define("password_encryption", "scram-sha-256", false, UnaryOperator.identity());
+    for (PgSettingsTable.Setting setting : PgSettingsTable.settings()) {
+      if (definition(setting.name()).isEmpty()) {
+        define(setting.name(), setting.defaultValue(), false, value -> PgSettingsTable.normalize(setting, value));
+        if (setting.superuserOnly()) {
+          SUPERUSER_ONLY.add(setting.name());
+        }
+      }
+    }
   }
 
   /**
@@ -105,6 +116,16 @@ public final class SessionParameters {
     return readOnlyServer && READ_ONLY_SERVER.contains(definition.name()) ? "on" : definition.defaultValue();
   }
 
+  private static String isolation(String value) {
+    String level = value.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    if (!List.of("serializable", "repeatable read", "read committed", "read uncommitted").contains(level)) {
+      throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE,
+          "invalid value for parameter \"transaction_isolation\": \"" + value + "\"",
+          null, "Available values: serializable, repeatable read, read committed, read uncommitted.", 0, null);
+    }
+    return ISOLATION_PROVIDED;
+  }
+
   /** The canonical definition for a (case-insensitive) name, if it is one PostgreSQL knows. */
   static Optional<Definition> definition(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
@@ -135,6 +156,9 @@ public final class SessionParameters {
       throw unknown(name);
     }
     String canonical = definition.get().name();
+    if (SUPERUSER_ONLY.contains(canonical) && !"on".equals(values.get("is_superuser"))) {
+      throw new PlatformException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set parameter \"" + canonical + "\"");
+    }
     String normalized = definition.get().normalizer().apply(value);
     if (readOnlyServer && READ_ONLY_SERVER.contains(canonical) && !normalized.equals("on")) {
       throw new PlatformException(SqlState.READ_ONLY_SQL_TRANSACTION,
@@ -215,6 +239,11 @@ public final class SessionParameters {
 
   public long statementTimeoutMillis() {
     return Long.parseLong(milliseconds(values.get("statement_timeout")));
+  }
+
+  /** lock_timeout in milliseconds (0: wait without bound); SHOW gives it in PostgreSQL's units. */
+  public long lockTimeoutMillis() {
+    return Long.parseLong(milliseconds(values.get("lock_timeout")));
   }
 
   public ZoneId timeZone() {
@@ -312,7 +341,7 @@ public final class SessionParameters {
     }
   }
 
-  private static String bool(String value) {
+  static String bool(String value) {
     String lower = value.toLowerCase(Locale.ROOT);
     return switch (lower) {
       case "on", "true", "yes", "1", "t", "y" -> "on";
@@ -334,6 +363,7 @@ public final class SessionParameters {
   }
 
   /** Parses PostgreSQL time units (ms default): "5000", "5s", "1min", "250 ms". */
+  /** A timeout as PostgreSQL's SHOW prints it: in the largest unit that holds it exactly (3000 is 3s). */
   static String milliseconds(String value) {
     String trimmed = value.trim().toLowerCase(Locale.ROOT);
     java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|h|d)?").matcher(trimmed);

@@ -3,6 +3,7 @@ package io.analytics.gateway.session;
 import io.analytics.gateway.sql.LiveRelation;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
+import io.analytics.gateway.sql.TokenSplice;
 import io.analytics.gateway.sql.TokenType;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +30,8 @@ final class SessionValueCalls {
     if (!mentionsAny(statement)) {
       return statement;
     }
-    String sql = statement.sql();
     List<Token> tokens = statement.tokens();
-    StringBuilder out = new StringBuilder(sql.length());
-    int copied = 0;
+    TokenSplice splice = new TokenSplice(statement);
     for (int i = 0; i < tokens.size(); i++) {
       if (tokens.get(i).type() != TokenType.WORD || isQualifiedMember(tokens, i) || isAliasName(tokens, i)) {
         continue;
@@ -59,16 +58,10 @@ final class SessionValueCalls {
         continue;
       }
       int start = i >= 2 && tokens.get(i - 1).isPunctuation('.') && tokens.get(i - 2).is("pg_catalog") ? i - 2 : i;
-      out.append(sql, copied, tokens.get(start).start()).append(literal);
-      copied = tokens.get(end).end();
+      splice.replace(start, end, literal);
       i = end;
     }
-    if (copied == 0) {
-      return statement;
-    }
-    out.append(sql, copied, sql.length());
-    SqlStatement rewritten = SqlStatement.parse(out.toString());
-    return new SqlStatement(rewritten.sql(), rewritten.tokens(), statement.offsetInQuery());
+    return splice.result();
   }
 
   /** The parameter's value as SQL, NULL for an unset custom parameter asked with missing_ok, or null to leave the call alone. */

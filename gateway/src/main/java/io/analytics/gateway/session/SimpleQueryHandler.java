@@ -27,6 +27,9 @@ final class SimpleQueryHandler {
     void readyForQuery();
 
     void error(RuntimeException e);
+
+    /** A COPY FROM STDIN loaded its rows: a savepoint cannot replay it. */
+    void copiedIn();
   }
 
   private final BackendOutput output;
@@ -39,12 +42,16 @@ final class SimpleQueryHandler {
   private final SessionParameters parameters;
   private final Runnable lakeRefresh;
   private final Replies replies;
+  private final io.analytics.gateway.cache.SessionResultCache resultCache;
+  private final StatementExecution execution;
   /** Statements of a simple query still to run after a COPY FROM STDIN completes. */
   private Deque<SqlStatement> pendingStatements = new ArrayDeque<>();
 
   SimpleQueryHandler(BackendOutput output, StatementRunner runner, SessionGuard guard, TransactionState transactions,
       Portals portals, ClientQueryPreparer preparer, CopyHandler copy, SessionParameters parameters, Runnable lakeRefresh,
-      Replies replies) {
+      Replies replies, io.analytics.gateway.cache.SessionResultCache resultCache, StatementExecution execution) {
+    this.execution = requireNonNull(execution, "execution is null");
+    this.resultCache = requireNonNull(resultCache, "resultCache is null");
     this.output = requireNonNull(output, "output is null");
     this.runner = requireNonNull(runner, "runner is null");
     this.guard = requireNonNull(guard, "guard is null");
@@ -116,10 +123,19 @@ final class SimpleQueryHandler {
         return;
       }
       guard.check(statement);
+      io.analytics.gateway.cache.CachedStatement cached =
+          resultCache.statement(statement.sql(), transactions.status() != TransactionStatus.IDLE, parameters::all);
+      long cachedRows = cached.answer(output.buffer());
+      if (cachedRows >= 0) {
+        execution.completed(statement, cachedRows);
+        return;
+      }
       try (PreparedQuery query = preparer.prepare(statement, transactions.isOpen())) {
         List<ResultColumn> columns = runner.postgresNames(statement.sql(), query.columns());
         List<FieldDescription> fields = RowDescriptions.describe(columns, new short[0]);
+        cached.startCapture(output::buffer, output::flushes);
         runner.runQuery(statement, query, List.of(), columns, fields, true, 0, null);
+        cached.finishCapture(output::buffer, output::flushes);
       }
     } catch (PlatformException e) {
       transactions.markFailed();
@@ -144,6 +160,7 @@ final class SimpleQueryHandler {
         copy.receive(data.data());
       } else if (message instanceof FrontendMessage.CopyDone) {
         long rows = copy.finish();
+        replies.copiedIn();
         BackendMessages.commandComplete(output.buffer(), "COPY " + rows);
         continueSimpleQuery();
       } else if (message instanceof FrontendMessage.CopyFail fail) {

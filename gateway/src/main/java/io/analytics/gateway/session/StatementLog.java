@@ -20,13 +20,16 @@ final class StatementLog {
   private final AuditLog audit;
   private final GatewayMetrics metrics;
   private final long slowQueryMillis;
+  private final io.analytics.gateway.activity.StatementStatistics statistics;
   private final String user;
   private final InetAddress clientAddress;
   /** The statement recorded last and its fingerprint: a prepared statement run again is the same object. */
   private SqlStatement fingerprinted;
   private String fingerprint;
 
-  StatementLog(AuditLog audit, GatewayMetrics metrics, long slowQueryMillis, String user, InetAddress clientAddress) {
+  StatementLog(AuditLog audit, GatewayMetrics metrics, io.analytics.gateway.activity.StatementStatistics statistics,
+      long slowQueryMillis, String user, InetAddress clientAddress) {
+    this.statistics = requireNonNull(statistics, "statistics is null");
     this.audit = requireNonNull(audit, "audit is null");
     this.metrics = requireNonNull(metrics, "metrics is null");
     this.slowQueryMillis = slowQueryMillis;
@@ -51,6 +54,9 @@ final class StatementLog {
     }
     audit.statement(user, clientAddress, fingerprint, rows, millis, outcome, refusedText);
     metrics.statement(StatementKinds.of(statement), outcome, nanos, rows);
+    if (outcome.equals("ok")) {
+      statistics.record(user, fingerprint, nanos / 1e6, rows);
+    }
     if (slowQueryMillis > 0 && millis >= slowQueryMillis) {
       SLOW.warn("slow statement: {} ms, {} rows, outcome {}, user {}@{}: {}", millis, rows, outcome, user,
           clientAddress.getHostAddress(), fingerprint);

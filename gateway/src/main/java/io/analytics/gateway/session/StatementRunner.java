@@ -20,6 +20,21 @@ import java.util.List;
  * (DECLARE, FETCH/MOVE, CLOSE). Every DuckDB step runs inside a {@link StatementExecution} run.
  */
 final class StatementRunner {
+  /** What the transaction features (write turns, savepoints, read-only transactions, LISTEN/NOTIFY) add around statements. */
+  interface Hooks {
+    /** Before a statement runs in DuckDB: waits for the write turn a writing statement needs. */
+    void beforeRunning(SqlStatement statement);
+
+    /** A statement ran inside a transaction: remembered for a savepoint's replay. */
+    void executed(SqlStatement statement, PreparedQuery query, List<Object> values, QueryResult result);
+
+    /** Runs SAVEPOINT, LISTEN/NOTIFY or SET TRANSACTION, writing its answer; false for any other command. */
+    boolean runTransactionCommand(SessionCommand command);
+
+    /** A command the gateway answers itself ran (it may have changed transaction_read_only). */
+    void commandRan();
+  }
+
   private final BackendOutput output;
   private final EngineSession engine;
   private final SessionParameters parameters;
@@ -30,10 +45,12 @@ final class StatementRunner {
   private final PreparedStatements statements;
   private final ClientQueryPreparer preparer;
   private final SessionGuard guard;
+  private final Hooks hooks;
 
   StatementRunner(BackendOutput output, EngineSession engine, SessionParameters parameters, SessionCommands commands,
       StatementExecution execution, TransactionState transactions, Portals portals, PreparedStatements statements,
-      ClientQueryPreparer preparer, SessionGuard guard) {
+      ClientQueryPreparer preparer, SessionGuard guard, Hooks hooks) {
+    this.hooks = requireNonNull(hooks, "hooks is null");
     this.output = requireNonNull(output, "output is null");
     this.engine = requireNonNull(engine, "engine is null");
     this.parameters = requireNonNull(parameters, "parameters is null");
@@ -60,8 +77,12 @@ final class StatementRunner {
       int maxRows,
       Portal portal) {
     execution.begin(statement);
+    hooks.beforeRunning(statement);
     try (StatementExecution.Run run = execution.run(statement, StatementExecution.Admission.ADMITTED)) {
       QueryResult result = query.execute(values);
+      if (transactions.isOpen()) {
+        hooks.executed(statement, query, values, result);
+      }
       if (result instanceof QueryResult.ChangedRows changed) {
         completeStatement(statement, changed.count(), portal);
         return;
@@ -156,9 +177,11 @@ final class StatementRunner {
       try (StatementExecution.Run run = execution.run(statement, StatementExecution.Admission.ADMITTED)) {
         commands.run(statement, command, describeRows);
       }
+      hooks.commandRan();
       execution.completed(statement, 0);
-    } else {
+    } else if (!hooks.runTransactionCommand(command)) {
       commands.run(statement, command, describeRows);
+      hooks.commandRan();
     }
   }
 

@@ -24,8 +24,20 @@ final class TransactionState {
 
   /** What the session does when a transaction ends: close its portals, forget catalog objects it rolled back. */
   interface Listener {
+    /** A transaction block begins: the SQL that opens DuckDB's transaction (read only or not). */
+    String beginning(SessionCommand.TransactionControl control);
+
+    /** DuckDB's transaction began (explicit or implicit). */
+    void started();
+
     /** The transaction is about to end: portals other than WITH HOLD cursors close. */
     void ending();
+
+    /** An explicit block is about to end, committed or not. */
+    void blockEnding(boolean commit);
+
+    /** An implicit transaction ended, committed or not. */
+    void implicitEnded(boolean committed);
 
     /** The transaction ended, committed or rolled back. */
     void ended(boolean committed);
@@ -64,7 +76,9 @@ final class TransactionState {
   /** Whether a command ends a transaction (COMMIT or ROLLBACK and their synonyms). */
   static boolean isExit(SessionCommand command) {
     return command instanceof SessionCommand.TransactionControl control
-        && control.kind() != SessionCommand.TransactionControl.Kind.BEGIN;
+        && control.kind() != SessionCommand.TransactionControl.Kind.BEGIN
+        || command instanceof SessionCommand.SavepointCommand savepoint
+        && savepoint.action() == SessionCommand.SavepointCommand.Action.ROLLBACK_TO;
   }
 
   /** In a failed block only its end may run: anything else is refused with 25P02. */
@@ -89,6 +103,7 @@ final class TransactionState {
   void beginImplicit(SqlStatement statement) {
     if (status == TransactionStatus.IDLE && !implicit && !controlsTransactions(statement)) {
       engine.execute("BEGIN TRANSACTION");
+      listener.started();
       implicit = true;
     }
   }
@@ -98,6 +113,7 @@ final class TransactionState {
     if (implicit) {
       implicit = false;
       engine.execute("COMMIT");
+      listener.implicitEnded(true);
       listener.ended(true);
     }
   }
@@ -107,7 +123,26 @@ final class TransactionState {
     if (implicit) {
       implicit = false;
       rollbackQuietly();
+      listener.implicitEnded(false);
     }
+  }
+
+  /** A savepoint's rollback recovered a failed block. */
+  void recoveredBySavepoint() {
+    if (status != TransactionStatus.IDLE) {
+      status = TransactionStatus.IN_BLOCK;
+    }
+  }
+
+  /** Rolls DuckDB's transaction back and begins it again with {@code beginSql}, for a savepoint's replay or a change of mode. */
+  void restartEngineTransaction(String beginSql) {
+    try {
+      engine.execute("ROLLBACK");
+    } catch (PlatformException e) {
+      // DuckDB already ended the transaction with the failed statement; nothing to undo.
+    }
+    listener.ended(false);
+    engine.execute(beginSql);
   }
 
   /** Runs BEGIN, COMMIT or ROLLBACK (and synonyms); returns the command tag PostgreSQL answers with. */
@@ -123,11 +158,13 @@ final class TransactionState {
     if (implicit) {
       // As in PostgreSQL, BEGIN inside an implicit transaction makes it an explicit block.
       implicit = false;
+      listener.beginning(control);
       status = TransactionStatus.IN_BLOCK;
     } else if (status != TransactionStatus.IDLE) {
       warnings.warning(SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
     } else {
-      engine.execute("BEGIN TRANSACTION");
+      engine.execute(listener.beginning(control));
+      listener.started();
       status = TransactionStatus.IN_BLOCK;
     }
     return control.tag();
@@ -163,6 +200,7 @@ final class TransactionState {
   private void end(boolean commit) {
     listener.ending();
     status = TransactionStatus.IDLE;
+    listener.blockEnding(commit);
     engine.execute(commit ? "COMMIT" : "ROLLBACK");
     listener.ended(commit);
   }

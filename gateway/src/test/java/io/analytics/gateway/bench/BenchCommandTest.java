@@ -20,12 +20,14 @@ class BenchCommandTest {
     StringWriter console = new StringWriter();
     StringWriter errors = new StringWriter();
     int code = AnalyticsCli.run(new PrintWriter(console), new PrintWriter(errors),
-        "bench", "--rows", "20000", "--repetitions", "1", "--out", out.toString());
+        "bench", "--rows", "20000", "--repetitions", "1", "--pgbench-seconds", "1", "--pgbench-scale", "1", "--out", out.toString());
     assertThat(code).as("stderr: %s", errors).isZero();
     String markdown = Files.readString(out.resolve("results.md"));
-    for (Workload workload : Workload.all()) {
+    java.util.List<Workload> workloads = Workload.all(100_000, 20_000, 10_000);
+    for (Workload workload : workloads) {
       assertThat(markdown).contains(workload.description());
     }
+    assertThat(markdown).contains("gold key lookup, 20,000 rows ÷ 10,000 rows: ");
     assertThat(markdown).contains("gateway (ms)").contains("DuckDB in-process (ms)").contains("gateway ÷ DuckDB");
     // The capacity figures come from a gateway process of its own: 200 connections held, 8 sessions
     // at once, and ten times the trades (200,000 rows) copied to a throttled client.
@@ -38,7 +40,9 @@ class BenchCommandTest {
       assertThat(markdown).contains("PostgreSQL (ms)");
     }
     long csvRows = Files.readAllLines(out.resolve("results.csv")).size() - 1;
-    assertThat(csvRows).isEqualTo((long) Workload.all().size() * (postgres ? 3 : 2));
+    boolean pgbench = PgBench.find().isPresent();
+    long perTarget = workloads.stream().filter(w -> pgbench || w.kind() != Workload.Kind.PGBENCH).count();
+    assertThat(csvRows).isEqualTo(perTarget * (postgres ? 3 : 2));
     assertThat(Files.readString(out.resolve("results.svg"))).startsWith("<svg").contains("<rect");
     assertThat(out.resolve("work")).doesNotExist();
   }

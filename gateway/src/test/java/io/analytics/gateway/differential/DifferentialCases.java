@@ -1,38 +1,52 @@
 package io.analytics.gateway.differential;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Reads the differential suite's cases from {@code differential/cases.txt} (its header describes the
- * format): plain queries, types and their text output, functions, catalog introspection, session
- * settings, errors and parameterised queries, with the documented differences.
+ * Reads the differential suite's cases from every {@code differential/*.txt} on the test classpath
+ * (the header of {@code cases.txt} describes the format): hand-written cases, the semantics cases,
+ * what clients send, and the statements taken from PostgreSQL's regression tests, in areas.
  */
 final class DifferentialCases {
-  private static final String RESOURCE = "/differential/cases.txt";
+  private static final String FOLDER = "/differential";
 
   private DifferentialCases() {}
 
-  static List<DifferentialCase> all() {
-    try (InputStream in = DifferentialCases.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the test classpath");
+  static List<DifferentialArea> all() {
+    URL folder = DifferentialCases.class.getResource(FOLDER);
+    if (folder == null) {
+      throw new IllegalStateException(FOLDER + " is not on the test classpath");
+    }
+    try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+      List<DifferentialArea> areas = new ArrayList<>();
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList()) {
+        String defaultArea = file.getFileName().toString().replaceFirst("\\.txt$", "");
+        areas.addAll(parse(defaultArea, Files.readAllLines(file, StandardCharsets.UTF_8)));
       }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+      return areas;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 
-  static List<DifferentialCase> parse(List<String> lines) {
+  /** The areas of one file: {@code area:} starts one, else all its cases are in {@code defaultArea}. */
+  static List<DifferentialArea> parse(String defaultArea, List<String> lines) {
+    List<DifferentialArea> areas = new ArrayList<>();
+    String area = defaultArea;
+    List<String> areaSetup = new ArrayList<>();
     List<DifferentialCase> cases = new ArrayList<>();
     Builder current = null;
     for (String line : lines) {
@@ -45,21 +59,46 @@ final class DifferentialCases {
       }
       String key = line.substring(0, colon);
       String value = line.substring(colon + 2);
-      if (key.equals("case")) {
-        if (current != null) {
-          cases.add(current.build());
+      switch (key) {
+        case "area" -> {
+          if (current != null) {
+            cases.add(current.build());
+            current = null;
+          }
+          if (!cases.isEmpty()) {
+            areas.add(new DifferentialArea(area, areaSetup, cases));
+          }
+          area = value;
+          areaSetup = new ArrayList<>();
+          cases = new ArrayList<>();
         }
-        current = new Builder(value);
-      } else if (current == null) {
-        throw new IllegalArgumentException("'" + key + "' before the first case");
-      } else {
-        current.add(key, value);
+        case "area-setup" -> {
+          if (current != null || !cases.isEmpty()) {
+            throw new IllegalArgumentException("area-setup after the area's first case: " + line);
+          }
+          areaSetup.add(value);
+        }
+        case "case" -> {
+          if (current != null) {
+            cases.add(current.build());
+          }
+          current = new Builder(value);
+        }
+        default -> {
+          if (current == null) {
+            throw new IllegalArgumentException("'" + key + "' before the first case");
+          }
+          current.add(key, value);
+        }
       }
     }
     if (current != null) {
       cases.add(current.build());
     }
-    return cases;
+    if (!cases.isEmpty()) {
+      areas.add(new DifferentialArea(area, areaSetup, cases));
+    }
+    return areas;
   }
 
   /** One case's lines as they are read. */

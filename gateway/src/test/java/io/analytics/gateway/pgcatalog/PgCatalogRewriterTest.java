@@ -16,6 +16,13 @@ class PgCatalogRewriterTest {
   }
 
   @Test
+  void typeNamesCastToRegtypeAreLookedUp() {
+    assertThat(rewrite("SELECT 1 FROM pg_proc p WHERE p.prorettype::regtype != 'trigger'::regtype AND 'int4'::regtype > 0"))
+        .isEqualTo("SELECT 1 FROM pg_proc p WHERE p.prorettype::BIGINT != CAST(2279 AS BIGINT) "
+            + "AND (SELECT CAST(oid AS BIGINT) FROM pg_type WHERE typname = 'int4') > 0");
+  }
+
+  @Test
   void formatWithPostgresPlaceholdersOnly() {
     assertThat(rewrite("SELECT format('%s', a), format('{}', b)")).isEqualTo("SELECT pg_gateway_format('%s', a), format('{}', b)");
   }

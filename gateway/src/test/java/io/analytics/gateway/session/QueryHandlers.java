@@ -3,7 +3,13 @@ package io.analytics.gateway.session;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.engine.session.EngineSession;
+import io.analytics.engine.session.PreparedQuery;
+import io.analytics.engine.session.QueryResult;
+import io.analytics.gateway.activity.StatementStatistics;
 import io.analytics.gateway.audit.AuditLog;
+import io.analytics.gateway.cache.ResultCache;
+import io.analytics.gateway.cache.SessionResultCache;
+import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.metrics.GatewayMetrics;
 import io.analytics.gateway.security.Role;
 import io.analytics.gateway.security.StatementGuard;
@@ -52,9 +58,26 @@ final class QueryHandlers implements AutoCloseable {
     SessionCommands commands = new SessionCommands(parameters, engine, output);
     InetAddress client = InetAddress.getLoopbackAddress();
     StatementExecution execution = new StatementExecution(engine, timers, new AdmissionControl(0, 1000, waited -> { }),
-        new StatementLog(new AuditLog(), new GatewayMetrics(), 0, "tester", client), parameters::statementTimeoutMillis);
+        new StatementLog(new AuditLog(), new GatewayMetrics(), new StatementStatistics(), 0, "tester", client), parameters::statementTimeoutMillis);
     ClientQueryPreparer[] preparer = new ClientQueryPreparer[1];
     transactions = new TransactionState(engine, new TransactionState.Listener() {
+      @Override
+      public String beginning(SessionCommand.TransactionControl control) {
+        return "BEGIN TRANSACTION";
+      }
+
+      @Override
+      public void started() {
+      }
+
+      @Override
+      public void blockEnding(boolean commit) {
+      }
+
+      @Override
+      public void implicitEnded(boolean committed) {
+      }
+
       @Override
       public void ending() {
         portals.closeTransactionPortals();
@@ -66,11 +89,29 @@ final class QueryHandlers implements AutoCloseable {
       }
     });
     preparer[0] = new ClientQueryPreparer(engine, PlatformConfig.defaults(), new PlatformHome(lake),
-        new SessionValueCalls.Values(parameters, "lake", "tester"), "lake", List::of, portals::declaredCursors, sql -> { });
+        new SessionValueCalls.Values(parameters, "lake", "tester"), "lake", List::of, portals::declaredCursors, sql -> { },
+        new StatementStatistics(), "tester", true);
     SessionGuard guard = new SessionGuard(new StatementGuard(Role.ADMIN, lake, new SessionCatalogLookup(engine), () -> "main"),
-        false, execution, "tester", client);
+        false, execution, "tester", client, statement -> { });
     StatementRunner runner = new StatementRunner(output, engine, parameters, commands, execution, transactions, portals,
-        statements, preparer[0], guard);
+        statements, preparer[0], guard, new StatementRunner.Hooks() {
+          @Override
+          public void beforeRunning(SqlStatement statement) {
+          }
+
+          @Override
+          public void executed(SqlStatement statement, PreparedQuery query, List<Object> values, QueryResult result) {
+          }
+
+          @Override
+          public boolean runTransactionCommand(SessionCommand command) {
+            return false;
+          }
+
+          @Override
+          public void commandRan() {
+          }
+        });
     CopyHandler copy = new CopyHandler(engine, output, lake.resolve("copy-tmp"), execution);
     simple = new SimpleQueryHandler(output, runner, guard, transactions, portals, preparer[0], copy, parameters, () -> { },
         new SimpleQueryHandler.Replies() {
@@ -83,7 +124,11 @@ final class QueryHandlers implements AutoCloseable {
           public void error(RuntimeException e) {
             ErrorReporter.error(output.buffer(), ErrorReporter.toPlatform(e), 0);
           }
-        });
+
+          @Override
+          public void copiedIn() {
+          }
+        }, new SessionResultCache(ResultCache.disabled(), engine::parseTree, "admin", "tester"), execution);
     extended = new ExtendedQueryHandler(output, runner, guard, transactions, portals, statements, preparer[0],
         new ResultShapes(engine), parameters, commands, () -> { });
   }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /** PostgreSQL's transaction rules, checked against a real in-memory DuckDB without any network. */
 class TransactionStateTest {
-  private static final TransactionControl BEGIN = new TransactionControl(TransactionControl.Kind.BEGIN, "BEGIN");
-  private static final TransactionControl COMMIT = new TransactionControl(TransactionControl.Kind.COMMIT, "COMMIT");
-  private static final TransactionControl ROLLBACK = new TransactionControl(TransactionControl.Kind.ROLLBACK, "ROLLBACK");
+  private static final TransactionControl BEGIN = new TransactionControl(TransactionControl.Kind.BEGIN, "BEGIN", TransactionModes.NONE);
+  private static final TransactionControl COMMIT = new TransactionControl(TransactionControl.Kind.COMMIT, "COMMIT", TransactionModes.NONE);
+  private static final TransactionControl ROLLBACK = new TransactionControl(TransactionControl.Kind.ROLLBACK, "ROLLBACK", TransactionModes.NONE);
 
   private RootAllocator allocator;
   private EngineSession engine;
@@ -35,6 +35,23 @@ class TransactionStateTest {
     engine = new EngineSession((DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:"), allocator, 1024);
     engine.execute("CREATE TABLE t(i INTEGER)");
     state = new TransactionState(engine, new TransactionState.Listener() {
+      @Override
+      public String beginning(SessionCommand.TransactionControl control) {
+        return "BEGIN TRANSACTION";
+      }
+
+      @Override
+      public void started() {
+      }
+
+      @Override
+      public void blockEnding(boolean commit) {
+      }
+
+      @Override
+      public void implicitEnded(boolean committed) {
+      }
+
       @Override
       public void ending() {
         events.add("ending");

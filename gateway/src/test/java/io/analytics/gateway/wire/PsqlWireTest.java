@@ -93,6 +93,18 @@ class PsqlWireTest {
     assertThat(result.err()).contains("syntax error");
   }
 
+  /** In a script, CSV data ends at the "\\." line as in PostgreSQL (a quoted "\\." is data). */
+  @Test
+  void csvCopyFromAScriptEndsAtTheEndMarker() throws Exception {
+    Path script = Files.createTempFile("psql", ".sql");
+    Files.writeString(script, "\\set ON_ERROR_STOP on\nCREATE TEMP TABLE copy_csv_script(a text, b int);\n"
+        + "COPY copy_csv_script FROM stdin WITH (FORMAT csv);\nx,1\n\"\\.\",2\n\\.\n"
+        + "SELECT a || ':' || b FROM copy_csv_script ORDER BY b;\n");
+    Result result = psql("-q", "-A", "-t", "-f", script.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("x:1\n\\.:2\n");
+  }
+
   @Test
   void timingAndExpandedOutput() throws Exception {
     Result result = psql("-c", "\\timing on", "-c", "\\x on", "-c", "SELECT 1 AS a, 'x' AS b");

@@ -50,6 +50,37 @@ class PythonClientsWireTest {
         "connect with a DSN", "SQLTables", "SQLColumns", "query with parameters", "aggregate query");
   }
 
+  /** psycopg 3's nested transaction() and SQLAlchemy's begin_nested() (savepoints). */
+  @Test
+  void nestedTransactions() {
+    ClientScript.Result result = runChecks("savepoint_checks.py", "psycopg", "sqlalchemy", "psycopg2");
+    assertThat(result.passedChecks()).as(result.toString()).containsExactly(
+        "psycopg nested transaction", "sqlalchemy begin_nested");
+  }
+
+  /** SQLAlchemy's ORM: create_all with serial and identity keys, inserts reading new keys with RETURNING. */
+  @Test
+  void sqlalchemyOrmSerialKeys() {
+    ClientScript.Result result = runChecks("orm_checks.py", "sqlalchemy", "psycopg2");
+    assertThat(result.passedChecks()).as(result.toString()).containsExactly(
+        "create_all", "insert returning keys", "returning id");
+  }
+
+  /** LISTEN/NOTIFY between two sessions: delivered at commit, dropped on rollback. */
+  @Test
+  void listenNotify() {
+    ClientScript.Result result = runChecks("notify_checks.py", "psycopg2");
+    assertThat(result.passedChecks()).as(result.toString()).containsExactly("listen notify");
+  }
+
+  /** psqlODBC with autocommit off wraps every statement in a savepoint; Protocol=7.4-0 prepares named plans. */
+  @Test
+  void psqlOdbcTransactions() {
+    ClientScript.Result result = runChecks("odbc_transaction_checks.py", "pyodbc");
+    assertThat(result.passedChecks()).as(result.toString()).containsExactly(
+        "autocommit off", "autocommit on", "protocol 7.4");
+  }
+
   private static ClientScript.Result runChecks(String script, String... modules) {
     String python = ClientScript.pythonWith(modules);
     assumeTrue(python != null, "python3 with " + String.join(", ", modules) + " is not installed");

@@ -1,0 +1,34 @@
+package io.analytics.gateway.dialect;
+
+import io.analytics.gateway.sql.SqlStatement;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The named stages that translate PostgreSQL DDL DuckDB does not take, in order: storage clauses
+ * dropped ({@link TableStorageOptions}), several objects per DROP/TRUNCATE split
+ * ({@link MultiObjectStatements}), auto-numbered columns to sequences ({@link SerialColumns}).
+ * The result may hold several statements; DuckDB runs all but the last when it prepares them.
+ */
+public final class PgDdl {
+  private PgDdl() {}
+
+  /** The statement DuckDB should run for a client's statement (the same object when nothing applies). */
+  public static SqlStatement translate(SqlStatement statement) {
+    String keyword = statement.keyword();
+    if (!keyword.equals("CREATE") && !keyword.equals("DROP") && !keyword.equals("TRUNCATE")) {
+      return statement;
+    }
+    SqlStatement current = statement;
+    current = stage(current, TableStorageOptions::translate);
+    current = stage(current, MultiObjectStatements::translate);
+    current = stage(current, SerialColumns::translate);
+    return current;
+  }
+
+  private static SqlStatement stage(SqlStatement statement, Function<SqlStatement, Optional<String>> translation) {
+    return translation.apply(statement)
+        .map(sql -> new SqlStatement(sql, SqlStatement.parse(sql).tokens(), statement.offsetInQuery()))
+        .orElse(statement);
+  }
+}

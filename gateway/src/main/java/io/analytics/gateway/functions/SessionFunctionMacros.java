@@ -1,0 +1,61 @@
+package io.analytics.gateway.functions;
+
+import io.analytics.gateway.sql.SqlStatement;
+import io.analytics.gateway.sql.Token;
+import io.analytics.gateway.sql.TokenType;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Creates a session's {@link PgFunctionMacros} the first time a statement names one of them (most
+ * sessions never do, and creating them costs a few milliseconds), and again after a rollback of
+ * the transaction they were created in, which took them away.
+ */
+public final class SessionFunctionMacros {
+  /** The functions the macros define; a statement naming none of them does not need them. */
+  private static final Set<String> NAMES = Set.of(
+      "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
+      "json_typeof", "jsonb_typeof", "json_agg", "json_object_agg", "json_array_elements", "jsonb_array_elements",
+      "json_array_elements_text", "jsonb_array_elements_text", "array_remove", "array_replace", "encode", "decode",
+      "clock_timestamp");
+
+  private boolean created;
+  private boolean uncommitted;
+
+  /**
+   * Creates the macros with {@code execute} if {@code statement} names one and they do not exist yet.
+   *
+   * @param inTransaction whether a transaction is open (created in it, they vanish if it rolls back)
+   */
+  public void ensureFor(SqlStatement statement, boolean inTransaction, Consumer<String> execute) {
+    if (created || !namesOne(statement)) {
+      return;
+    }
+    PgFunctionMacros.statements().forEach(execute);
+    created = true;
+    uncommitted = inTransaction;
+  }
+
+  /** The transaction the macros may have been created in committed. */
+  public void committed() {
+    uncommitted = false;
+  }
+
+  /** The transaction rolled back: macros created in it are gone, create them again when next needed. */
+  public void rolledBack() {
+    if (uncommitted) {
+      created = false;
+      uncommitted = false;
+    }
+  }
+
+  static boolean namesOne(SqlStatement statement) {
+    for (Token token : statement.tokens()) {
+      if (token.type() == TokenType.WORD && NAMES.contains(token.text().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,50 @@
+package io.analytics.gateway.notify;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * LISTEN/NOTIFY between the gateway's sessions: which listeners listen on which channel, and the
+ * delivery of committed notifications to them (each listener delivers on its own session's thread).
+ */
+public final class NotificationHub {
+  /** A session that listens: receives notifications from any thread and sends them when it may. */
+  public interface Listener {
+    void notify(Notification notification);
+  }
+
+  /** One notification: the sending session's process id, the channel and the payload. */
+  public record Notification(int processId, String channel, String payload) {
+    public Notification {
+      requireNonNull(channel, "channel is null");
+      requireNonNull(payload, "payload is null");
+    }
+  }
+
+  private final Map<String, Set<Listener>> channels = new ConcurrentHashMap<>();
+
+  public void listen(String channel, Listener listener) {
+    channels.computeIfAbsent(channel, c -> new CopyOnWriteArraySet<>()).add(listener);
+  }
+
+  public void unlisten(String channel, Listener listener) {
+    Set<Listener> listeners = channels.get(channel);
+    if (listeners != null) {
+      listeners.remove(listener);
+    }
+  }
+
+  /** Delivers notifications that have committed, in order, to every session listening on their channels. */
+  public void publish(List<Notification> notifications) {
+    for (Notification notification : notifications) {
+      for (Listener listener : channels.getOrDefault(notification.channel(), Set.of())) {
+        listener.notify(notification);
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.analytics.gateway.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.gateway.sql.SqlStatement;
+import org.junit.jupiter.api.Test;
+
+class PgFormatCallsTest {
+  private static String rewritten(String sql) {
+    return PgFormatCalls.rewrite(SqlStatement.parse(sql)).sql();
+  }
+
+  @Test
+  void toCharWithADateFormatBecomesStrftime() {
+    assertThat(rewritten("SELECT to_char(ts, 'YYYY-MM-DD HH24:MI:SS') FROM t"))
+        .isEqualTo("SELECT strftime(ts, '%Y-%m-%d %H:%M:%S') FROM t");
+  }
+
+  @Test
+  void fillModeDropsLeadingZerosOfNumbersAndPadsNoNames() {
+    assertThat(PgDateTimeFormat.toStrftime("FMDD.FMMM FMMonth FMDay Mon Dy", false)).isEqualTo("%-d.%-m %B %A %b %a");
+  }
+
+  @Test
+  void quotedTextAndPercentSignsAreLiteral() {
+    assertThat(PgDateTimeFormat.toStrftime("YYYY\"T%\"MM 100%", false)).isEqualTo("%YT%%%m 100%%");
+  }
+
+  @Test
+  void toDateAndToTimestampParseWithStrptime() {
+    assertThat(rewritten("SELECT to_date('2024-01-02', 'YYYY-MM-DD'), pg_catalog.to_timestamp(s, 'DD/MM/YYYY HH12:MI AM')"))
+        .isEqualTo("SELECT CAST(strptime('2024-01-02', '%Y-%m-%d') AS DATE), "
+            + "CAST(strptime(s, '%d/%m/%Y %I:%M %p') AS TIMESTAMPTZ)");
+  }
+
+  @Test
+  void nestedArgumentsAreKept() {
+    assertThat(rewritten("SELECT to_char(date_trunc('month', f(a, b)), 'YYYY-MM')"))
+        .isEqualTo("SELECT strftime(date_trunc('month', f(a, b)), '%Y-%m')");
+  }
+
+  @Test
+  void callsWithoutALiteralFormatAndOtherNamesAreLeftAlone() {
+    assertThat(rewritten("SELECT to_timestamp(1700000000), to_char(x, $1), t.to_char(x, 'YYYY')"))
+        .isEqualTo("SELECT to_timestamp(1700000000), to_char(x, $1), t.to_char(x, 'YYYY')");
+  }
+
+  @Test
+  void patternsWithoutAnExactEquivalentAreRefused() {
+    assertThatThrownBy(() -> rewritten("SELECT to_char(now(), 'Month')")).isInstanceOf(PlatformException.class)
+        .hasMessageContaining("\"Month\"");
+    assertThatThrownBy(() -> rewritten("SELECT to_char(now(), 'IYYY-IW')")).isInstanceOf(PlatformException.class);
+    assertThatThrownBy(() -> rewritten("SELECT to_char(1234.5, '9999.99')")).isInstanceOf(PlatformException.class)
+        .hasMessageContaining("numeric format");
+  }
+}

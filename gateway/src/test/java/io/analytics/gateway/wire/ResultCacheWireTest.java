@@ -1,0 +1,171 @@
+package io.analytics.gateway.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.analytics.catalog.config.GatewayConfig;
+import io.analytics.catalog.config.ObservabilityConfig;
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.config.UserConfig;
+import io.analytics.engine.ingest.IngestionPipeline;
+import io.analytics.engine.lake.PipelineConfig;
+import io.analytics.gateway.auth.ScramVerifier;
+import io.analytics.gateway.testing.QueryText;
+import io.analytics.gateway.testing.TestGateway;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The result cache over pgjdbc (simple protocol): a repeated read of the lake is answered from
+ * memory, a commit to a dataset it read makes the next run see the new rows, volatile statements
+ * are never cached, and one role never gets another's cached result. Hits and misses are read from
+ * /metrics.
+ */
+class ResultCacheWireTest {
+  private static final String PASSWORD = "pw-for-tests";
+  private TestGateway gateway;
+  private int metricsPort;
+
+  @BeforeEach
+  void start() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      metricsPort = socket.getLocalPort();
+    }
+    SecureRandom random = new SecureRandom();
+    List<UserConfig> users = List.of(
+        new UserConfig("analyst", "analyst", ScramVerifier.create(PASSWORD, random).encode(), null),
+        new UserConfig("appuser", "app", ScramVerifier.create(PASSWORD, random).encode(), null));
+    gateway = TestGateway.start(PlatformConfig.defaults().withUsers(users)
+        .withGateway(GatewayConfig.defaults().withObservability(new ObservabilityConfig(metricsPort, null, null))));
+  }
+
+  @AfterEach
+  void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void aCommitToADatasetTheResultReadMakesTheNextRunSeeTheNewRows() throws Exception {
+    String sql = "SELECT count(*), max(trade_id) FROM bronze.trades";
+    try (Connection connection = login("analyst")) {
+      String before = firstRow(connection, sql);
+      assertThat(firstRow(connection, sql)).isEqualTo(before);
+      assertThat(counter("hits")).isEqualTo(1);
+      assertThat(QueryText.firstColumn(connection, "EXPLAIN " + sql)).contains("Result cache: hit (answered from memory while bronze.trades stay unchanged)");
+
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("trade_id", 99_999L);
+      row.put("ts", java.time.OffsetDateTime.parse("2024-01-02T10:00:00Z"));
+      row.put("symbol", "NEW");
+      row.put("side", "BUY");
+      row.put("quantity", new java.math.BigDecimal("7"));
+      row.put("price", new java.math.BigDecimal("101.5"));
+      row.put("date", java.time.LocalDate.parse("2024-01-02"));
+      new IngestionPipeline("test", new PipelineConfig(gateway.home(), PlatformConfig.defaults()), "bronze.trades", null, null)
+          .ingestRows(List.of(row));
+
+      assertThat(QueryText.firstColumn(connection, "EXPLAIN " + sql)).contains("Result cache: miss");
+      String after = firstRow(connection, sql);
+      assertThat(after).isNotEqualTo(before);
+      assertThat(after).isEqualTo((Long.parseLong(before.split(",")[0]) + 1) + ",99999");
+      assertThat(counter("hits")).isEqualTo(1);
+      // The new result is cached in turn.
+      assertThat(firstRow(connection, sql)).isEqualTo(after);
+      assertThat(counter("hits")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aVolatileStatementIsNeverCached() throws Exception {
+    try (Connection connection = login("analyst")) {
+      for (String sql : List.of("SELECT count(*), random() FROM bronze.trades",
+          "SELECT count(*), now() FROM bronze.trades",
+          "SELECT count(*) FROM bronze.trades WHERE ts < current_timestamp",
+          "SELECT trade_id FROM bronze.trades USING SAMPLE 5 ROWS")) {
+        firstRow(connection, sql);
+        firstRow(connection, sql);
+      }
+      String first = firstRow(connection, "SELECT random() < 2, count(*) FROM bronze.trades");
+      assertThat(firstRow(connection, "SELECT random() < 2, count(*) FROM bronze.trades")).isEqualTo(first);
+      assertThat(counter("hits")).isZero();
+      assertThat(counter("misses")).isZero();
+      assertThat(QueryText.firstColumn(connection, "EXPLAIN SELECT count(*), random() FROM bronze.trades")).contains("Result cache: not used");
+      // A deterministic statement over the same dataset is cached: the counters above could have moved.
+      firstRow(connection, "SELECT count(*) FROM bronze.trades");
+      firstRow(connection, "SELECT count(*) FROM bronze.trades");
+      assertThat(counter("hits")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aDifferentRoleNeverGetsAnotherRolesCachedResult() throws Exception {
+    String sql = "SELECT symbol, sum(pnl) FROM gold.daily_pnl GROUP BY symbol ORDER BY symbol";
+    String analysts;
+    try (Connection analyst = login("analyst")) {
+      analysts = allRows(analyst, sql);
+      assertThat(allRows(analyst, sql)).isEqualTo(analysts);
+    }
+    assertThat(counter("hits")).isEqualTo(1);
+    assertThat(counter("misses")).isEqualTo(1);
+    try (Connection app = login("appuser")) {
+      assertThat(allRows(app, sql)).isEqualTo(analysts);
+      assertThat(counter("hits")).isEqualTo(1);
+      assertThat(counter("misses")).isEqualTo(2);
+      allRows(app, sql);
+      assertThat(counter("hits")).isEqualTo(2);
+    }
+  }
+
+  private Connection login(String user) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", PASSWORD);
+    properties.setProperty("preferQueryMode", "simple");
+    return DriverManager.getConnection(gateway.jdbcUrl(), properties);
+  }
+
+  private static String firstRow(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      assertThat(rows.next()).isTrue();
+      StringBuilder row = new StringBuilder();
+      for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+        row.append(i > 1 ? "," : "").append(rows.getString(i));
+      }
+      return row.toString();
+    }
+  }
+
+  private static String allRows(Connection connection, String sql) throws SQLException {
+    StringBuilder all = new StringBuilder();
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        all.append(rows.getString(1)).append('=').append(rows.getString(2)).append('\n');
+      }
+    }
+    return all.toString();
+  }
+
+  private long counter(String name) throws Exception {
+    String metrics = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    return metrics.lines().filter(line -> line.startsWith("gateway_result_cache_" + name + " "))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst().orElseThrow(() -> new AssertionError("no gateway_result_cache_" + name + " in /metrics"));
+  }
+}
