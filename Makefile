@@ -11,13 +11,15 @@ build:
 test:
 	$(MVN) verify
 
-# Build, write the demo lake into $(HOME_DIR) (idempotent) and serve it on 127.0.0.1:$(PORT).
-run: build
-	./analytics --home $(HOME_DIR) init --demo
-	./analytics --home $(HOME_DIR) serve --port $(PORT)
+# Write the demo lake into $(HOME_DIR) (idempotent) and serve it on 127.0.0.1:$(PORT) and HOME_DIR/run/.s.PGSQL.$(PORT).
+# The launcher builds only when a source changed; Ctrl-C (or SIGTERM) stopping the gateway is a clean stop, not an error.
+run:
+	$(ANALYTICS) --home $(HOME_DIR) init --demo
+	@$(MAKE) --no-print-directory serve
 
-serve: build
-	./analytics --home $(HOME_DIR) serve --port $(PORT)
+serve:
+	@$(ANALYTICS) --home $(HOME_DIR) serve --port $(PORT); status=$$?; \
+	  if [ $$status -eq 130 ] || [ $$status -eq 143 ]; then echo "gateway stopped"; else exit $$status; fi
 
 # The benchmark: PostgreSQL vs the gateway vs in-process DuckDB on the same trades (BENCH_ARGS=--quick for 1M rows).
 bench: build

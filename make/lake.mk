@@ -3,7 +3,7 @@
 HOME_DIR ?= .
 ANALYTICS ?= ./analytics
 PGHOST_ADDR ?= 127.0.0.1
-PGPORT_NUM ?= 5433
+PGPORT_NUM ?= $(or $(PORT),5433)
 
 .PHONY: init demo views materialize refresh migrate export status shell
 
@@ -33,9 +33,11 @@ export: ## Write a query's result as a gold dataset
 status: ## Layers, datasets, warehouse, gateway and Postgres sources
 	$(ANALYTICS) --home $(HOME_DIR) status
 
-shell: ## Interactive SQL: psql against the gateway when psql exists
+# Through the home's socket when the gateway serves one (its owner needs no password), else over TCP.
+shell: ## Interactive SQL: psql against the gateway when psql exists (PORT=... for another port)
 	@if command -v psql >/dev/null 2>&1; then \
-	  psql "host=$(PGHOST_ADDR) port=$(PGPORT_NUM) dbname=analytics user=$${PGUSER:-analytics}"; \
+	  if [ -S "$(HOME_DIR)/run/.s.PGSQL.$(PGPORT_NUM)" ]; then host="$(abspath $(HOME_DIR))/run"; else host="$(PGHOST_ADDR)"; fi; \
+	  exec psql "host=$$host port=$(PGPORT_NUM) dbname=analytics user=$${PGUSER:-analytics}"; \
 	else \
 	  echo "psql not found; running queries with: $(ANALYTICS) query 'SQL'"; \
 	  printf 'analytics> '; \

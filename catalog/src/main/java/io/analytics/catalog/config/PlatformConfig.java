@@ -28,7 +28,11 @@ import java.util.stream.Collectors;
  * values of the wrong type are errors naming the key, never silent defaults.
  */
 public record PlatformConfig(
-    GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users, List<PostgresSourceConfig> sources) {
+    GatewayConfig gateway,
+    DuckDbConfig duckdb,
+    List<UserConfig> users,
+    List<PostgresSourceConfig> sources,
+    SearchPathConfig searchPath) {
 
   private static final ObjectMapper STRICT_MAPPER = strictMapper();
 
@@ -37,11 +41,13 @@ public record PlatformConfig(
       @JsonProperty("gateway") GatewayConfig gateway,
       @JsonProperty("duckdb") DuckDbConfig duckdb,
       @JsonProperty("users") List<UserConfig> users,
-      @JsonProperty("sources") List<PostgresSourceConfig> sources) {
+      @JsonProperty("sources") List<PostgresSourceConfig> sources,
+      @JsonProperty("searchPath") SearchPathConfig searchPath) {
     this.gateway = gateway == null ? GatewayConfig.defaults() : gateway;
     this.duckdb = duckdb == null ? DuckDbConfig.defaults() : duckdb;
     this.users = users == null ? List.of() : List.copyOf(users);
     this.sources = sources == null ? List.of() : List.copyOf(sources);
+    this.searchPath = searchPath == null ? SearchPathConfig.defaults() : searchPath;
     Set<String> names = new HashSet<>();
     for (PostgresSourceConfig source : this.sources) {
       if (!names.add(source.name())) {
@@ -51,11 +57,16 @@ public record PlatformConfig(
   }
 
   public PlatformConfig(GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users) {
-    this(gateway, duckdb, users, null);
+    this(gateway, duckdb, users, null, null);
+  }
+
+  public PlatformConfig(
+      GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users, List<PostgresSourceConfig> sources) {
+    this(gateway, duckdb, users, sources, null);
   }
 
   public static PlatformConfig defaults() {
-    return new PlatformConfig(null, null, null, null);
+    return new PlatformConfig(null, null, null, null, null);
   }
 
   /**
@@ -119,7 +130,7 @@ public record PlatformConfig(
   }
 
   public PlatformConfig withDuckDb(DuckDbConfig newDuckDb) {
-    return new PlatformConfig(gateway, newDuckDb, users, sources);
+    return new PlatformConfig(gateway, newDuckDb, users, sources, searchPath);
   }
 
   /**
@@ -149,15 +160,15 @@ public record PlatformConfig(
   public static final String DEFAULT_SPILL_CAP = "20GB";
 
   public PlatformConfig withGateway(GatewayConfig newGateway) {
-    return new PlatformConfig(newGateway, duckdb, users, sources);
+    return new PlatformConfig(newGateway, duckdb, users, sources, searchPath);
   }
 
   public PlatformConfig withUsers(List<UserConfig> newUsers) {
-    return new PlatformConfig(gateway, duckdb, newUsers, sources);
+    return new PlatformConfig(gateway, duckdb, newUsers, sources, searchPath);
   }
 
   public PlatformConfig withSources(List<PostgresSourceConfig> newSources) {
-    return new PlatformConfig(gateway, duckdb, users, newSources);
+    return new PlatformConfig(gateway, duckdb, users, newSources, searchPath);
   }
 
   /** The mapper used for reading and writing the config file. */

@@ -26,6 +26,10 @@ import java.util.Map;
  *     sync incremental: an updated-at timestamp (rows changed since the last sync are upserted by
  *     primary key) or an ever-increasing key (newer rows are appended); tables with a primary key
  *     and an {@code updated_at} column need no entry
+ * @param changeCapture whether to follow the source by logical replication when it allows it
+ *     ({@code wal_level = logical}, a role with REPLICATION): true by default
+ * @param maxLagBytes how much WAL the source may keep for this platform's replication slot before
+ *     change capture is stopped (the slot dropped) and the source is polled instead: 1 GiB by default
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PostgresSourceConfig(
@@ -38,9 +42,12 @@ public record PostgresSourceConfig(
     List<String> schemas,
     boolean readOnly,
     int syncIntervalSeconds,
-    Map<String, String> incremental) {
+    Map<String, String> incremental,
+    boolean changeCapture,
+    long maxLagBytes) {
 
   public static final int DEFAULT_SYNC_INTERVAL_SECONDS = 300;
+  public static final long DEFAULT_MAX_LAG_BYTES = 1L << 30;
 
   @JsonCreator
   public PostgresSourceConfig(
@@ -53,7 +60,9 @@ public record PostgresSourceConfig(
       @JsonProperty("schemas") List<String> schemas,
       @JsonProperty("readOnly") Boolean readOnly,
       @JsonProperty("syncIntervalSeconds") Integer syncIntervalSeconds,
-      @JsonProperty("incremental") Map<String, String> incremental) {
+      @JsonProperty("incremental") Map<String, String> incremental,
+      @JsonProperty("changeCapture") Boolean changeCapture,
+      @JsonProperty("maxLagBytes") Long maxLagBytes) {
     this(
         name,
         host == null ? "localhost" : host,
@@ -64,7 +73,16 @@ public record PostgresSourceConfig(
         schemas == null ? List.of("public") : List.copyOf(schemas),
         readOnly == null || readOnly,
         syncIntervalSeconds == null ? DEFAULT_SYNC_INTERVAL_SECONDS : syncIntervalSeconds,
-        incremental == null ? Map.of() : Map.copyOf(incremental));
+        incremental == null ? Map.of() : Map.copyOf(incremental),
+        changeCapture == null || changeCapture,
+        maxLagBytes == null ? DEFAULT_MAX_LAG_BYTES : maxLagBytes);
+  }
+
+  /** A source with change capture as configured by default. */
+  public PostgresSourceConfig(
+      String name, String host, Integer port, String database, String user, String password, List<String> schemas,
+      Boolean readOnly, Integer syncIntervalSeconds, Map<String, String> incremental) {
+    this(name, host, port, database, user, password, schemas, readOnly, syncIntervalSeconds, incremental, null, null);
   }
 
   /** A source with the default sync interval and no incremental columns declared. */
@@ -87,6 +105,9 @@ public record PostgresSourceConfig(
               + (name == null ? "nothing" : "\"" + name + "\""));
     }
     ConfigChecks.checkRange("sources[" + name + "].port", port, 1, 65535);
+    if (maxLagBytes < 1) {
+      throw new ConfigException("config key \"sources[" + name + "].maxLagBytes\" must be at least 1, got " + maxLagBytes);
+    }
     if (database == null || database.isBlank()) {
       throw new ConfigException("config key \"sources[" + name + "].database\" is empty");
     }
@@ -111,13 +132,23 @@ public record PostgresSourceConfig(
         schemas,
         readOnly,
         syncIntervalSeconds,
-        incremental);
+        incremental,
+        changeCapture,
+        maxLagBytes);
   }
 
   /** The same source, writable (exports allowed) or read-only. */
   public PostgresSourceConfig withReadOnly(boolean newReadOnly) {
     return new PostgresSourceConfig(
-        name, host, port, database, user, password, schemas, newReadOnly, syncIntervalSeconds, incremental);
+        name, host, port, database, user, password, schemas, newReadOnly, syncIntervalSeconds, incremental,
+        changeCapture, maxLagBytes);
+  }
+
+  /** The same source with change capture on or off, and its maximum lag. */
+  public PostgresSourceConfig withChangeCapture(boolean enabled, long newMaxLagBytes) {
+    return new PostgresSourceConfig(
+        name, host, port, database, user, password, schemas, readOnly, syncIntervalSeconds, incremental,
+        enabled, newMaxLagBytes);
   }
 
   /**

@@ -167,6 +167,11 @@ public final class IngestionPipeline {
     List<String> partitions = partitionsFor(target);
     Path staging = new StagingArea(config.home()).create(batchId);
     try (LakeSession session = LakeSession.open(config.home(), config.platform())) {
+      source.stage(staging.resolve("source"));
+      List<MalformedRecord> malformed = source.malformed();
+      if (!malformed.isEmpty() && options.strict()) {
+        throw MalformedRows.refusal(target.qualifiedName(), malformed);
+      }
       source.register(session, SOURCE, validation != null);
       List<String> sourceColumns = columnsOf(session, SOURCE);
       String validSelect;
@@ -177,6 +182,7 @@ public final class IngestionPipeline {
         query.viewStatements(SOURCE).forEach(session::execute);
         rejected = new ProgressingStatement(session.connection(), options.progress())
             .run("validating", "CREATE TEMP TABLE " + REJECTED + " AS " + query.rejectedSelect());
+        rejected += MalformedRows.addTo(session, REJECTED, malformed, true);
         if (rejected > 0) {
           sample = sample(session, options.rejectionSample());
         }
@@ -192,6 +198,8 @@ public final class IngestionPipeline {
         validSelect = query.validSelect();
       } else {
         validSelect = "SELECT * FROM " + SOURCE;
+        rejected = MalformedRows.addTo(session, REJECTED, malformed, false);
+        sample = rejected > 0 ? sample(session, options.rejectionSample()) : sample;
       }
       checkPartitionColumns(partitions, validation != null ? validation.columnNames() : sourceColumns, target);
       ParquetBatchWriter writer = new ParquetBatchWriter(session, options.progress());
@@ -300,7 +308,8 @@ public final class IngestionPipeline {
             values.put(column, rows.getString(i));
           }
         }
-        rejections.add(new Rejection(rowNumber, reason, values));
+        String raw = values.get(MalformedRows.RAW_RECORD);
+        rejections.add(new Rejection(rowNumber, reason, raw == null ? values : Map.of(MalformedRows.RAW_RECORD, raw)));
       }
       return rejections;
     } catch (SQLException e) {

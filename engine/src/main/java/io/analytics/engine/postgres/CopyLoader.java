@@ -25,7 +25,7 @@ import org.postgresql.copy.PGCopyInputStream;
  * into Arrow batches that DuckDB pulls through the C stream interface, each column cast to its
  * mirror type. PostgreSQL's own error (or a lost connection, 08006) is reported, not DuckDB's echo.
  */
-final class CopyLoader {
+public final class CopyLoader {
   private static final int BATCH_ROWS = 32_768;
 
   private final PostgresSourceConfig source;
@@ -33,7 +33,7 @@ final class CopyLoader {
   private final DuckDBConnection duck;
   private final Connection pg;
 
-  CopyLoader(PostgresSourceConfig source, SourceTable table, DuckDBConnection duck, Connection pg) {
+  public CopyLoader(PostgresSourceConfig source, SourceTable table, DuckDBConnection duck, Connection pg) {
     this.source = requireNonNull(source, "source is null");
     this.table = requireNonNull(table, "table is null");
     this.duck = requireNonNull(duck, "duck is null");
@@ -41,13 +41,13 @@ final class CopyLoader {
   }
 
   /** The COPY statement that reads the table's columns, optionally filtered by {@code where} (" WHERE ..."). */
-  String copySql(String where) {
+  public String copySql(String where) {
     return "COPY (SELECT " + table.columns().stream().map(SourceColumn::copyExpression).collect(Collectors.joining(", "))
         + " FROM " + table.quotedName() + where + ") TO STDOUT (FORMAT binary)";
   }
 
   /** Runs {@code copySql} and creates the table with {@code createPrefix AS SELECT ...}; returns the rows read. */
-  long load(String copySql, String createPrefix) {
+  public long load(String copySql, String createPrefix) {
     String streamName = "__pg_stream_" + Long.toHexString(System.nanoTime());
     String casts = table.columns().stream()
         .map(c -> "CAST(" + quote(c.name()) + " AS " + c.duckDbType() + ") AS " + quote(c.name()))

@@ -27,12 +27,14 @@ public final class LocalPostgresCluster implements AutoCloseable {
   private final Path bin;
   private final Path root;
   private final int port;
+  private final List<String> settings;
   private boolean running;
 
-  private LocalPostgresCluster(Path bin, Path root, int port) {
+  private LocalPostgresCluster(Path bin, Path root, int port, List<String> settings) {
     this.bin = bin;
     this.root = root;
     this.port = port;
+    this.settings = List.copyOf(settings);
   }
 
   /** The directory of initdb and pg_ctl: pg_config --bindir, else Debian's /usr/lib/postgresql/<newest>/bin. */
@@ -64,6 +66,14 @@ public final class LocalPostgresCluster implements AutoCloseable {
 
   /** Creates a cluster (superuser {@link #USER}, trust auth) on a free loopback port and starts it. */
   public static LocalPostgresCluster start(Path bin) {
+    return start(bin, List.of());
+  }
+
+  /**
+   * As {@link #start(Path)}, with server settings added to the defaults ({@code wal_level=logical},
+   * {@code max_wal_senders=4}, ...: each passed as {@code -c setting}).
+   */
+  public static LocalPostgresCluster start(Path bin, List<String> settings) {
     try {
       Path root = Files.createTempDirectory("pgtest");
       if (isRoot()) {
@@ -71,7 +81,7 @@ public final class LocalPostgresCluster implements AutoCloseable {
         UserPrincipal owner = root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
         Files.setOwner(root, owner);
       }
-      LocalPostgresCluster backend = new LocalPostgresCluster(bin, root, freePort());
+      LocalPostgresCluster backend = new LocalPostgresCluster(bin, root, freePort(), settings);
       Path password = root.resolve("pwfile");
       Files.writeString(password, PASSWORD + "\n");
       if (isRoot()) {
@@ -104,16 +114,22 @@ public final class LocalPostgresCluster implements AutoCloseable {
     return "local binaries " + bin + " on port " + port;
   }
 
-  /** Stops the server, keeping its data (a source going down). */
+  /**
+   * Stops the server, keeping its data (a source going down). A clean ("fast") shutdown: the server
+   * runs with {@code synchronous_commit=off}, so a crash ({@code -m immediate}) may lose commits
+   * that clients already saw (and mirrored) when the WAL writer had not written them yet, and a
+   * source that silently forgets rows after coming back is not what the tests mean by "down".
+   */
   public synchronized void suspend() {
-    run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "immediate", "-w", "stop"), 60);
+    run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w", "-t", "60", "stop"), 90);
     running = false;
   }
 
   /** Starts (again) the server. */
   public synchronized void resume() {
     String options = "-p " + port + " -k " + root + " -c listen_addresses=127.0.0.1 -c fsync=off"
-        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        + settings.stream().map(setting -> " -c " + setting).collect(java.util.stream.Collectors.joining());
     run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-o", options,
         "-l", root.resolve("server.log").toString(), "-w", "-t", "60", "start"), 90);
     running = true;

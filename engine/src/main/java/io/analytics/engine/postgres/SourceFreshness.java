@@ -15,6 +15,32 @@ import java.util.List;
 public final class SourceFreshness {
   private SourceFreshness() {}
 
+  /** The change capture line (platform.source_cdc), or nothing when it never ran for the source. */
+  private static List<String> changeCapture(Connection warehouse, String sourceLiteral) {
+    String sql = "SELECT status, message, slot, lsn, lag_bytes, lag_seconds, CAST(source_commit_at AS VARCHAR)"
+        + " FROM platform.source_cdc WHERE source = " + sourceLiteral;
+    try (Statement statement = warehouse.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      if (!rows.next()) {
+        return List.of();
+      }
+      String status = rows.getString(1);
+      if (rows.getString(3) == null || !(status.equals("streaming") || status.equals("retrying"))) {
+        return List.of("change capture: " + status + (rows.getString(2) == null ? "" : " (" + rows.getString(2) + ")"));
+      }
+      long lsn = rows.getLong(4);
+      return List.of("change capture: " + status + " from slot " + rows.getString(3) + " at LSN "
+          + Long.toHexString(lsn >>> 32).toUpperCase(java.util.Locale.ROOT) + "/"
+          + Long.toHexString(lsn & 0xffffffffL).toUpperCase(java.util.Locale.ROOT) + ", lag " + rows.getLong(5)
+          + " bytes, " + String.format(java.util.Locale.ROOT, "%.1f", rows.getDouble(6)) + " s"
+          + (rows.getString(7) == null ? "" : ", last source commit applied " + rows.getString(7))
+          + (rows.getString(2) == null ? "" : " (" + rows.getString(2) + ")"));
+    } catch (SQLException e) {
+      // No change capture table in this warehouse: change capture never ran here.
+      return List.of();
+    }
+  }
+
   /** Lines describing {@code source}, or a single line saying it was never synced here. */
   public static List<String> describe(Connection warehouse, String source) {
     List<String> lines = new ArrayList<>();
@@ -28,6 +54,7 @@ public final class SourceFreshness {
         lines.add("path: " + rows.getString(1) + "; " + (rows.getString(2).equals("up") ? "up" : "DOWN: " + rows.getString(3))
             + "; checked " + rows.getString(4) + (rows.getString(5) == null ? "" : ", last up " + rows.getString(5)));
       }
+      lines.addAll(changeCapture(warehouse, literal));
       try (ResultSet rows = statement.executeQuery("SELECT mirror, pg_table, method, rows, CAST(synced_at AS VARCHAR),"
           + " CAST(epoch(now()) - epoch(synced_at) AS BIGINT), duration_ms, last_error FROM " + SyncStateTables.TABLES
           + " WHERE source = " + literal + " ORDER BY mirror")) {
@@ -35,8 +62,10 @@ public final class SourceFreshness {
           String synced = rows.getString(5);
           String line = source + "." + rows.getString(1) + " <- " + rows.getString(2) + ": "
               + (synced == null ? "not mirrored yet"
-                  : rows.getLong(4) + " rows, " + rows.getString(3) + " sync at " + synced + " (" + rows.getLong(6)
-                      + " s ago, took " + rows.getLong(7) + " ms)");
+                  : "cdc".equals(rows.getString(3))
+                      ? "streamed by change capture (copied at " + synced + " with " + rows.getLong(4) + " rows)"
+                      : rows.getLong(4) + " rows, " + rows.getString(3) + " sync at " + synced + " (" + rows.getLong(6)
+                          + " s ago, took " + rows.getLong(7) + " ms)");
           if (rows.getString(8) != null) {
             line += "; last attempt failed: " + rows.getString(8);
           }

@@ -65,6 +65,16 @@ public final class SourceSynchronizer {
   }
 
   /**
+   * Runs {@code work} while no sync of {@code source} runs (change capture's snapshot takes the
+   * same turn as the syncs, so the two never write the same mirror at once).
+   */
+  public <T> T exclusively(String source, java.util.function.Supplier<T> work) {
+    synchronized (locks.computeIfAbsent(source, name -> new Object())) {
+      return work.get();
+    }
+  }
+
+  /**
    * Loads the postgres extension and attaches the sources now, for a DuckDB instance whose external
    * access is about to be switched off (the serving gateway's): afterwards it could do neither.
    * Sources that cannot be attached now are mirrored instead.
@@ -89,6 +99,11 @@ public final class SourceSynchronizer {
     } catch (SQLException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot close a DuckDB connection: " + e.getMessage(), e);
     }
+  }
+
+  /** Whether {@code source} is attached live through the postgres extension (nothing mirrored). */
+  public boolean attachedLive(String source) {
+    return attachedAtStart.contains(source);
   }
 
   /** Which path sources take here, and why: "attach" or "mirror (reason)". */
@@ -130,16 +145,25 @@ public final class SourceSynchronizer {
       return new SourceSyncResult(source.name(), "mirror", whyNotAttach, e.getMessage(), List.of());
     }
     try (pg) {
-      List<SourceTable> tables = new SourceCatalogReader(source).tables(pg);
+      // Tables that change capture streams are its alone: a copy here would race its transactions.
+      java.util.Set<String> streamed = SyncStateTables.streamedMirrors(duck, source.name());
+      List<SourceTable> all = new SourceCatalogReader(source).tables(pg);
+      List<SourceTable> tables = all.stream().filter(t -> !streamed.contains(t.mirrorName())).toList();
       if (tableFilter != null) {
         tables = tables.stream().filter(t -> t.matches(tableFilter)).toList();
-        if (tables.isEmpty()) {
+        if (tables.isEmpty() && all.stream().noneMatch(t -> t.matches(tableFilter))) {
           throw new PlatformException(SqlState.UNDEFINED_TABLE, "postgres source \"" + source.name()
               + "\" has no table \"" + tableFilter + "\" in its schemas " + source.schemas());
         }
       }
       SyncStateTables.run(duck, "CREATE SCHEMA IF NOT EXISTS " + PgIdentifiers.quote(source.name()));
       List<TableSyncResult> results = new ArrayList<>();
+      for (SourceTable table : all) {
+        if (streamed.contains(table.mirrorName()) && (tableFilter == null || table.matches(tableFilter))) {
+          results.add(new TableSyncResult(source.name() + "." + table.mirrorName(), "cdc", 0, 0, List.of(),
+              Duration.ZERO, null));
+        }
+      }
       String lostConnection = null;
       for (SourceTable table : tables) {
         try {

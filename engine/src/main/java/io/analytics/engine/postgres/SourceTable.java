@@ -29,7 +29,7 @@ public record SourceTable(String schema, String name, List<SourceColumn> columns
   }
 
   /** The quoted name to use in SQL sent to PostgreSQL. */
-  String quotedName() {
+  public String quotedName() {
     return PgIdentifiers.quote(schema) + "." + PgIdentifiers.quote(name);
   }
 

@@ -20,7 +20,7 @@ public final class SyncStateTables {
 
   private SyncStateTables() {}
 
-  static void ensure(Connection duck) {
+  public static void ensure(Connection duck) {
     run(duck, "CREATE SCHEMA IF NOT EXISTS platform");
     run(duck, "CREATE TABLE IF NOT EXISTS " + SOURCES + " (source VARCHAR, path VARCHAR, status VARCHAR,"
         + " message VARCHAR, checked_at TIMESTAMPTZ, ok_at TIMESTAMPTZ)");
@@ -43,7 +43,7 @@ public final class SyncStateTables {
   }
 
   /** The mirror's recorded state, if it was synced before: signature and watermark. */
-  static Optional<String[]> mirrorState(Connection duck, String source, String mirror) {
+  public static Optional<String[]> mirrorState(Connection duck, String source, String mirror) {
     String sql = "SELECT signature, watermark FROM " + TABLES + " WHERE source = " + literal(source)
         + " AND mirror = " + literal(mirror) + " AND synced_at IS NOT NULL";
     try (Statement statement = duck.createStatement();
@@ -55,7 +55,7 @@ public final class SyncStateTables {
   }
 
   /** Inside the sync's transaction: the mirror is now fresh. */
-  static void recordSynced(Connection duck, String source, SourceTable table, String method, String watermarkSql,
+  public static void recordSynced(Connection duck, String source, SourceTable table, String method, String watermarkSql,
       long durationMillis) {
     String mirrorRef = PgIdentifiers.quote(source) + "." + PgIdentifiers.quote(table.mirrorName());
     run(duck, "DELETE FROM " + TABLES + " WHERE source = " + literal(source) + " AND mirror = "
@@ -77,6 +77,27 @@ public final class SyncStateTables {
     }
   }
 
+  /** Mirrors of {@code source} kept by change capture (method {@code cdc}): polling leaves them alone. */
+  public static java.util.Set<String> streamedMirrors(Connection duck, String source) {
+    String sql = "SELECT mirror FROM " + TABLES + " WHERE source = " + literal(source) + " AND method = 'cdc'";
+    java.util.Set<String> mirrors = new java.util.TreeSet<>();
+    try (Statement statement = duck.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        mirrors.add(rows.getString(1));
+      }
+      return mirrors;
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, sql);
+    }
+  }
+
+  /** Change capture stopped for {@code source}: its mirrors go back to polling (copied whole at the next sync). */
+  public static void releaseStreamedMirrors(Connection duck, String source) {
+    run(duck, "UPDATE " + TABLES + " SET method = 'full', signature = NULL WHERE source = " + literal(source)
+        + " AND method = 'cdc'");
+  }
+
   private static long count(Connection duck, String sql) {
     try (Statement statement = duck.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
@@ -86,7 +107,7 @@ public final class SyncStateTables {
     }
   }
 
-  static void run(Connection duck, String sql) {
+  public static void run(Connection duck, String sql) {
     try (Statement statement = duck.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {

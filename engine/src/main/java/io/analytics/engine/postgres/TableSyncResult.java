@@ -9,8 +9,8 @@ import java.util.List;
  * What syncing one table did.
  *
  * @param mirror the mirror table, {@code source.name}
- * @param method {@code full}, {@code upsert} (rows changed since the last sync, by primary key) or
- *     {@code append} (rows with a larger key)
+ * @param method {@code full}, {@code upsert} (rows changed since the last sync, by primary key),
+ *     {@code append} (rows with a larger key) or {@code cdc} (streamed by change capture: left alone)
  * @param rowsRead rows read from PostgreSQL
  * @param rowsInMirror rows the mirror holds now
  * @param warnings columns not carried faithfully
@@ -33,6 +33,9 @@ public record TableSyncResult(
   public String summary() {
     if (failed()) {
       return mirror + ": sync failed, mirror unchanged: " + error;
+    }
+    if (method.equals("cdc")) {
+      return mirror + ": streamed by change capture (not copied; see analytics status for its lag)";
     }
     return mirror + ": " + method + " sync, " + rowsRead + " rows read, " + rowsInMirror + " rows in mirror ("
         + duration.toMillis() + " ms)";

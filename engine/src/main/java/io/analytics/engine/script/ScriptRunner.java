@@ -20,16 +20,33 @@ import java.util.List;
 
 /**
  * Runs SQL scripts statement by statement on a JDBC connection (the warehouse directly or through
- * the gateway), after substituting {@code ${name}} variables. The first failing statement stops
- * the script; its error names the statement's number.
+ * the gateway), after interpolating psql-style variables (see {@link ScriptVariables}). The first
+ * failing statement stops the script; its error names the statement's number. Each statement
+ * commits on its own unless the script runs as a single transaction, as psql's
+ * {@code --single-transaction} does.
  */
 public final class ScriptRunner {
   private static final int MAX_ROWS_KEPT = 10_000;
 
+  /** How a result column becomes the text kept in {@link QueryRows}. */
+  @FunctionalInterface
+  public interface ColumnText {
+    /** The driver's own text: pgjdbc's is the server's PostgreSQL text. */
+    ColumnText DRIVER = ResultSet::getString;
+
+    String of(ResultSet rows, int column) throws SQLException;
+  }
+
   private final Connection connection;
+  private final ColumnText columnText;
 
   public ScriptRunner(Connection connection) {
+    this(connection, ColumnText.DRIVER);
+  }
+
+  public ScriptRunner(Connection connection, ColumnText columnText) {
     this.connection = requireNonNull(connection, "connection is null");
+    this.columnText = requireNonNull(columnText, "columnText is null");
   }
 
   public List<StatementOutcome> runFile(Path file, ScriptVariables variables) {
@@ -37,6 +54,40 @@ public final class ScriptRunner {
       return run(Files.readString(file, StandardCharsets.UTF_8), variables, file.getFileName().toString());
     } catch (IOException e) {
       throw new PlatformException(SqlState.UNDEFINED_FILE, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs a file's statements in one transaction: all of them take effect or, when one fails, none
+   * (psql's {@code --single-transaction}).
+   */
+  public List<StatementOutcome> runFileInOneTransaction(Path file, ScriptVariables variables) {
+    try {
+      connection.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "BEGIN");
+    }
+    boolean committed = false;
+    try {
+      List<StatementOutcome> outcomes = runFile(file, variables);
+      connection.commit();
+      committed = true;
+      return outcomes;
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "COMMIT");
+    } finally {
+      endTransaction(committed);
+    }
+  }
+
+  private void endTransaction(boolean committed) {
+    try {
+      if (!committed) {
+        connection.rollback();
+      }
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "ROLLBACK");
     }
   }
 
@@ -76,7 +127,7 @@ public final class ScriptRunner {
     }
   }
 
-  static QueryRows read(ResultSet rows) throws SQLException {
+  private QueryRows read(ResultSet rows) throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
     List<String> columns = new ArrayList<>();
     List<String> types = new ArrayList<>();
@@ -88,7 +139,7 @@ public final class ScriptRunner {
     while (rows.next() && values.size() < MAX_ROWS_KEPT) {
       List<Object> row = new ArrayList<>();
       for (int i = 1; i <= columns.size(); i++) {
-        row.add(rows.getString(i));
+        row.add(columnText.of(rows, i));
       }
       values.add(row);
     }

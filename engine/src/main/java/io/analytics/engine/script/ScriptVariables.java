@@ -12,20 +12,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code -v name=value} variables of a script run, substituted for {@code ${name}}
- * everywhere in the script. A variable the script uses but nobody set is an error naming it,
- * never an empty string.
+ * The {@code -v name=value} variables of a script run, interpolated as psql does: {@code :name} is
+ * replaced by the value as it is, {@code :'name'} by the value as a quoted SQL literal and
+ * {@code :"name"} by the value as a quoted identifier. Nothing is replaced inside string literals,
+ * quoted identifiers, comments or dollar-quoted bodies, and {@code ::} casts are left alone. Unlike
+ * psql, which leaves the text of an unset variable in place, a variable the script uses but nobody
+ * set is an error naming it.
  */
-public record ScriptVariables(Map<String, String> values) {
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.]*)}");
-  private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)=(.*)", Pattern.DOTALL);
+public record ScriptVariables(Map<String, String> values, boolean interpolates) {
+  private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
 
   public ScriptVariables {
     values = Map.copyOf(requireNonNull(values, "values is null"));
   }
 
+  /** Variables a script is interpolated with (a script run by {@code analytics run}). */
+  public ScriptVariables(Map<String, String> values) {
+    this(values, true);
+  }
+
+  /** No interpolation at all: SQL run as written (a query, a migration, a views folder). */
   public static ScriptVariables none() {
-    return new ScriptVariables(Map.of());
+    return new ScriptVariables(Map.of(), false);
   }
 
   /** Parses {@code name=value} arguments as given to {@code -v}. */
@@ -36,28 +44,26 @@ public record ScriptVariables(Map<String, String> values) {
       if (!matcher.matches()) {
         throw new PlatformException(
             SqlState.INVALID_PARAMETER_VALUE,
-            "variable \"" + assignment + "\" must look like NAME=VALUE (NAME: letters, digits, _ and .)");
+            "variable \"" + assignment + "\" must look like NAME=VALUE (NAME: letters, digits and _)");
       }
       values.put(matcher.group(1), matcher.group(2));
     }
     return new ScriptVariables(values);
   }
 
-  /** {@code text} with every {@code ${name}} replaced by its value. */
+  /** {@code text} with every {@code :name}, {@code :'name'} and {@code :"name"} interpolated. */
   public String substitute(String text) {
+    if (!interpolates) {
+      return text;
+    }
     Set<String> missing = new LinkedHashSet<>();
-    Matcher matcher = REFERENCE.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      String name = matcher.group(1);
+    String result = new VariableInterpolation(text, name -> {
       String value = values.get(name);
       if (value == null) {
         missing.add(name);
-        value = "";
       }
-      matcher.appendReplacement(out, Matcher.quoteReplacement(value));
-    }
-    matcher.appendTail(out);
+      return value;
+    }).interpolate();
     if (!missing.isEmpty()) {
       String names = String.join(", ", missing);
       throw new PlatformException(
@@ -65,6 +71,6 @@ public record ScriptVariables(Map<String, String> values) {
           "script variable" + (missing.size() > 1 ? "s " : " ") + names + " not set: pass -v "
               + missing.iterator().next() + "=VALUE");
     }
-    return out.toString();
+    return result;
   }
 }

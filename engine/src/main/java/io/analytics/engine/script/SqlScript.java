@@ -62,7 +62,7 @@ public final class SqlScript {
   }
 
   /** The index just past the quote that closes the one at {@code start} (doubled quotes escape). */
-  private static int closingQuote(String script, int start, char quote) {
+  static int closingQuote(String script, int start, char quote) {
     int i = start + 1;
     while (i < script.length()) {
       if (script.charAt(i) == quote) {
@@ -78,7 +78,7 @@ public final class SqlScript {
   }
 
   /** {@code $tag$} or {@code $$} starting at {@code start}, or null when it is not a dollar quote. */
-  private static String dollarTag(String script, int start) {
+  static String dollarTag(String script, int start) {
     if (start > 0 && (Character.isLetterOrDigit(script.charAt(start - 1)) || script.charAt(start - 1) == '_')) {
       return null;
     }

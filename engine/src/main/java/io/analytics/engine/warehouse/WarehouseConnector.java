@@ -3,6 +3,7 @@ package io.analytics.engine.warehouse;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.config.SearchPathConfig;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.home.GatewayEndpointFile;
@@ -12,9 +13,12 @@ import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.LakeViews;
 import io.analytics.engine.replica.ReplicaFeed;
 import io.analytics.engine.replica.SnapshotPublisher;
+import io.analytics.engine.lake.SqlIdentifiers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -77,14 +81,27 @@ public final class WarehouseConnector {
     }
     properties.setProperty("connectTimeout", "10");
     properties.setProperty("ApplicationName", "analytics-cli");
+    // Without a password, the home's owner gets in through the gateway's Unix-domain socket (peer credentials).
+    java.nio.file.Path socket = home.root().resolve("run").resolve(".s.PGSQL." + gateway.port());
+    boolean viaSocket = password == null && java.nio.file.Files.exists(socket);
+    if (viaSocket) {
+      properties.setProperty("socketFactory", UnixSocketFactory.class.getName());
+      properties.setProperty("socketFactoryArg", socket.toString());
+    }
     String url = gateway.jdbcUrl(firstNonBlank(env.get("PGDATABASE"), "analytics", null));
     try {
       Connection connection = DriverManager.getConnection(url, properties);
-      return new WarehouseConnection(connection, null, "gateway at " + gateway.host() + ":" + gateway.port());
+      return new WarehouseConnection(connection, null,
+          "gateway at " + gateway.host() + ":" + gateway.port() + (viaSocket ? " (through its socket " + socket + ")" : ""));
     } catch (SQLException e) {
       throw new PlatformException(
           SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
-          "a gateway serves this home (pid " + gateway.pid() + ") but cannot be reached at " + url + ": " + e.getMessage(),
+          "a gateway serves this home (pid " + gateway.pid() + ") but cannot be reached at "
+              + (viaSocket ? socket : url) + ": " + e.getMessage(),
+          null,
+          "log in with ANALYTICS_USER and ANALYTICS_PASSWORD (or PGUSER and PGPASSWORD), or run the command as the home's"
+              + " OS owner, who needs no password through the gateway's socket " + socket,
+          0,
           e);
     }
   }
@@ -97,12 +114,30 @@ public final class WarehouseConnector {
       // the snapshot running read replicas wait for.
       ReplicaFeed replicas = new ReplicaFeed(
           home, new SnapshotPublisher(home, database, home.snapshotsDir()), config.gateway().replication());
-      return new WarehouseConnection(
+      WarehouseConnection connection = new WarehouseConnection(
           database.connect(), database, "warehouse file " + home.warehouseFile(), () -> publishFor(replicas));
+      connection.execute(searchPathStatement(connection));
+      return connection;
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
+  }
+
+  /**
+   * Unqualified names resolve as in a gateway session of the home's owner (role admin): through
+   * the configured search path, leaving out schemas that do not exist.
+   */
+  private String searchPathStatement(WarehouseConnection connection) {
+    List<List<String>> existing = connection.queryStrings(
+        "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database()");
+    List<String> schemas = new ArrayList<>();
+    for (String schema : SearchPathConfig.duckDbSchemas(config.searchPath().forRole("admin"))) {
+      if (existing.contains(List.of(schema))) {
+        schemas.add(schema);
+      }
+    }
+    return "SET search_path = " + SqlIdentifiers.literal(String.join(",", schemas.isEmpty() ? List.of("main") : schemas));
   }
 
   private static void publishFor(ReplicaFeed replicas) {

@@ -76,7 +76,7 @@ class MigrationRunnerTest {
   @Test
   void scriptsRunWithVariables() {
     List<StatementOutcome> outcomes = new ScriptRunner(connection).run(
-        "CREATE TABLE v AS SELECT ${n} AS n; SELECT n * 2 FROM v;", ScriptVariables.parse(List.of("n=21")), "test.sql");
+        "CREATE TABLE v AS SELECT :n AS n; SELECT n * 2 FROM v;", ScriptVariables.parse(List.of("n=21")), "test.sql");
     assertThat(outcomes.get(1).rows().rows()).containsExactly(List.of("42"));
   }
 }

@@ -40,7 +40,7 @@ public final class PostgresServer implements AutoCloseable {
   public static synchronized PostgresServer shared() {
     if (shared == null && unavailableReason == null) {
       try {
-        shared = startNew();
+        shared = startNew(List.of());
         Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "postgres-server-stop"));
       } catch (Unavailable e) {
         unavailableReason = e.getMessage();
@@ -52,8 +52,18 @@ public final class PostgresServer implements AutoCloseable {
 
   /** A server of its own for one test class; the caller closes it. */
   public static PostgresServer startDedicated() {
+    return startDedicated(List.of());
+  }
+
+  /** A server of its own with logical replication on ({@code wal_level=logical}, wal senders and slots). */
+  public static PostgresServer startLogical() {
+    return startDedicated(List.of("wal_level=logical", "max_wal_senders=8", "max_replication_slots=8"));
+  }
+
+  /** A server of its own started with {@code settings} ({@code name=value}); the caller closes it. */
+  public static PostgresServer startDedicated(List<String> settings) {
     try {
-      PostgresServer server = startNew();
+      PostgresServer server = startNew(settings);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "postgres-server-stop"));
       return server;
     } catch (Unavailable e) {
@@ -71,14 +81,14 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
-  private static PostgresServer startNew() {
+  private static PostgresServer startNew(List<String> settings) {
     List<String> reasons = new ArrayList<>();
     if (dockerAvailable(reasons)) {
-      return new PostgresServer(ContainerBackend.start());
+      return new PostgresServer(ContainerBackend.start(settings));
     }
     Optional<Path> bin = LocalBackend.findBinaries();
     if (bin.isPresent()) {
-      return new PostgresServer(LocalBackend.start(bin.get()));
+      return new PostgresServer(LocalBackend.start(bin.get(), settings));
     }
     reasons.add("no PostgreSQL binaries (pg_config --bindir, /usr/lib/postgresql/*/bin)");
     throw new Unavailable(String.join("; ", reasons));
@@ -197,9 +207,14 @@ public final class PostgresServer implements AutoCloseable {
       this.container = container;
     }
 
-    static ContainerBackend start() {
+    static ContainerBackend start(List<String> settings) {
       PostgreSQLContainer container =
           new PostgreSQLContainer("postgres:16-alpine").withUsername(USER).withPassword(PASSWORD);
+      if (!settings.isEmpty()) {
+        List<String> command = new ArrayList<>(List.of("postgres", "-c", "fsync=off"));
+        settings.forEach(setting -> command.addAll(List.of("-c", setting)));
+        container.withCommand(command.toArray(String[]::new));
+      }
       container.start();
       return new ContainerBackend(container);
     }
@@ -247,8 +262,8 @@ public final class PostgresServer implements AutoCloseable {
       return LocalPostgresCluster.findBinaries();
     }
 
-    static LocalBackend start(Path bin) {
-      return new LocalBackend(LocalPostgresCluster.start(bin));
+    static LocalBackend start(Path bin, List<String> settings) {
+      return new LocalBackend(LocalPostgresCluster.start(bin, settings));
     }
 
     @Override

@@ -57,6 +57,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--skip-capacity", description = "Do not measure idle connections, concurrency and slow-client streaming.")
   boolean skipCapacity;
 
+  @Option(names = "--freshness-commits", description = "Source commits timed per path for the freshness table (default 60).")
+  int freshnessCommits = FreshnessBench.COMMITS;
+
   @Option(names = "--skip-postgres", description = "Do not start PostgreSQL even if its binaries are installed.")
   boolean skipPostgres;
 
@@ -124,6 +127,11 @@ public final class BenchCommand implements Callable<Integer> {
         try (GatewayProcess process = GatewayProcess.start(home.root(), CapacityBench.MAX_HEAP, work.resolve("capacity-gateway.log"))) {
           results.capacity(new CapacityBench(process, "bronze.trades").runAll(rowCount * 10));
         }
+      }
+      if (binaries.isPresent()) {
+        console.println("source freshness: commit at PostgreSQL to visible on the gateway, change capture and polling...");
+        console.flush();
+        results.freshness(new FreshnessBench(binaries.get(), work, freshnessCommits).runAll());
       }
       String header = String.format("## Benchmark: %,d trades rows, %d runs each, %d cores, %s", rowCount, runs,
           Runtime.getRuntime().availableProcessors(), LocalDate.now());

@@ -16,6 +16,7 @@ final class BenchResults {
   private final Map<String, Map<String, List<Long>>> samples = new LinkedHashMap<>();
   private final Map<String, String> descriptions = new LinkedHashMap<>();
   private final List<CapacityBench.Result> capacity = new ArrayList<>();
+  private final List<CapacityBench.Result> freshness = new ArrayList<>();
   private final List<Comparison> comparisons = new ArrayList<>();
 
   /** Two workloads whose medians are compared within each target (e.g. a lookup in 10M rows against one in 10k). */
@@ -37,6 +38,11 @@ final class BenchResults {
 
   void capacity(List<CapacityBench.Result> results) {
     capacity.addAll(results);
+  }
+
+  /** Source freshness (commit at PostgreSQL to visible on the gateway), reported in its own table. */
+  void freshness(List<CapacityBench.Result> results) {
+    freshness.addAll(results);
   }
 
   /** Median in milliseconds, or NaN when the target did not run the workload. */
@@ -81,6 +87,14 @@ final class BenchResults {
       md.append("\nCapacity (the gateway as a process of its own, heap capped at ").append(CapacityBench.MAX_HEAP).append("):\n\n")
           .append("| measurement | result | target | met |\n|---|---|---|---|\n");
       for (CapacityBench.Result result : capacity) {
+        md.append("| ").append(result.measurement()).append(" | ").append(result.result()).append(" | ").append(result.target())
+            .append(" | ").append(result.met() ? "yes" : "no").append(" |\n");
+      }
+    }
+    if (!freshness.isEmpty()) {
+      md.append("\nPostgreSQL source freshness (a commit at the source until a gateway query sees it):\n\n")
+          .append("| measurement | result | target | met |\n|---|---|---|---|\n");
+      for (CapacityBench.Result result : freshness) {
         md.append("| ").append(result.measurement()).append(" | ").append(result.result()).append(" | ").append(result.target())
             .append(" | ").append(result.met() ? "yes" : "no").append(" |\n");
       }

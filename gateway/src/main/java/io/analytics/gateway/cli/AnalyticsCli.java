@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
       UserCommand.class,
       io.analytics.gateway.bench.BenchCommand.class,
       AttachCommand.class,
+      DetachCommand.class,
       SyncCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -85,17 +86,14 @@ public final class AnalyticsCli implements java.util.concurrent.Callable<Integer
 
   /** Runs the CLI and returns its exit code: 0 on success, non-zero with a one-line error. */
   public static int run(String... args) {
-    CommandLine commandLine = new CommandLine(new AnalyticsCli());
-    commandLine.setExecutionExceptionHandler(AnalyticsCli::reportFailure);
-    return commandLine.execute(args);
+    return commandLine().execute(args);
   }
 
   /** Runs the CLI writing to the given streams (for tests); returns its exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new AnalyticsCli());
+    CommandLine commandLine = commandLine();
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setExecutionExceptionHandler(AnalyticsCli::reportFailure);
     try {
       return commandLine.execute(args);
     } finally {
@@ -104,11 +102,37 @@ public final class AnalyticsCli implements java.util.concurrent.Callable<Integer
     }
   }
 
+  private static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new AnalyticsCli());
+    addHelpOptions(commandLine);
+    commandLine.setExecutionExceptionHandler(AnalyticsCli::reportFailure);
+    return commandLine;
+  }
+
+  /**
+   * Gives every subcommand, at every depth, {@code -h/--help} (and {@code -V/--version}): a help
+   * option also lifts the check for required parameters, so {@code analytics ingest --help} prints
+   * usage instead of complaining about the missing FILE.
+   */
+  private static void addHelpOptions(CommandLine commandLine) {
+    for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+      if (!(subcommand.getCommand() instanceof CommandLine.HelpCommand)
+          && subcommand.getCommandSpec().findOption("--help") == null) {
+        subcommand.getCommandSpec().mixinStandardHelpOptions(true);
+        subcommand.getCommandSpec().version(commandLine.getCommandSpec().version());
+      }
+      addHelpOptions(subcommand);
+    }
+  }
+
   private static int reportFailure(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     err.println("error: " + message.lines().findFirst().orElse(message));
+    if (e instanceof PlatformException platform && platform.hint() != null) {
+      err.println("hint: " + platform.hint());
+    }
     err.flush();
     return e instanceof PlatformException ? 2 : 1;
   }

@@ -2,6 +2,7 @@ package io.analytics.gateway.cli;
 
 import static io.analytics.engine.lake.SqlIdentifiers.literal;
 
+import io.analytics.catalog.config.SearchPathConfig;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.schema.CheckSpec;
@@ -20,22 +21,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code analytics describe LAYER.TABLE}: where a table lives, its size, partitions, columns and declared schema. */
+/** {@code analytics describe [SCHEMA.]TABLE}: where a table lives, its size, partitions, columns and declared schema. */
 @Command(name = "describe", description = "Describe a table: source, layer, partitions, rows, size, columns and declared schema.")
 public final class DescribeCommand implements Callable<Integer> {
   @ParentCommand AnalyticsCli parent;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "LAYER.TABLE")
+  @Parameters(index = "0", paramLabel = "[SCHEMA.]TABLE", description = "A table; without a schema, the first found on the search path (main, gold, silver, bronze by default).")
   String name;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    TableInfo table = TablesCommand.allTables(parent).stream()
-        .filter(t -> t.name().equalsIgnoreCase(name))
-        .findFirst()
-        .orElseThrow(() -> new PlatformException(SqlState.UNDEFINED_TABLE, "no table " + name + " (see analytics tables)"));
+    TableInfo table = find(TablesCommand.allTables(parent));
     out.println("table:          " + table.name());
     out.println("layer:          " + (table.layer() == null ? "-" : table.layer()));
     out.println("source:         " + table.source().toLowerCase(java.util.Locale.ROOT) + " " + table.location());
@@ -68,6 +66,21 @@ public final class DescribeCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The table named LAYER.TABLE, or TABLE found through the search path as a query would find it. */
+  private TableInfo find(List<TableInfo> tables) {
+    List<String> path = SearchPathConfig.duckDbSchemas(parent.config().searchPath().forRole("admin"));
+    List<String> candidates = name.contains(".") ? List.of(name) : path.stream().map(schema -> schema + "." + name).toList();
+    for (String candidate : candidates) {
+      for (TableInfo table : tables) {
+        if (table.name().equalsIgnoreCase(candidate)) {
+          return table;
+        }
+      }
+    }
+    throw new PlatformException(SqlState.UNDEFINED_TABLE, "no table " + name
+        + (name.contains(".") ? "" : " in the search path " + String.join(", ", path)) + " (see analytics tables)");
   }
 
   private QueryRows warehouseColumns(TableInfo table) {

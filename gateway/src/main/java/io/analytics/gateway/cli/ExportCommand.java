@@ -53,7 +53,8 @@ public final class ExportCommand implements Callable<Integer> {
       result = new ExportPipeline(parent.pipelineConfig())
           .exportToPostgres(query, source + "." + table, ExportMode.fromName(mode), keys == null ? List.of() : keys);
     } else {
-      result = new ExportPipeline(parent.pipelineConfig()).exportToParquet(query, table, Layer.fromName(layer));
+      result = new ExportPipeline(parent.pipelineConfig(), io.analytics.engine.lake.CommitHooks.NONE,
+          TerminalProgress.of("export " + table, 0, spec.commandLine().getErr())).exportToParquet(query, table, Layer.fromName(layer));
     }
     spec.commandLine().getOut().println(result.summary());
     spec.commandLine().getOut().flush();

@@ -55,6 +55,19 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--no-quarantine", description = "Do not keep rejected rows in <table>_quarantine.")
   boolean noQuarantine;
 
+  /** The size of the files to ingest, for the progress shown (0 when they cannot be listed; ingest says why). */
+  private long inputBytes() {
+    try {
+      long total = 0;
+      for (java.nio.file.Path file : io.analytics.engine.ingest.SourceFiles.expand(source).files()) {
+        total += java.nio.file.Files.size(file);
+      }
+      return total;
+    } catch (PlatformException | java.io.IOException e) {
+      return 0;
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -63,7 +76,8 @@ public final class IngestCommand implements Callable<Integer> {
         .withLayer(Layer.fromName(layer))
         .withStrict(strict)
         .withQuarantine(!noQuarantine)
-        .withProgress(TerminalProgress.forConsole());
+        .withProgress(TerminalProgress.of("ingest " + (table != null ? table : source), from == null ? inputBytes() : 0,
+            spec.commandLine().getErr()));
     IngestResult result;
     if (from != null) {
       if (!from.equals("postgres")) {

@@ -67,7 +67,9 @@ public final class InitCommand implements Callable<Integer> {
     }
     PlatformConfig stored = PlatformConfig.load(home.configFile(), java.util.Map.of());
     TlsConfig current = stored.gateway().tls();
-    TlsConfig wanted = new TlsConfig(certificate.toAbsolutePath().toString(), key.toAbsolutePath().toString(), current.required());
+    // Relative to the home, so that the home can be moved or mounted elsewhere.
+    TlsConfig wanted = new TlsConfig(home.root().relativize(certificate).toString(), home.root().relativize(key).toString(),
+        current.required());
     if (!wanted.equals(current)) {
       DurableFiles.writeAtomically(home.configFile(), stored.withGateway(stored.gateway().withTls(wanted)).toJson());
       out.println("TLS enabled in " + home.root().relativize(home.configFile()));

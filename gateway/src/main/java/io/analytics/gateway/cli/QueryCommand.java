@@ -29,7 +29,7 @@ public final class QueryCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (WarehouseConnection connection = parent.warehouse().open()) {
-      for (StatementOutcome outcome : new ScriptRunner(connection.jdbc()).run(sql, ScriptVariables.none(), "query")) {
+      for (StatementOutcome outcome : new ScriptRunner(connection.jdbc(), PostgresText.columnText(connection)).run(sql, ScriptVariables.none(), "query")) {
         print(outcome, format, out);
       }
     }

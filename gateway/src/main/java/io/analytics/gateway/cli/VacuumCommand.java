@@ -37,6 +37,14 @@ public final class VacuumCommand implements Callable<Integer> {
   @Option(names = "--compact", paramLabel = "LAYER.TABLE", description = "Dataset whose files to merge (repeatable).")
   List<String> compact = new ArrayList<>();
 
+  private static long bytesOf(DatasetFiles files) {
+    long total = 0;
+    for (java.nio.file.Path file : files.files()) {
+      total += file.toFile().length();
+    }
+    return total;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -50,7 +58,8 @@ public final class VacuumCommand implements Callable<Integer> {
       try (LakeSession session = LakeSession.open(parent.home(), parent.config())) {
         String select = "SELECT * FROM read_parquet(" + literal(dataset.parquetGlob())
             + ", hive_partitioning = true, union_by_name = true)";
-        long rows = new DatasetReplacer(session, CommitHooks.NONE, TerminalProgress.forConsole())
+        long rows = new DatasetReplacer(session, CommitHooks.NONE,
+            TerminalProgress.of("vacuum " + table.qualified(), bytesOf(files), spec.commandLine().getErr()))
             .replace(dataset, select, files.partitionColumns(), null, "vacuum", true);
         out.println(table.qualified() + ": " + files.files().size() + " files merged into "
             + DatasetFiles.of(dataset.directory()).files().size() + " (" + rows + " rows)");

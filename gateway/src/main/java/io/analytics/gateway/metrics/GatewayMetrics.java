@@ -73,6 +73,16 @@ public final class GatewayMetrics {
     }
   }
 
+  /** Statements ended since the gateway started, for the status page. */
+  public long statementCount() {
+    return timers.values().stream().mapToLong(Timer::count).sum();
+  }
+
+  /** Bytes sent to clients since the gateway started. */
+  public double bytesSentTotal() {
+    return bytesSent.count();
+  }
+
   public void bytesSent(long bytes) {
     bytesSent.increment(bytes);
   }
@@ -88,6 +98,11 @@ public final class GatewayMetrics {
   /** A gauge computed when scraped (DuckDB memory, Arrow memory, queue length). */
   public <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
     Gauge.builder(name, source, value).description(description).register(registry);
+  }
+
+  /** A gauge with one tag ({@code source="oltp"}), computed when scraped. */
+  public <T> void gauge(String name, String description, String tag, String tagValue, T source, ToDoubleFunction<T> value) {
+    Gauge.builder(name, source, value).description(description).tag(tag, tagValue).register(registry);
   }
 
   /** Prometheus text exposition of every metric. */

@@ -47,6 +47,11 @@ public final class MetricsEndpoint implements AutoCloseable {
     return new MetricsEndpoint(server);
   }
 
+  /** Serves the status page beside /metrics (see StatusPage). */
+  public void serveStatus(io.analytics.gateway.status.StatusPage page) {
+    page.register(server);
+  }
+
   public int port() {
     return server.getAddress().getPort();
   }

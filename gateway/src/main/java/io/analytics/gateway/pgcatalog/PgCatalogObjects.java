@@ -98,6 +98,7 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP MACRO current_schemas(include_implicit) AS CASE WHEN include_implicit "
         + "THEN ['pg_catalog', current_schema()] ELSE [current_schema()] END");
     sql.addAll(formatMacros());
+    sql.addAll(SearchPathVisibility.statements());
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_userbyid(id) AS 'analytics'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_encoding_to_char(encoding) AS 'UTF8'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_gateway_relation_oid(name) AS (SELECT c.oid FROM pg_catalog.pg_class c "

@@ -3,6 +3,7 @@ package io.analytics.gateway.server;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
+import io.analytics.gateway.auth.LocalPeer;
 import io.analytics.gateway.protocol.FrontendMessage;
 import io.analytics.gateway.session.BackendOutput;
 import io.analytics.gateway.session.Connection;
@@ -45,8 +46,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     serial = new SerialExecutor(workers);
     output = new BackendOutput(ctx.channel());
     output.onBytesWritten(services.metrics()::bytesSent);
-    InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
-    connection = new Connection(services, output, address, serial);
+    // A Unix-domain socket's peer is on this machine: loopback, as PostgreSQL's pg_hba "local" lines treat it.
+    InetAddress address = ctx.channel().remoteAddress() instanceof InetSocketAddress inet
+        ? inet.getAddress() : InetAddress.getLoopbackAddress();
+    LocalPeer peer = ctx.channel().attr(LocalSocketListener.PEER).get();
+    connection = new Connection(services, output, address, serial, peer == null ? LocalPeer.NONE : peer);
     ctx.fireChannelActive();
   }
 

@@ -3,6 +3,8 @@ package io.analytics.gateway.server;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.catalog.lake.Layer;
@@ -74,6 +76,8 @@ public final class GatewayServer implements AutoCloseable {
   private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private LocalSocketListener localSocket;
+  private io.analytics.gateway.status.StatusHistory statusHistory;
   private final GatewayServices services;
   private final DuckDbDatabase goldTier;
   private final GatewayMetrics metrics = new GatewayMetrics();
@@ -141,7 +145,7 @@ public final class GatewayServer implements AutoCloseable {
             timers,
             lake,
             copyDir,
-            ServerTls.load(config.gateway().tls()),
+            ServerTls.load(config.gateway().tls(), home.root()),
             new AuditLog(),
             goldTier,
             metrics,
@@ -158,7 +162,10 @@ public final class GatewayServer implements AutoCloseable {
         .resolve(replica == null ? "audit.jsonl" : "audit-replica-" + replica.id() + ".jsonl"));
     // The warehouse file, the audit log and the spool were just created with the umask's modes.
     io.analytics.catalog.home.HomePermissions.restrict(home);
-    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer) : null;
+    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer, database) : null;
+    if (sourceSync != null) {
+      sourceSync.registerGauges(metrics);
+    }
   }
 
   private void registerGauges() {
@@ -248,14 +255,18 @@ public final class GatewayServer implements AutoCloseable {
                   }
                 });
     InetSocketAddress requested = new InetSocketAddress(config.gateway().listenAddress(), config.gateway().port());
-    serverChannel = bootstrap.bind(requested).sync().channel();
+    serverChannel = bind(bootstrap, requested);
     InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+    localSocket = LocalSocketListener.start(home, bound.getPort(), () -> new io.netty.channel.ChannelHandler[] {
+        new FrontendMessageDecoder(config.gateway().maxMessageBytes()), new ConnectionHandler(services, workers)});
     LOG.info("listening on {}:{} (lake: {}{})", bound.getHostString(), bound.getPort(), home.root(),
         replica == null ? "" : "; read replica serving warehouse snapshot " + replica.snapshotSequence());
     ObservabilityConfig observability = config.gateway().observability();
     if (observability.metricsPort() > 0) {
       try {
         metricsEndpoint = MetricsEndpoint.start(observability.metricsListenAddress(), observability.metricsPort(), metrics, this::ready);
+        statusHistory = new io.analytics.gateway.status.StatusHistory(metrics);
+        metricsEndpoint.serveStatus(new io.analytics.gateway.status.StatusPage(home, config, metrics, this::activeSessions, statusHistory));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot open the metrics port " + observability.metricsPort(), e);
       }
@@ -271,6 +282,20 @@ public final class GatewayServer implements AutoCloseable {
       replication = Periodic.start("snapshot-follower", poll, replica::follow);
     }
     return bound;
+  }
+
+  /** Binds, naming the address and port when it is taken (the OS says only "Address already in use"). */
+  private static Channel bind(ServerBootstrap bootstrap, InetSocketAddress requested) throws InterruptedException {
+    try {
+      return bootstrap.bind(requested).sync().channel();
+    } catch (Exception e) {
+      if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
+        throw new PlatformException(SqlState.CONNECTION_EXCEPTION, "cannot listen on " + requested.getHostString() + ":"
+            + requested.getPort() + ": " + e.getMessage(), null,
+            "another gateway or PostgreSQL may use port " + requested.getPort() + "; choose another with --port", 0, e);
+      }
+      throw e;
+    }
   }
 
   /** The Postgres sources' syncing: at start, on their interval, and on request; null on a replica. */
@@ -299,8 +324,14 @@ public final class GatewayServer implements AutoCloseable {
     if (serverChannel != null) {
       serverChannel.close().syncUninterruptibly();
     }
+    if (localSocket != null) {
+      localSocket.close();
+    }
     if (metricsEndpoint != null) {
       metricsEndpoint.close();
+    }
+    if (statusHistory != null) {
+      statusHistory.close();
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
     while (System.nanoTime() < deadline && registry.targets().stream().anyMatch(CancelTarget::isBusy)) {

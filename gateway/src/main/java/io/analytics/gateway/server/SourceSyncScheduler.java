@@ -9,6 +9,11 @@ import io.analytics.engine.postgres.PostgresTarget;
 import io.analytics.engine.postgres.SourceSyncResult;
 import io.analytics.engine.postgres.SourceSynchronizer;
 import io.analytics.engine.postgres.SyncRequests;
+import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.engine.postgres.cdc.ChangeCaptureState;
+import io.analytics.engine.postgres.cdc.SourceChangeCapture;
+import io.analytics.engine.postgres.cdc.StreamHooks;
+import io.analytics.gateway.metrics.GatewayMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -32,8 +37,12 @@ public final class SourceSyncScheduler implements AutoCloseable {
   private final SourceSynchronizer synchronizer;
   private final SyncRequests requests;
   private final ScheduledExecutorService executor;
+  private final DuckDbDatabase database;
+  private final List<SourceChangeCapture> captures = new ArrayList<>();
+  private final List<Thread> captureThreads = new ArrayList<>();
 
-  SourceSyncScheduler(PlatformHome home, PlatformConfig config, SourceSynchronizer synchronizer) {
+  SourceSyncScheduler(PlatformHome home, PlatformConfig config, SourceSynchronizer synchronizer, DuckDbDatabase database) {
+    this.database = requireNonNull(database, "database is null");
     this.home = requireNonNull(home, "home is null");
     this.config = requireNonNull(config, "config is null");
     this.synchronizer = requireNonNull(synchronizer, "synchronizer is null");
@@ -45,12 +54,66 @@ public final class SourceSyncScheduler implements AutoCloseable {
     });
   }
 
-  /** Schedules the first sync of every source now, and the polling of sync requests. */
+  /**
+   * Schedules the first sync of every source now, and the polling of sync requests; starts change
+   * capture for the mirrored sources that enable it (it decides itself whether the source allows it).
+   */
   void start() {
+    if (!config.sources().isEmpty()) {
+      // Made once here, before the threads: DuckDB refuses concurrent creations of one table.
+      try (java.sql.Connection duck = database.connect()) {
+        ChangeCaptureState.ensure(duck);
+      } catch (java.sql.SQLException e) {
+        LOG.warn("cannot prepare the source state tables: {}", e.getMessage());
+      }
+    }
     for (PostgresSourceConfig source : config.sources()) {
       executor.execute(() -> syncAndReschedule(source));
+      if (source.changeCapture() && !synchronizer.attachedLive(source.name())) {
+        startChangeCapture(source);
+      }
     }
     executor.scheduleWithFixedDelay(this::answerRequests, 1, 1, TimeUnit.SECONDS);
+  }
+
+  private void startChangeCapture(PostgresSourceConfig source) {
+    SourceChangeCapture capture = new SourceChangeCapture(source, database, synchronizer,
+        () -> stillAttached(source.name()), StreamHooks.NONE);
+    Thread thread = new Thread(capture, "cdc-" + source.name());
+    thread.setDaemon(true);
+    captures.add(capture);
+    captureThreads.add(thread);
+    thread.start();
+  }
+
+  /** Whether the home's configuration still names the source (a gateway given its configuration in code: yes). */
+  private boolean stillAttached(String source) {
+    if (!java.nio.file.Files.exists(home.configFile())) {
+      return true;
+    }
+    return PlatformConfig.load(home.configFile(), System.getenv()).sources().stream()
+        .anyMatch(s -> s.name().equals(source));
+  }
+
+  /** Change capture's lag per source, in bytes and seconds, on /metrics. */
+  void registerGauges(GatewayMetrics metrics) {
+    for (PostgresSourceConfig source : config.sources()) {
+      metrics.gauge("source.cdc.lag.bytes", "WAL the source keeps for change capture, in bytes", "source", source.name(),
+          this, scheduler -> scheduler.lag(source.name(), "lag_bytes"));
+      metrics.gauge("source.cdc.lag.seconds", "Seconds since change capture last caught up with the source", "source",
+          source.name(), this, scheduler -> scheduler.lag(source.name(), "lag_seconds"));
+    }
+  }
+
+  private double lag(String source, String column) {
+    try (java.sql.Connection duck = database.connect();
+        java.sql.Statement statement = duck.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery("SELECT " + column + " FROM " + ChangeCaptureState.TABLE
+            + " WHERE source = '" + source.replace("'", "''") + "' AND status = 'streaming'")) {
+      return rows.next() ? rows.getDouble(1) : Double.NaN;
+    } catch (java.sql.SQLException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   /** Syncs every source now, on the caller's thread (tests, and a first sync that must finish). */
@@ -110,6 +173,14 @@ public final class SourceSyncScheduler implements AutoCloseable {
 
   @Override
   public void close() {
+    captures.forEach(SourceChangeCapture::stop);
+    for (Thread thread : captureThreads) {
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     executor.shutdownNow();
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);

@@ -45,9 +45,17 @@ public final class Connection {
   private boolean encrypted;
   private long openedNanos;
   private volatile Session session;
+  private final io.analytics.gateway.auth.LocalPeer peer;
 
   public Connection(
       GatewayServices services, BackendOutput output, InetAddress clientAddress, java.util.concurrent.Executor serial) {
+    this(services, output, clientAddress, serial, io.analytics.gateway.auth.LocalPeer.NONE);
+  }
+
+  /** @param peer who is at the other end of a Unix-domain socket (its home owner needs no password) */
+  public Connection(GatewayServices services, BackendOutput output, InetAddress clientAddress,
+      java.util.concurrent.Executor serial, io.analytics.gateway.auth.LocalPeer peer) {
+    this.peer = requireNonNull(peer, "peer is null");
     this.services = requireNonNull(services, "services is null");
     this.output = requireNonNull(output, "output is null");
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
@@ -135,7 +143,7 @@ public final class Connection {
       throw new PlatformException(
           SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "no PostgreSQL user name specified in startup packet");
     }
-    if (services.tls() != null && services.tls().required() && !encrypted) {
+    if (services.tls() != null && services.tls().required() && !encrypted && !peer.viaSocket()) {
       throw new PlatformException(
           SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
           "connection without TLS refused (gateway.tls.required): connect with sslmode=require");
@@ -144,7 +152,8 @@ public final class Connection {
       throw new PlatformException(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
     }
     byte[] channelBinding = encrypted ? services.tls().endPointBinding() : null;
-    authenticator = services.authenticators().forLogin(user, clientAddress, channelBinding);
+    authenticator = peer.homeOwner() ? io.analytics.gateway.auth.LocalPeer.ownerAuthenticator()
+        : services.authenticators().forLogin(user, clientAddress, channelBinding);
     phase = Phase.AUTHENTICATING;
     advance(authenticator.start());
   }
@@ -225,7 +234,7 @@ public final class Connection {
           "remaining connection slots are reserved for roles with the admin role");
     }
     String database = parameters.getOrDefault("database", user);
-    Session opened = new Session(services, output, serial, user, database, clientAddress);
+    Session opened = new Session(services, output, serial, user, database, clientAddress, peer.homeOwner());
     openedNanos = System.nanoTime();
     services.metrics().connectionOpened(user);
     services.audit().connectionOpened(user, clientAddress, parameters.getOrDefault("application_name", ""), encrypted,

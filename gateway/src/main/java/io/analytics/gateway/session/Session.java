@@ -56,6 +56,7 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
   private SessionRegistry.KeyData key;
   private final TransactionState transactions;
   private boolean skippingUntilSync;
+  private java.util.Map<String, java.util.List<String>> mirroredSources;
   private final io.analytics.gateway.cache.SessionResultCache resultCache;
   private final SavepointEmulation savepoints;
   private final ReadOnlyTransactions readOnlyTransactions;
@@ -69,13 +70,19 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
       String user,
       String database,
       InetAddress clientAddress) {
+    this(services, output, serial, user, database, clientAddress, false);
+  }
+
+  /** @param homeOwner whether the login is the home's OS owner on the local socket (see LocalPeer) */
+  Session(GatewayServices services, BackendOutput output, java.util.concurrent.Executor serial, String user,
+      String database, InetAddress clientAddress, boolean homeOwner) {
     this.services = requireNonNull(services, "services is null");
     this.serial = requireNonNull(serial, "serial is null");
     this.output = requireNonNull(output, "output is null");
     this.user = requireNonNull(user, "user is null");
     this.database = requireNonNull(database, "database is null");
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
-    Role role = Role.forLogin(services.config(), user);
+    Role role = homeOwner ? io.analytics.gateway.auth.LocalPeer.ownerRole(services.config(), user) : Role.forLogin(services.config(), user);
     boolean goldTier = role == Role.APP && services.goldTier() != null;
     DuckDbDatabase instance = goldTier ? services.goldTier() : services.database();
     // Result batches of this session are counted here and held to the per-query memory limit after
@@ -85,6 +92,7 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
         services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees());
     this.parameters = new SessionParameters(user, true, services.replica());
+    parameters.setSessionDefault("search_path", services.config().searchPath().forRole(role.name()));
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
     this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
     this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
@@ -107,7 +115,8 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
         this::checkRewritten, services.statementStatistics(), user, role.administers());
     StatementGuard guard = new StatementGuard(role, services.home().dataDir(), new SessionCatalogLookup(engine),
         () -> SessionGuard.firstSchemaOnSearchPath(parameters));
-    this.sessionGuard = new SessionGuard(guard, services.replica(), execution, user, clientAddress, this::beforeRoleCheck);
+    this.sessionGuard = new SessionGuard(guard, services.replica(), execution, user, clientAddress, this::beforeRoleCheck,
+        this::withMirrorNames);
     StatementRunner runner = new StatementRunner(output, engine, parameters, commands, execution, transactions, portals,
         statements, preparer, sessionGuard, this);
     this.simpleQueries = new SimpleQueryHandler(output, runner, sessionGuard, transactions, portals, preparer, copy, parameters,
@@ -223,6 +232,19 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
     }
   }
 
+  /** {@code source.schema.table} of mirrored sources as their mirrors' names (see SourceTableNames). */
+  private String withMirrorNames(String sql) {
+    if (mirroredSources == null) {
+      mirroredSources = MirroredSources.of(services.config(), engine);
+    }
+    try {
+      return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
+    } catch (PlatformException e) {
+      // Text the lexer refuses is left as it came: split() reports it as it does any other.
+      return sql;
+    }
+  }
+
   /** The text DuckDB is about to run after the gateway's rewrites is checked again, as exactly that text. */
   private void checkRewritten(String sql) {
     sessionGuard.checkRewritten(sql);
@@ -262,12 +284,11 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
       }
     }
     if (sessionGuard.role() == Role.APP) {
-      // Unqualified names of an app session resolve in the gold layer.
-      commands.setFromStartup("search_path", "gold");
-    } else if (searchPathRouting != SearchPathRouting.DIRECT) {
-      // DuckDB's default path names only the default catalog; a routed one is set even if the client set none.
-      commands.applySearchPath();
+      // An app session's names resolve through its role's path (gold), whatever the startup packet said.
+      parameters.reset("search_path");
     }
+    // The session's path (searchPath in the config, by role) is never DuckDB's default, so it is always set.
+    commands.applySearchPath();
     for (Map.Entry<String, String> reported : parameters.reportedValues().entrySet()) {
       BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
     }

@@ -2,6 +2,7 @@ package io.analytics.gateway.session;
 
 import static java.util.Objects.requireNonNull;
 
+import io.analytics.catalog.config.SearchPathConfig;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.session.EngineSession;
@@ -177,41 +178,20 @@ final class SessionCommands {
       String zone = parameters.timeZone().getId();
       engine.execute("SET TimeZone = '" + zone.replace("'", "''") + "'");
     } else if (canonical.equals("search_path")) {
+      List<String> schemas = SearchPathConfig.duckDbSchemas(parameters.get("search_path"));
       try {
-        setDuckDbSearchPath(duckDbSchemas(parameters.get("search_path")));
+        setDuckDbSearchPath(schemas);
       } catch (PlatformException e) {
-        // PostgreSQL accepts schemas that do not exist (yet); DuckDB does not. Fall back to main.
-        setDuckDbSearchPath(List.of("main"));
+        // PostgreSQL accepts schemas that do not exist (yet); DuckDB does not: those are left out.
+        List<String> existing = engine.firstColumn("SELECT DISTINCT schema_name FROM duckdb_schemas()");
+        List<String> kept = schemas.stream().filter(existing::contains).toList();
+        setDuckDbSearchPath(kept.isEmpty() ? List.of("main") : kept);
       }
     }
   }
 
   private void setDuckDbSearchPath(List<String> schemas) {
     engine.execute("SET search_path = '" + searchPathRouting.duckDbSearchPath(schemas).replace("'", "''") + "'");
-  }
-
-  /**
-   * PostgreSQL's search_path names schemas that may not exist and uses "$user" and public; DuckDB's
-   * must name existing schemas, and its default schema is main.
-   */
-  private static List<String> duckDbSchemas(String searchPath) {
-    List<String> schemas = new ArrayList<>();
-    for (String part : searchPath.split(",")) {
-      String name = part.trim();
-      if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2) {
-        name = name.substring(1, name.length() - 1);
-      } else {
-        name = name.toLowerCase(Locale.ROOT);
-      }
-      if (name.isEmpty() || name.equals("$user") || name.equals("pg_catalog")) {
-        continue;
-      }
-      schemas.add(name.equals("public") ? "main" : name);
-    }
-    if (schemas.isEmpty()) {
-      schemas.add("main");
-    }
-    return schemas;
   }
 
   private static FieldDescription textField(String name) {

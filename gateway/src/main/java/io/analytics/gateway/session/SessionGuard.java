@@ -31,9 +31,12 @@ final class SessionGuard {
   private final InetAddress clientAddress;
   /** Checks that must come before the role guard's (read-only transactions, then the wait for a write turn). */
   private final java.util.function.Consumer<SqlStatement> beforeRoleCheck;
+  /** Rewrites the client's whole text before it is split (mirrored sources' names). */
+  private final java.util.function.UnaryOperator<String> beforeSplit;
 
   SessionGuard(StatementGuard guard, boolean replica, StatementExecution execution, String user, InetAddress clientAddress,
-      java.util.function.Consumer<SqlStatement> beforeRoleCheck) {
+      java.util.function.Consumer<SqlStatement> beforeRoleCheck, java.util.function.UnaryOperator<String> beforeSplit) {
+    this.beforeSplit = requireNonNull(beforeSplit, "beforeSplit is null");
     this.beforeRoleCheck = requireNonNull(beforeRoleCheck, "beforeRoleCheck is null");
     this.guard = requireNonNull(guard, "guard is null");
     this.replica = replica;
@@ -79,7 +82,8 @@ final class SessionGuard {
   }
 
   /** The client's text split into statements; a text the lexer rejects is audited, whole, before the error. */
-  List<SqlStatement> split(String sql) {
+  List<SqlStatement> split(String clientText) {
+    String sql = beforeSplit.apply(clientText);
     try {
       return StatementSplitter.split(sql);
     } catch (PlatformException e) {

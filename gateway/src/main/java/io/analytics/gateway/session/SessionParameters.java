@@ -92,6 +92,7 @@ public final class SessionParameters {
   private static final List<String> READ_ONLY_SERVER = List.of("in_hot_standby", "default_transaction_read_only", "transaction_read_only");
 
   private final Map<String, String> values = new LinkedHashMap<>();
+  private final Map<String, String> sessionDefaults = new LinkedHashMap<>();
   /** The last format built, and the two settings it was built from (resolving a zone costs a regex). */
   private SessionFormat format;
   private String formatZone;
@@ -112,7 +113,21 @@ public final class SessionParameters {
     values.put("is_superuser", superuser ? "on" : "off");
   }
 
+  /**
+   * Gives this session its own default for a parameter, as {@code ALTER ROLE ... SET} does in
+   * PostgreSQL: the value it starts with and RESET returns to.
+   */
+  public void setSessionDefault(String name, String value) {
+    Definition definition = definition(name).orElseThrow(() -> unknown(name));
+    sessionDefaults.put(definition.name(), definition.normalizer().apply(value));
+    values.put(definition.name(), sessionDefaults.get(definition.name()));
+  }
+
   private String defaultOf(Definition definition) {
+    String sessionDefault = sessionDefaults.get(definition.name());
+    if (sessionDefault != null) {
+      return sessionDefault;
+    }
     return readOnlyServer && READ_ONLY_SERVER.contains(definition.name()) ? "on" : definition.defaultValue();
   }
 

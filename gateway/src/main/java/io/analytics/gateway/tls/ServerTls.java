@@ -36,11 +36,19 @@ public final class ServerTls {
 
   /** The configured TLS, or null when none is configured. */
   public static ServerTls load(TlsConfig config) {
+    return load(config, Path.of(""));
+  }
+
+  /**
+   * The configured TLS, or null when none is configured; relative paths (as {@code init --tls}
+   * writes them, so that a home can be moved or mounted elsewhere) are relative to {@code home}.
+   */
+  public static ServerTls load(TlsConfig config, Path home) {
     if (!config.enabled()) {
       return null;
     }
-    Path certificate = Path.of(config.certificateFile());
-    Path key = Path.of(config.keyFile());
+    Path certificate = home.resolve(config.certificateFile());
+    Path key = home.resolve(config.keyFile());
     try {
       SslContext context = SslContextBuilder.forServer(certificate.toFile(), key.toFile()).build();
       return new ServerTls(context, endPointBinding(certificate), config.required());

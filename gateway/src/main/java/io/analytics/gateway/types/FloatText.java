@@ -14,10 +14,10 @@ import java.math.RoundingMode;
  * extra_float_digits significant digits. The shortest digits come from Jackson's Schubfach
  * implementation, since JDK 17's Double.toString is not always shortest.
  */
-final class FloatText {
+public final class FloatText {
   private FloatText() {}
 
-  static String float8(double value, int extraFloatDigits) {
+  public static String float8(double value, int extraFloatDigits) {
     String special = special(value);
     if (special != null) {
       return special;
@@ -28,7 +28,7 @@ final class FloatText {
     return general(value, Math.max(1, 15 + extraFloatDigits));
   }
 
-  static String float4(float value, int extraFloatDigits) {
+  public static String float4(float value, int extraFloatDigits) {
     String special = special(value);
     if (special != null) {
       return special;

@@ -20,7 +20,7 @@ class BenchCommandTest {
     StringWriter console = new StringWriter();
     StringWriter errors = new StringWriter();
     int code = AnalyticsCli.run(new PrintWriter(console), new PrintWriter(errors),
-        "bench", "--rows", "20000", "--repetitions", "1", "--pgbench-seconds", "1", "--pgbench-scale", "1", "--out", out.toString());
+        "bench", "--rows", "20000", "--repetitions", "1", "--pgbench-seconds", "1", "--pgbench-scale", "1", "--freshness-commits", "2", "--out", out.toString());
     assertThat(code).as("stderr: %s", errors).isZero();
     String markdown = Files.readString(out.resolve("results.md"));
     java.util.List<Workload> workloads = Workload.all(100_000, 20_000, 10_000);
@@ -37,7 +37,9 @@ class BenchCommandTest {
         .contains("| 200,000 rows streamed to a slow client | peak heap in use");
     boolean postgres = LocalPostgresCluster.findBinaries().isPresent();
     if (postgres) {
-      assertThat(markdown).contains("PostgreSQL (ms)");
+      assertThat(markdown).contains("PostgreSQL (ms)")
+          .containsPattern("\\| source commit to visible, change capture \\(logical replication\\) \\| median [0-9]+ ms, p99 [0-9]+ ms")
+          .contains("| source commit to visible, polling (syncIntervalSeconds 1) | median");
     }
     long csvRows = Files.readAllLines(out.resolve("results.csv")).size() - 1;
     boolean pgbench = PgBench.find().isPresent();

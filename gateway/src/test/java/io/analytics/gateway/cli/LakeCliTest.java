@@ -57,7 +57,7 @@ class LakeCliTest {
     assertThat(ok("tables").out()).contains("bronze.trades").contains("bronze.trades_quarantine");
 
     Path script = Files.writeString(home.resolve("report.sql"),
-        "CREATE OR REPLACE TABLE main.report AS SELECT * FROM bronze.trades WHERE symbol = '${symbol}';\n"
+        "CREATE OR REPLACE TABLE main.report AS SELECT * FROM bronze.trades WHERE symbol = :'symbol';\n"
             + "SELECT count(*) AS n FROM main.report;\n");
     assertThat(ok("run", script.toString(), "-v", "symbol=MSFT", "--format", "csv").out()).endsWith("n\n1\n");
     CliRun missing = cli("run", script.toString());

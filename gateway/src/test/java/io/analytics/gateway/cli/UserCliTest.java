@@ -75,8 +75,12 @@ class UserCliTest {
     assertThat(java.nio.file.Files.getPosixFilePermissions(home.resolve("config/tls/server.key")))
         .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     assertThat(cli("again\n", out, "user", "add", "erin")).isZero();
-    PlatformConfig config = PlatformConfig.load(home.resolve("config/platform.json"), Map.of());
-    assertThat(config.gateway().tls().enabled()).isTrue();
+    PlatformConfig stored = PlatformConfig.load(home.resolve("config/platform.json"), Map.of());
+    assertThat(stored.gateway().tls().enabled()).isTrue();
+    // Stored relative to the home, so that it can be moved; the test gateway has a home of its own.
+    assertThat(stored.gateway().tls().certificateFile()).isEqualTo("config/tls/server.crt");
+    PlatformConfig config = stored.withGateway(stored.gateway().withTls(new io.analytics.catalog.config.TlsConfig(
+        home.resolve("config/tls/server.crt").toString(), home.resolve("config/tls/server.key").toString(), false)));
     try (TestGateway gateway = TestGateway.start(config)) {
       Properties properties = new Properties();
       properties.setProperty("user", "erin");

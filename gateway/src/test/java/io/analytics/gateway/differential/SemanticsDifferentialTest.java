@@ -87,7 +87,8 @@ class SemanticsDifferentialTest {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is not on the test classpath");
       }
-      return DifferentialCases.parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+      return DifferentialCases.parse("semantics", new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList())
+          .stream().flatMap(area -> area.cases().stream()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

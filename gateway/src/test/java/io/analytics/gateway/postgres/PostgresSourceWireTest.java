@@ -38,6 +38,8 @@ class PostgresSourceWireTest {
 
         assertThat(rows(client, "SELECT count(*) FROM oltp.orders o JOIN bronze.trades t USING (symbol)"))
             .containsExactly("50000");
+        assertThat(rows(client, "SELECT count(*) FROM oltp.public.orders")).as("one name whatever the path")
+            .containsExactly("100");
         assertFailsNaming(client, "SELECT * FROM ghost.orders", "ghost");
         assertThat(rows(client, "SELECT count(*) FROM bronze.trades")).containsExactly("10000");
 

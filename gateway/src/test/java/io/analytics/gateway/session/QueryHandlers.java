@@ -92,7 +92,7 @@ final class QueryHandlers implements AutoCloseable {
         new SessionValueCalls.Values(parameters, "lake", "tester"), "lake", List::of, portals::declaredCursors, sql -> { },
         new StatementStatistics(), "tester", true);
     SessionGuard guard = new SessionGuard(new StatementGuard(Role.ADMIN, lake, new SessionCatalogLookup(engine), () -> "main"),
-        false, execution, "tester", client, statement -> { });
+        false, execution, "tester", client, statement -> { }, sql -> sql);
     StatementRunner runner = new StatementRunner(output, engine, parameters, commands, execution, transactions, portals,
         statements, preparer[0], guard, new StatementRunner.Hooks() {
           @Override

@@ -35,7 +35,7 @@ class SafeDefaultsWireTest {
         new UserConfig("analyst", "analyst", ScramVerifier.create(PASSWORD, random).encode(), null),
         new UserConfig("admin", "admin", ScramVerifier.create(PASSWORD, random).encode(), null));
     LimitsConfig limits = LimitsConfig.defaults().withReservedAdminConnections(2, 1_500);
-    GatewayConfig gateway = new GatewayConfig(null, null, null, null, null, 6, null, null, null, limits, null, null);
+    GatewayConfig gateway = new GatewayConfig(null, null, null, null, null, 6, null, null, null, limits, null, null, null);
     try (TestGateway server = TestGateway.start(PlatformConfig.defaults().withGateway(gateway).withUsers(users))) {
       List<Connection> analysts = new ArrayList<>();
       try {

@@ -1,0 +1,129 @@
+package io.analytics.gateway.status;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.config.PostgresSourceConfig;
+import io.analytics.catalog.home.PlatformHome;
+import io.analytics.catalog.lake.Dataset;
+import io.analytics.catalog.lake.DatasetFiles;
+import io.analytics.catalog.lake.LakeScanner;
+import io.analytics.gateway.metrics.GatewayMetrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/**
+ * A read-only web page on the metrics port for operators who would rather look than read
+ * {@code /metrics}: {@code /status} (plain HTML, JavaScript and SVG from the jar, no build tool
+ * chain) draws what {@code /status.json} says: the lake's layers and datasets (files, size,
+ * partitions, last commit, freshness), the PostgreSQL sources, the open sessions, and charts of the
+ * last hour sampled by {@link StatusHistory}.
+ */
+public final class StatusPage {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String RESOURCES = "/io/analytics/gateway/status/";
+
+  private final PlatformHome home;
+  private final PlatformConfig config;
+  private final GatewayMetrics metrics;
+  private final IntSupplier sessions;
+  private final StatusHistory history;
+
+  public StatusPage(PlatformHome home, PlatformConfig config, GatewayMetrics metrics, IntSupplier sessions, StatusHistory history) {
+    this.home = requireNonNull(home, "home is null");
+    this.config = requireNonNull(config, "config is null");
+    this.metrics = requireNonNull(metrics, "metrics is null");
+    this.sessions = requireNonNull(sessions, "sessions is null");
+    this.history = requireNonNull(history, "history is null");
+  }
+
+  /** Serves {@code /status}, its assets and {@code /status.json} on the metrics endpoint's server. */
+  public void register(HttpServer server) {
+    server.createContext("/status.json", exchange -> respond(exchange, "application/json", JSON.writeValueAsBytes(snapshot())));
+    server.createContext("/status", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      String file = path.equals("/status") || path.equals("/status/") ? "index.html" : path.substring("/status/".length());
+      if (!file.matches("[a-z]+\\.(html|js|css)")) {
+        respond(exchange, 404, "text/plain", "not found\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return;
+      }
+      try (InputStream in = StatusPage.class.getResourceAsStream(RESOURCES + file)) {
+        if (in == null) {
+          respond(exchange, 404, "text/plain", "not found\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          return;
+        }
+        String type = file.endsWith(".html") ? "text/html" : file.endsWith(".js") ? "text/javascript" : "text/css";
+        respond(exchange, type + "; charset=utf-8", in.readAllBytes());
+      }
+    });
+  }
+
+  /** What the page shows, as the gateway sees it now. */
+  public Map<String, Object> snapshot() {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("home", home.root().toString());
+    status.put("time", Instant.now().toString());
+    status.put("sessions", sessions.getAsInt());
+    status.put("statements", metrics.statementCount());
+    status.put("bytesSent", (long) metrics.bytesSentTotal());
+    status.put("datasets", datasets());
+    List<Map<String, Object>> sources = new ArrayList<>();
+    for (PostgresSourceConfig source : config.sources()) {
+      sources.add(Map.of("name", source.name()));
+    }
+    status.put("sources", sources);
+    status.put("history", history.samples());
+    return status;
+  }
+
+  private List<Map<String, Object>> datasets() {
+    List<Map<String, Object>> datasets = new ArrayList<>();
+    long now = System.currentTimeMillis();
+    for (Dataset dataset : new LakeScanner(home).scan()) {
+      DatasetFiles files = DatasetFiles.of(dataset.directory());
+      long lastCommit = 0;
+      for (Path file : files.files()) {
+        try {
+          lastCommit = Math.max(lastCommit, Files.getLastModifiedTime(file).toMillis());
+        } catch (IOException e) {
+          // A file replaced while we looked: the next refresh of the page sees the new one.
+        }
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("layer", dataset.layer().schemaName());
+      row.put("name", dataset.qualifiedName());
+      row.put("files", files.files().size());
+      row.put("bytes", files.totalBytes());
+      row.put("partitions", files.partitionColumns());
+      row.put("lastCommit", lastCommit == 0 ? null : Instant.ofEpochMilli(lastCommit).toString());
+      row.put("freshnessSeconds", lastCommit == 0 ? null : (now - lastCommit) / 1000);
+      datasets.add(row);
+    }
+    return datasets;
+  }
+
+  private static void respond(HttpExchange exchange, String contentType, byte[] body) throws IOException {
+    respond(exchange, 200, contentType, body);
+  }
+
+  private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}

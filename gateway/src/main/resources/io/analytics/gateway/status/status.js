@@ -1,0 +1,66 @@
+// Draws /status.json: plain JavaScript, no build step. Refreshes every ten seconds.
+'use strict';
+
+function size(bytes) {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes, unit = 0;
+  while (value >= 1000 && unit < units.length - 1) { value /= 1000; unit++; }
+  return unit === 0 ? bytes + ' B' : value.toFixed(1) + ' ' + units[unit];
+}
+
+function duration(seconds) {
+  if (seconds === null) return '';
+  if (seconds < 120) return seconds + ' s';
+  if (seconds < 7200) return Math.round(seconds / 60) + ' min';
+  return Math.round(seconds / 3600) + ' h';
+}
+
+function cell(row, text, className) {
+  const td = row.insertCell();
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+function chart(id, values) {
+  const svg = document.getElementById(id);
+  const max = Math.max(1e-9, ...values);
+  const points = values.map((v, i) => (i * 360 / Math.max(1, values.length - 1)).toFixed(1) + ',' + (78 - v / max * 74).toFixed(1));
+  svg.innerHTML = '<polyline points="' + points.join(' ') + '"/>';
+}
+
+function render(status) {
+  document.getElementById('home').textContent = status.home;
+  document.getElementById('time').textContent = status.time;
+  document.getElementById('sessions').textContent = status.sessions;
+  document.getElementById('statements').textContent = status.statements;
+  document.getElementById('bytes-sent').textContent = size(status.bytesSent);
+  document.getElementById('dataset-count').textContent = status.datasets.length;
+  const datasets = document.querySelector('#datasets tbody');
+  datasets.innerHTML = '';
+  for (const d of status.datasets) {
+    const row = datasets.insertRow();
+    row.dataset.name = d.name;
+    cell(row, d.name);
+    cell(row, d.files, 'number files');
+    cell(row, size(d.bytes), 'number bytes').dataset.bytes = d.bytes;
+    cell(row, d.partitions.join(', '));
+    cell(row, d.lastCommit || '');
+    cell(row, duration(d.freshnessSeconds), 'number');
+  }
+  const sources = document.querySelector('#sources tbody');
+  sources.innerHTML = '';
+  for (const s of status.sources) cell(sources.insertRow(), s.name);
+  if (status.sources.length === 0) cell(sources.insertRow(), 'none configured');
+  chart('chart-statements', status.history.map(s => s.statementsPerSecond));
+  chart('chart-bytes', status.history.map(s => s.bytesSentPerSecond));
+  chart('chart-heap', status.history.map(s => s.heapBytes));
+  document.body.dataset.loaded = 'true';
+}
+
+function refresh() {
+  fetch('/status.json').then(r => r.json()).then(render).catch(e => { document.getElementById('time').textContent = 'unreachable: ' + e; });
+}
+
+refresh();
+setInterval(refresh, 10000);

@@ -1,0 +1,50 @@
+package io.analytics.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Long work shows its progress as plain lines when the output is not a terminal. */
+class ProgressLinesTest {
+  @TempDir Path home;
+
+  @Test
+  void linesSayPercentBytesRateAndTimeLeftAtMostOncePerInterval() {
+    AtomicLong now = new AtomicLong();
+    StringWriter err = new StringWriter();
+    PlainProgress progress = new PlainProgress("ingest bronze.trades", 100_000_000, new PrintWriter(err),
+        TimeUnit.SECONDS.toNanos(5), now::get);
+    progress.started("writing");
+    now.set(TimeUnit.SECONDS.toNanos(1));
+    progress.progress("writing", 10);
+    now.set(TimeUnit.SECONDS.toNanos(10));
+    progress.progress("writing", 50);
+    now.set(TimeUnit.SECONDS.toNanos(11));
+    progress.progress("writing", 60);
+    now.set(TimeUnit.SECONDS.toNanos(20));
+    progress.progress("writing", 100);
+    progress.finished("writing");
+    assertThat(err.toString()).isEqualTo(String.join("\n",
+        "ingest bronze.trades: writing started (100.0 MB)",
+        "ingest bronze.trades: writing 50% (50.0 MB of 100.0 MB, 5.0 MB/s, about 10.0 s left)",
+        "ingest bronze.trades: writing done in 20.0 s (100.0 MB, 5.0 MB/s)", ""));
+  }
+
+  @Test
+  void anIngestThatIsNotOnATerminalPrintsItsPhases() throws Exception {
+    assertThat(CliRun.on(home, "init").exitCode()).isZero();
+    Path csv = Files.writeString(home.resolve("trades.csv"), "trade_id,ts,symbol,side,quantity,price,venue\n"
+        + "1,2024-01-02T10:00:00Z,AAPL,BUY,10,185.5,XNAS\n");
+    CliRun ingest = CliRun.on(home, "ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema");
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    assertThat(ingest.err()).contains("ingest trades: validating started (" + Files.size(csv) + " B)")
+        .contains("ingest trades: validating done in").contains("ingest trades: writing done in");
+  }
+}

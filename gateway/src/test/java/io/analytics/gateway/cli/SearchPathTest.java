@@ -1,0 +1,139 @@
+package io.analytics.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.config.SearchPathConfig;
+import io.analytics.catalog.config.UserConfig;
+import io.analytics.catalog.home.GatewayEndpointFile;
+import io.analytics.gateway.auth.ScramVerifier;
+import io.analytics.gateway.testing.PsqlBinary;
+import io.analytics.gateway.testing.TestGateway;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Unqualified names resolve through a search path, as in PostgreSQL: the warehouse's own schema,
+ * then gold, silver and bronze by default, in psql, pgjdbc and the CLI alike; role app sees gold only.
+ */
+class SearchPathTest {
+  @TempDir Path home;
+
+  @Test
+  void psqlFindsLakeTablesUnqualifiedAndShowsTheTruth() throws Exception {
+    assumeTrue(PsqlBinary.find() != null, "psql is not on PATH");
+    try (TestGateway gateway = TestGateway.start()) {
+      assertThat(psql(gateway, "SELECT count(*) FROM trades")).isEqualTo("10000\n");
+      assertThat(psql(gateway, "SELECT count(*) FROM daily_pnl")).isEqualTo("100\n");
+      assertThat(psql(gateway, "SHOW search_path")).isEqualTo("\"$user\", public, gold, silver, bronze\n");
+      assertThat(psql(gateway, "\\dt")).contains("bronze|trades|table").contains("gold|daily_pnl|table");
+      // \dt lists only what the path reaches; a table hidden by one of the same name earlier on it is not listed.
+      assertThat(psql(gateway, "SET search_path = gold", "\\dt"))
+          .contains("gold|daily_pnl|table").doesNotContain("trades");
+      assertThat(psql(gateway, "CREATE TABLE main.trades (x INTEGER)", "\\dt", "DROP TABLE main.trades"))
+          .contains("main|trades|table").doesNotContain("bronze|trades").contains("gold|daily_pnl");
+      assertThat(psql(gateway, "SET search_path = bronze", "RESET search_path", "SHOW search_path"))
+          .isEqualTo("\"$user\", public, gold, silver, bronze\n");
+    }
+  }
+
+  @Test
+  void theCliFindsLakeTablesUnqualifiedThroughTheGateway() {
+    try (TestGateway gateway = TestGateway.start()) {
+      Path root = gateway.home().root();
+      GatewayEndpointFile.write(gateway.home(), ProcessHandle.current().pid(), gateway.host(), gateway.port());
+      try {
+        assertThat(CliRun.on(root, "query", "SELECT count(*) AS n FROM trades", "--format", "csv").out()).isEqualTo("n\n10000\n");
+        CliRun describe = CliRun.on(root, "describe", "daily_pnl");
+        assertThat(describe.exitCode()).as(describe.err()).isZero();
+        assertThat(describe.out()).contains("table:          gold.daily_pnl");
+      } finally {
+        GatewayEndpointFile.delete(gateway.home());
+      }
+    }
+  }
+
+  @Test
+  void theCliFindsLakeTablesUnqualifiedOnTheWarehouseFile() throws Exception {
+    assertThat(CliRun.on(home, "init").exitCode()).isZero();
+    Path csv = Files.writeString(home.resolve("trades.csv"), "trade_id,ts,symbol,side,quantity,price,venue\n"
+        + "1,2024-01-02T10:00:00Z,AAPL,BUY,10,185.5,XNAS\n2,2024-01-03T10:00:00Z,MSFT,SELL,5,370.25,XNYS\n");
+    assertThat(CliRun.on(home, "ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema").exitCode()).isZero();
+    CliRun query = CliRun.on(home, "query", "SELECT count(*) AS n FROM trades", "--format", "csv");
+    assertThat(query.out()).as(query.err()).isEqualTo("n\n2\n");
+    CliRun describe = CliRun.on(home, "describe", "trades");
+    assertThat(describe.exitCode()).as(describe.err()).isZero();
+    assertThat(describe.out()).contains("table:          bronze.trades").contains("rows:           2");
+    CliRun missing = CliRun.on(home, "describe", "nope");
+    assertThat(missing.err()).contains("no table nope in the search path main, gold, silver, bronze");
+  }
+
+  @Test
+  void searchPathsAreConfiguredPerPlatformAndPerRoleAndAppSeesGoldOnly() throws Exception {
+    SecureRandom random = new SecureRandom();
+    PlatformConfig config = new PlatformConfig(null, null, List.of(
+        new UserConfig("reader", "analyst", ScramVerifier.create("pw", random).encode(), null),
+        new UserConfig("builder", "engineer", ScramVerifier.create("pw", random).encode(), null),
+        new UserConfig("service", "app", ScramVerifier.create("pw", random).encode(), null)), null,
+        new SearchPathConfig("bronze, public", Map.of("engineer", "silver, gold")));
+    try (TestGateway gateway = TestGateway.start(config)) {
+      try (Connection reader = login(gateway, "reader")) {
+        assertThat(first(reader, "SHOW search_path")).isEqualTo("bronze, public");
+        assertThat(first(reader, "SELECT count(*) FROM trades")).isEqualTo("10000");
+      }
+      try (Connection builder = login(gateway, "builder")) {
+        assertThat(first(builder, "SHOW search_path")).isEqualTo("silver, gold");
+        assertThat(first(builder, "SELECT count(*) FROM daily_pnl")).isEqualTo("100");
+      }
+      try (Connection service = login(gateway, "service")) {
+        assertThat(first(service, "SHOW search_path")).isEqualTo("gold");
+        assertThat(first(service, "SELECT count(*) FROM daily_pnl")).isEqualTo("100");
+        assertThatThrownBy(() -> first(service, "SELECT count(*) FROM trades")).isInstanceOf(SQLException.class);
+      }
+    }
+  }
+
+  private static Connection login(TestGateway gateway, String user) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", "pw");
+    return java.sql.DriverManager.getConnection(gateway.jdbcUrl(), properties);
+  }
+
+  private static String first(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
+  private static String psql(TestGateway gateway, String... commands) throws Exception {
+    List<String> command = new ArrayList<>(List.of(PsqlBinary.find().toString(), "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+        "-h", "127.0.0.1", "-p", Integer.toString(gateway.port()), "-U", "analyst", "-d", "lake"));
+    for (String each : commands) {
+      command.add("-c");
+      command.add(each);
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getOutputStream().close();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(out).isZero();
+    return out.replace("RESET\n", "").replace("SET\n", "").replace("CREATE TABLE\n", "").replace("DROP TABLE\n", "");
+  }
+}
