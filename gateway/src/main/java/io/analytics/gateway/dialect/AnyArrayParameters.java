@@ -2,6 +2,8 @@ package io.analytics.gateway.dialect;
 
 import static java.util.Objects.requireNonNull;
 
+import io.analytics.engine.session.EngineSession;
+import io.analytics.engine.session.PreparedQuery;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
 import io.analytics.gateway.sql.TokenType;
@@ -33,10 +35,10 @@ public final class AnyArrayParameters {
   }
 
   /** Probes with the session's own DuckDB connection, where the statement's tables are visible. */
-  public static AnyArrayParameters probingWith(io.analytics.engine.session.EngineSession engine) {
+  public static AnyArrayParameters probingWith(EngineSession engine) {
     requireNonNull(engine, "engine is null");
     return new AnyArrayParameters(sql -> {
-      try (io.analytics.engine.session.PreparedQuery query = engine.prepare(sql)) {
+      try (PreparedQuery query = engine.prepare(sql)) {
         return query.parameterTypes();
       }
     });

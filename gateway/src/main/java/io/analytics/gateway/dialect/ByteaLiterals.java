@@ -3,6 +3,7 @@ package io.analytics.gateway.dialect;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.gateway.sql.SqlStatement;
+import io.analytics.gateway.sql.TokenType;
 import io.analytics.gateway.types.PgTypes;
 import java.util.Set;
 
@@ -24,7 +25,7 @@ public final class ByteaLiterals implements DialectStage {
     }
     TokenEdits edits = new TokenEdits(statement);
     for (LiteralCast cast : LiteralCast.find(statement, TYPES)) {
-      if (cast.literal().type() != io.analytics.gateway.sql.TokenType.STRING || cast.typmod()) {
+      if (cast.literal().type() != TokenType.STRING || cast.typmod()) {
         continue;
       }
       byte[] bytes;

@@ -1,5 +1,6 @@
 package io.analytics.gateway.dialect;
 
+import io.analytics.catalog.error.PlatformException;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
 import io.analytics.gateway.sql.TokenType;
@@ -48,9 +49,9 @@ record LiteralCast(Token literal, String type, boolean typmod, int start, int en
    * The error with its position at the literal (1-based characters, as PostgreSQL's ErrorResponse
    * gives it), when the error came from reading the literal's text.
    */
-  io.analytics.catalog.error.PlatformException positioned(io.analytics.catalog.error.PlatformException e, SqlStatement statement) {
+  PlatformException positioned(PlatformException e, SqlStatement statement) {
     int position = statement.sql().codePointCount(0, literal.start()) + 1;
-    return new io.analytics.catalog.error.PlatformException(e.sqlState(), e.getMessage(), e.detail(), e.hint(), position, e);
+    return new PlatformException(e.sqlState(), e.getMessage(), e.detail(), e.hint(), position, e);
   }
 
   /** Keywords after which a parenthesis groups an expression rather than calling a function. */

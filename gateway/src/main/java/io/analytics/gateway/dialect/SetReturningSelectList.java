@@ -48,7 +48,7 @@ public final class SetReturningSelectList implements DialectStage {
         if (close > 0 && !withOrdinality && int4Arguments(tokens, i + 2, close)) {
           String call = statement.sql().substring(token.start(), tokens.get(close).end());
           edits.replace(token.start(), tokens.get(close).end(),
-              "(SELECT CAST(generate_series AS INTEGER) AS generate_series FROM " + call + ")");
+              "(SELECT CAST(generate_series AS INTEGER) AS " + columnName(tokens, close) + " FROM " + call + ")");
           i = close;
         }
       } else if (selecting && token.is("generate_series") && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('(')
@@ -64,6 +64,30 @@ public final class SetReturningSelectList implements DialectStage {
       }
     }
     return edits.result();
+  }
+
+  /** Words that may follow a FROM item and are not its alias. */
+  private static final Set<String> NOT_ALIASES = Set.of(
+      "where", "join", "on", "using", "left", "right", "inner", "outer", "cross", "full", "natural", "order", "group", "having",
+      "limit", "offset", "union", "intersect", "except", "window", "qualify", "with", "lateral", "fetch", "for", "returning");
+
+  /**
+   * The column's name: in PostgreSQL a function in FROM with a table alias and no column list names
+   * its one column after the alias ({@code FROM generate_series(1, 2) AS g} has column g), else after
+   * the function.
+   */
+  private static String columnName(List<Token> tokens, int close) {
+    int alias = close + 1;
+    if (alias < tokens.size() && tokens.get(alias).is("AS")) {
+      alias++;
+    }
+    if (alias >= tokens.size()) {
+      return "generate_series";
+    }
+    Token name = tokens.get(alias);
+    boolean isAlias = name.type() == TokenType.QUOTED_IDENTIFIER || (name.type() == TokenType.WORD && !NOT_ALIASES.contains(name.value()));
+    boolean columnList = alias + 1 < tokens.size() && tokens.get(alias + 1).isPunctuation('(');
+    return isAlias && !columnList ? name.text() : "generate_series";
   }
 
   /** A table function call follows FROM, JOIN, LATERAL or a comma in a FROM list. */

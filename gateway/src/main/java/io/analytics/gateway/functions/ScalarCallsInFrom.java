@@ -26,6 +26,9 @@ public final class ScalarCallsInFrom {
       "where", "group", "having", "window", "order", "limit", "offset", "fetch", "union", "intersect", "except", "for",
       "returning", "on", "using", "join", "inner", "left", "right", "full", "cross", "natural", "lateral", "with", "qualify");
 
+  /** Keywords that open a parenthesis in FROM without being a call: LATERAL (SELECT ...), ROWS FROM (...). */
+  private static final Set<String> KEYWORDS_BEFORE_PARENTHESIS = Set.of("lateral", "rows", "values", "select", "only", "with");
+
   private ScalarCallsInFrom() {}
 
   /** Whether the statement may hold such a call: a FROM followed somewhere by a parenthesis (cheap, before any lookup). */
@@ -46,17 +49,23 @@ public final class ScalarCallsInFrom {
     TokenSplice splice = new TokenSplice(statement);
     // The paren depth of each open FROM clause, innermost last.
     java.util.ArrayDeque<Integer> fromDepths = new java.util.ArrayDeque<>();
+    // The depths where a SELECT or DELETE began: a FROM elsewhere is a function's (trim(x FROM y), extract(...)).
+    java.util.BitSet statementDepths = new java.util.BitSet();
     int depth = 0;
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
       if (token.isPunctuation('(')) {
         depth++;
+        statementDepths.clear(depth);
       } else if (token.isPunctuation(')')) {
         while (!fromDepths.isEmpty() && fromDepths.peekLast() >= depth) {
           fromDepths.removeLast();
         }
-        depth--;
-      } else if (token.is("from") && !(i > 0 && tokens.get(i - 1).is("distinct"))) {
+        statementDepths.clear(depth);
+        depth = Math.max(0, depth - 1);
+      } else if (token.is("select") || token.is("delete")) {
+        statementDepths.set(depth);
+      } else if (token.is("from") && statementDepths.get(depth) && !(i > 0 && tokens.get(i - 1).is("distinct"))) {
         fromDepths.addLast(depth);
       } else if (token.type() == TokenType.WORD && FROM_ENDS.contains(token.text().toLowerCase(Locale.ROOT))
           && !fromDepths.isEmpty() && fromDepths.peekLast() == depth && !token.is("on") && !token.is("using")) {
@@ -82,7 +91,8 @@ public final class ScalarCallsInFrom {
   /** A plain function name right after FROM, JOIN, a comma or LATERAL, followed by its parenthesis. */
   private static boolean startsFromItem(List<Token> tokens, int i) {
     Token token = tokens.get(i);
-    if (token.type() != TokenType.WORD || i == 0 || i + 1 >= tokens.size() || !tokens.get(i + 1).isPunctuation('(')) {
+    if (token.type() != TokenType.WORD || i == 0 || i + 1 >= tokens.size() || !tokens.get(i + 1).isPunctuation('(')
+        || KEYWORDS_BEFORE_PARENTHESIS.contains(token.text().toLowerCase(Locale.ROOT))) {
       return false;
     }
     Token previous = tokens.get(i - 1);

@@ -120,6 +120,16 @@ public final class StatementGuard {
         + (parsed.statements() < 0 ? "it" : parsed.statements() + " statement(s) in it") + " (check the quoting)"));
   }
 
+  /**
+   * Whether the text the gateway's rewrites make of this (already checked) statement must be
+   * checked again before DuckDB runs it: always for roles that only read, and for a SELECT. A
+   * writer's DDL or DML passed as one plain statement; the dialect stages may put statements of
+   * their own before it (CREATE SEQUENCE for a serial column), which a second check would refuse.
+   */
+  public boolean rewriteNeedsCheck(SqlStatement statement) {
+    return !role.writes() || parser.parse(statement.sql()).isSingleSelect();
+  }
+
   /** A text as DuckDB will run it (after the gateway's rewrites): checked as a client statement. */
   public void checkText(String sql) {
     check(SqlStatement.parse(sql));

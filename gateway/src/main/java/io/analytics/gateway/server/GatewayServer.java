@@ -168,6 +168,11 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
+  /** The services sessions share, for tests of how the instances are walled. */
+  GatewayServices services() {
+    return services;
+  }
+
   private void registerGauges() {
     metrics.gauge("gateway.sessions", "Open sessions", registry, SessionRegistry::size);
     metrics.gauge("gateway.arrow.memory", "Bytes of Arrow memory held by result batches", allocator, a -> a.getAllocatedMemory());
@@ -266,7 +271,7 @@ public final class GatewayServer implements AutoCloseable {
       try {
         metricsEndpoint = MetricsEndpoint.start(observability.metricsListenAddress(), observability.metricsPort(), metrics, this::ready);
         statusHistory = new io.analytics.gateway.status.StatusHistory(metrics);
-        metricsEndpoint.serveStatus(new io.analytics.gateway.status.StatusPage(home, config, metrics, this::activeSessions, statusHistory));
+        metricsEndpoint.serveStatus(new io.analytics.gateway.status.StatusPage(home, config, metrics, registry::activities, statusHistory));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot open the metrics port " + observability.metricsPort(), e);
       }

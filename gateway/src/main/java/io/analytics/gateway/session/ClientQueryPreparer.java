@@ -39,6 +39,7 @@ final class ClientQueryPreparer {
   private final Supplier<List<SessionActivity>> activities;
   private final Supplier<List<PgCursors.Cursor>> cursors;
   private final Consumer<String> checkRewritten;
+  private final java.util.function.Predicate<SqlStatement> rewriteNeedsCheck;
   private final io.analytics.gateway.functions.SessionFunctionMacros functionMacros =
       new io.analytics.gateway.functions.SessionFunctionMacros();
   private final io.analytics.gateway.functions.TableFunctionNames tableFunctions;
@@ -53,7 +54,8 @@ final class ClientQueryPreparer {
   ClientQueryPreparer(EngineSession engine, PlatformConfig config, PlatformHome home, SessionValueCalls.Values sessionValues,
       String database, Supplier<List<SessionActivity>> activities, Supplier<List<PgCursors.Cursor>> cursors,
       Consumer<String> checkRewritten, io.analytics.gateway.activity.StatementStatistics statementStatistics, String user,
-      boolean administers) {
+      boolean administers, java.util.function.Predicate<SqlStatement> rewriteNeedsCheck) {
+    this.rewriteNeedsCheck = requireNonNull(rewriteNeedsCheck, "rewriteNeedsCheck is null");
     this.engine = requireNonNull(engine, "engine is null");
     this.config = requireNonNull(config, "config is null");
     this.home = requireNonNull(home, "home is null");
@@ -79,7 +81,7 @@ final class ClientQueryPreparer {
     functionMacros.ensureFor(statement, inTransaction, engine::execute);
     SqlStatement effective = SessionValueCalls.rewrite(
         PostgresDialect.translate(io.analytics.gateway.functions.PgFormatCalls.rewrite(
-            catalogCompatible(io.analytics.gateway.dialect.PgDdl.translate(statement)))),
+            catalogCompatible(translatedDdl(statement)))),
         sessionValues);
     if (io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(effective)) {
       effective = io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(effective, tableFunctions);
@@ -96,11 +98,30 @@ final class ClientQueryPreparer {
     if (sql.contains("pg_stat_statements")) {
       sql = io.analytics.gateway.activity.PgStatStatements.prepare(SqlStatement.parse(sql), statementStatistics, user, administers);
     }
-    if (!sql.equals(statement.sql())) {
+    if (!sql.equals(statement.sql()) && rewriteNeedsCheck.test(statement)) {
       // What DuckDB runs is checked too, as exactly that text.
       checkRewritten.accept(sql);
     }
     return engine.prepare(sql);
+  }
+
+  /**
+   * The statement with PostgreSQL DDL DuckDB lacks translated (see PgDdl). A translation into several
+   * statements (a sequence before its table, one DROP per object) runs all but the last now, each
+   * checked as DuckDB will read it, and returns the last.
+   */
+  private SqlStatement translatedDdl(SqlStatement statement) {
+    SqlStatement translated = io.analytics.gateway.dialect.PgDdl.translate(statement);
+    if (translated == statement) {
+      return statement;
+    }
+    List<SqlStatement> parts = io.analytics.gateway.sql.StatementSplitter.split(translated.sql());
+    for (int i = 0; i < parts.size() - 1; i++) {
+      checkRewritten.accept(parts.get(i).sql());
+      engine.execute(parts.get(i).sql());
+    }
+    String last = parts.get(parts.size() - 1).sql();
+    return new SqlStatement(last, SqlStatement.parse(last).tokens(), statement.offsetInQuery());
   }
 
   /** The transaction the catalog objects may have been created in ended. */

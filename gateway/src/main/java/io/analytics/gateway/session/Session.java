@@ -56,6 +56,7 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
   private SessionRegistry.KeyData key;
   private final TransactionState transactions;
   private boolean skippingUntilSync;
+  private StatementGuard statementGuard;
   private java.util.Map<String, java.util.List<String>> mirroredSources;
   private final io.analytics.gateway.cache.SessionResultCache resultCache;
   private final SavepointEmulation savepoints;
@@ -112,10 +113,10 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
     this.transactions = new TransactionState(engine, this);
     this.preparer = new ClientQueryPreparer(engine, services.config(), services.home(),
         new SessionValueCalls.Values(parameters, database, user), database, this::visibleActivities, portals::declaredCursors,
-        this::checkRewritten, services.statementStatistics(), user, role.administers());
-    StatementGuard guard = new StatementGuard(role, services.home().dataDir(), new SessionCatalogLookup(engine),
+        this::checkRewritten, services.statementStatistics(), user, role.administers(), statement -> guard().rewriteNeedsCheck(statement));
+    this.statementGuard = new StatementGuard(role, services.home().dataDir(), new SessionCatalogLookup(engine),
         () -> SessionGuard.firstSchemaOnSearchPath(parameters));
-    this.sessionGuard = new SessionGuard(guard, services.replica(), execution, user, clientAddress, this::beforeRoleCheck,
+    this.sessionGuard = new SessionGuard(statementGuard, services.replica(), execution, user, clientAddress, this::beforeRoleCheck,
         this::withMirrorNames);
     StatementRunner runner = new StatementRunner(output, engine, parameters, commands, execution, transactions, portals,
         statements, preparer, sessionGuard, this);
@@ -248,6 +249,10 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
   /** The text DuckDB is about to run after the gateway's rewrites is checked again, as exactly that text. */
   private void checkRewritten(String sql) {
     sessionGuard.checkRewritten(sql);
+  }
+
+  private StatementGuard guard() {
+    return statementGuard;
   }
 
   /** The login's role, decided once when the session opened. */

@@ -11,6 +11,7 @@ import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.DatasetFiles;
 import io.analytics.catalog.lake.LakeScanner;
+import io.analytics.gateway.activity.SessionActivity;
 import io.analytics.gateway.metrics.GatewayMetrics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,13 +23,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * A read-only web page on the metrics port for operators who would rather look than read
  * {@code /metrics}: {@code /status} (plain HTML, JavaScript and SVG from the jar, no build tool
  * chain) draws what {@code /status.json} says: the lake's layers and datasets (files, size,
- * partitions, last commit, freshness), the PostgreSQL sources, the open sessions, and charts of the
+ * partitions, last commit, freshness), the PostgreSQL sources, the open sessions (as
+ * pg_stat_activity), and charts of the
  * last hour sampled by {@link StatusHistory}.
  */
 public final class StatusPage {
@@ -38,10 +40,11 @@ public final class StatusPage {
   private final PlatformHome home;
   private final PlatformConfig config;
   private final GatewayMetrics metrics;
-  private final IntSupplier sessions;
+  private final Supplier<List<SessionActivity>> sessions;
   private final StatusHistory history;
 
-  public StatusPage(PlatformHome home, PlatformConfig config, GatewayMetrics metrics, IntSupplier sessions, StatusHistory history) {
+  public StatusPage(PlatformHome home, PlatformConfig config, GatewayMetrics metrics, Supplier<List<SessionActivity>> sessions,
+      StatusHistory history) {
     this.home = requireNonNull(home, "home is null");
     this.config = requireNonNull(config, "config is null");
     this.metrics = requireNonNull(metrics, "metrics is null");
@@ -75,7 +78,7 @@ public final class StatusPage {
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("home", home.root().toString());
     status.put("time", Instant.now().toString());
-    status.put("sessions", sessions.getAsInt());
+    status.put("sessions", sessions());
     status.put("statements", metrics.statementCount());
     status.put("bytesSent", (long) metrics.bytesSentTotal());
     status.put("datasets", datasets());
@@ -86,6 +89,24 @@ public final class StatusPage {
     status.put("sources", sources);
     status.put("history", history.samples());
     return status;
+  }
+
+  /** The open sessions, as pg_stat_activity shows them. */
+  private List<Map<String, Object>> sessions() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (SessionActivity session : sessions.get()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("pid", session.pid());
+      row.put("user", session.user());
+      row.put("applicationName", session.applicationName());
+      row.put("clientAddress", session.clientAddress());
+      row.put("backendStart", String.valueOf(session.backendStart()));
+      row.put("state", session.state());
+      row.put("queryStart", session.queryStart() == null ? null : session.queryStart().toString());
+      row.put("query", session.query());
+      rows.add(row);
+    }
+    return rows;
   }
 
   private List<Map<String, Object>> datasets() {

@@ -23,6 +23,7 @@ function cell(row, text, className) {
 }
 
 function chart(id, values) {
+  if (values.length === 1) values = [values[0], values[0]];  // one sample so far: a level line
   const svg = document.getElementById(id);
   const max = Math.max(1e-9, ...values);
   const points = values.map((v, i) => (i * 360 / Math.max(1, values.length - 1)).toFixed(1) + ',' + (78 - v / max * 74).toFixed(1));
@@ -32,7 +33,14 @@ function chart(id, values) {
 function render(status) {
   document.getElementById('home').textContent = status.home;
   document.getElementById('time').textContent = status.time;
-  document.getElementById('sessions').textContent = status.sessions;
+  document.getElementById('sessions').textContent = status.sessions.length;
+  const sessions = document.querySelector('#sessions-table tbody');
+  sessions.innerHTML = '';
+  for (const s of status.sessions) {
+    const row = sessions.insertRow();
+    row.dataset.pid = s.pid;
+    for (const value of [s.pid, s.user, s.applicationName, s.clientAddress, s.state, s.queryStart || '', s.query || '']) cell(row, value);
+  }
   document.getElementById('statements').textContent = status.statements;
   document.getElementById('bytes-sent').textContent = size(status.bytesSent);
   document.getElementById('dataset-count').textContent = status.datasets.length;

@@ -72,6 +72,10 @@ class PostgresDialectTest {
     assertThat(translate("SELECT generate_series(1, 3), x FROM generate_series(1, 2) g(x)"))
         .isEqualTo("SELECT CAST(unnest(generate_series(1, 3)) AS INTEGER), x FROM "
             + "(SELECT CAST(generate_series AS INTEGER) AS generate_series FROM generate_series(1, 2)) g(x)");
+    assertThat(translate("SELECT g FROM generate_series(1, 2) AS g JOIN generate_series(1, 2) h ON true, generate_series(1, 2) WHERE true"))
+        .isEqualTo("SELECT g FROM (SELECT CAST(generate_series AS INTEGER) AS g FROM generate_series(1, 2)) AS g JOIN "
+            + "(SELECT CAST(generate_series AS INTEGER) AS h FROM generate_series(1, 2)) h ON true, "
+            + "(SELECT CAST(generate_series AS INTEGER) AS generate_series FROM generate_series(1, 2)) WHERE true");
     assertThat(translate("SELECT * FROM t, generate_series(1, t.n), generate_series(1, 5000000000), generate_series(1, 2) WITH ORDINALITY"))
         .isEqualTo("SELECT * FROM t, generate_series(1, t.n), generate_series(1, 5000000000), generate_series(1, 2) WITH ORDINALITY");
     assertThat(translate("SELECT generate_series(1, 5000000000), (SELECT generate_series(a, b) FROM t)"))

@@ -29,9 +29,10 @@ class PgCatalogRewriterTest {
 
   @Test
   void informationSchemaTablesAndColumnsQuotedOrNot() {
-    assertThat(rewrite("SELECT * FROM \"information_schema\".\"columns\" c, information_schema.tables t, information_schema.schemata s"))
+    assertThat(rewrite("SELECT * FROM \"information_schema\".\"columns\" c, information_schema.tables t, "
+        + "information_schema.schemata s, information_schema.routines r"))
         .isEqualTo("SELECT * FROM pg_gateway_information_schema_columns c, pg_gateway_information_schema_tables t, "
-            + "information_schema.schemata s");
+            + "pg_gateway_information_schema_schemata s, information_schema.routines r");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.gateway.sql.SqlStatement;
+import io.analytics.gateway.testing.HiddenWriteStatements;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class GuardFuzzTest {
   private static final long SEED = 20261203L;
   private static final int STATEMENTS = 12_000;
-
-  /** Whitespace as DuckDB may read it, and characters the lexer may not. */
-  private static final String[] SPACES = {
-      " ", " ", " ", "\t", "\n", "\r\n", "\f", "\u000b", "\u00a0", "\u2007", "\ufeff", "\u3000", "\u180e", "\u200b",
-      "\u2028", "\u202f", "\u205f", "\u1680", "\u2000", "\u0085", " /**/ ", " /* ; */ ", " -- x\n"};
-
-  private static final String[] TAGS = {"", "a", "€", "٣", "ä", "_", "x1", "$", "ß", "\u00a0", "tag"};
 
   /** Session settings a read-only role may change; every other setting must stay as it was. */
   private static final Set<String> SESSION_SETTINGS = Set.of(
@@ -76,7 +70,7 @@ class GuardFuzzTest {
     StatementGuard analyst = new StatementGuard(Role.ANALYST, home.resolve("data"), new NoCatalog(), () -> "main");
     StatementGuard admin = new StatementGuard(Role.ADMIN, home.resolve("data"), new NoCatalog(), () -> "main");
     StatementGuard app = new StatementGuard(Role.APP, home.resolve("data"), new NoCatalog(), () -> "main");
-    Random random = new Random(SEED);
+    HiddenWriteStatements statements = new HiddenWriteStatements(new Random(SEED), home.toString(), "t");
     int allowed = 0;
     int refused = 0;
     String before = snapshot();
@@ -84,7 +78,7 @@ class GuardFuzzTest {
     long guardNanos = 0;
     long runNanos = 0;
     for (int i = 0; i < STATEMENTS; i++) {
-      String sql = generate(random);
+      String sql = statements.next();
       long started = System.nanoTime();
       boolean analystAllows = allows(analyst::check, sql);
       boolean appAllows = allows(app::check, sql);
@@ -186,75 +180,6 @@ class GuardFuzzTest {
       }
       return text.append('\n').toString();
     }
-  }
-
-  // ---------------------------------------------------------------- generator
-
-  private String generate(Random random) {
-    String core = pick(random, CORES).replace("'data/", "'" + home + "/data/").replace("\"data/", "\"" + home + "/data/");
-    String statement = switch (random.nextInt(12)) {
-      case 0 -> "SELECT $" + tag(random) + "$ ' $" + tag(random) + "$;" + space(random) + core + ";" + space(random) + "--'";
-      case 1 -> "WITH d AS (" + core + " RETURNING *) SELECT count(*) FROM d";
-      case 2 -> "EXPLAIN" + space(random) + "ANALYZE" + space(random) + core;
-      case 3 -> "PREPARE p" + random.nextInt(1000) + space(random) + "AS" + space(random) + core;
-      case 4 -> "SELECT 1;" + space(random) + core;
-      case 5 -> "SELECT '" + tag(random) + "';" + core;
-      case 6 -> "SELECT $" + tag(random) + "$" + core + "$" + tag(random) + "$";
-      case 7 -> "SELECT count(*) FROM t WHERE id < 3 /*" + tag(random) + "*/";
-      case 8 -> "(" + core + ")";
-      case 9 -> "SELECT \"" + core.replace("\"", "") + "\" FROM t";
-      default -> core;
-    };
-    return respace(random, statement);
-  }
-
-  private static final List<String> CORES = List.of(
-        "DELETE FROM t WHERE id < 6", "DELETE FROM main.t", "UPDATE t SET id = id + 100", "INSERT INTO t VALUES (99)",
-        "INSERT INTO t SELECT 42", "TRUNCATE t", "DROP TABLE t", "ALTER TABLE t ADD COLUMN x INT",
-        "CREATE TABLE x AS SELECT 1", "CREATE TEMP TABLE x AS SELECT 1", "CREATE VIEW v AS SELECT 1",
-        "CREATE MACRO m() AS 1", "CREATE SCHEMA gold", "CREATE SEQUENCE s2", "COMMENT ON TABLE t IS 'x'",
-        "COPY (SELECT 1) TO 'data/gold/daily_pnl/part-9.csv'", "COPY t TO 'data/gold/evil.csv'",
-        "COPY t FROM 'data/gold/daily_pnl/part-0.csv'", "EXPORT DATABASE 'data/export'",
-        "ATTACH 'data/x2.duckdb' AS x2", "ATTACH ':memory:' AS m2", "DETACH m2", "SET memory_limit = '20MB'",
-        "SET threads = 1", "SET GLOBAL threads = 1", "RESET memory_limit", "PRAGMA threads = 1",
-        "SET enable_progress_bar = true", "CHECKPOINT", "VACUUM", "SELECT nextval('s')", "SELECT setval('s', 5)",
-        "SELECT * FROM read_text('data/gold/daily_pnl/part-0.csv')", "FROM \"data/gold/daily_pnl/part-0.csv\"",
-        "FROM 'data/gold/daily_pnl/part-0.csv'", "SELECT * FROM glob('data/*')", "CALL enable_logging()",
-        "CALL checkpoint()", "SELECT * FROM query('DELETE FROM t')", "INSTALL httpfs", "LOAD json",
-        "SELECT count(*) FROM t", "SELECT trim(leading 'x' from 'xxxhello')", "SELECT position('a' in 'bab')",
-        "SELECT replace('a', 'b', 'c')", "FROM t", "USE main", "SET search_path = 'main'",
-        "WITH d AS (DELETE FROM t WHERE id < 8 RETURNING *) SELECT count(*) FROM d",
-        "WITH d AS (UPDATE t SET id = 0 RETURNING *) SELECT 1", "MERGE INTO t USING t AS s ON t.id = s.id WHEN MATCHED THEN DELETE");
-
-  /** Replaces some of the statement's spaces with others DuckDB may read as whitespace. */
-  private static String respace(Random random, String statement) {
-    if (random.nextInt(4) == 0) {
-      return statement;
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < statement.length(); i++) {
-      char c = statement.charAt(i);
-      if (c == ' ' && random.nextInt(3) == 0) {
-        out.append(space(random));
-      } else if (Character.isLetter(c) && random.nextInt(20) == 0) {
-        out.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static String space(Random random) {
-    return SPACES[random.nextInt(SPACES.length)];
-  }
-
-  private static String tag(Random random) {
-    return TAGS[random.nextInt(TAGS.length)];
-  }
-
-  private static String pick(Random random, List<String> values) {
-    return values.get(random.nextInt(values.size()));
   }
 
   /** Nothing needs the catalog here: no table is held by another layer. */

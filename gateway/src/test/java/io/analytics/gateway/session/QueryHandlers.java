@@ -90,7 +90,7 @@ final class QueryHandlers implements AutoCloseable {
     });
     preparer[0] = new ClientQueryPreparer(engine, PlatformConfig.defaults(), new PlatformHome(lake),
         new SessionValueCalls.Values(parameters, "lake", "tester"), "lake", List::of, portals::declaredCursors, sql -> { },
-        new StatementStatistics(), "tester", true);
+        new StatementStatistics(), "tester", true, statement -> true);
     SessionGuard guard = new SessionGuard(new StatementGuard(Role.ADMIN, lake, new SessionCatalogLookup(engine), () -> "main"),
         false, execution, "tester", client, statement -> { }, sql -> sql);
     StatementRunner runner = new StatementRunner(output, engine, parameters, commands, execution, transactions, portals,

@@ -51,6 +51,8 @@ class StatusPageTest {
         assertThat(dom).contains("data-name=\"gold.daily_pnl\"");
         assertThat(number(dom, "sessions")).isEqualTo(gateway.server().activeSessions());
         assertThat(number(dom, "statements")).isGreaterThanOrEqualTo(5);
+        // The test's own session, as pg_stat_activity shows it.
+        assertThat(dom).contains("<td>wire-tests</td>").contains("SELECT count(*) FROM bronze.trades");
         assertThat(dom).contains("<polyline points=");
 
         Path screenshot = Path.of("target/status-page.png").toAbsolutePath();

@@ -35,7 +35,7 @@ class SafeDefaultsWireTest {
         new UserConfig("analyst", "analyst", ScramVerifier.create(PASSWORD, random).encode(), null),
         new UserConfig("admin", "admin", ScramVerifier.create(PASSWORD, random).encode(), null));
     LimitsConfig limits = LimitsConfig.defaults().withReservedAdminConnections(2, 1_500);
-    GatewayConfig gateway = new GatewayConfig(null, null, null, null, null, 6, null, null, null, limits, null, null, null);
+    GatewayConfig gateway = new GatewayConfig(null, null, null, null, null, 6, null, null).withLimits(limits);
     try (TestGateway server = TestGateway.start(PlatformConfig.defaults().withGateway(gateway).withUsers(users))) {
       List<Connection> analysts = new ArrayList<>();
       try {
@@ -56,6 +56,7 @@ class SafeDefaultsWireTest {
         assertThatThrownBy(() -> statement.executeQuery(
             "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r"))
             .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+        statement.execute("SET statement_timeout = 0");
         try (ResultSet rows = statement.executeQuery("SELECT 1")) {
           assertThat(rows.next()).as("the session lives on").isTrue();
         }
