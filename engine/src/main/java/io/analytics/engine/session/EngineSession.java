@@ -16,6 +16,10 @@ import org.duckdb.DuckDBPreparedStatement;
 /**
  * One client's conversation with DuckDB: owns one DuckDB connection (never shared between
  * threads), prepares and runs statements on it, and can be cancelled from another thread.
+ *
+ * <p>DuckDB streams one result per connection: any other call on the connection ends it. So this
+ * class owns that single stream: before any DuckDB call, whoever makes it, the live result (a
+ * suspended portal, an open cursor) is parked, that is read into memory, and stays readable.
  */
 public final class EngineSession implements AutoCloseable {
   private final DuckDBConnection connection;
@@ -23,7 +27,11 @@ public final class EngineSession implements AutoCloseable {
   private final int batchRows;
   private final long queryMemoryBytes;
   private final AtomicReference<DuckDBPreparedStatement> running = new AtomicReference<>();
+  /** The result streaming from the connection now, if any; only touched by the session's thread. */
+  private ResultStream live;
   private volatile CancelReason cancelReason;
+  /** Whether a client statement is in progress: a cancel then stops it even between two DuckDB calls. */
+  private volatile boolean inStatement;
   private final ParseTreeCache parseTrees;
 
   public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows) {
@@ -54,6 +62,7 @@ public final class EngineSession implements AutoCloseable {
   /** Prepares (parses and binds) a statement without running it. */
   public PreparedQuery prepare(String sql) {
     requireNonNull(sql, "sql is null");
+    parkLiveResult();
     try {
       DuckDBPreparedStatement statement = connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
       PreparedQuery query = new PreparedQuery(this, statement, sql);
@@ -78,6 +87,7 @@ public final class EngineSession implements AutoCloseable {
   }
 
   private String serialize(String sql) {
+    parkLiveResult();
     try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?)")) {
       statement.setString(1, sql);
       try (java.sql.ResultSet rows = statement.executeQuery()) {
@@ -91,6 +101,7 @@ public final class EngineSession implements AutoCloseable {
 
   /** The first column of a small query's rows as strings (for catalog lookups; not for results). */
   public java.util.List<String> firstColumn(String sql, Object... parameters) {
+    parkLiveResult();
     try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
@@ -112,19 +123,25 @@ public final class EngineSession implements AutoCloseable {
    * (explain_key, explain_value) rows whose values hold the rendered plan.
    */
   public java.util.List<String> explain(String sql) {
-    try (java.sql.Statement statement = connection.createStatement();
-        java.sql.ResultSet rows = statement.executeQuery(sql)) {
-      java.util.List<String> lines = new java.util.ArrayList<>();
-      int valueColumn = rows.getMetaData().getColumnCount();
-      while (rows.next()) {
-        String value = rows.getString(valueColumn);
-        if (value != null) {
-          value.lines().forEach(lines::add);
+    parkLiveResult();
+    try (DuckDBPreparedStatement statement = connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class)) {
+      // Registered as running, so that a cancel or statement_timeout stops an EXPLAIN ANALYZE.
+      started(statement);
+      try (java.sql.ResultSet rows = statement.executeQuery()) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        int valueColumn = rows.getMetaData().getColumnCount();
+        while (rows.next()) {
+          String value = rows.getString(valueColumn);
+          if (value != null) {
+            value.lines().forEach(lines::add);
+          }
         }
+        return lines;
+      } finally {
+        finished(statement);
       }
-      return lines;
     } catch (SQLException e) {
-      throw DuckDbErrors.translate(e, sql);
+      throw translate(e, sql);
     }
   }
 
@@ -143,6 +160,10 @@ public final class EngineSession implements AutoCloseable {
    * that arrives while nothing runs is ignored, as in PostgreSQL.
    */
   public void cancel(CancelReason reason) {
+    if (inStatement) {
+      // Seen by the statement's next DuckDB call or batch, if DuckDB is not running it this instant.
+      cancelReason = reason;
+    }
     DuckDBPreparedStatement statement = running.get();
     if (statement == null) {
       return;
@@ -155,6 +176,21 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
+  /**
+   * A client statement begins: until {@link #endStatement()}, a {@link #cancel} stops it also when it
+   * arrives between two of its DuckDB calls (before its execution, between batches, while a COPY
+   * waits for data), and a DuckDB call it makes after the cancel fails at once.
+   */
+  public void beginStatement() {
+    cancelReason = null;
+    inStatement = true;
+  }
+
+  /** The client statement ended: a cancel from now on finds nothing to stop, as in PostgreSQL. */
+  public void endStatement() {
+    inStatement = false;
+  }
+
   /** Why the current statement was cancelled, or null. */
   public CancelReason cancelReason() {
     return cancelReason;
@@ -162,6 +198,31 @@ public final class EngineSession implements AutoCloseable {
 
   DuckDBConnection connection() {
     return connection;
+  }
+
+  /**
+   * Reads the live result, if any, into memory so the connection is free for the call about to be
+   * made; the result stays open and readable from memory. A failure to read it (the per-query memory
+   * limit, a DuckDB error) is raised here, for the statement that needed the connection.
+   */
+  void parkLiveResult() {
+    ResultStream stream = live;
+    if (stream != null) {
+      live = null;
+      stream.materialize();
+    }
+  }
+
+  /** A result now streams from the connection. */
+  void streaming(ResultStream stream) {
+    live = stream;
+  }
+
+  /** A result stopped streaming (read to its end, parked or closed). */
+  void streamReleased(ResultStream stream) {
+    if (live == stream) {
+      live = null;
+    }
   }
 
   BufferAllocator allocator() {
@@ -177,8 +238,15 @@ public final class EngineSession implements AutoCloseable {
   }
 
   void started(DuckDBPreparedStatement statement) {
-    cancelReason = null;
+    if (!inStatement) {
+      cancelReason = null;
+    }
     running.set(statement);
+    // Checked after publishing the statement, so a concurrent cancel either sees it or is seen here.
+    if (inStatement && cancelReason != null) {
+      running.compareAndSet(statement, null);
+      throw cancelledError();
+    }
   }
 
   void finished(DuckDBPreparedStatement statement) {

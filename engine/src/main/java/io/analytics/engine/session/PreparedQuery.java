@@ -89,6 +89,7 @@ public final class PreparedQuery implements AutoCloseable {
           "bind message supplies " + parameters.size() + " parameters, but prepared statement requires "
               + parameterTypes.size());
     }
+    session.parkLiveResult();
     reprepareIfClosed();
     session.started(statement);
     boolean streaming = false;
@@ -116,7 +117,9 @@ public final class PreparedQuery implements AutoCloseable {
             throw e;
           }
           streaming = true;
-          return new QueryResult.Rows(new ResultStream(session, statement, resultSet, reader, columns, sql));
+          ResultStream stream = new ResultStream(session, statement, resultSet, reader, columns, sql);
+          session.streaming(stream);
+          return new QueryResult.Rows(stream);
         }
         case CHANGED_ROWS -> {
           return new QueryResult.ChangedRows(statement.executeLargeUpdate());

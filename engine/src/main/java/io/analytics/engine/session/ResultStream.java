@@ -37,6 +37,8 @@ public final class ResultStream implements AutoCloseable {
   private boolean live = true;
   private boolean exhausted;
   private boolean closed;
+  /** Why parking this result failed: reading on must fail the same way, not read a closed result. */
+  private PlatformException parkFailure;
 
   ResultStream(
       EngineSession session,
@@ -61,6 +63,9 @@ public final class ResultStream implements AutoCloseable {
   public boolean next() {
     if (exhausted || closed) {
       return false;
+    }
+    if (parkFailure != null) {
+      throw parkFailure;
     }
     if (materialized != null) {
       ArrowRecordBatch next = materialized.poll();
@@ -106,8 +111,10 @@ public final class ResultStream implements AutoCloseable {
   /**
    * Reads every remaining batch into memory (keeping the current one current), so the DuckDB
    * connection can run another statement while this result stays open, as a suspended portal must.
+   * {@link EngineSession} calls this before any other use of its connection; the batch returned by
+   * {@link #batch()} is a different object afterwards.
    */
-  public void materialize() {
+  void materialize() {
     if (!live || closed) {
       return;
     }
@@ -126,9 +133,10 @@ public final class ResultStream implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       batches.forEach(ArrowRecordBatch::close);
-      throw e instanceof PlatformException p
+      parkFailure = e instanceof PlatformException p
           ? p
           : new PlatformException(SqlState.INTERNAL_ERROR, "cannot materialize result: " + e.getMessage(), e);
+      throw parkFailure;
     } finally {
       release();
     }
@@ -187,6 +195,7 @@ public final class ResultStream implements AutoCloseable {
     }
     live = false;
     session.finished(statement);
+    session.streamReleased(this);
     try {
       resultSet.close();
     } catch (SQLException e) {

@@ -54,11 +54,7 @@ final class Portal implements AutoCloseable {
   }
 
   short[] formats() {
-    short[] formats = new short[fields.size()];
-    for (int i = 0; i < formats.length; i++) {
-      formats[i] = fields.get(i).format();
-    }
-    return formats;
+    return RowDescriptions.formatsOf(fields);
   }
 
   /** Adds rows one Execute sent; a portal run in pieces sends its result over several. */
@@ -91,13 +87,6 @@ final class Portal implements AutoCloseable {
     if (cursor != null) {
       cursor.close();
       cursor = null;
-    }
-  }
-
-  /** Reads the rest of a suspended result into memory so DuckDB can run another statement. */
-  void materialize() {
-    if (cursor != null) {
-      cursor.materialize();
     }
   }
 

@@ -25,6 +25,8 @@ final class ResultCursor implements AutoCloseable {
   private final short[] formats;
   private final SessionFormat format;
   private ColumnWriter[] writers;
+  /** The batch the writers read; the engine replaces it by a copy when it parks the result. */
+  private VectorSchemaRoot boundBatch;
   private int rowInBatch;
   private int batchRows;
   private boolean finished;
@@ -42,6 +44,7 @@ final class ResultCursor implements AutoCloseable {
    * the client is not reading, and stops early if the client is gone.
    */
   long writeRows(BackendOutput output, long maxRows) {
+    rebindIfParked();
     long written = 0;
     while (maxRows == 0 || written < maxRows) {
       if (rowInBatch >= batchRows && !loadNextBatch()) {
@@ -80,10 +83,14 @@ final class ResultCursor implements AutoCloseable {
 
   /** Passes over up to {@code maxRows} rows (0 = all) without sending them, for MOVE; returns how many. */
   long skipRows(long maxRows) {
+    rebindIfParked();
     long skipped = 0;
     while (maxRows == 0 || skipped < maxRows) {
       if (rowInBatch >= batchRows && !loadNextBatch()) {
         break;
+      }
+      if (engine.cancelReason() != null) {
+        throw engine.cancelledError();
       }
       long step = Math.min(batchRows - rowInBatch, maxRows == 0 ? Long.MAX_VALUE : maxRows - skipped);
       rowInBatch += (int) step;
@@ -97,23 +104,13 @@ final class ResultCursor implements AutoCloseable {
     return finished;
   }
 
-  /** Frees the DuckDB connection by reading the remaining rows into memory. */
-  void materialize() {
-    if (!finished) {
-      stream.materialize();
-      if (writers != null) {
-        // The current batch now lives in a copy; the writers must read the copy, not DuckDB's reused vectors.
-        bindWriters(stream.batch());
-      }
-    }
-  }
-
   /** Visits every remaining row's text values, for COPY TO STDOUT. */
   interface RowVisitor {
     void visit(ColumnWriter[] writers, int row);
   }
 
   long forEachRow(BackendOutput output, RowVisitor visitor) {
+    rebindIfParked();
     long count = 0;
     while (rowInBatch < batchRows || loadNextBatch()) {
       if (!output.isOpen()) {
@@ -127,6 +124,16 @@ final class ResultCursor implements AutoCloseable {
       count++;
     }
     return count;
+  }
+
+  /**
+   * Another statement ran since the last rows were written: the engine then parked this result, and
+   * the rest of the current batch lives in a copy, not in DuckDB's reused vectors.
+   */
+  private void rebindIfParked() {
+    if (writers != null && rowInBatch < batchRows && stream.batch() != boundBatch) {
+      bindWriters(stream.batch());
+    }
   }
 
   private boolean loadNextBatch() {
@@ -157,6 +164,7 @@ final class ResultCursor implements AutoCloseable {
       bound[i] = ColumnWriters.bind(types.get(i), vectors.get(i), stream.dictionaries(), format);
     }
     writers = bound;
+    boundBatch = batch;
   }
 
   @Override

@@ -25,12 +25,9 @@ import java.util.UUID;
  */
 final class ResultShapes {
   private final EngineSession engine;
-  private final Runnable beforePrepare;
 
-  /** {@code beforePrepare} frees the DuckDB connection (suspended portals) before a probe is prepared. */
-  ResultShapes(EngineSession engine, Runnable beforePrepare) {
+  ResultShapes(EngineSession engine) {
     this.engine = requireNonNull(engine, "engine is null");
-    this.beforePrepare = requireNonNull(beforePrepare, "beforePrepare is null");
   }
 
   static boolean isUnknown(List<ResultColumn> columns) {
@@ -106,7 +103,6 @@ final class ResultShapes {
   }
 
   private List<ResultColumn> probe(SqlStatement statement, List<String> types, List<ResultColumn> fallback) {
-    beforePrepare.run();
     String sql = ParameterCasts.typedNulls(statement, types);
     try (PreparedQuery probe = prepareOneStatement(sql)) {
       return isUnknown(probe.columns()) ? fallback : probe.columns();

@@ -18,23 +18,18 @@ final class SessionCatalogLookup implements CatalogLookup {
           + "WHERE lower(name) = lower(?)";
 
   private final EngineSession engine;
-  private final Runnable beforeQuery;
 
-  /** {@code beforeQuery} frees the connection (suspended portals) before a lookup runs on it. */
-  SessionCatalogLookup(EngineSession engine, Runnable beforeQuery) {
+  SessionCatalogLookup(EngineSession engine) {
     this.engine = requireNonNull(engine, "engine is null");
-    this.beforeQuery = requireNonNull(beforeQuery, "beforeQuery is null");
   }
 
   @Override
   public String parseTree(String sql) {
-    beforeQuery.run();
     return engine.parseTree(sql);
   }
 
   @Override
   public Set<String> schemasHolding(String name) {
-    beforeQuery.run();
     Set<String> schemas = new HashSet<>();
     for (String schema : engine.firstColumn(HOLDERS, name)) {
       schemas.add(schema.toLowerCase(Locale.ROOT));
@@ -44,7 +39,6 @@ final class SessionCatalogLookup implements CatalogLookup {
 
   @Override
   public String currentSchema() {
-    beforeQuery.run();
     List<String> schema = engine.firstColumn("SELECT current_schema()");
     return schema.isEmpty() ? null : schema.get(0);
   }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.analytics.catalog.home.GatewayEndpointFile;
 import io.analytics.catalog.home.PlatformHome;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.analytics.gateway.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,21 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 class LakeCliTest {
   @TempDir Path home;
 
-  record Run(int exitCode, String out, String err) {}
-
-  Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--home";
-    all[1] = home.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code = AnalyticsCli.run(new PrintWriter(out), new PrintWriter(err), all);
-    return new Run(code, out.toString(), err.toString());
+  CliRun cli(String... args) {
+    return CliRun.in(home, args);
   }
 
-  Run ok(String... args) {
-    Run run = cli(args);
+  CliRun ok(String... args) {
+    CliRun run = cli(args);
     assertThat(run.exitCode()).as("exit code of %s, stderr: %s", String.join(" ", args), run.err()).isZero();
     return run;
   }
@@ -49,7 +39,7 @@ class LakeCliTest {
             + "1,2024-01-02T10:00:00Z,AAPL,BUY,10,185.5,XNAS\n"
             + "2,2024-01-03T10:00:00Z,MSFT,SELL,5,370.25,XNYS\n"
             + "3,2024-01-03T10:00:00Z,MSFT,HOLD,5,370.25,XNYS\n");
-    Run ingest = ok("ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema", "--partition-by", "date");
+    CliRun ingest = ok("ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema", "--partition-by", "date");
     assertThat(ingest.out()).contains("bronze.trades: 2 rows written").contains("1 rejected").contains("side_valid");
     assertThat(home.resolve("data/bronze/trades/date=2024-01-02")).isDirectory();
     assertThat(ok("ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema").out()).contains("skipped");
@@ -60,7 +50,7 @@ class LakeCliTest {
     assertThat(ok("query", "SELECT symbol FROM bronze.trades WHERE trade_id = 2", "--format", "json").out())
         .isEqualTo("{\"symbol\":\"MSFT\"}\n");
 
-    Run describe = ok("describe", "bronze.trades");
+    CliRun describe = ok("describe", "bronze.trades");
     assertThat(describe.out()).contains("source:         parquet").contains("partitioned by: date")
         .contains("rows:           2").contains("declared schema: TradeSchema").contains("quantity_positive")
         .contains("DECIMAL(18,4)");
@@ -70,7 +60,7 @@ class LakeCliTest {
         "CREATE OR REPLACE TABLE main.report AS SELECT * FROM bronze.trades WHERE symbol = :'symbol';\n"
             + "SELECT count(*) AS n FROM main.report;\n");
     assertThat(ok("run", script.toString(), "-v", "symbol=MSFT", "--format", "csv").out()).endsWith("n\n1\n");
-    Run missing = cli("run", script.toString());
+    CliRun missing = cli("run", script.toString());
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("symbol").contains("not set");
 
@@ -81,7 +71,7 @@ class LakeCliTest {
     assertThat(cli("migrate").err()).contains("was changed after it was applied");
 
     assertThat(ok("tables").out()).contains("ref.venues").contains("duckdb");
-    Run status = ok("status");
+    CliRun status = ok("status");
     assertThat(status.out()).contains("bronze: 2 datasets").contains("bronze.trades: 2 rows")
         .contains("gateway: not running").contains("no sources configured");
   }
@@ -96,21 +86,21 @@ class LakeCliTest {
   @Test
   void unknownSchemaAndMissingFileAreClearErrors() {
     ok("init");
-    Run badSchema = cli("ingest", "x.csv", "--table", "t", "--schema", "NoSuchSchema");
+    CliRun badSchema = cli("ingest", "x.csv", "--table", "t", "--schema", "NoSuchSchema");
     assertThat(badSchema.exitCode()).isEqualTo(2);
     assertThat(badSchema.err()).contains("unknown schema \"NoSuchSchema\"");
-    Run noFile = cli("ingest", home.resolve("nope.csv").toString(), "--table", "t");
+    CliRun noFile = cli("ingest", home.resolve("nope.csv").toString(), "--table", "t");
     assertThat(noFile.err()).contains("no such file");
   }
 
   @Test
   void demoLakeThenRefreshExportAndVacuum() {
-    Run init = ok("init", "--demo");
+    CliRun init = ok("init", "--demo");
     assertThat(init.out()).contains("bronze.trades: 1000000 rows").contains("gold.daily_pnl: 50000 rows");
     assertThat(ok("init", "--demo").out()).contains("already written by the demo, skipped");
     assertThat(ok("query", "SELECT count(*) FROM bronze.trades", "--format", "csv").out()).endsWith("1000000\n");
 
-    Run refresh = ok("refresh");
+    CliRun refresh = ok("refresh");
     assertThat(refresh.out()).contains("views: 10_bronze_views.sql").contains("silver.positions (parquet): 50000 rows")
         .contains("gold.daily_pnl (parquet): 50000 rows");
     assertThat(ok("query", "SELECT count(*) FROM bronze.trades_enriched", "--format", "csv").out()).endsWith("1000000\n");

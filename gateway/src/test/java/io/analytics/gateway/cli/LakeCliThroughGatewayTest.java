@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.analytics.catalog.home.GatewayEndpointFile;
 import io.analytics.gateway.testing.TestGateway;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.analytics.gateway.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,18 +15,10 @@ import org.junit.jupiter.api.Test;
  * it at once.
  */
 class LakeCliThroughGatewayTest {
-  record Run(int exitCode, String out, String err) {}
-
-  static Run cli(Path home, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--home";
-    all[1] = home.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code = AnalyticsCli.run(new PrintWriter(out), new PrintWriter(err), all);
-    assertThat(code).as("%s: %s", String.join(" ", args), err).isZero();
-    return new Run(code, out.toString(), err.toString());
+  static CliRun cli(Path home, String... args) {
+    CliRun run = CliRun.in(home, args);
+    assertThat(run.exitCode()).as("%s: %s", String.join(" ", args), run.err()).isZero();
+    return run;
   }
 
   @Test

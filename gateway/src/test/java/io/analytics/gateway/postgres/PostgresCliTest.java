@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.analytics.catalog.home.GatewayEndpointFile;
 import io.analytics.engine.testing.PostgresServer;
-import io.analytics.gateway.cli.AnalyticsCli;
 import io.analytics.gateway.testing.TestGateway;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.analytics.gateway.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,8 +27,6 @@ class PostgresCliTest {
   private static PostgresServer server;
   private static String db;
 
-  record Run(int exitCode, String out, String err) {}
-
   @BeforeAll
   static void createOltpDatabase() {
     server = PostgresServer.shared();
@@ -41,26 +37,19 @@ class PostgresCliTest {
         "INSERT INTO orders (order_id, symbol, side, qty) SELECT i, 'SYM' || (i % 5), 'BUY', i FROM generate_series(1, 50) i");
   }
 
-  static Run cli(Path home, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--home";
-    all[1] = home.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code = AnalyticsCli.run(new PrintWriter(out), new PrintWriter(err), all);
-    return new Run(code, out.toString(), err.toString());
+  static CliRun cli(Path home, String... args) {
+    return CliRun.in(home, args);
   }
 
-  static Run ok(Path home, String... args) {
-    Run run = cli(home, args);
+  static CliRun ok(Path home, String... args) {
+    CliRun run = cli(home, args);
     assertThat(run.exitCode()).as("%s: %s %s", String.join(" ", args), run.out(), run.err()).isZero();
     return run;
   }
 
   @Test
   void attachWritesTheSourceIntoTheConfigFile(@TempDir Path home) throws Exception {
-    Run attach = ok(home, "attach", "oltp", "postgresql://reporter:s3cret@db.example:6543/trading", "--schemas", "public,ops");
+    CliRun attach = ok(home, "attach", "oltp", "postgresql://reporter:s3cret@db.example:6543/trading", "--schemas", "public,ops");
 
     assertThat(attach.out()).contains("attached postgres source oltp: reporter@db.example:6543/trading")
         .contains("(read-only)").contains("not reachable").contains("POSTGRES_PASSWORD");
@@ -79,7 +68,7 @@ class PostgresCliTest {
       try {
         ok(home, "attach", "oltp", server.url(db), "--read-write");
 
-        Run sync = ok(home, "sync", "oltp");
+        CliRun sync = ok(home, "sync", "oltp");
         assertThat(sync.out()).contains("synced by the gateway").contains("oltp: mirror path")
             .contains("oltp.orders: full sync, 50 rows read, 50 rows in mirror");
 
@@ -126,7 +115,7 @@ class PostgresCliTest {
     assertThat(ok(home, "sync").out()).contains("oltp.orders: full sync, 50 rows read");
     assertThat(ok(home, "query", "SELECT count(*) AS n FROM oltp.orders", "--format", "csv").out()).isEqualTo("n\n50\n");
     assertThat(ok(home, "status").out()).containsPattern("oltp\\.orders <- public\\.orders: 50 rows, full sync at");
-    Run refused = cli(home, "export", "--query", "SELECT 1 AS n", "--table", "t", "--to", "postgres:oltp");
+    CliRun refused = cli(home, "export", "--query", "SELECT 1 AS n", "--table", "t", "--to", "postgres:oltp");
     assertThat(refused.exitCode()).isNotZero();
     assertThat(refused.err()).contains("\"oltp\" is read-only");
   }

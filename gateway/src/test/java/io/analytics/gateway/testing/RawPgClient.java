@@ -60,6 +60,51 @@ public final class RawPgClient implements AutoCloseable {
     out.flush();
   }
 
+  /** Parse and Bind of an unnamed statement without parameters into the unnamed portal. */
+  public void sendParseAndBind(String sql) throws IOException {
+    byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+    out.writeByte('P');
+    out.writeInt(4 + 1 + text.length + 1 + 2);
+    out.writeByte(0);
+    out.write(text);
+    out.writeByte(0);
+    out.writeShort(0);
+    out.writeByte('B');
+    out.writeInt(4 + 1 + 1 + 2 + 2 + 2);
+    out.writeByte(0);
+    out.writeByte(0);
+    out.writeShort(0);
+    out.writeShort(0);
+    out.writeShort(0);
+    out.flush();
+  }
+
+  /** Execute of the unnamed portal, at most {@code maxRows} rows (0: all), followed by Flush or Sync. */
+  public void sendExecute(int maxRows, boolean sync) throws IOException {
+    out.writeByte('E');
+    out.writeInt(4 + 1 + 4);
+    out.writeByte(0);
+    out.writeInt(maxRows);
+    out.writeByte(sync ? 'S' : 'H');
+    out.writeInt(4);
+    out.flush();
+  }
+
+  /** Reads up to a ReadyForQuery or PortalSuspended, keeping every message but DataRows, which are only counted. */
+  public List<Message> readSkippingRows() throws IOException {
+    List<Message> messages = new ArrayList<>();
+    Message message;
+    while ((message = read()) != null) {
+      if (message.type() != 'D') {
+        messages.add(message);
+      }
+      if (message.type() == 'Z' || message.type() == 's') {
+        break;
+      }
+    }
+    return messages;
+  }
+
   /** Reads the next backend message, or null at end of stream. */
   public Message read() throws IOException {
     int type;

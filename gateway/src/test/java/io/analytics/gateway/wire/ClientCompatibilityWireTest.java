@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.analytics.gateway.testing.GatewayExtension;
+import io.analytics.gateway.testing.SingleValue;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -50,18 +51,18 @@ class ClientCompatibilityWireTest {
   @Test
   void versionAndSettingsAnswerLikePostgres() throws SQLException {
     try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
-      assertThat(single(statement, "SELECT version()")).matches("PostgreSQL 1\\d\\.\\d+ .*");
-      assertThat(single(statement, "SELECT pg_catalog.version()")).startsWith("PostgreSQL ");
-      assertThat(single(statement, "SELECT current_setting('standard_conforming_strings')")).isEqualTo("on");
-      assertThat(single(statement, "SELECT pg_catalog.current_setting('server_version_num', true)")).startsWith("1");
-      assertThat(single(statement, "SELECT set_config('application_name', 'from set_config', false)")).isEqualTo("from set_config");
-      assertThat(single(statement, "SHOW application_name")).isEqualTo("from set_config");
-      assertThat(single(statement, "SELECT current_setting('application_name')")).isEqualTo("from set_config");
-      assertThat(single(statement, "SHOW transaction_isolation")).isNotEmpty();
+      assertThat(SingleValue.of(statement, "SELECT version()")).matches("PostgreSQL 1\\d\\.\\d+ .*");
+      assertThat(SingleValue.of(statement, "SELECT pg_catalog.version()")).startsWith("PostgreSQL ");
+      assertThat(SingleValue.of(statement, "SELECT current_setting('standard_conforming_strings')")).isEqualTo("on");
+      assertThat(SingleValue.of(statement, "SELECT pg_catalog.current_setting('server_version_num', true)")).startsWith("1");
+      assertThat(SingleValue.of(statement, "SELECT set_config('application_name', 'from set_config', false)")).isEqualTo("from set_config");
+      assertThat(SingleValue.of(statement, "SHOW application_name")).isEqualTo("from set_config");
+      assertThat(SingleValue.of(statement, "SELECT current_setting('application_name')")).isEqualTo("from set_config");
+      assertThat(SingleValue.of(statement, "SHOW transaction_isolation")).isNotEmpty();
       statement.execute("SET ROLE analyst");
       statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
       statement.execute("DISCARD ALL");
-      assertThat(single(statement, "SHOW application_name")).isEmpty();
+      assertThat(SingleValue.of(statement, "SHOW application_name")).isEmpty();
       assertThatThrownBy(() -> statement.execute("DISCARD EVERYTHING"))
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42601"));
     }
@@ -105,11 +106,11 @@ class ClientCompatibilityWireTest {
                 new io.analytics.catalog.schema.ColumnSpec("pnl", "decimal(18,2)", false, null, "Realised P&L in USD")),
             List.of(), List.of()));
     try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
-      assertThat(single(statement, "SELECT reltuples::bigint FROM pg_catalog.pg_class WHERE relname = 'trades'")).isEqualTo("10000");
-      assertThat(single(statement, "SELECT obj_description('gold.daily_pnl'::regclass, 'pg_class')"))
+      assertThat(SingleValue.of(statement, "SELECT reltuples::bigint FROM pg_catalog.pg_class WHERE relname = 'trades'")).isEqualTo("10000");
+      assertThat(SingleValue.of(statement, "SELECT obj_description('gold.daily_pnl'::regclass, 'pg_class')"))
           .isEqualTo("Profit and loss per symbol and day");
-      assertThat(single(statement, "SELECT col_description('gold.daily_pnl'::regclass, 3)")).isEqualTo("Realised P&L in USD");
-      assertThat(single(statement, "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = 'bronze'"))
+      assertThat(SingleValue.of(statement, "SELECT col_description('gold.daily_pnl'::regclass, 3)")).isEqualTo("Realised P&L in USD");
+      assertThat(SingleValue.of(statement, "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = 'bronze'"))
           .startsWith("Raw data as ingested");
       java.sql.DatabaseMetaData metaData = connection.getMetaData();
       try (ResultSet tables = metaData.getTables(null, "gold", "daily_pnl", null)) {
@@ -130,10 +131,10 @@ class ClientCompatibilityWireTest {
   void catalogFunctionsSurviveARolledBackTransaction() throws SQLException {
     try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
-      assertThat(single(statement, "SELECT version()")).startsWith("PostgreSQL ");
+      assertThat(SingleValue.of(statement, "SELECT version()")).startsWith("PostgreSQL ");
       connection.rollback();
       // The session's catalog objects were created inside the rolled-back transaction; they come back.
-      assertThat(single(statement, "SELECT version()")).startsWith("PostgreSQL ");
+      assertThat(SingleValue.of(statement, "SELECT version()")).startsWith("PostgreSQL ");
       connection.commit();
     }
   }
@@ -148,11 +149,11 @@ class ClientCompatibilityWireTest {
       assertThat(longs(statement, "FETCH 3 FROM c")).containsExactly(0L, 1L, 2L);
       statement.execute("MOVE FORWARD 2997 IN c");
       // Another statement in between parks the cursor in memory where it stood, mid-batch.
-      assertThat(single(statement, "SELECT count(*) FROM bronze.trades")).isEqualTo("10000");
+      assertThat(SingleValue.of(statement, "SELECT count(*) FROM bronze.trades")).isEqualTo("10000");
       assertThat(longs(statement, "FETCH NEXT FROM c")).containsExactly(3000L);
       assertThat(longs(statement, "FETCH ALL IN c")).hasSize(6999);
       assertThat(longs(statement, "FETCH 1 FROM c")).isEmpty();
-      assertThat(single(statement, "SELECT count(*) FROM pg_cursors WHERE name = 'c'")).isEqualTo("1");
+      assertThat(SingleValue.of(statement, "SELECT count(*) FROM pg_cursors WHERE name = 'c'")).isEqualTo("1");
       assertThatThrownBy(() -> statement.execute("FETCH PRIOR FROM c"))
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("55000"));
       connection.rollback();
@@ -188,13 +189,6 @@ class ClientCompatibilityWireTest {
       names.add(metaData.getColumnName(i));
     }
     return names;
-  }
-
-  private static String single(Statement statement, String sql) throws SQLException {
-    try (ResultSet rows = statement.executeQuery(sql)) {
-      assertThat(rows.next()).as(sql).isTrue();
-      return rows.getString(1);
-    }
   }
 
   private static List<Long> longs(Statement statement, String sql) throws SQLException {

@@ -7,6 +7,7 @@ import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
 import io.analytics.gateway.testing.RoleUsers;
 import io.analytics.gateway.testing.TestGateway;
+import io.analytics.gateway.testing.SingleValue;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -336,10 +337,18 @@ class SecurityWireTest {
   @Test
   void adminsMayRunMaintenance() throws SQLException {
     try (Connection connection = login("admin"); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE maintenance_probe AS SELECT 1 AS x");
       statement.execute("CHECKPOINT");
+      statement.execute("INSERT INTO maintenance_probe VALUES (2)");
       statement.execute("CALL checkpoint()");
+      assertThat(SingleValue.of(statement, "SELECT sum(x) FROM maintenance_probe")).as("what was written survives both").isEqualTo("3");
+      statement.execute("DROP TABLE maintenance_probe");
       statement.execute("SET TimeZone = 'Europe/Paris'");
+      assertThat(SingleValue.of(statement, "SHOW TimeZone")).isEqualTo("Europe/Paris");
+      assertThat(SingleValue.of(statement, "SELECT current_setting('TimeZone')")).isEqualTo("Europe/Paris");
       statement.execute("SET search_path = 'gold'");
+      assertThat(SingleValue.of(statement, "SHOW search_path")).isEqualTo("gold");
+      assertThat(SingleValue.of(statement, "SELECT current_schema()")).isEqualTo("gold");
     }
   }
 }

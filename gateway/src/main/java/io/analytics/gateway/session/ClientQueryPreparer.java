@@ -1,0 +1,169 @@
+package io.analytics.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.home.PlatformHome;
+import io.analytics.engine.session.EngineSession;
+import io.analytics.engine.session.PreparedQuery;
+import io.analytics.gateway.activity.PgStatActivity;
+import io.analytics.gateway.activity.SessionActivity;
+import io.analytics.gateway.dialect.AnyArrayParameters;
+import io.analytics.gateway.dialect.NumericParameters;
+import io.analytics.gateway.dialect.PostgresDialect;
+import io.analytics.gateway.pgcatalog.LakeCatalogFacts;
+import io.analytics.gateway.pgcatalog.PgCatalogObjects;
+import io.analytics.gateway.pgcatalog.PgCatalogRewriter;
+import io.analytics.gateway.sql.SqlStatement;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prepares a client's statement (already checked by the guard) in DuckDB, rewriting what DuckDB
+ * would not understand: PostgreSQL catalog syntax, session value calls, parameter casts, and the
+ * live relations pg_stat_activity and pg_cursors. Creates the session's catalog objects the first
+ * time a statement needs them.
+ */
+final class ClientQueryPreparer {
+  private static final Logger LOG = LoggerFactory.getLogger(ClientQueryPreparer.class);
+
+  private final EngineSession engine;
+  private final PlatformConfig config;
+  private final PlatformHome home;
+  private final SessionValueCalls.Values sessionValues;
+  private final String database;
+  private final Supplier<List<SessionActivity>> activities;
+  private final Supplier<List<PgCursors.Cursor>> cursors;
+  private final Consumer<String> checkRewritten;
+  private final java.util.function.Predicate<SqlStatement> rewriteNeedsCheck;
+  private final io.analytics.gateway.functions.SessionFunctionMacros functionMacros =
+      new io.analytics.gateway.functions.SessionFunctionMacros();
+  private final io.analytics.gateway.functions.TableFunctionNames tableFunctions;
+  /** pg_stat_statements as the login may see it: its own statements, or everyone's for an admin. */
+  private final io.analytics.gateway.activity.StatementStatistics statementStatistics;
+  private final String user;
+  private final boolean administers;
+  private boolean catalogObjectsCreated;
+  /** Created inside a transaction not yet committed: they vanish if it rolls back. */
+  private boolean catalogObjectsUncommitted;
+
+  ClientQueryPreparer(EngineSession engine, PlatformConfig config, PlatformHome home, SessionValueCalls.Values sessionValues,
+      String database, Supplier<List<SessionActivity>> activities, Supplier<List<PgCursors.Cursor>> cursors,
+      Consumer<String> checkRewritten, io.analytics.gateway.activity.StatementStatistics statementStatistics, String user,
+      boolean administers, java.util.function.Predicate<SqlStatement> rewriteNeedsCheck) {
+    this.rewriteNeedsCheck = requireNonNull(rewriteNeedsCheck, "rewriteNeedsCheck is null");
+    this.engine = requireNonNull(engine, "engine is null");
+    this.config = requireNonNull(config, "config is null");
+    this.home = requireNonNull(home, "home is null");
+    this.sessionValues = requireNonNull(sessionValues, "sessionValues is null");
+    this.database = requireNonNull(database, "database is null");
+    this.activities = requireNonNull(activities, "activities is null");
+    this.cursors = requireNonNull(cursors, "cursors is null");
+    this.checkRewritten = requireNonNull(checkRewritten, "checkRewritten is null");
+    this.statementStatistics = requireNonNull(statementStatistics, "statementStatistics is null");
+    this.user = requireNonNull(user, "user is null");
+    this.administers = administers;
+    this.tableFunctions = new io.analytics.gateway.functions.TableFunctionNames(
+        () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
+  }
+
+  PreparedQuery prepare(SqlStatement statement, boolean inTransaction) {
+    return prepare(statement, List.of(), inTransaction);
+  }
+
+  /** As above, for a statement with parameters whose types the client declared in Parse. */
+  PreparedQuery prepare(SqlStatement statement, List<Integer> declaredTypes, boolean inTransaction) {
+    ensureCatalogObjects(statement, inTransaction);
+    functionMacros.ensureFor(statement, inTransaction, engine::execute);
+    SqlStatement effective = SessionValueCalls.rewrite(
+        PostgresDialect.translate(io.analytics.gateway.functions.PgFormatCalls.rewrite(
+            catalogCompatible(translatedDdl(statement)))),
+        sessionValues);
+    if (io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(effective)) {
+      effective = io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(effective, tableFunctions);
+    }
+    effective = AnyArrayParameters.probingWith(engine).apply(effective, declaredTypes);
+    effective = NumericParameters.apply(effective, declaredTypes);
+    String sql = ParameterCasts.apply(effective, declaredTypes);
+    if (PgStatActivity.isReadBy(effective)) {
+      sql = PgStatActivity.bind(SqlStatement.parse(sql), activities.get());
+    }
+    if (PgCursors.isReadBy(effective)) {
+      sql = PgCursors.bind(SqlStatement.parse(sql), cursors.get());
+    }
+    if (sql.contains("pg_stat_statements")) {
+      sql = io.analytics.gateway.activity.PgStatStatements.prepare(SqlStatement.parse(sql), statementStatistics, user, administers);
+    }
+    if (!sql.equals(statement.sql()) && rewriteNeedsCheck.test(statement)) {
+      // What DuckDB runs is checked too, as exactly that text.
+      checkRewritten.accept(sql);
+    }
+    return engine.prepare(sql);
+  }
+
+  /**
+   * The statement with PostgreSQL DDL DuckDB lacks translated (see PgDdl). A translation into several
+   * statements (a sequence before its table, one DROP per object) runs all but the last now, each
+   * checked as DuckDB will read it, and returns the last.
+   */
+  private SqlStatement translatedDdl(SqlStatement statement) {
+    SqlStatement translated = io.analytics.gateway.dialect.PgDdl.translate(statement);
+    if (translated == statement) {
+      return statement;
+    }
+    List<SqlStatement> parts = io.analytics.gateway.sql.StatementSplitter.split(translated.sql());
+    for (int i = 0; i < parts.size() - 1; i++) {
+      checkRewritten.accept(parts.get(i).sql());
+      engine.execute(parts.get(i).sql());
+    }
+    String last = parts.get(parts.size() - 1).sql();
+    return new SqlStatement(last, SqlStatement.parse(last).tokens(), statement.offsetInQuery());
+  }
+
+  /** The transaction the catalog objects may have been created in ended. */
+  void transactionEnded(boolean committed) {
+    if (!committed) {
+      functionMacros.rolledBack();
+    }
+    functionMacros.committed();
+    if (!committed && catalogObjectsUncommitted) {
+      // Rolled back with it: create them again when next needed.
+      catalogObjectsCreated = false;
+    }
+    catalogObjectsUncommitted = false;
+  }
+
+  /**
+   * Creates the session's catalog objects the first time a statement needs them: most sessions
+   * never look at pg_catalog, and creating them costs a few dozen DuckDB statements.
+   */
+  void ensureCatalogObjects(SqlStatement statement, boolean inTransaction) {
+    if (catalogObjectsCreated || !PgCatalogObjects.neededBy(statement)) {
+      return;
+    }
+    catalogObjectsCreated = true;
+    catalogObjectsUncommitted = inTransaction;
+    List<LakeCatalogFacts.DatasetFacts> lake = LakeCatalogFacts.collect(
+        home, relation -> Long.parseLong(engine.firstColumn("SELECT count(*) FROM " + relation).get(0)));
+    for (String sql : PgCatalogObjects.statements(config, database, lake)) {
+      try {
+        engine.execute(sql);
+      } catch (PlatformException e) {
+        LOG.warn("catalog object not created for a session of database {}: {}", database, e.getMessage());
+      }
+    }
+  }
+
+  /** The statement with PostgreSQL catalog syntax DuckDB does not parse rewritten (see PgCatalogRewriter). */
+  private static SqlStatement catalogCompatible(SqlStatement statement) {
+    if (!PgCatalogRewriter.applies(statement)) {
+      return statement;
+    }
+    SqlStatement rewritten = SqlStatement.parse(PgCatalogRewriter.rewrite(statement));
+    return new SqlStatement(rewritten.sql(), rewritten.tokens(), statement.offsetInQuery());
+  }
+}

@@ -1,0 +1,150 @@
+package io.analytics.gateway.session;
+
+import io.analytics.engine.session.ResultColumn;
+import io.analytics.gateway.types.ColumnWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.util.ByteProcessor;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Writes rows in COPY's text or CSV form. */
+final class CopyOutWriter {
+  private final CopyFormat format;
+  private final ByteBuf scratch = Unpooled.buffer(256);
+  private final byte[] nullBytes;
+
+  /** Text format: a byte that needs no escape. */
+  private final ByteProcessor ordinaryText;
+  /** CSV: not the delimiter, quote, escape, or a newline. */
+  private final ByteProcessor ordinaryCsv;
+  /** The bytes text format escapes, as a table: a backslash, the delimiter, \b \t \n \v \f \r (0x08-0x0d). */
+  private final boolean[] textSpecial = new boolean[256];
+
+  CopyOutWriter(CopyFormat format) {
+    this.format = format;
+    this.nullBytes = format.nullString().getBytes(StandardCharsets.UTF_8);
+    byte delimiter = (byte) format.delimiter();
+    byte quote = (byte) format.quote();
+    byte escape = (byte) format.escape();
+    for (int b = 0; b < 256; b++) {
+      textSpecial[b] = b == '\\' || b == (delimiter & 0xFF) || (b >= 0x08 && b <= 0x0d);
+    }
+    this.ordinaryText = b -> !textSpecial[b & 0xFF];
+    this.ordinaryCsv = b -> b != delimiter && b != quote && b != '\n' && b != '\r' && b != escape;
+  }
+
+  /** Whether a value needs COPY text escapes; read straight from the buffer's array when it has one. */
+  private boolean hasTextSpecial(ByteBuf buffer, int start, int length) {
+    if (!buffer.hasArray()) {
+      return buffer.forEachByte(start, length, ordinaryText) >= 0;
+    }
+    byte[] array = buffer.array();
+    int from = buffer.arrayOffset() + start;
+    for (int i = from; i < from + length; i++) {
+      if (textSpecial[array[i] & 0xFF]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** CSV quotes a value holding the delimiter, quote, escape or a newline, and one that reads as the NULL string. */
+  private boolean mustQuote(ByteBuf buffer, int start, int length) {
+    if (length == 0) {
+      return format.nullString().isEmpty();
+    }
+    if (buffer.forEachByte(start, length, ordinaryCsv) >= 0) {
+      return true;
+    }
+    return length == nullBytes.length && buffer.toString(start, length, StandardCharsets.UTF_8).equals(format.nullString());
+  }
+
+  void writeHeader(List<ResultColumn> columns, ByteBuf out) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (i > 0) {
+        out.writeByte(format.delimiter());
+      }
+      writeCsvValue(Unpooled.wrappedBuffer(columns.get(i).name().getBytes(StandardCharsets.UTF_8)), out);
+    }
+    out.writeByte('\n');
+  }
+
+  void writeRow(ColumnWriter[] writers, int row, ByteBuf out) {
+    for (int i = 0; i < writers.length; i++) {
+      if (i > 0) {
+        out.writeByte(format.delimiter());
+      }
+      if (writers[i].isNull(row)) {
+        out.writeCharSequence(format.nullString(), StandardCharsets.UTF_8);
+        continue;
+      }
+      // Written in place and scanned there: most values need no escaping and are then done.
+      int start = out.writerIndex();
+      writers[i].writeText(row, out);
+      int length = out.writerIndex() - start;
+      boolean plain = format.csv()
+          ? !mustQuote(out, start, length)
+          : !hasTextSpecial(out, start, length);
+      if (!plain) {
+        scratch.clear();
+        scratch.writeBytes(out, start, length);
+        out.writerIndex(start);
+        if (format.csv()) {
+          writeCsvValue(scratch, out);
+        } else {
+          writeTextValue(scratch, out);
+        }
+      }
+    }
+    out.writeByte('\n');
+  }
+
+  /** COPY text format: backslash escapes; most values need none and are copied in one go. */
+  private void writeTextValue(ByteBuf value, ByteBuf out) {
+    byte delimiter = (byte) format.delimiter();
+    if (value.forEachByte(ordinaryText) < 0) {
+      out.writeBytes(value, value.readerIndex(), value.readableBytes());
+      return;
+    }
+    for (int i = value.readerIndex(); i < value.writerIndex(); i++) {
+      byte b = value.getByte(i);
+      switch (b) {
+        case '\\' -> out.writeByte('\\').writeByte('\\');
+        case '\n' -> out.writeByte('\\').writeByte('n');
+        case '\r' -> out.writeByte('\\').writeByte('r');
+        case '\t' -> out.writeByte('\\').writeByte('t');
+        case '\b' -> out.writeByte('\\').writeByte('b');
+        case '\f' -> out.writeByte('\\').writeByte('f');
+        case 0x0b -> out.writeByte('\\').writeByte('v');
+        default -> {
+          if (b == delimiter) {
+            out.writeByte('\\');
+          }
+          out.writeByte(b);
+        }
+      }
+    }
+  }
+
+  /** CSV: quoted only when needed (delimiter, quote, newline, escape, or text equal to the NULL string). */
+  private void writeCsvValue(ByteBuf value, ByteBuf out) {
+    byte delimiter = (byte) format.delimiter();
+    byte quoteChar = (byte) format.quote();
+    byte escape = (byte) format.escape();
+    int length = value.readableBytes();
+    if (!mustQuote(value, value.readerIndex(), length)) {
+      out.writeBytes(value, value.readerIndex(), length);
+      return;
+    }
+    out.writeByte(quoteChar);
+    for (int i = value.readerIndex(); i < value.writerIndex(); i++) {
+      byte b = value.getByte(i);
+      if (b == quoteChar || b == escape) {
+        out.writeByte(escape);
+      }
+      out.writeByte(b);
+    }
+    out.writeByte(quoteChar);
+  }
+}

@@ -1,0 +1,285 @@
+package io.analytics.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.session.PreparedQuery;
+import io.analytics.engine.session.ResultColumn;
+import io.analytics.gateway.protocol.BackendMessages;
+import io.analytics.gateway.protocol.BackendMessages.FieldDescription;
+import io.analytics.gateway.protocol.FrontendMessage;
+import io.analytics.gateway.sql.CommandTags;
+import io.analytics.gateway.sql.SqlStatement;
+import io.analytics.gateway.sql.StatementSplitter;
+import io.analytics.gateway.types.ParameterDecoder;
+import io.analytics.gateway.types.PgTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The extended query protocol: Parse makes a {@link PreparedPlan}, Bind a {@link Portal}, Describe
+ * answers their shapes, Execute runs a portal (through the {@link StatementRunner}) and Close drops
+ * either. Sync, which ends the implicit transaction, is the session's.
+ */
+final class ExtendedQueryHandler {
+  /** Parameters whose type neither the client nor DuckDB could tell are described as text. */
+  private static final int TEXT_OID = 25;
+
+  private final BackendOutput output;
+  private final StatementRunner runner;
+  private final SessionGuard guard;
+  private final TransactionState transactions;
+  private final Portals portals;
+  private final PreparedStatements statements;
+  private final ClientQueryPreparer preparer;
+  private final ResultShapes shapes;
+  private final SessionParameters parameters;
+  private final SessionCommands commands;
+  private final Runnable lakeRefresh;
+
+  ExtendedQueryHandler(BackendOutput output, StatementRunner runner, SessionGuard guard, TransactionState transactions,
+      Portals portals, PreparedStatements statements, ClientQueryPreparer preparer, ResultShapes shapes,
+      SessionParameters parameters, SessionCommands commands, Runnable lakeRefresh) {
+    this.output = requireNonNull(output, "output is null");
+    this.runner = requireNonNull(runner, "runner is null");
+    this.guard = requireNonNull(guard, "guard is null");
+    this.transactions = requireNonNull(transactions, "transactions is null");
+    this.portals = requireNonNull(portals, "portals is null");
+    this.statements = requireNonNull(statements, "statements is null");
+    this.preparer = requireNonNull(preparer, "preparer is null");
+    this.shapes = requireNonNull(shapes, "shapes is null");
+    this.parameters = requireNonNull(parameters, "parameters is null");
+    this.commands = requireNonNull(commands, "commands is null");
+    this.lakeRefresh = requireNonNull(lakeRefresh, "lakeRefresh is null");
+  }
+
+  /** Handles Parse, Bind, Describe, Execute or Close (Sync and Flush are the session's). */
+  void handle(FrontendMessage message) {
+    if (message instanceof FrontendMessage.Parse parse) {
+      parse(parse);
+    } else if (message instanceof FrontendMessage.Bind bind) {
+      bind(bind);
+    } else if (message instanceof FrontendMessage.Describe describe) {
+      describe(describe);
+    } else if (message instanceof FrontendMessage.Execute execute) {
+      execute(execute);
+    } else if (message instanceof FrontendMessage.Close close) {
+      closeObject(close);
+    } else if (message instanceof FrontendMessage.FunctionCall) {
+      throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "the fast-path function call interface is not supported");
+    } else {
+      throw new PlatformException(SqlState.PROTOCOL_VIOLATION, "unexpected message " + message.getClass().getSimpleName());
+    }
+  }
+
+  private void parse(FrontendMessage.Parse parse) {
+    lakeRefresh.run();
+    String name = parse.statementName();
+    if (!name.isEmpty() && statements.contains(name)) {
+      throw new PlatformException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
+    }
+    List<SqlStatement> split = guard.split(parse.sql());
+    if (split.size() > 1) {
+      throw new PlatformException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
+    }
+    PreparedPlan plan;
+    if (split.isEmpty()) {
+      plan = new PreparedPlan.Empty(SqlStatement.parse(""), parse.parameterTypes());
+    } else {
+      SqlStatement statement = split.get(0);
+      transactions.checkNotAborted(statement);
+      Optional<SessionCommand> command = SessionCommandParser.parse(statement);
+      if (command.isPresent()) {
+        if (command.get() instanceof SessionCommand.Copy) {
+          throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "COPY is supported through the simple query protocol only");
+        }
+        guard.checkCommand(command.get());
+        if (command.get() instanceof SessionCommand.DeclareCursor declare) {
+          guard.check(declare.query());
+          plan = new PreparedPlan.DeclareCursor(statement, declare, preparer.prepare(declare.query(), parse.parameterTypes(), transactions.isOpen()), parse.parameterTypes());
+        } else {
+          plan = new PreparedPlan.Command(statement, command.get(), parse.parameterTypes());
+        }
+      } else {
+        guard.check(statement);
+        try {
+          PreparedQuery query = preparer.prepare(statement, parse.parameterTypes(), transactions.isOpen());
+          List<ResultColumn> columns = runner.postgresNames(statement.sql(), shapes.beforeBind(statement, query, parse.parameterTypes()));
+          plan = new PreparedPlan.DuckDb(statement, query, parse.parameterTypes(), columns);
+        } catch (PlatformException e) {
+          transactions.markFailed();
+          throw e;
+        }
+      }
+    }
+    statements.put(name, plan);
+    BackendMessages.parseComplete(output.buffer());
+  }
+
+  private void bind(FrontendMessage.Bind bind) {
+    PreparedPlan plan = statements.require(bind.statementName());
+    String portalName = bind.portalName();
+    if (!portalName.isEmpty() && portals.contains(portalName)) {
+      throw new PlatformException(SqlState.DUPLICATE_CURSOR, "portal \"" + portalName + "\" already exists");
+    }
+    if (!(plan instanceof PreparedPlan.Command command && TransactionState.isExit(command.command()))) {
+      transactions.checkNotAborted(plan.statement());
+    }
+    List<Object> values = decodeParameters(plan, bind);
+    List<FieldDescription> fields = null;
+    List<ResultColumn> resultColumns = List.of();
+    if (plan instanceof PreparedPlan.DuckDb duckDb) {
+      resultColumns = shapes.atBind(duckDb, values);
+      if (resultColumns != duckDb.columns()) {
+        // Learned only now from the bound values; the plan's own columns were named at Parse, once.
+        resultColumns = runner.postgresNames(duckDb.statement().sql(), resultColumns);
+      }
+    }
+    if (!resultColumns.isEmpty()) {
+      int columns = resultColumns.size();
+      if (bind.resultFormats().size() > 1 && bind.resultFormats().size() != columns) {
+        throw new PlatformException(
+            SqlState.PROTOCOL_VIOLATION,
+            "bind message has " + bind.resultFormats().size() + " result formats but query has " + columns + " columns");
+      }
+      short[] formats = new short[columns];
+      for (int i = 0; i < columns; i++) {
+        formats[i] = bind.resultFormat(i);
+      }
+      fields = RowDescriptions.describe(resultColumns, formats);
+    } else if (plan instanceof PreparedPlan.Command command) {
+      fields = describeCommand(command.command());
+    }
+    portals.put(new Portal(portalName, plan, values, fields, resultColumns));
+    BackendMessages.bindComplete(output.buffer());
+  }
+
+  private List<Object> decodeParameters(PreparedPlan plan, FrontendMessage.Bind bind) {
+    List<String> duckDbTypes = plan.parameterDuckDbTypes();
+    int expected = duckDbTypes.size();
+    if (bind.parameterValues().size() != expected) {
+      throw new PlatformException(
+          SqlState.PROTOCOL_VIOLATION,
+          "bind message supplies " + bind.parameterValues().size() + " parameters, but prepared statement \""
+              + bind.statementName() + "\" requires " + expected);
+    }
+    List<Object> values = new ArrayList<>(expected);
+    for (int i = 0; i < expected; i++) {
+      byte[] raw = bind.parameterValues().get(i);
+      if (raw == null) {
+        values.add(null);
+        continue;
+      }
+      int declared = i < plan.declaredTypes().size() ? plan.declaredTypes().get(i) : 0;
+      values.add(ParameterDecoder.decode(declared, duckDbTypes.get(i), bind.parameterFormat(i) == 1, raw, parameters.format()));
+    }
+    return values;
+  }
+
+  private void describe(FrontendMessage.Describe describe) {
+    if (describe.kind() == 'S') {
+      PreparedPlan plan = statements.require(describe.name());
+      BackendMessages.parameterDescription(output.buffer(), parameterTypeOids(plan));
+      List<FieldDescription> fields = null;
+      if (plan instanceof PreparedPlan.DuckDb duckDb && !duckDb.columns().isEmpty()) {
+        fields = RowDescriptions.describe(duckDb.columns(), new short[0]);
+      } else if (plan instanceof PreparedPlan.Command command) {
+        fields = describeCommand(command.command());
+      }
+      writeRowDescriptionOrNoData(fields);
+    } else {
+      writeRowDescriptionOrNoData(portals.require(describe.name()).fields());
+    }
+  }
+
+  /** The rows a command returns: a FETCH returns its cursor's, known once the cursor is declared. */
+  private List<FieldDescription> describeCommand(SessionCommand command) {
+    if (command instanceof SessionCommand.FetchCursor fetch) {
+      Portal cursor = portals.find(fetch.name());
+      return fetch.move() || cursor == null ? null : cursor.fields();
+    }
+    return commands.describe(command);
+  }
+
+  private List<Integer> parameterTypeOids(PreparedPlan plan) {
+    List<Integer> oids = new ArrayList<>();
+    List<String> duckDbTypes = plan.parameterDuckDbTypes();
+    int count = Math.max(duckDbTypes.size(), plan.declaredTypes().size());
+    for (int i = 0; i < count; i++) {
+      int declared = i < plan.declaredTypes().size() ? plan.declaredTypes().get(i) : 0;
+      if (declared != 0 || i >= duckDbTypes.size()) {
+        oids.add(declared == 0 ? TEXT_OID : declared);
+      } else {
+        oids.add(PgTypes.forDuckDbType(duckDbTypes.get(i)).type().oid());
+      }
+    }
+    return oids;
+  }
+
+  private void writeRowDescriptionOrNoData(List<FieldDescription> fields) {
+    if (fields == null) {
+      BackendMessages.noData(output.buffer());
+    } else {
+      BackendMessages.rowDescription(output.buffer(), fields);
+    }
+  }
+
+  private void execute(FrontendMessage.Execute execute) {
+    Portal portal = portals.require(execute.portalName());
+    PreparedPlan plan = portal.plan();
+    try {
+      if (plan instanceof PreparedPlan.Empty) {
+        BackendMessages.emptyQueryResponse(output.buffer());
+      } else if (plan instanceof PreparedPlan.Command command) {
+        if (!TransactionState.isExit(command.command())) {
+          transactions.checkNotAborted(plan.statement());
+        }
+        if (portal.isCompleted()) {
+          BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
+        } else {
+          runner.runCommand(plan.statement(), command.command(), false);
+          portal.complete();
+        }
+      } else if (plan instanceof PreparedPlan.DeclareCursor declare) {
+        transactions.checkNotAborted(plan.statement());
+        if (portal.isCompleted()) {
+          BackendMessages.commandComplete(output.buffer(), "DECLARE CURSOR");
+        } else {
+          runner.declareCursor(declare.declare(), portal.parameters(), declare.declaredTypes());
+          portal.complete();
+        }
+      } else if (plan instanceof PreparedPlan.DuckDb duckDb) {
+        transactions.checkNotAborted(plan.statement());
+        if (portal.isCompleted()) {
+          BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
+        } else if (portal.cursor() == null) {
+          if (AutocommitReads.needsImplicitTransaction(plan.statement())) {
+            transactions.beginImplicit(plan.statement());
+          }
+          runner.runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.columns(), portal.fields(), false, execute.maxRows(), portal);
+        } else {
+          runner.resumePortal(portal, execute.maxRows());
+        }
+      }
+    } catch (PlatformException e) {
+      portal.complete();
+      transactions.markFailed();
+      throw e;
+    }
+  }
+
+  private void closeObject(FrontendMessage.Close close) {
+    if (close.kind() == 'S') {
+      PreparedPlan plan = statements.remove(close.name());
+      if (plan != null) {
+        portals.closeAllOf(plan);
+        plan.close();
+      }
+    } else {
+      portals.close(close.name());
+    }
+    BackendMessages.closeComplete(output.buffer());
+  }
+}

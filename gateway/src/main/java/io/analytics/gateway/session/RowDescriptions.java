@@ -1,0 +1,45 @@
+package io.analytics.gateway.session;
+
+import io.analytics.engine.session.ResultColumn;
+import io.analytics.gateway.protocol.BackendMessages.FieldDescription;
+import io.analytics.gateway.types.ColumnType;
+import io.analytics.gateway.types.ColumnWriters;
+import io.analytics.gateway.types.PgTypes;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns DuckDB's result columns into PostgreSQL's RowDescription fields and column types. */
+final class RowDescriptions {
+  private RowDescriptions() {}
+
+  /** The fields for these columns in the formats the client asked for (text where a type has no binary form). */
+  static List<FieldDescription> describe(List<ResultColumn> columns, short[] requestedFormats) {
+    List<FieldDescription> fields = new ArrayList<>(columns.size());
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnType type = PgTypes.forDuckDbType(columns.get(i).duckDbType());
+      short format = i < requestedFormats.length ? requestedFormats[i] : 0;
+      if (format == 1 && !ColumnWriters.supportsBinary(type)) {
+        format = 0;
+      }
+      fields.add(new FieldDescription(
+          columns.get(i).name(), 0, (short) 0, type.type().oid(), type.type().typlen(), type.typmod(), format));
+    }
+    return fields;
+  }
+
+  static List<ColumnType> columnTypes(List<ResultColumn> columns) {
+    List<ColumnType> types = new ArrayList<>(columns.size());
+    for (ResultColumn column : columns) {
+      types.add(PgTypes.forDuckDbType(column.duckDbType()));
+    }
+    return types;
+  }
+
+  static short[] formatsOf(List<FieldDescription> fields) {
+    short[] formats = new short[fields.size()];
+    for (int i = 0; i < formats.length; i++) {
+      formats[i] = fields.get(i).format();
+    }
+    return formats;
+  }
+}
