@@ -29,6 +29,7 @@ public final class GatewayMetrics {
   private final Counter bytesSent;
   private final Counter cancellations;
   private final DistributionSummary queueWait;
+  private final LatencyWindow latencies = new LatencyWindow();
 
   public GatewayMetrics() {
     rowsSent = Counter.builder("gateway.rows.sent").description("Rows sent to clients").register(registry);
@@ -59,8 +60,14 @@ public final class GatewayMetrics {
     }
   }
 
+  /** The latencies of the statements since the status page's last sample. */
+  public LatencyWindow latencies() {
+    return latencies;
+  }
+
   /** A statement ended: {@code kind} is read, write, ddl, ...; {@code outcome} is ok or the SQLSTATE. */
   public void statement(String kind, String outcome, long nanos, long rows) {
+    latencies.add(nanos);
     String result = outcome.equals("ok") ? "ok" : "error";
     timers.computeIfAbsent(kind + "/" + result, key -> Timer.builder("gateway.statements").tag("kind", kind).tag("outcome", result)
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))

@@ -270,8 +270,10 @@ public final class GatewayServer implements AutoCloseable {
     if (observability.metricsPort() > 0) {
       try {
         metricsEndpoint = MetricsEndpoint.start(observability.metricsListenAddress(), observability.metricsPort(), metrics, this::ready);
-        statusHistory = new io.analytics.gateway.status.StatusHistory(metrics);
-        metricsEndpoint.serveStatus(new io.analytics.gateway.status.StatusPage(home, config, metrics, registry::activities, statusHistory));
+        statusHistory = new io.analytics.gateway.status.StatusHistory(metrics, services.resultCache());
+        metricsEndpoint.serveStatus(new io.analytics.gateway.status.StatusPage(home, config,
+            new io.analytics.gateway.status.StatusPage.Sources(metrics, registry::activities, services.statementStatistics(),
+                services.resultCache(), services.database()), statusHistory));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot open the metrics port " + observability.metricsPort(), e);
       }
@@ -304,6 +306,11 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   /** The Postgres sources' syncing: at start, on their interval, and on request; null on a replica. */
+  /** The status page's history, or null when no metrics port is open (tests take a sample with it). */
+  public io.analytics.gateway.status.StatusHistory statusHistory() {
+    return statusHistory;
+  }
+
   public SourceSyncScheduler sourceSync() {
     return sourceSync;
   }

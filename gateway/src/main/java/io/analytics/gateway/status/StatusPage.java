@@ -12,6 +12,8 @@ import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.DatasetFiles;
 import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.gateway.activity.SessionActivity;
+import io.analytics.gateway.activity.StatementStatistics;
+import io.analytics.gateway.cache.ResultCache;
 import io.analytics.gateway.metrics.GatewayMetrics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +33,8 @@ import java.util.function.Supplier;
  * {@code /metrics}: {@code /status} (plain HTML, JavaScript and SVG from the jar, no build tool
  * chain) draws what {@code /status.json} says: the lake's layers and datasets (files, size,
  * partitions, last commit, freshness), the PostgreSQL sources, the open sessions (as
- * pg_stat_activity), and charts of the
- * last hour sampled by {@link StatusHistory}.
+ * pg_stat_activity), the top statements (as pg_stat_statements), the result cache, and charts of
+ * the last hour sampled by {@link StatusHistory}.
  */
 public final class StatusPage {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,10 +44,26 @@ public final class StatusPage {
   private final PlatformConfig config;
   private final GatewayMetrics metrics;
   private final Supplier<List<SessionActivity>> sessions;
-  private final StatusHistory history;
+  private static final int TOP_STATEMENTS = 20;
 
-  public StatusPage(PlatformHome home, PlatformConfig config, GatewayMetrics metrics, Supplier<List<SessionActivity>> sessions,
-      StatusHistory history) {
+  private final StatusHistory history;
+  private final StatementStatistics statements;
+  private final ResultCache cache;
+  private final SourceStatusRows sources;
+
+  /** What the page reads besides the home and its configuration. */
+  public record Sources(GatewayMetrics metrics, Supplier<List<SessionActivity>> sessions, StatementStatistics statements,
+      ResultCache cache, io.analytics.engine.duckdb.DuckDbDatabase database) {}
+
+  public StatusPage(PlatformHome home, PlatformConfig config, Sources from, StatusHistory history) {
+    this(home, config, from.metrics(), from.sessions(), history, from.statements(), from.cache(), from.database());
+  }
+
+  private StatusPage(PlatformHome home, PlatformConfig config, GatewayMetrics metrics, Supplier<List<SessionActivity>> sessions,
+      StatusHistory history, StatementStatistics statements, ResultCache cache, io.analytics.engine.duckdb.DuckDbDatabase database) {
+    this.statements = requireNonNull(statements, "statements is null");
+    this.cache = requireNonNull(cache, "cache is null");
+    this.sources = new SourceStatusRows(database);
     this.home = requireNonNull(home, "home is null");
     this.config = requireNonNull(config, "config is null");
     this.metrics = requireNonNull(metrics, "metrics is null");
@@ -82,11 +101,13 @@ public final class StatusPage {
     status.put("statements", metrics.statementCount());
     status.put("bytesSent", (long) metrics.bytesSentTotal());
     status.put("datasets", datasets());
-    List<Map<String, Object>> sources = new ArrayList<>();
+    List<Map<String, Object>> sourceRows = new ArrayList<>();
     for (PostgresSourceConfig source : config.sources()) {
-      sources.add(Map.of("name", source.name()));
+      sourceRows.add(sources.row(source));
     }
-    status.put("sources", sources);
+    status.put("sources", sourceRows);
+    status.put("topStatements", topStatements());
+    status.put("resultCache", Map.of("hits", cache.hits(), "misses", cache.misses(), "bytes", cache.bytes()));
     status.put("history", history.samples());
     return status;
   }
@@ -106,6 +127,26 @@ public final class StatusPage {
       row.put("query", session.query());
       rows.add(row);
     }
+    return rows;
+  }
+
+  /** The statements that took the most time in all, as pg_stat_statements ordered by total_exec_time. */
+  private List<Map<String, Object>> topStatements() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    statements.snapshot().stream()
+        .sorted(Comparator.comparingDouble(StatementStatistics.Snapshot::totalMillis).reversed())
+        .limit(TOP_STATEMENTS)
+        .forEach(statement -> {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("user", statement.user());
+          row.put("query", statement.query());
+          row.put("calls", statement.calls());
+          row.put("totalMillis", statement.totalMillis());
+          row.put("meanMillis", statement.meanMillis());
+          row.put("maxMillis", statement.maxMillis());
+          row.put("rows", statement.rows());
+          rows.add(row);
+        });
     return rows;
   }
 

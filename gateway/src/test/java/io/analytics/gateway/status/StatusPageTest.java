@@ -42,6 +42,8 @@ class StatusPageTest {
         for (int i = 0; i < 5; i++) {
           statement.execute("SELECT count(*) FROM bronze.trades");
         }
+        // A sample now, so the latency of those statements is in the history (the sampler takes one every 10 s).
+        gateway.server().statusHistory().sample();
         String url = "http://127.0.0.1:" + metricsPort + "/status";
         String dom = chromium(chromium, "--dump-dom", url);
         assertThat(dom).contains("data-loaded=\"true\"");
@@ -53,7 +55,19 @@ class StatusPageTest {
         assertThat(number(dom, "statements")).isGreaterThanOrEqualTo(5);
         // The test's own session, as pg_stat_activity shows it.
         assertThat(dom).contains("<td>wire-tests</td>").contains("SELECT count(*) FROM bronze.trades");
-        assertThat(dom).contains("<polyline points=");
+        assertThat(dom).contains("<polyline class=\"series0\" points=");
+        // The statement the test ran, among the top statements with at least its 5 calls (as pg_stat_statements).
+        Matcher top = Pattern.compile("<tr><td>tester</td><td class=\"number calls\">([0-9]+)</td>(?:<td[^>]*>[^<]*</td>){4}"
+            + "<td class=\"query\">SELECT COUNT \\( \\* \\) FROM BRONZE \\. TRADES</td></tr>", Pattern.CASE_INSENSITIVE).matcher(dom);
+        assertThat(top.find()).as("top statements in %s", dom).isTrue();
+        assertThat(Long.parseLong(top.group(1))).isGreaterThanOrEqualTo(5);
+        // p50 and p99 of the sampled interval: the statements took some time, p99 at least p50.
+        Matcher latency = Pattern.compile("id=\"latency-now\" data-p50=\"([0-9.E-]+)\" data-p99=\"([0-9.E-]+)\"").matcher(dom);
+        assertThat(latency.find()).as("latency in %s", dom).isTrue();
+        assertThat(Double.parseDouble(latency.group(1))).isPositive();
+        assertThat(Double.parseDouble(latency.group(2))).isGreaterThanOrEqualTo(Double.parseDouble(latency.group(1)));
+        assertThat(number(dom, "cache-hits")).isGreaterThanOrEqualTo(0);
+        assertThat(dom).contains("<svg id=\"chart-latency\"").contains("<svg id=\"chart-cache\"");
 
         Path screenshot = Path.of("target/status-page.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
