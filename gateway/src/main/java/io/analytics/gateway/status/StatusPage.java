@@ -50,6 +50,7 @@ public final class StatusPage {
   private final StatementStatistics statements;
   private final ResultCache cache;
   private final SourceStatusRows sources;
+  private final StatusPageAccess access;
 
   /** What the page reads besides the home and its configuration. */
   public record Sources(GatewayMetrics metrics, Supplier<List<SessionActivity>> sessions, StatementStatistics statements,
@@ -64,6 +65,7 @@ public final class StatusPage {
     this.statements = requireNonNull(statements, "statements is null");
     this.cache = requireNonNull(cache, "cache is null");
     this.sources = new SourceStatusRows(database);
+    this.access = StatusPageAccess.of(config.gateway().observability(), config::users);
     this.home = requireNonNull(home, "home is null");
     this.config = requireNonNull(config, "config is null");
     this.metrics = requireNonNull(metrics, "metrics is null");
@@ -73,8 +75,15 @@ public final class StatusPage {
 
   /** Serves {@code /status}, its assets and {@code /status.json} on the metrics endpoint's server. */
   public void register(HttpServer server) {
-    server.createContext("/status.json", exchange -> respond(exchange, "application/json", JSON.writeValueAsBytes(snapshot())));
+    server.createContext("/status.json", exchange -> {
+      if (allowed(exchange)) {
+        respond(exchange, "application/json", JSON.writeValueAsBytes(snapshot()));
+      }
+    });
     server.createContext("/status", exchange -> {
+      if (!allowed(exchange)) {
+        return;
+      }
       String path = exchange.getRequestURI().getPath();
       String file = path.equals("/status") || path.equals("/status/") ? "index.html" : path.substring("/status/".length());
       if (!file.matches("[a-z]+\\.(html|js|css)")) {
@@ -90,6 +99,24 @@ public final class StatusPage {
         respond(exchange, type + "; charset=utf-8", in.readAllBytes());
       }
     });
+  }
+
+  /** Whether the request may see the page; if not, it has been answered 401 or 403. */
+  private boolean allowed(HttpExchange exchange) throws IOException {
+    StatusPageAccess.Verdict verdict = access.check(exchange);
+    if (verdict == StatusPageAccess.Verdict.ALLOWED) {
+      return true;
+    }
+    byte[] body;
+    if (verdict == StatusPageAccess.Verdict.FORBIDDEN) {
+      body = "the status page is for users with role admin\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      respond(exchange, 403, "text/plain; charset=utf-8", body);
+    } else {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"analytics status\", charset=\"UTF-8\"");
+      body = "the status page asks for an admin's user name and password\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      respond(exchange, 401, "text/plain; charset=utf-8", body);
+    }
+    return false;
   }
 
   /** What the page shows, as the gateway sees it now. */
