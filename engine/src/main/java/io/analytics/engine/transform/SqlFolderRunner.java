@@ -12,6 +12,7 @@ import io.analytics.engine.warehouse.WarehouseConnector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.analytics.engine.lake.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -47,12 +48,21 @@ public final class SqlFolderRunner {
 
   /** Runs every materialization; returns one line per file. */
   public List<String> runMaterializations() {
+    return runMaterializations(ProgressListener.NONE);
+  }
+
+  /**
+   * Runs every materialization, telling {@code progress} how far each has got (its phases are
+   * named after the file: "daily_pnl.sql writing"); returns one line per file.
+   */
+  public List<String> runMaterializations(ProgressListener progress) {
     List<String> done = new ArrayList<>();
     List<Path> files = sqlFiles(config.home().materializationsDir());
+    FileProgress perFile = new FileProgress(progress);
     try (TransformationPipeline pipeline =
-        new TransformationPipeline(config, warehouse, io.analytics.engine.lake.CommitHooks.NONE,
-            io.analytics.engine.lake.ProgressListener.NONE)) {
+        new TransformationPipeline(config, warehouse, io.analytics.engine.lake.CommitHooks.NONE, perFile)) {
       for (Path file : files) {
+        perFile.file = file.getFileName().toString();
         Materialization materialization = Materialization.read(file);
         try {
           if (materialization.hasTarget()) {
@@ -76,6 +86,31 @@ public final class SqlFolderRunner {
       }
     }
     return done;
+  }
+
+  /** Names each phase after the file that runs, so one listener tells the files apart. */
+  private static final class FileProgress implements ProgressListener {
+    private final ProgressListener to;
+    private volatile String file = "";
+
+    FileProgress(ProgressListener to) {
+      this.to = requireNonNull(to, "to is null");
+    }
+
+    @Override
+    public void started(String phase) {
+      to.started(file + " " + phase);
+    }
+
+    @Override
+    public void progress(String phase, double percent) {
+      to.progress(file + " " + phase, percent);
+    }
+
+    @Override
+    public void finished(String phase) {
+      to.finished(file + " " + phase);
+    }
   }
 
   static List<Path> sqlFiles(Path dir) {

@@ -15,7 +15,8 @@ public final class MaterializeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (String line : new SqlFolderRunner(parent.pipelineConfig(), parent.warehouse()).runMaterializations()) {
+    for (String line : new SqlFolderRunner(parent.pipelineConfig(), parent.warehouse())
+        .runMaterializations(TerminalProgress.of("materialize", 0, spec.commandLine().getErr()))) {
       spec.commandLine().getOut().println("materialized: " + line);
     }
     spec.commandLine().getOut().flush();

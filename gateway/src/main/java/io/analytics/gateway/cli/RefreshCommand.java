@@ -17,7 +17,7 @@ public final class RefreshCommand implements Callable<Integer> {
   public Integer call() {
     SqlFolderRunner runner = new SqlFolderRunner(parent.pipelineConfig(), parent.warehouse());
     runner.runViews().forEach(f -> spec.commandLine().getOut().println("views: " + f.getFileName()));
-    runner.runMaterializations().forEach(line -> spec.commandLine().getOut().println("materialized: " + line));
+    runner.runMaterializations(TerminalProgress.of("refresh", 0, spec.commandLine().getErr())).forEach(line -> spec.commandLine().getOut().println("materialized: " + line));
     spec.commandLine().getOut().flush();
     return 0;
   }

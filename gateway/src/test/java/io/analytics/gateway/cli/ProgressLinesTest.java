@@ -47,4 +47,27 @@ class ProgressLinesTest {
     assertThat(ingest.err()).contains("ingest trades: validating started (" + Files.size(csv) + " B)")
         .contains("ingest trades: validating done in").contains("ingest trades: writing done in");
   }
+
+  @Test
+  void aMaterializationThatIsNotOnATerminalPrintsItsPhasesPerFile() throws Exception {
+    assertThat(CliRun.on(home, "init").exitCode()).isZero();
+    Path csv = Files.writeString(home.resolve("trades.csv"), "trade_id,ts,symbol,side,quantity,price,venue\n"
+        + "1,2024-01-02T10:00:00Z,AAPL,BUY,10,185.5,XNAS\n2,2024-01-02T11:00:00Z,MSFT,SELL,5,370.1,XNAS\n");
+    CliRun ingest = CliRun.on(home, "ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema");
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    Path scripts = Files.createDirectories(home.resolve("sql/materializations"));
+    // Only this test's script: init's examples read demo datasets this home does not have.
+    try (java.util.stream.Stream<Path> examples = Files.list(scripts)) {
+      for (Path example : examples.toList()) {
+        Files.delete(example);
+      }
+    }
+    Files.writeString(scripts.resolve("50_symbols.sql"),
+        "-- target: silver.symbols\n-- format: parquet\nSELECT symbol, count(*) AS trades FROM bronze.trades GROUP BY symbol\n");
+    CliRun materialize = CliRun.on(home, "materialize");
+    assertThat(materialize.exitCode()).as(materialize.err()).isZero();
+    assertThat(materialize.out()).contains("materialized: 50_symbols.sql");
+    assertThat(materialize.err()).containsPattern("(?m)^materialize: 50_symbols\\.sql [a-z]+ started$")
+        .containsPattern("(?m)^materialize: 50_symbols\\.sql [a-z]+ done in [0-9.]+ s$");
+  }
 }
