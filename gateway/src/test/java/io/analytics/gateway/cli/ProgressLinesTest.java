@@ -39,22 +39,15 @@ class ProgressLinesTest {
 
   @Test
   void anIngestThatIsNotOnATerminalPrintsItsPhases() throws Exception {
-    assertThat(CliRun.on(home, "init").exitCode()).isZero();
-    Path csv = Files.writeString(home.resolve("trades.csv"), "trade_id,ts,symbol,side,quantity,price,venue\n"
-        + "1,2024-01-02T10:00:00Z,AAPL,BUY,10,185.5,XNAS\n");
-    CliRun ingest = CliRun.on(home, "ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema");
-    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    Path csv = home.resolve("trades.csv");
+    CliRun ingest = initAndIngest(csv, "1,2024-01-02T10:00:00Z,AAPL,BUY,10,185.5,XNAS\n");
     assertThat(ingest.err()).contains("ingest trades: validating started (" + Files.size(csv) + " B)")
         .contains("ingest trades: validating done in").contains("ingest trades: writing done in");
   }
 
   @Test
   void aMaterializationThatIsNotOnATerminalPrintsItsPhasesPerFile() throws Exception {
-    assertThat(CliRun.on(home, "init").exitCode()).isZero();
-    Path csv = Files.writeString(home.resolve("trades.csv"), "trade_id,ts,symbol,side,quantity,price,venue\n"
-        + "1,2024-01-02T10:00:00Z,AAPL,BUY,10,185.5,XNAS\n2,2024-01-02T11:00:00Z,MSFT,SELL,5,370.1,XNAS\n");
-    CliRun ingest = CliRun.on(home, "ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema");
-    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    initAndIngest(home.resolve("trades.csv"), "1,2024-01-02T10:00:00Z,AAPL,BUY,10,185.5,XNAS\n2,2024-01-02T11:00:00Z,MSFT,SELL,5,370.1,XNAS\n");
     Path scripts = Files.createDirectories(home.resolve("sql/materializations"));
     // Only this test's script: init's examples read demo datasets this home does not have.
     try (java.util.stream.Stream<Path> examples = Files.list(scripts)) {
@@ -69,5 +62,14 @@ class ProgressLinesTest {
     assertThat(materialize.out()).contains("materialized: 50_symbols.sql");
     assertThat(materialize.err()).containsPattern("(?m)^materialize: 50_symbols\\.sql [a-z]+ started$")
         .containsPattern("(?m)^materialize: 50_symbols\\.sql [a-z]+ done in [0-9.]+ s$");
+  }
+
+  /** A new home with bronze.trades ingested from {@code csv} holding {@code rows}; the ingest's run. */
+  private CliRun initAndIngest(Path csv, String rows) throws Exception {
+    assertThat(CliRun.on(home, "init").exitCode()).isZero();
+    Files.writeString(csv, "trade_id,ts,symbol,side,quantity,price,venue\n" + rows);
+    CliRun ingest = CliRun.on(home, "ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema");
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    return ingest;
   }
 }
