@@ -112,8 +112,10 @@ public final class BenchCommand implements Callable<Integer> {
       targets.add(new DuckDbTarget(home.dataDir(), scale, ingestCsv, work, seconds));
 
       BenchResults results = new BenchResults(targets.stream().map(BenchTarget::name).toList());
-      for (Workload workload : Workload.all(100_000L * scale, rowCount, smallLookup)) {
-        measure(console, workload, targets, runs, results);
+      List<Workload> workloads = Workload.all(100_000L * scale, rowCount, smallLookup);
+      for (int i = 0; i < workloads.size(); i++) {
+        console.printf("[%d/%d] ", i + 1, workloads.size());
+        measure(console, workloads.get(i), targets, runs, results);
       }
       results.compare("gold_lookup_large", "gold_lookup_small",
           String.format(java.util.Locale.ROOT, "gold key lookup, %,d rows ÷ %,d rows", rowCount, smallLookup));

@@ -55,16 +55,25 @@ public final class SyncCommand implements Callable<Integer> {
     if (gateway.isPresent()) {
       SyncRequests requests = new SyncRequests(parent.home());
       String id = requests.submit(source, table, full);
+      io.analytics.engine.lake.ProgressListener progress = TerminalProgress.of("sync", 0, spec.commandLine().getErr());
+      String phase = "by the gateway (pid " + gateway.get().pid() + ")";
+      progress.started(phase);
       SyncRequests.Result result = requests.await(id, GATEWAY_TIMEOUT_MILLIS).orElseThrow(() -> new PlatformException(
           SqlState.QUERY_CANCELED, "the gateway (pid " + gateway.get().pid() + ") did not answer the sync request"));
+      progress.progress(phase, 100);
+      progress.finished(phase);
       out.println("synced by the gateway (pid " + gateway.get().pid() + ")");
       result.lines().forEach(out::println);
       succeeded = result.succeeded();
     } else {
       try (DuckDbDatabase warehouse = DuckDbDatabase.openWarehouse(parent.home(), config.duckdb())) {
         SourceSynchronizer synchronizer = new SourceSynchronizer(warehouse, config.duckdb());
+        io.analytics.engine.lake.ProgressListener progress = TerminalProgress.of("sync", 0, spec.commandLine().getErr());
         for (PostgresSourceConfig each : sources) {
+          progress.started(each.name());
           SourceSyncResult result = synchronizer.sync(each, table, full);
+          progress.progress(each.name(), result.succeeded() ? 100 : 0);
+          progress.finished(each.name());
           result.summaryLines().forEach(out::println);
           succeeded &= result.succeeded();
         }

@@ -71,6 +71,9 @@ class PostgresCliTest {
         CliRun sync = ok(home, "sync", "oltp");
         assertThat(sync.out()).contains("synced by the gateway").contains("oltp: mirror path")
             .contains("oltp.orders: full sync, 50 rows read, 50 rows in mirror");
+        // Not a terminal: plain progress lines on stderr while the gateway syncs.
+        assertThat(sync.err()).containsPattern("(?m)^sync: by the gateway \\(pid [0-9]+\\) started$")
+            .containsPattern("(?m)^sync: by the gateway \\(pid [0-9]+\\) done in [0-9.]+ s$");
 
         try (Connection client = gateway.connect()) {
           assertThat(rows(client, "SELECT o.symbol, count(DISTINCT o.order_id) AS orders, count(*) AS trades"
@@ -112,7 +115,9 @@ class PostgresCliTest {
     ok(home, "init");
     ok(home, "attach", "oltp", server.url(db));
 
-    assertThat(ok(home, "sync").out()).contains("oltp.orders: full sync, 50 rows read");
+    CliRun sync = ok(home, "sync");
+    assertThat(sync.out()).contains("oltp.orders: full sync, 50 rows read");
+    assertThat(sync.err()).containsPattern("(?m)^sync: oltp started$").containsPattern("(?m)^sync: oltp done in [0-9.]+ s$");
     assertThat(ok(home, "query", "SELECT count(*) AS n FROM oltp.orders", "--format", "csv").out()).isEqualTo("n\n50\n");
     assertThat(ok(home, "status").out()).containsPattern("oltp\\.orders <- public\\.orders: 50 rows, full sync at");
     CliRun refused = cli(home, "export", "--query", "SELECT 1 AS n", "--table", "t", "--to", "postgres:oltp");
