@@ -67,6 +67,16 @@ class StatusPageAccessTest {
     assertThat(StatusPageAccess.of(new ObservabilityConfig(1, "0.0.0.0", 0L, "never"), List::of).required()).isFalse();
   }
 
+  @Test
+  void theModeIsReadFromTheConfigurationFileAndChecked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("platform.json"),
+        "{\"gateway\": {\"observability\": {\"metricsPort\": 9187, \"statusPageAuth\": \"always\"}}}");
+    assertThat(PlatformConfig.load(file, java.util.Map.of()).gateway().observability().statusPageAuth()).isEqualTo("always");
+    java.nio.file.Files.writeString(file, "{\"gateway\": {\"observability\": {\"statusPageAuth\": \"sometimes\"}}}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlatformConfig.load(file, java.util.Map.of()))
+        .hasMessageContaining("gateway.observability.statusPageAuth");
+  }
+
   private static HttpResponse<String> get(int port, String path, String credentials) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     if (credentials != null) {
