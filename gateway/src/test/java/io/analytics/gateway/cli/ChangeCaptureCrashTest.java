@@ -6,9 +6,6 @@ import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.engine.testing.PostgresServer;
 import io.analytics.gateway.server.GatewayServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -168,45 +164,6 @@ class ChangeCaptureCrashTest {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** {@code analytics serve} on a free port; closing it kills it (SIGKILL) if it still runs. */
-  private static final class ServeProcess implements AutoCloseable {
-    private final Process process;
-    private final BufferedReader log;
-
-    private ServeProcess(Process process) {
-      this.process = process;
-      this.log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    static ServeProcess start(Path home) throws Exception {
-      return new ServeProcess(TradeBatches.cliProcess(home, "serve", "--port", "0").start());
-    }
-
-    void await(String text) throws Exception {
-      List<String> lines = new ArrayList<>();
-      for (String line = log.readLine(); line != null; line = log.readLine()) {
-        lines.add(line);
-        if (line.contains(text)) {
-          return;
-        }
-      }
-      throw new AssertionError("serve ended before logging \"" + text + "\": " + String.join("\n", lines));
-    }
-
-    void kill() throws InterruptedException {
-      process.destroyForcibly();
-      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    }
-
-    @Override
-    public void close() throws Exception {
-      if (process.isAlive()) {
-        kill();
-      }
-      log.close();
     }
   }
 }
