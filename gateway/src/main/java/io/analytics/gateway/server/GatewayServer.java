@@ -1,5 +1,6 @@
 package io.analytics.gateway.server;
 
+import io.analytics.gateway.admission.AdmissionControl;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PlatformConfig;
@@ -7,7 +8,7 @@ import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetCommitter;
@@ -271,9 +272,9 @@ public final class GatewayServer implements AutoCloseable {
       try {
         metricsEndpoint = MetricsEndpoint.start(observability.metricsListenAddress(), observability.metricsPort(), metrics, this::ready);
         statusHistory = new io.analytics.gateway.status.StatusHistory(metrics, services.resultCache());
-        metricsEndpoint.serveStatus(new io.analytics.gateway.status.StatusPage(home, config,
+        metricsEndpoint.serve(new io.analytics.gateway.status.StatusPage(home, config,
             new io.analytics.gateway.status.StatusPage.Sources(metrics, registry::activities, services.statementStatistics(),
-                services.resultCache(), services.database()), statusHistory));
+                services.resultCache(), services.database()), statusHistory)::register);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot open the metrics port " + observability.metricsPort(), e);
       }

@@ -7,7 +7,7 @@ import io.analytics.catalog.home.PlatformHome;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.gateway.audit.AuditLog;
 import io.analytics.gateway.metrics.GatewayMetrics;
-import io.analytics.gateway.server.AdmissionControl;
+import io.analytics.gateway.admission.AdmissionControl;
 import io.analytics.gateway.auth.AuthenticatorFactory;
 import io.analytics.gateway.tls.ServerTls;
 import java.nio.file.Path;

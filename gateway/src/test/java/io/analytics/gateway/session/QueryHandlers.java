@@ -13,7 +13,7 @@ import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.metrics.GatewayMetrics;
 import io.analytics.gateway.security.Role;
 import io.analytics.gateway.security.StatementGuard;
-import io.analytics.gateway.server.AdmissionControl;
+import io.analytics.gateway.admission.AdmissionControl;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetAddress;
