@@ -29,27 +29,4 @@ final class MirroredSources {
     }
     return Map.copyOf(mirrored);
   }
-
-  /**
-   * {@code source.schema.table} of mirrored sources as their mirrors' names (see SourceTableNames),
-   * with the mirrored sources looked up once, on first use.
-   */
-  static java.util.function.UnaryOperator<String> rewriter(PlatformConfig config, EngineSession engine) {
-    return new java.util.function.UnaryOperator<>() {
-      private Map<String, List<String>> mirrored;
-
-      @Override
-      public String apply(String sql) {
-        if (mirrored == null) {
-          mirrored = of(config, engine);
-        }
-        try {
-          return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirrored);
-        } catch (io.analytics.catalog.error.PlatformException e) {
-          // Text the lexer refuses is left as it came: split() reports it as it does any other.
-          return sql;
-        }
-      }
-    };
-  }
 }

@@ -53,6 +53,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
   private final TransactionState transactions;
   private boolean skippingUntilSync;
   private final io.analytics.gateway.cache.SessionResultCache resultCache;
+  private java.util.Map<String, java.util.List<String>> mirroredSources;
 
   Session(
       GatewayServices services,
@@ -110,7 +111,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
     this.statementGuard = new StatementGuard(role, services.home().dataDir(), new SessionCatalogLookup(engine),
         () -> SessionGuard.firstSchemaOnSearchPath(parameters));
     this.sessionGuard = new SessionGuard(statementGuard, services.replica(), execution, user, clientAddress, features::beforeRoleCheck,
-        MirroredSources.rewriter(services.config(), engine));
+        this::withMirrorNames);
     SessionContext context = new SessionContext(receiver, engine, parameters, commands, execution, transactions, portals,
         statements, preparer, sessionGuard);
     StatementRunner runner = new StatementRunner(context, features);
@@ -120,6 +121,19 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
 
   private java.util.List<String> explainLines(String sql) {
     return resultCache.explainLines(sql, transactions.status() != TransactionStatus.IDLE, parameters::all);
+  }
+
+  /** {@code source.schema.table} of mirrored sources as their mirrors' names (see SourceTableNames). */
+  private String withMirrorNames(String sql) {
+    if (mirroredSources == null) {
+      mirroredSources = MirroredSources.of(services.config(), engine);
+    }
+    try {
+      return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
+    } catch (PlatformException e) {
+      // Text the lexer refuses is left as it came: split() reports it as it does any other.
+      return sql;
+    }
   }
 
   /** The text DuckDB is about to run after the gateway's rewrites is checked again, as exactly that text. */
