@@ -76,47 +76,47 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
     this.database = requireNonNull(database, "database is null");
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
     Role role = homeOwner ? io.analytics.gateway.auth.LocalPeer.ownerRole(services.config(), user) : Role.forLogin(services.config(), user);
-    boolean goldTier = role == Role.APP && services.goldTier() != null;
-    DuckDbDatabase instance = goldTier ? services.goldTier() : services.database();
+    boolean goldTier = role == Role.APP && services.instances().goldTier() != null;
+    DuckDbDatabase instance = goldTier ? services.instances().goldTier() : services.instances().database();
     // Result batches of this session are counted here and held to the per-query memory limit after
     // each batch (see ResultStream); the allocator itself is not capped, as Arrow leaks when a capped
     // allocator refuses an import half-way.
-    this.allocator = services.allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
+    this.allocator = services.instances().allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
         services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees());
-    this.parameters = new SessionParameters(user, true, services.replica());
+    this.parameters = new SessionParameters(user, true, services.instances().replica());
     parameters.setSessionDefault("search_path", services.config().searchPath().forRole(role.name()));
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
-    SearchPathRouting searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
-    this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
+    SearchPathRouting searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.instances().searchPathRouting();
+    this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.statements().resultCache(), engine::parseTree, role.sqlName(), user);
     this.commands = new SessionCommands(this.parameters, this.engine, receiver,
         (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting,
         this::explainLines);
     String sessionName = user + "@" + clientAddress.getHostAddress();
-    this.execution = new StatementExecution(engine, services.timers(), services.admission(),
-        new StatementLog(services.audit(), services.metrics(), services.statementStatistics(),
+    this.execution = new StatementExecution(engine, services.timers(), services.statements().admission(),
+        new StatementLog(services.monitoring().audit(), services.monitoring().metrics(), services.statements().statementStatistics(),
             services.config().gateway().observability().slowQueryMillis(),
             user, clientAddress),
         parameters::statementTimeoutMillis);
     this.idleTimer = new IdleTransactionTimer(output, services.timers(), serial,
         services.config().gateway().limits().idleInTransactionTimeoutSeconds(), sessionName);
-    this.copy = new CopyHandler(engine, output, services.copyTempDir(), execution);
+    this.copy = new CopyHandler(engine, output, services.statements().copyTempDir(), execution);
     this.preparer = new ClientQueryPreparer(engine, services.config(), services.home(),
         new SessionValueCalls.Values(parameters, database, user), database,
         () -> services.registry().activitiesVisibleTo(user, role.administers()), portals::declaredCursors,
-        this::checkRewritten, services.statementStatistics(), user, role.administers(), statement -> guard().rewriteNeedsCheck(statement));
+        this::checkRewritten, services.statements().statementStatistics(), user, role.administers(), statement -> guard().rewriteNeedsCheck(statement));
     this.features = new TransactionFeatures(engine, receiver, parameters, portals, preparer,
         new WriteTurns(instance.writeOrder(), sessionName, parameters));
     this.transactions = features.transactions();
     this.statementGuard = new StatementGuard(role, services.home().dataDir(), new SessionCatalogLookup(engine),
         () -> SessionGuard.firstSchemaOnSearchPath(parameters));
-    this.sessionGuard = new SessionGuard(statementGuard, services.replica(), execution, user, clientAddress, features::beforeRoleCheck,
+    this.sessionGuard = new SessionGuard(statementGuard, services.instances().replica(), execution, user, clientAddress, features::beforeRoleCheck,
         this::withMirrorNames);
     SessionContext context = new SessionContext(receiver, engine, parameters, commands, execution, transactions, portals,
         statements, preparer, sessionGuard);
     StatementRunner runner = new StatementRunner(context, features);
-    this.simpleQueries = new SimpleQueryHandler(context, runner, copy, services.lakeRefresh(), this, resultCache);
-    this.extendedQueries = new ExtendedQueryHandler(context, runner, new ResultShapes(engine), services.lakeRefresh());
+    this.simpleQueries = new SimpleQueryHandler(context, runner, copy, services.statements().lakeRefresh(), this, resultCache);
+    this.extendedQueries = new ExtendedQueryHandler(context, runner, new ResultShapes(engine), services.statements().lakeRefresh());
   }
 
   private java.util.List<String> explainLines(String sql) {
@@ -167,7 +167,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
     }
     key = services.registry().register(this, user);
     features.notificationsStarted(new io.analytics.gateway.notify.SessionNotifications(
-        services.notifications(), key.processId(), serial::execute, this::deliverNotificationsIfIdle));
+        services.statements().notifications(), key.processId(), serial::execute, this::deliverNotificationsIfIdle));
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
     io.analytics.gateway.dialect.PostgresDialectSettings.apply(engine);
@@ -281,7 +281,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
 
   @Override
   public void cancelRunningStatement() {
-    services.metrics().cancellation();
+    services.monitoring().metrics().cancellation();
     features.cancelWait();
     execution.cancel(CancelReason.USER_REQUEST);
   }
