@@ -12,6 +12,8 @@ public final class PostgresDialect {
       new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new ArrayLiterals(),
       new ExtractSeconds(), new RegexpMatches(), new IntegerFunctions(), new SetReturningSelectList());
 
+  private static final DialectStage AGGREGATES = new AggregateResultTypes();
+
   private PostgresDialect() {}
 
   public static SqlStatement translate(SqlStatement statement) {
@@ -20,5 +22,13 @@ public final class PostgresDialect {
       translated = stage.apply(translated);
     }
     return translated;
+  }
+
+  /**
+   * The stages that call the session's TEMP macros ({@link PgAggregateMacros}): only for statements
+   * of a session that creates them first (not COPY's source, which has no such step).
+   */
+  public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
+    return AGGREGATES.apply(statement);
   }
 }
