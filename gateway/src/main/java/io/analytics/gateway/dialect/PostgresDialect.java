@@ -13,6 +13,7 @@ public final class PostgresDialect {
       new ExtractSeconds(), new RegexpMatches(), new IntegerFunctions(), new SetReturningSelectList());
 
   private static final DialectStage AGGREGATES = new AggregateResultTypes();
+  private static final DialectStage FORMAT = new FormatCalls();
 
   private PostgresDialect() {}
 
@@ -25,10 +26,10 @@ public final class PostgresDialect {
   }
 
   /**
-   * The stages that call the session's TEMP macros ({@link PgAggregateMacros}): only for statements
+   * The stages that call the session's TEMP macros ({@link PgAggregateMacros}, quote_ident for format's %I): only for statements
    * of a session that creates them first (not COPY's source, which has no such step).
    */
   public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
-    return AGGREGATES.apply(statement);
+    return FORMAT.apply(AGGREGATES.apply(statement));
   }
 }
