@@ -23,12 +23,11 @@ public final class AggregateResultTypes implements DialectStage {
   private static final Set<String> AGGREGATES = Set.of(
       "sum", "avg", "count", "min", "max", "bool_and", "bool_or", "every", "string_agg", "array_agg", "stddev", "stddev_samp",
       "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or", "json_agg", "jsonb_agg", "first", "last", "any_value");
-  private static final Set<String> STATEMENTS = Set.of("SELECT", "WITH", "VALUES", "TABLE");
 
   @Override
   public SqlStatement apply(SqlStatement statement) {
     List<Token> tokens = statement.tokens();
-    if (!rewrites(statement) || tokens.stream().noneMatch(AggregateResultTypes::isAggregateName)) {
+    if (!QueryStatements.isQuery(statement) || tokens.stream().noneMatch(AggregateResultTypes::isAggregateName)) {
       return statement;
     }
     TokenEdits edits = new TokenEdits(statement);
@@ -43,15 +42,6 @@ public final class AggregateResultTypes implements DialectStage {
       }
     }
     return edits.result();
-  }
-
-  /** A query, or a parenthesized one: not DDL that would keep the macro's name in the catalog. */
-  private static boolean rewrites(SqlStatement statement) {
-    int first = 0;
-    while (first < statement.size() && statement.token(first).isPunctuation('(')) {
-      first++;
-    }
-    return STATEMENTS.contains(statement.keyword(first));
   }
 
   private static boolean isAggregateName(Token token) {

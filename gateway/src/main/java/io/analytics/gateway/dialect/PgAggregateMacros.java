@@ -12,6 +12,7 @@ import java.util.List;
 public final class PgAggregateMacros {
   static final String SUM = "pg_gateway_sum";
   static final String AVG = "pg_gateway_avg";
+  static final String NUMERIC = "pg_gateway_numeric";
   /** avg's sum and count travel in one HUGEINT: the sum times 2^40 plus the count (at most 2^40 - 1 rows). */
   private static final String PACKED = "sum(CAST(x AS HUGEINT) * 1099511627776 + 1)";
   /**
@@ -33,6 +34,11 @@ public final class PgAggregateMacros {
         // The exact quotient sum / count rounded half away from zero at 16 decimals, as numeric division rounds. The
         // packed sum is named by a lambda, not a second macro: DuckDB cannot bind a nested macro in an aliased window call.
         "CREATE OR REPLACE TEMP MACRO " + AVG + "(x SMALLINT) AS " + QUOTIENT + ", (x INTEGER) AS " + QUOTIENT + ", (x BIGINT) AS "
-            + QUOTIENT + ", (x) AS avg(x)");
+            + QUOTIENT + ", (x) AS avg(x)",
+        // x::numeric (NumericCasts): integers exactly, a DECIMAL as it is, other types refused (their numeric's scale is per value).
+        "CREATE OR REPLACE TEMP MACRO " + NUMERIC + "(x SMALLINT) AS CAST(x AS DECIMAL(5,0)), (x INTEGER) AS CAST(x AS DECIMAL(10,0)), "
+            + "(x BIGINT) AS CAST(x AS DECIMAL(19,0)), (x HUGEINT) AS CAST(x AS DECIMAL(38,0)), (x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' "
+            + "THEN x ELSE error('numeric without precision of a ' || lower(typeof(x)) || ' value is not supported by the gateway: "
+            + "DuckDB''s DECIMAL has one scale for a whole column; cast to numeric(p,s)') END");
   }
 }

@@ -14,6 +14,7 @@ public final class PostgresDialect {
 
   private static final DialectStage AGGREGATES = new AggregateResultTypes();
   private static final DialectStage FORMAT = new FormatCalls();
+  private static final DialectStage NUMERIC_CASTS = new NumericCasts();
 
   private PostgresDialect() {}
 
@@ -30,6 +31,6 @@ public final class PostgresDialect {
    * of a session that creates them first (not COPY's source, which has no such step).
    */
   public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
-    return FORMAT.apply(AGGREGATES.apply(statement));
+    return NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement)));
   }
 }
