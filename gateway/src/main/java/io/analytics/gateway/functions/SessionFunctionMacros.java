@@ -34,6 +34,7 @@ public final class SessionFunctionMacros {
     }
     PgFunctionMacros.statements().forEach(execute);
     io.analytics.gateway.dialect.PgAggregateMacros.statements().forEach(execute);
+    PgStringFunctionMacros.statements().forEach(execute);
     created = true;
     uncommitted = inTransaction;
   }
@@ -53,7 +54,8 @@ public final class SessionFunctionMacros {
 
   static boolean namesOne(SqlStatement statement) {
     for (Token token : statement.tokens()) {
-      if (token.type() == TokenType.WORD && NAMES.contains(token.text().toLowerCase(Locale.ROOT))) {
+      String word = token.text().toLowerCase(Locale.ROOT);
+      if (token.type() == TokenType.WORD && (NAMES.contains(word) || PgStringFunctionMacros.NAMES.contains(word))) {
         return true;
       }
     }
