@@ -35,6 +35,7 @@ public final class SessionFunctionMacros {
     PgFunctionMacros.statements().forEach(execute);
     io.analytics.gateway.dialect.PgAggregateMacros.statements().forEach(execute);
     PgStringFunctionMacros.statements().forEach(execute);
+    PgDateFunctionMacros.statements().forEach(execute);
     created = true;
     uncommitted = inTransaction;
   }
@@ -55,7 +56,8 @@ public final class SessionFunctionMacros {
   static boolean namesOne(SqlStatement statement) {
     for (Token token : statement.tokens()) {
       String word = token.text().toLowerCase(Locale.ROOT);
-      if (token.type() == TokenType.WORD && (NAMES.contains(word) || PgStringFunctionMacros.NAMES.contains(word))) {
+      if (token.type() == TokenType.WORD && (NAMES.contains(word) || PgStringFunctionMacros.NAMES.contains(word)
+          || PgDateFunctionMacros.NAMES.contains(word))) {
         return true;
       }
     }
