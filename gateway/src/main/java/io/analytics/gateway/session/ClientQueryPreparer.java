@@ -80,8 +80,8 @@ final class ClientQueryPreparer {
     ensureCatalogObjects(statement, inTransaction);
     functionMacros.ensureFor(statement, inTransaction, engine::execute);
     SqlStatement effective = SessionValueCalls.rewrite(
-        PostgresDialect.translate(io.analytics.gateway.functions.PgFormatCalls.rewrite(
-            catalogCompatible(translatedDdl(statement)))),
+        PostgresDialect.translateWithSessionMacros(PostgresDialect.translate(io.analytics.gateway.functions.PgFormatCalls.rewrite(
+            catalogCompatible(translatedDdl(statement))))),
         sessionValues);
     if (io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(effective)) {
       effective = io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(effective, tableFunctions);
