@@ -98,6 +98,8 @@ public final class SessionParameters {
   private String formatZone;
   private String formatFloatDigits;
   private final boolean readOnlyServer;
+  /** {@link #all()} as of the last change: the result cache keys every statement by it. */
+  private Map<String, String> snapshot;
 
   public SessionParameters(String user, boolean superuser) {
     this(user, superuser, false);
@@ -120,6 +122,7 @@ public final class SessionParameters {
   public void setSessionDefault(String name, String value) {
     Definition definition = definition(name).orElseThrow(() -> unknown(name));
     sessionDefaults.put(definition.name(), definition.normalizer().apply(value));
+    snapshot = null;
     values.put(definition.name(), sessionDefaults.get(definition.name()));
   }
 
@@ -165,6 +168,7 @@ public final class SessionParameters {
     Optional<Definition> definition = definition(name);
     if (definition.isEmpty()) {
       if (name.indexOf('.') > 0) {
+        snapshot = null;
         values.put(name.toLowerCase(Locale.ROOT), value);
         return name.toLowerCase(Locale.ROOT);
       }
@@ -179,6 +183,7 @@ public final class SessionParameters {
       throw new PlatformException(SqlState.READ_ONLY_SQL_TRANSACTION,
           "cannot set transaction read-write mode: this gateway is a read replica");
     }
+    snapshot = null;
     values.put(canonical, normalized);
     return canonical;
   }
@@ -186,6 +191,7 @@ public final class SessionParameters {
   /** Restores a parameter's default; returns its canonical name. */
   public String reset(String name) {
     Optional<Definition> definition = definition(name);
+    snapshot = null;
     if (definition.isEmpty()) {
       if (values.remove(name.toLowerCase(Locale.ROOT)) != null || name.indexOf('.') > 0) {
         return name.toLowerCase(Locale.ROOT);
@@ -247,9 +253,12 @@ public final class SessionParameters {
     return reported;
   }
 
-  /** All parameters and values, for SHOW ALL. */
+  /** All parameters and values, for SHOW ALL; the same immutable map until a parameter changes. */
   public Map<String, String> all() {
-    return Map.copyOf(values);
+    if (snapshot == null) {
+      snapshot = Map.copyOf(values);
+    }
+    return snapshot;
   }
 
   public long statementTimeoutMillis() {
