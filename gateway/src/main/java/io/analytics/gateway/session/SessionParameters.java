@@ -100,6 +100,9 @@ public final class SessionParameters {
   private final boolean readOnlyServer;
   /** {@link #all()} as of the last change: the result cache keys every statement by it. */
   private Map<String, String> snapshot;
+  /** The statement_timeout text last parsed, and its milliseconds. */
+  private String timeoutText;
+  private long timeoutMillis;
 
   public SessionParameters(String user, boolean superuser) {
     this(user, superuser, false);
@@ -261,8 +264,14 @@ public final class SessionParameters {
     return snapshot;
   }
 
+  /** statement_timeout in milliseconds; read before every statement, so parsed once per value. */
   public long statementTimeoutMillis() {
-    return Long.parseLong(milliseconds(values.get("statement_timeout")));
+    String text = values.get("statement_timeout");
+    if (!text.equals(timeoutText)) {
+      timeoutMillis = Long.parseLong(milliseconds(text));
+      timeoutText = text;
+    }
+    return timeoutMillis;
   }
 
   /** lock_timeout in milliseconds (0: wait without bound); SHOW gives it in PostgreSQL's units. */
@@ -386,11 +395,13 @@ public final class SessionParameters {
     }
   }
 
-  /** Parses PostgreSQL time units (ms default): "5000", "5s", "1min", "250 ms". */
+  /** PostgreSQL time units (ms default): "5000", "5s", "1min", "250 ms". */
+  private static final java.util.regex.Pattern TIME_UNITS = java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|h|d)?");
+
   /** A timeout as PostgreSQL's SHOW prints it: in the largest unit that holds it exactly (3000 is 3s). */
   static String milliseconds(String value) {
     String trimmed = value.trim().toLowerCase(Locale.ROOT);
-    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|h|d)?").matcher(trimmed);
+    java.util.regex.Matcher matcher = TIME_UNITS.matcher(trimmed);
     if (!matcher.matches()) {
       throw invalidValue("timeout", value, "valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\"");
     }
