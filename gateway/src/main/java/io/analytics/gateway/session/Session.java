@@ -83,7 +83,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
     // allocator refuses an import half-way.
     this.allocator = services.instances().allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
-        services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees());
+        services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees(), instance.catalogChanges());
     this.parameters = new SessionParameters(user, true, services.instances().replica());
     parameters.setSessionDefault("search_path", services.config().searchPath().forRole(role.name()));
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
