@@ -57,7 +57,7 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
   private final TransactionState transactions;
   private boolean skippingUntilSync;
   private StatementGuard statementGuard;
-  private java.util.Map<String, java.util.List<String>> mirroredSources;
+  private MirroredSources mirroredSources;
   private final io.analytics.gateway.cache.SessionResultCache resultCache;
   private final SavepointEmulation savepoints;
   private final ReadOnlyTransactions readOnlyTransactions;
@@ -233,13 +233,13 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
     }
   }
 
-  /** {@code source.schema.table} of mirrored sources as their mirrors' names (see SourceTableNames). */
+  /** The client's schema-qualified names as DuckDB holds them (public is main; sources: see SourceTableNames). */
   private String withMirrorNames(String sql) {
     if (mirroredSources == null) {
       mirroredSources = MirroredSources.of(services.config(), engine);
     }
     try {
-      return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
+      return mirroredSources.rewrite(sql);
     } catch (PlatformException e) {
       // Text the lexer refuses is left as it came: split() reports it as it does any other.
       return sql;
