@@ -53,7 +53,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
   private final TransactionState transactions;
   private boolean skippingUntilSync;
   private final io.analytics.gateway.cache.SessionResultCache resultCache;
-  private java.util.Map<String, java.util.List<String>> mirroredSources;
+  private MirroredSources mirroredSources;
 
   Session(
       GatewayServices services,
@@ -123,13 +123,13 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
     return resultCache.explainLines(sql, transactions.status() != TransactionStatus.IDLE, parameters::all);
   }
 
-  /** {@code source.schema.table} of mirrored sources as their mirrors' names (see SourceTableNames). */
+  /** The client's schema-qualified names as DuckDB holds them (public is main; sources: see SourceTableNames). */
   private String withMirrorNames(String sql) {
     if (mirroredSources == null) {
       mirroredSources = MirroredSources.of(services.config(), engine);
     }
     try {
-      return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
+      return mirroredSources.rewrite(sql);
     } catch (PlatformException e) {
       // Text the lexer refuses is left as it came: split() reports it as it does any other.
       return sql;
