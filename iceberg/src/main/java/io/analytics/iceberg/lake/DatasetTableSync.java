@@ -149,7 +149,7 @@ public final class DatasetTableSync {
   }
 
   /** The data files of the table's current snapshot, by location. */
-  static Map<String, DataFile> publishedFiles(Table table) {
+  public static Map<String, DataFile> publishedFiles(Table table) {
     Map<String, DataFile> files = new LinkedHashMap<>();
     if (table.currentSnapshot() == null) {
       return files;

@@ -63,6 +63,28 @@ public final class LakeTables {
     return changed;
   }
 
+  /**
+   * Expires every managed table's snapshots but its current one ({@code analytics vacuum}): the
+   * lake keeps no old files, so older snapshots could not be read anyway. Returns how many tables.
+   */
+  public int expireSnapshots() {
+    int tables = 0;
+    for (Layer layer : Layer.values()) {
+      Namespace namespace = Namespace.of(layer.schemaName());
+      if (!catalog.catalog().namespaceExists(namespace)) {
+        continue;
+      }
+      for (TableIdentifier id : catalog.catalog().listTables(namespace)) {
+        Table table = catalog.catalog().loadTable(id);
+        if ("true".equals(table.properties().get(DatasetTableSync.MANAGED))) {
+          new SnapshotExpiry(catalog).expireAllButCurrent(table.expireSnapshots());
+          tables++;
+        }
+      }
+    }
+    return tables;
+  }
+
   private boolean isManaged(TableIdentifier id) {
     Table table = catalog.catalog().loadTable(id);
     return "true".equals(table.properties().get(DatasetTableSync.MANAGED));
