@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in step before it listens: the table then names exactly the dataset's files, with its rows.
  */
 class IcebergCrashRecoveryTest {
-  private static final int BATCH_ROWS = 50_000;
-  private static final int KILLS = 4;
+  private static final int BATCH_ROWS = 20_000;
+  private static final int KILLS = 2;
   private static final TableIdentifier TRADES = TableIdentifier.of("bronze", "trades");
 
   @TempDir Path home;
