@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * {@code analytics iceberg status|sync|attach}: the lake's datasets as Apache Iceberg tables
  * (docs/SCALING.md): what the catalog holds and how other engines reach it; bringing it in step.
  */
-@Command(name = "iceberg", description = "The lake as Apache Iceberg tables: status, sync, attach external tables.")
+@Command(name = "iceberg", description = "The lake as Apache Iceberg tables: status, sync, attach external tables.",
+    subcommands = {IcebergAttachCommand.class})
 public final class IcebergCommand {
   @ParentCommand AnalyticsCli parent;
   @Spec CommandSpec spec;
