@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import org.apache.spark.sql.types.DecimalType;
-import org.apache.spark.sql.types.IntegerType;
-import org.apache.spark.sql.types.LongType;
-import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,18 +34,18 @@ class SparkIcebergInteropTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     if (lake != null) {
       lake.close();
     }
   }
 
   @Test
-  void sparkListsEveryDatasetOfEachLayer() {
+  void sparkListsEveryDatasetOfEachLayer() throws Exception {
     Set<String> tables = new TreeSet<>();
     for (String layer : List.of("bronze", "gold")) {
-      lake.spark.sql("SHOW TABLES IN " + SparkLake.CATALOG + "." + layer).collectAsList()
-          .forEach(row -> tables.add(layer + "." + row.getString(1)));
+      lake.spark.rows("SHOW TABLES IN " + SparkLake.CATALOG + "." + layer)
+          .forEach(row -> tables.add(layer + "." + row.get(1)));
     }
     assertThat(tables).containsAll(DEMO);
   }
@@ -59,37 +55,40 @@ class SparkIcebergInteropTest {
     for (String table : DEMO) {
       String spark = SparkLake.CATALOG + "." + table;
       List<String> columns = lake.gatewayColumns("SELECT * FROM " + table + " LIMIT 0");
-      assertThat(List.of(lake.spark.table(spark).columns())).as("columns of %s", table).isEqualTo(columns);
+      var described = lake.spark.run("SELECT * FROM " + spark + " LIMIT 0");
+      List<String> sparkColumns = new ArrayList<>();
+      described.path("columns").forEach(c -> sparkColumns.add(c.asText()));
+      assertThat(sparkColumns).as("columns of %s", table).isEqualTo(columns);
 
-      assertThat(lake.sparkRows("SELECT count(*) FROM " + spark)).as("count of %s", table)
+      assertThat(lake.spark.rows("SELECT count(*) FROM " + spark)).as("count of %s", table)
           .isEqualTo(lake.gatewayRows("SELECT count(*) FROM " + table));
 
       List<String> sums = new ArrayList<>();
-      for (StructField field : lake.spark.table(spark).schema().fields()) {
-        if (field.dataType() instanceof DecimalType || field.dataType() instanceof LongType
-            || field.dataType() instanceof IntegerType) {
-          sums.add("sum(" + field.name() + ")");
+      for (int i = 0; i < sparkColumns.size(); i++) {
+        String type = described.path("types").get(i).asText();
+        if (type.startsWith("decimal") || type.equals("long") || type.equals("integer")) {
+          sums.add("sum(" + sparkColumns.get(i) + ")");
         }
       }
       assertThat(sums).as("numeric columns of %s", table).isNotEmpty();
       String select = "SELECT " + String.join(", ", sums) + " FROM ";
-      assertThat(lake.sparkRows(select + spark)).as("sums of %s", table).isEqualTo(lake.gatewayRows(select + table));
+      assertThat(lake.spark.rows(select + spark)).as("sums of %s", table).isEqualTo(lake.gatewayRows(select + table));
 
       StringBuilder order = new StringBuilder();
       for (int i = 1; i <= columns.size(); i++) {
         order.append(i == 1 ? "" : ", ").append(i).append(" NULLS LAST");
       }
       String first = " ORDER BY " + order + " LIMIT 5";
-      List<List<Object>> rows = lake.gatewayRows("SELECT * FROM " + table + first);
+      List<List<String>> rows = lake.gatewayRows("SELECT * FROM " + table + first);
       assertThat(rows).as("rows of %s", table).hasSize(5);
-      assertThat(lake.sparkRows("SELECT * FROM " + spark + first)).as("first rows of %s", table).isEqualTo(rows);
+      assertThat(lake.spark.rows("SELECT * FROM " + spark + first)).as("first rows of %s", table).isEqualTo(rows);
     }
   }
 
   @Test
   void sparkSeesAnIngestWholeAfterItsCommitAndNeverPartOfIt() throws Exception {
     String count = "SELECT count(*) FROM " + SparkLake.CATALOG + ".bronze.trades";
-    long before = (Long) lake.spark.sql(count).collectAsList().get(0).get(0);
+    long before = Long.parseLong(lake.spark.rows(count).get(0).get(0));
     int rows = 4_000;
     Path csv = writeTrades(rows);
 
@@ -97,40 +96,40 @@ class SparkIcebergInteropTest {
         "ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema", "--partition-by", "date"));
     Set<Long> seen = new TreeSet<>();
     while (!ingest.isDone()) {
-      seen.add((Long) lake.spark.sql(count).collectAsList().get(0).get(0));
+      seen.add(Long.parseLong(lake.spark.rows(count).get(0).get(0)));
     }
     assertThat(ingest.get()).isZero();
-    long after = (Long) lake.spark.sql(count).collectAsList().get(0).get(0);
+    long after = Long.parseLong(lake.spark.rows(count).get(0).get(0));
 
     assertThat(after).isEqualTo(before + rows);
     assertThat(seen).as("counts Spark saw while the batch of %d rows over 20 days was committed", rows)
         .isSubsetOf(before, before + rows);
     assertThat(lake.gatewayRows("SELECT count(*) FROM bronze.trades"))
-        .isEqualTo(lake.sparkRows(count));
+        .isEqualTo(lake.spark.rows(count));
   }
 
   @Test
   void aTableSparkWritesAndDeletesFromIsReadThroughTheGateway() throws Exception {
     String fills = SparkLake.CATALOG + ".ext.fills";
-    lake.spark.sql("CREATE NAMESPACE IF NOT EXISTS " + SparkLake.CATALOG + ".ext");
-    lake.spark.sql("CREATE TABLE " + fills + " (id BIGINT, account STRING, qty DECIMAL(18,4), day DATE) USING iceberg"
+    lake.spark.run("CREATE NAMESPACE IF NOT EXISTS " + SparkLake.CATALOG + ".ext");
+    lake.spark.run("CREATE TABLE " + fills + " (id BIGINT, account STRING, qty DECIMAL(18,4), day DATE) USING iceberg"
         + " PARTITIONED BY (day) TBLPROPERTIES ('format-version' = '2', 'write.delete.mode' = 'merge-on-read')");
-    lake.spark.sql("INSERT INTO " + fills + " SELECT id, concat('acct', id % 7), CAST(id % 100 AS DECIMAL(18,4)) / 4,"
+    lake.spark.run("INSERT INTO " + fills + " SELECT id, concat('acct', id % 7), CAST(id % 100 AS DECIMAL(18,4)) / 4,"
         + " date_add(DATE '2024-01-01', CAST(id % 3 AS INT)) FROM range(1000)");
     SparkLake.cli(lake.home, "iceberg", "attach", "ext", "--catalog", "platform");
     String summary = "SELECT count(*), sum(qty), count(DISTINCT account), min(day), max(day) FROM ";
-    assertThat(lake.gatewayRows(summary + "ext.fills")).isEqualTo(lake.sparkRows(summary + fills));
+    assertThat(lake.gatewayRows(summary + "ext.fills")).isEqualTo(lake.spark.rows(summary + fills));
 
-    lake.spark.sql("DELETE FROM " + fills + " WHERE id % 10 = 0");
-    assertThat(lake.sparkRows("SELECT count(*) FROM " + fills + ".delete_files"))
+    lake.spark.run("DELETE FROM " + fills + " WHERE id % 10 = 0");
+    assertThat(lake.spark.rows("SELECT count(*) FROM " + fills + ".delete_files"))
         .as("Spark deleted by position delete files").isNotEqualTo(List.of(List.of("0")));
-    assertThat(lake.gatewayRows(summary + "ext.fills")).as("after Spark's delete").isEqualTo(lake.sparkRows(summary + fills))
-        .isEqualTo(List.of(List.of("900", lake.sparkRows("SELECT sum(qty) FROM " + fills).get(0).get(0), "7",
-            java.time.LocalDate.parse("2024-01-01"), java.time.LocalDate.parse("2024-01-03"))));
+    assertThat(lake.gatewayRows(summary + "ext.fills")).as("after Spark's delete").isEqualTo(lake.spark.rows(summary + fills))
+        .isEqualTo(List.of(List.of("900", lake.spark.rows("SELECT sum(qty) FROM " + fills).get(0).get(0), "7",
+            "2024-01-01", "2024-01-03")));
     String firstRows = "SELECT * FROM %s ORDER BY id LIMIT 12";
-    assertThat(lake.gatewayRows(firstRows.formatted("ext.fills"))).isEqualTo(lake.sparkRows(firstRows.formatted(fills)));
+    assertThat(lake.gatewayRows(firstRows.formatted("ext.fills"))).isEqualTo(lake.spark.rows(firstRows.formatted(fills)));
 
-    lake.spark.sql("INSERT INTO " + fills + " VALUES (5000, 'late', 1.5, DATE '2024-02-01')");
+    lake.spark.run("INSERT INTO " + fills + " VALUES (5000, 'late', 1.5, DATE '2024-02-01')");
     assertThat(lake.gatewayRows("SELECT count(*), max(id) FROM ext.fills")).as("the newest snapshot, at the next statement")
         .isEqualTo(List.of(List.of("901", "5000")));
   }
