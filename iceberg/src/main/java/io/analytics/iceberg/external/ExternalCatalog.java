@@ -16,6 +16,8 @@ final class ExternalCatalog {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put(CatalogProperties.URI, attachment.uri());
     properties.put(CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName());
+    // Required by the JDBC catalog, used only to create tables, which the gateway never does here.
+    properties.put(CatalogProperties.WAREHOUSE_LOCATION, "file:///nonexistent/read-only-attachment");
     // Never create the catalog's tables in someone else's database: it must exist already.
     properties.put("jdbc.init-catalog-tables", "false");
     if (attachment.user() != null) {

@@ -61,8 +61,14 @@ public final class IcebergPublisher implements LakeCommitListener {
     }
   }
 
+  /** The home's Iceberg settings; publishing is off (with a warning) while the config file cannot be read. */
   private static IcebergConfig configOf(PlatformHome home) {
-    return PlatformConfig.load(home.configFile(), System.getenv()).iceberg();
+    try {
+      return PlatformConfig.load(home.configFile(), System.getenv()).iceberg();
+    } catch (RuntimeException e) {
+      LOG.warn("Iceberg publishing skipped: {}", e.getMessage());
+      return IcebergConfig.defaults().withEnabled(false);
+    }
   }
 
   private static Dataset datasetOf(Path directory) {
