@@ -97,6 +97,8 @@ public final class GatewayServer implements AutoCloseable {
   private Channel serverChannel;
   /** Staging folders of pipelines that never reached their commit are removed after this long. */
   private static final long ABANDONED_STAGING_MILLIS = 6 * 3600 * 1000L;
+  /** Attached external Iceberg tables, re-planned before each statement when their snapshot moved. */
+  private final io.analytics.iceberg.external.ExternalIcebergViews icebergViews;
   private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
   /** @param replica the read replica's hold on the warehouse, or null for the gateway that owns it */
@@ -117,7 +119,9 @@ public final class GatewayServer implements AutoCloseable {
       synchronizer.attachBeforeLockdown(config.sources());
       // Client SQL runs in this instance: from here on it sees only the lake and the COPY spool
       // (where the writer's snapshots for replicas are copied before they are renamed into place).
-      database.restrictFileAccess(java.util.List.of(home.dataDir(), copyDir));
+      java.util.List<Path> readable = new java.util.ArrayList<>(java.util.List.of(home.dataDir(), copyDir));
+      readable.addAll(io.analytics.iceberg.external.ExternalIcebergViews.readableDirectories(home));
+      database.restrictFileAccess(readable);
     } else {
       this.copyDir = replica.copyDir();
       // A replica's instance sees only the lake and the published snapshots, which it attaches read-only.
@@ -138,6 +142,7 @@ public final class GatewayServer implements AutoCloseable {
     LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
         java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))), lakeVersions);
     lake.refreshNow();
+    this.icebergViews = new io.analytics.iceberg.external.ExternalIcebergViews(home, database);
     this.services = new GatewayServices(config, home, registry, timers,
         new LoginServices(new AuthenticatorFactory(config, new SecureRandom(),
                 io.analytics.gateway.auth.ServerSecret.load(home.configDir().resolve("server.secret"), new SecureRandom())),
@@ -149,7 +154,8 @@ public final class GatewayServer implements AutoCloseable {
                 config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
             ResultCaches.create(config.gateway().resultCache(), lakeVersions, database, metrics),
             new io.analytics.gateway.activity.StatementStatistics(),
-            new io.analytics.gateway.notify.NotificationHub(), lake, copyDir),
+            new io.analytics.gateway.notify.NotificationHub(),
+            replica == null ? () -> { lake.run(); icebergViews.refresh(); } : lake, copyDir),
         new Monitoring(new AuditLog(), metrics));
     registerGauges();
     // Each replica process keeps its own audit file: one rolling file cannot have several writers.
@@ -360,6 +366,7 @@ public final class GatewayServer implements AutoCloseable {
     }
     workers.shutdownNow();
     timers.shutdownNow();
+    icebergViews.close();
     if (replication != null) {
       replication.close();
     }
