@@ -16,6 +16,7 @@ import io.analytics.engine.postgres.SourceSynchronizer;
 import io.analytics.engine.replica.ReplicaFeed;
 import io.analytics.engine.replica.SnapshotPublisher;
 import io.analytics.gateway.replica.Periodic;
+import io.analytics.gateway.replica.ReaderTier;
 import io.analytics.gateway.replica.ReplicaSearchPath;
 import io.analytics.gateway.replica.ReplicaWarehouse;
 import io.analytics.catalog.config.ObservabilityConfig;
@@ -80,6 +81,10 @@ public final class GatewayServer implements AutoCloseable {
   private io.analytics.gateway.status.StatusHistory statusHistory;
   private final GatewayServices services;
   private final DuckDbDatabase goldTier;
+  /** Null on a replica, whose instance is a read-only snapshot already. */
+  private final ReaderTier readerTier;
+  /** Null on a replica; the writer's, shared by the readers' tier and the replicas' feed. */
+  private final SnapshotPublisher publisher;
   private final GatewayMetrics metrics = new GatewayMetrics();
   private MetricsEndpoint metricsEndpoint;
   /** Null when this gateway owns the warehouse. */
@@ -129,9 +134,17 @@ public final class GatewayServer implements AutoCloseable {
     goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
     database.cacheParquetMetadata();
     goldTier.cacheParquetMetadata();
+    io.analytics.gateway.dialect.LockedConfiguration.lock(goldTier);
+    java.util.List<LakeViews> followers = new java.util.ArrayList<>();
+    followers.add(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD)));
+    // Read-only roles run on an instance that holds the warehouse as a READ_ONLY snapshot (see ReaderTier).
+    this.publisher = replica == null ? new SnapshotPublisher(home, database, copyDir) : null;
+    this.readerTier = replica == null ? ReaderTier.open(home, config, publisher) : null;
+    if (readerTier != null) {
+      followers.add(new LakeViews(readerTier.database(), new LakeScanner(home)));
+    }
     io.analytics.gateway.cache.LakeVersions lakeVersions = new io.analytics.gateway.cache.LakeVersions();
-    LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
-        java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))), lakeVersions);
+    LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)), followers, lakeVersions);
     lake.refreshNow();
     this.services =
         new GatewayServices(
@@ -155,7 +168,9 @@ public final class GatewayServer implements AutoCloseable {
             replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath(),
             new io.analytics.gateway.activity.StatementStatistics(),
             new io.analytics.gateway.notify.NotificationHub(),
-            ResultCaches.create(config.gateway().resultCache(), lakeVersions, database, metrics));
+            ResultCaches.create(config.gateway().resultCache(), lakeVersions, database, metrics),
+            readerTier == null ? null : new io.analytics.gateway.session.SessionTier(readerTier.database(),
+                new ReplicaSearchPath(), readerTier::beforeStatement));
     registerGauges();
     // Each replica process keeps its own audit file: one rolling file cannot have several writers.
     AuditFile.install(home.warehouseDir().resolve("logs")
@@ -281,7 +296,7 @@ public final class GatewayServer implements AutoCloseable {
     long poll = config.gateway().replication().pollMillis();
     if (replica == null) {
       sourceSync.start();
-      ReplicaFeed feed = new ReplicaFeed(home, new SnapshotPublisher(home, database, copyDir), config.gateway().replication());
+      ReplicaFeed feed = new ReplicaFeed(home, publisher, config.gateway().replication());
       replication = Periodic.start("snapshot-publisher", poll, () -> feed.update()
           .ifPresent(published -> LOG.info("published warehouse snapshot {} for read replicas", published.sequence())));
     } else {
@@ -375,6 +390,9 @@ public final class GatewayServer implements AutoCloseable {
     ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     database.close();
     goldTier.close();
+    if (readerTier != null) {
+      readerTier.close();
+    }
     if (replica != null) {
       replica.close();
     }

@@ -19,7 +19,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * allocator, the session registry, authentication, timers, and a hook that refreshes the lake's
  * views when pipelines have changed it. {@code replica} says whether the gateway is a read replica
  * (its sessions may not write, 25006), {@code searchPathRouting} how its sessions' search_path
- * reaches the catalogs of {@code database}.
+ * reaches the catalogs of {@code database}; {@code readerTier} is the instance read-only roles run
+ * on, or null where they share {@code database} (a replica, whose instance is read-only already).
  */
 public record GatewayServices(
     PlatformConfig config,
@@ -40,7 +41,8 @@ public record GatewayServices(
     SearchPathRouting searchPathRouting,
     io.analytics.gateway.activity.StatementStatistics statementStatistics,
     io.analytics.gateway.notify.NotificationHub notifications,
-    io.analytics.gateway.cache.ResultCache resultCache) {
+    io.analytics.gateway.cache.ResultCache resultCache,
+    SessionTier readerTier) {
   public GatewayServices {
     requireNonNull(config, "config is null");
     requireNonNull(home, "home is null");

@@ -41,6 +41,7 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
   private final ClientQueryPreparer preparer;
   private final java.time.Instant backendStart = java.time.Instant.now();
   private final StatementExecution execution;
+  private final SessionTier tier;
 
   /** Counts messages, so that an idle timer can tell whether the client spoke since it was set. */
   private long messagesHandled;
@@ -84,8 +85,8 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
     this.database = requireNonNull(database, "database is null");
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
     Role role = homeOwner ? io.analytics.gateway.auth.LocalPeer.ownerRole(services.config(), user) : Role.forLogin(services.config(), user);
-    boolean goldTier = role == Role.APP && services.goldTier() != null;
-    DuckDbDatabase instance = goldTier ? services.goldTier() : services.database();
+    this.tier = SessionTier.forRole(services, role);
+    DuckDbDatabase instance = tier.database();
     // Result batches of this session are counted here and held to the per-query memory limit after
     // each batch (see ResultStream); the allocator itself is not capped, as Arrow leaks when a capped
     // allocator refuses an import half-way.
@@ -94,8 +95,7 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
         services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees());
     this.parameters = new SessionParameters(user, true, services.replica());
     parameters.setSessionDefault("search_path", services.config().searchPath().forRole(role.name()));
-    // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
-    this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
+    this.searchPathRouting = tier.routing();
     this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
     this.commands = new SessionCommands(this.parameters, this.engine, output,
         (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting,
@@ -132,12 +132,14 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
 
   /** Read-only transactions refuse writes, and a writing statement waits for its write turn, before the role guard runs. */
   private void beforeRoleCheck(SqlStatement statement) {
+    tier.beforeStatement().run();
     readOnlyTransactions.check(statement);
     writeTurns.beforeRunning(statement);
   }
 
   @Override
   public void beforeRunning(SqlStatement statement) {
+    tier.beforeStatement().run();
     writeTurns.beforeRunning(statement);
   }
 
