@@ -94,16 +94,22 @@ class ReaderTierTest {
   }
 
   @Test
-  void analystsRunOnTheReadOnlyInstanceNotTheWarehouses() throws Exception {
-    try (Connection analyst = login("analyst"); Statement statement = analyst.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT current_setting('lock_configuration')::VARCHAR")) {
-      rows.next();
-      assertThat(rows.getString(1)).isEqualTo("true");
+  void onlyTheReadOnlyTiersHaveTheirConfigurationLocked() throws Exception {
+    for (String user : List.of("analyst", "appuser", "engineer", "admin")) {
+      try (Connection connection = login(user); Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT current_setting('lock_configuration')::VARCHAR")) {
+        rows.next();
+        assertThat(rows.getString(1)).as(user).isEqualTo(user.equals("analyst") || user.equals("appuser") ? "true" : "false");
+      }
     }
-    try (Connection engineer = login("engineer"); Statement statement = engineer.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT current_setting('lock_configuration')::VARCHAR")) {
-      rows.next();
-      assertThat(rows.getString(1)).isEqualTo("false");
+    // A locked tier's session still takes PostgreSQL's settings and its own TimeZone for the values it is sent.
+    try (Connection analyst = login("analyst"); Statement statement = analyst.createStatement()) {
+      statement.execute("SET TimeZone = 'Europe/Paris'");
+      try (ResultSet rows = statement.executeQuery("SELECT 7 / 2, NULL, current_setting('TimeZone')")) {
+        rows.next();
+        assertThat(rows.getInt(1)).isEqualTo(3);
+        assertThat(rows.getString(3)).isEqualTo("Europe/Paris");
+      }
     }
   }
 
