@@ -17,7 +17,18 @@ final class DuckDbStatementKinds {
       DuckDbStatementType.COPY_DATABASE, DuckDbStatementType.UPDATE_EXTENSIONS, DuckDbStatementType.LOGICAL_PLAN,
       DuckDbStatementType.RELATION);
 
+  /** Types that change the database whatever their details (a read replica refuses them by DuckDB's word). */
+  private static final Set<DuckDbStatementType> WRITES = EnumSet.of(DuckDbStatementType.INSERT, DuckDbStatementType.UPDATE,
+      DuckDbStatementType.DELETE, DuckDbStatementType.MERGE_INTO, DuckDbStatementType.CREATE, DuckDbStatementType.ALTER,
+      DuckDbStatementType.DROP, DuckDbStatementType.CREATE_FUNC, DuckDbStatementType.VACUUM, DuckDbStatementType.ANALYZE,
+      DuckDbStatementType.COPY_DATABASE);
+
   private DuckDbStatementKinds() {}
+
+  /** Whether DuckDB's type alone makes the statement a write (DEALLOCATE, a DROP to DuckDB, only forgets a plan). */
+  static boolean writes(DuckDbStatementType type, String keyword) {
+    return WRITES.contains(type) && !(type == DuckDbStatementType.DROP && keyword.equals("DEALLOCATE"));
+  }
 
   static boolean isForbidden(DuckDbStatementType type) {
     return FORBIDDEN.contains(type);
