@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.replica.ReplicaLease;
 import io.analytics.catalog.replica.SnapshotPointer;
 import io.analytics.catalog.replica.WarehouseFileState;

@@ -21,13 +21,13 @@ public record SessionTier(DuckDbDatabase database, SearchPathRouting routing, Ru
 
   /** The tier for a session of {@code role}: the most restricted instance the gateway has for it. */
   static SessionTier forRole(GatewayServices services, Role role) {
-    if (role == Role.APP && services.goldTier() != null) {
+    if (role == Role.APP && services.instances().goldTier() != null) {
       // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
-      return new SessionTier(services.goldTier(), SearchPathRouting.DIRECT, () -> {});
+      return new SessionTier(services.instances().goldTier(), SearchPathRouting.DIRECT, () -> {});
     }
-    if (!role.writes() && services.readerTier() != null) {
-      return services.readerTier();
+    if (!role.writes() && services.instances().readerTier() != null) {
+      return services.instances().readerTier();
     }
-    return new SessionTier(services.database(), services.searchPathRouting(), () -> {});
+    return new SessionTier(services.instances().database(), services.instances().searchPathRouting(), () -> {});
   }
 }

@@ -3,7 +3,7 @@ package io.analytics.gateway.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.analytics.catalog.config.PlatformConfig;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.gateway.replica.ReplicaSearchPath;
 import io.analytics.gateway.testing.HiddenWriteStatements;
@@ -115,8 +115,8 @@ class ReaderTierTest {
 
   @Test
   void withoutTheGuardDuckDbRefusesEveryAttackOnTheReadersInstance() throws Exception {
-    DuckDbDatabase readers = gateway.server().services().readerTier().database();
-    DuckDbDatabase warehouse = gateway.server().services().database();
+    DuckDbDatabase readers = gateway.server().services().instances().readerTier().database();
+    DuckDbDatabase warehouse = gateway.server().services().instances().database();
     String before = warehouseState(warehouse) + readerSettings(readers) + protectedFiles();
     List<String> attacks = new ArrayList<>(issueAttacks());
     HiddenWriteStatements generated = new HiddenWriteStatements(new Random(20261203L), gateway.home().root().toString(), "t");
