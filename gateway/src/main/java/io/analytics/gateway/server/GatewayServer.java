@@ -17,6 +17,7 @@ import io.analytics.engine.postgres.SourceSynchronizer;
 import io.analytics.engine.replica.ReplicaFeed;
 import io.analytics.engine.replica.SnapshotPublisher;
 import io.analytics.gateway.replica.Periodic;
+import io.analytics.gateway.replica.ReaderTier;
 import io.analytics.gateway.replica.ReplicaSearchPath;
 import io.analytics.gateway.replica.ReplicaWarehouse;
 import io.analytics.catalog.config.ObservabilityConfig;
@@ -85,6 +86,10 @@ public final class GatewayServer implements AutoCloseable {
   private io.analytics.gateway.status.StatusHistory statusHistory;
   private final GatewayServices services;
   private final DuckDbDatabase goldTier;
+  /** Null on a replica, whose instance is a read-only snapshot already. */
+  private final ReaderTier readerTier;
+  /** Null on a replica; the writer's, shared by the readers' tier and the replicas' feed. */
+  private final SnapshotPublisher publisher;
   private final GatewayMetrics metrics = new GatewayMetrics();
   private MetricsEndpoint metricsEndpoint;
   /** Null when this gateway owns the warehouse. */
@@ -138,9 +143,17 @@ public final class GatewayServer implements AutoCloseable {
     goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
     database.cacheParquetMetadata();
     goldTier.cacheParquetMetadata();
+    io.analytics.gateway.dialect.LockedConfiguration.lock(goldTier);
+    java.util.List<LakeViews> followers = new java.util.ArrayList<>();
+    followers.add(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD)));
+    // Read-only roles run on an instance that holds the warehouse as a READ_ONLY snapshot (see ReaderTier).
+    this.publisher = replica == null ? new SnapshotPublisher(home, database, copyDir) : null;
+    this.readerTier = replica == null ? ReaderTier.open(home, config, publisher) : null;
+    if (readerTier != null) {
+      followers.add(new LakeViews(readerTier.database(), new LakeScanner(home)));
+    }
     io.analytics.gateway.cache.LakeVersions lakeVersions = new io.analytics.gateway.cache.LakeVersions();
-    LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
-        java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))), lakeVersions);
+    LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)), followers, lakeVersions);
     lake.refreshNow();
     this.icebergViews = new io.analytics.iceberg.external.ExternalIcebergViews(home, database);
     this.services = new GatewayServices(config, home, registry, timers,
@@ -148,7 +161,9 @@ public final class GatewayServer implements AutoCloseable {
                 io.analytics.gateway.auth.ServerSecret.load(home.configDir().resolve("server.secret"), new SecureRandom())),
             ServerTls.load(config.gateway().tls(), home.root())),
         new ServingInstances(database, goldTier, allocator, replica != null,
-            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath()),
+            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath(),
+            readerTier == null ? null : new io.analytics.gateway.session.SessionTier(readerTier.database(),
+                new ReplicaSearchPath(), readerTier::beforeStatement)),
         new StatementServices(
             new AdmissionControl(config.gateway().limits().maxConcurrentQueries(),
                 config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
@@ -282,7 +297,7 @@ public final class GatewayServer implements AutoCloseable {
     long poll = config.gateway().replication().pollMillis();
     if (replica == null) {
       sourceSync.start();
-      ReplicaFeed feed = new ReplicaFeed(home, new SnapshotPublisher(home, database, copyDir), config.gateway().replication());
+      ReplicaFeed feed = new ReplicaFeed(home, publisher, config.gateway().replication());
       replication = Periodic.start("snapshot-publisher", poll, () -> feed.update()
           .ifPresent(published -> LOG.info("published warehouse snapshot {} for read replicas", published.sequence())));
     } else {
@@ -377,6 +392,9 @@ public final class GatewayServer implements AutoCloseable {
     ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     database.close();
     goldTier.close();
+    if (readerTier != null) {
+      readerTier.close();
+    }
     if (replica != null) {
       replica.close();
     }
