@@ -41,20 +41,27 @@ public final class DurableFiles {
 
   /** Renames atomically (replacing a file at {@code target}) and forces both directories to disk. */
   public static void move(Path source, Path target) {
+    rename(source, target);
+    fsyncDirectory(target.getParent());
+    if (!source.getParent().equals(target.getParent())) {
+      fsyncDirectory(source.getParent());
+    }
+  }
+
+  /**
+   * Renames atomically (replacing a file at {@code target}) without forcing the directories: for a
+   * batch of renames whose directories the caller forces together afterwards ({@link ConcurrentFsync}),
+   * before anything that depends on them being durable.
+   */
+  public static void rename(Path source, Path target) {
     try {
       Files.createDirectories(target.getParent());
-      try {
-        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new PlatformException(
-            SqlState.IO_ERROR,
-            "cannot rename " + source + " to " + target + " atomically: the staging area must be on the same file system",
-            e);
-      }
-      fsyncDirectory(target.getParent());
-      if (!source.getParent().equals(target.getParent())) {
-        fsyncDirectory(source.getParent());
-      }
+      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new PlatformException(
+          SqlState.IO_ERROR,
+          "cannot rename " + source + " to " + target + " atomically: the staging area must be on the same file system",
+          e);
     } catch (IOException e) {
       throw ioError("cannot rename " + source + " to " + target, e);
     }

@@ -157,17 +157,18 @@ public final class IngestionPipeline {
     Dataset target = target();
     TableSchema validation = schema != null ? schema : inferred;
     DatasetCommitter committer = new DatasetCommitter(config.home(), options.hooks());
+    ContentHashing hashing = ContentHashing.start(source);
     committer.recover(ABANDONED_STAGING_MILLIS);
-    String contentHash = source.contentHash();
-    Optional<LedgerEntry> previous = new IngestLedger(target.directory()).findByContentHash(contentHash);
-    if (previous.isPresent()) {
-      return skipped(target, previous.get(), start);
-    }
-    String batchId = BatchIds.forContent(contentHash);
-    List<String> partitions = partitionsFor(target);
-    Path staging = new StagingArea(config.home()).create(batchId);
+    Path staging = new StagingArea(config.home()).create("ingest-" + target.name());
     try (LakeSession session = LakeSession.open(config.home(), config.platform())) {
       source.stage(staging.resolve("source"));
+      String contentHash = hashing.await();
+      Optional<LedgerEntry> previous = new IngestLedger(target.directory()).findByContentHash(contentHash);
+      if (previous.isPresent()) {
+        return skipped(target, previous.get(), start);
+      }
+      String batchId = BatchIds.forContent(contentHash);
+      List<String> partitions = partitionsFor(target);
       List<MalformedRecord> malformed = source.malformed();
       if (!malformed.isEmpty() && options.strict()) {
         throw MalformedRows.refusal(target.qualifiedName(), malformed);

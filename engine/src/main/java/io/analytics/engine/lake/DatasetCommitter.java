@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.catalog.home.ConcurrentFsync;
 import io.analytics.catalog.home.DurableFiles;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeChangeMarker;
@@ -160,21 +161,36 @@ public final class DatasetCommitter {
       }
       return;
     }
-    int index = 0;
-    for (CommitJournal.Move move : journal.moves()) {
-      Path from = Path.of(move.from());
-      Path to = Path.of(move.to());
-      if (Files.exists(from)) {
-        DurableFiles.move(from, to);
-      }
-      hooks.afterFileMoved(index++, to);
-    }
+    renameAll(journal.moves(), hooks);
     if (journal.ledgerDataset() != null && journal.ledgerEntry() != null) {
       IngestLedger ledger = new IngestLedger(Path.of(journal.ledgerDataset()));
       if (!ledger.containsBatch(journal.ledgerEntry().batchId())) {
         ledger.append(journal.ledgerEntry());
       }
     }
+  }
+
+  /**
+   * Renames each staged file into place, then forces every directory involved to disk at once (the
+   * renames are independent; only the ledger entry, which marks the batch committed, must follow
+   * them all). A destination directory is forced even when its rename happened before a crash.
+   */
+  private static void renameAll(List<CommitJournal.Move> moves, CommitHooks hooks) {
+    TreeSet<Path> directories = new TreeSet<>();
+    int index = 0;
+    for (CommitJournal.Move move : moves) {
+      Path from = Path.of(move.from());
+      Path to = Path.of(move.to());
+      if (Files.exists(from)) {
+        DurableFiles.rename(from, to);
+        directories.add(from.getParent());
+      }
+      if (Files.isDirectory(to.getParent())) {
+        directories.add(to.getParent());
+      }
+      hooks.afterFileMoved(index++, to);
+    }
+    ConcurrentFsync.directories(directories);
   }
 
   /** The dataset folder ({@code data/<layer>/<name>}) a path inside the lake belongs to. */

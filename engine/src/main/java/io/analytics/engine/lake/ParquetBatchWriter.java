@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import io.analytics.catalog.home.DurableFiles;
+import io.analytics.catalog.home.ConcurrentFsync;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,12 +69,9 @@ public final class ParquetBatchWriter {
       throw new PlatformException(
           SqlState.IO_ERROR, "staged files hold " + verified + " rows but DuckDB wrote " + rows);
     }
-    TreeSet<Path> directories = new TreeSet<>();
-    for (Path file : files) {
-      DurableFiles.fsync(file);
-      directories.add(file.getParent());
-    }
-    directories.forEach(DurableFiles::fsyncDirectory);
+    // Independent of each other: issued together; the commit journal is written only after all.
+    ConcurrentFsync.files(files);
+    ConcurrentFsync.directories(new TreeSet<>(files.stream().map(Path::getParent).toList()));
     return new StagedFiles(root, files, rows);
   }
 
