@@ -39,7 +39,8 @@ public final class FloatText {
     return general(value, Math.max(1, 6 + extraFloatDigits));
   }
 
-  private static String special(double value) {
+  /** The text of NaN, the infinities and the zeros; null for any other value. */
+  static String special(double value) {
     if (Double.isNaN(value)) {
       return "NaN";
     }

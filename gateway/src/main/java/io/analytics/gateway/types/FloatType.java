@@ -1,5 +1,7 @@
 package io.analytics.gateway.types;
 
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+import com.fasterxml.jackson.core.io.schubfach.FloatToDecimal;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +37,20 @@ final class FloatType extends PgType {
     int extraDigits = context.format().extraFloatDigits();
     boolean single = typlen() == 4;
     if (vector instanceof Float4Vector floats) {
+      ShortestFloatWriter shortest = new ShortestFloatWriter(single ? 6 : 15);
       return new VectorWriter(vector) {
         @Override
         public void writeText(int row, ByteBuf out) {
           float value = floats.get(row);
-          String text = single ? FloatText.float4(value, extraDigits) : FloatText.float8(value, extraDigits);
-          out.writeCharSequence(text, StandardCharsets.US_ASCII);
+          String special = FloatText.special(value);
+          if (special != null) {
+            out.writeCharSequence(special, StandardCharsets.US_ASCII);
+          } else if (extraDigits > 0) {
+            shortest.write(single ? FloatToDecimal.toString(value) : DoubleToDecimal.toString(value), out);
+          } else {
+            String text = single ? FloatText.float4(value, extraDigits) : FloatText.float8(value, extraDigits);
+            out.writeCharSequence(text, StandardCharsets.US_ASCII);
+          }
         }
 
         @Override
@@ -54,10 +64,19 @@ final class FloatType extends PgType {
       };
     }
     if (vector instanceof Float8Vector doubles && !single) {
+      ShortestFloatWriter shortest = new ShortestFloatWriter(15);
       return new VectorWriter(vector) {
         @Override
         public void writeText(int row, ByteBuf out) {
-          out.writeCharSequence(FloatText.float8(doubles.get(row), extraDigits), StandardCharsets.US_ASCII);
+          double value = doubles.get(row);
+          String special = FloatText.special(value);
+          if (special != null) {
+            out.writeCharSequence(special, StandardCharsets.US_ASCII);
+          } else if (extraDigits > 0) {
+            shortest.write(DoubleToDecimal.toString(value), out);
+          } else {
+            out.writeCharSequence(FloatText.float8(value, extraDigits), StandardCharsets.US_ASCII);
+          }
         }
 
         @Override
