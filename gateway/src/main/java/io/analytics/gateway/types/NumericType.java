@@ -64,6 +64,8 @@ final class NumericType extends PgType {
     private final long divisor;
     private final AsciiScratch text = new AsciiScratch();
     private final short[] groups = new short[PgNumeric.MAX_SMALL_GROUPS];
+    /** One sink per writer instead of a new {@code out::writeShort} per value. */
+    private final BufferSink sink = new BufferSink();
 
     SmallDecimalWriter(DecimalVector decimals) {
       super(decimals);
@@ -92,7 +94,8 @@ final class NumericType extends PgType {
     @Override
     public void writeBinary(int row, ByteBuf out) {
       long unscaled = decimals.getDataBuffer().getLong((long) row * DecimalVector.TYPE_WIDTH);
-      PgNumeric.write(out::writeShort, unscaled, scale, groups);
+      sink.target = out;
+      PgNumeric.write(sink, unscaled, scale, groups);
     }
 
     private static long pow10(int exponent) {
@@ -101,6 +104,16 @@ final class NumericType extends PgType {
         result *= 10;
       }
       return result;
+    }
+  }
+
+  /** Writes numeric's int16s into the buffer of the value being written. */
+  private static final class BufferSink implements PgNumeric.ShortSink {
+    private ByteBuf target;
+
+    @Override
+    public void writeShort(int value) {
+      target.writeShort(value);
     }
   }
 

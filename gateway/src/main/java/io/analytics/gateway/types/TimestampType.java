@@ -55,6 +55,7 @@ final class TimestampType extends PgType {
     ZoneOffset fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
     return new VectorWriter(vector) {
       private final DateTimeText text = new DateTimeText();
+      private final ZoneOffsetCache offsets = new ZoneOffsetCache(rules);
 
       @Override
       public void writeText(int row, ByteBuf out) {
@@ -69,7 +70,7 @@ final class TimestampType extends PgType {
         } else {
           int offset = fixedOffset != null
               ? fixedOffset.getTotalSeconds()
-              : rules.getOffset(Instant.ofEpochSecond(Math.floorDiv(micros, DateTimeText.MICROS_PER_SECOND))).getTotalSeconds();
+              : offsets.offsetAt(Math.floorDiv(micros, DateTimeText.MICROS_PER_SECOND));
           text.timestampWithOffset(micros + offset * DateTimeText.MICROS_PER_SECOND, offset);
         }
         text.writeTo(out);

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.junit.jupiter.api.Test;
@@ -43,11 +45,7 @@ class ShortestFloatWriterTest {
       for (int row = 0; row < values.size(); row++) {
         vector.set(row, values.get(row));
       }
-      vector.setValueCount(values.size());
-      ColumnWriter writer = ColumnWriters.naturalType(vector).writer(vector, VectorFixtures.CONTEXT);
-      for (int row = 0; row < values.size(); row++) {
-        assertThat(text(writer, row)).as("%s", values.get(row)).isEqualTo(FloatText.float8(values.get(row), 1));
-      }
+      assertWritesAsFloatText(vector, values, value -> FloatText.float8(value, 1));
     }
   }
 
@@ -65,11 +63,15 @@ class ShortestFloatWriterTest {
       for (int row = 0; row < values.size(); row++) {
         vector.set(row, values.get(row));
       }
-      vector.setValueCount(values.size());
-      ColumnWriter writer = ColumnWriters.naturalType(vector).writer(vector, VectorFixtures.CONTEXT);
-      for (int row = 0; row < values.size(); row++) {
-        assertThat(text(writer, row)).as("%s", values.get(row)).isEqualTo(FloatText.float4(values.get(row), 1));
-      }
+      assertWritesAsFloatText(vector, values, value -> FloatText.float4(value, 1));
+    }
+  }
+
+  private static <T> void assertWritesAsFloatText(FieldVector vector, List<T> values, Function<T, String> floatText) {
+    vector.setValueCount(values.size());
+    ColumnWriter writer = ColumnWriters.naturalType(vector).writer(vector, VectorFixtures.CONTEXT);
+    for (int row = 0; row < values.size(); row++) {
+      assertThat(text(writer, row)).as("%s", values.get(row)).isEqualTo(floatText.apply(values.get(row)));
     }
   }
 
