@@ -38,10 +38,12 @@ final class ExtendedQueryHandler {
   private final SessionParameters parameters;
   private final SessionCommands commands;
   private final Runnable lakeRefresh;
+  private final PortalResultCache resultCache;
 
   ExtendedQueryHandler(BackendOutput output, StatementRunner runner, SessionGuard guard, TransactionState transactions,
       Portals portals, PreparedStatements statements, ClientQueryPreparer preparer, ResultShapes shapes,
-      SessionParameters parameters, SessionCommands commands, Runnable lakeRefresh) {
+      SessionParameters parameters, SessionCommands commands, Runnable lakeRefresh, PortalResultCache resultCache) {
+    this.resultCache = requireNonNull(resultCache, "resultCache is null");
     this.output = requireNonNull(output, "output is null");
     this.runner = requireNonNull(runner, "runner is null");
     this.guard = requireNonNull(guard, "guard is null");
@@ -255,10 +257,16 @@ final class ExtendedQueryHandler {
         if (portal.isCompleted()) {
           BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
         } else if (portal.cursor() == null) {
+          io.analytics.gateway.cache.CachedStatement cached = resultCache.lookup(portal, execute.maxRows());
+          if (resultCache.answer(cached, portal)) {
+            return;
+          }
           if (AutocommitReads.needsImplicitTransaction(plan.statement())) {
             transactions.beginImplicit(plan.statement());
           }
+          cached.startCapture(output::buffer, output::flushes);
           runner.runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.columns(), portal.fields(), false, execute.maxRows(), portal);
+          cached.finishCapture(output::buffer, output::flushes);
         } else {
           runner.resumePortal(portal, execute.maxRows());
         }

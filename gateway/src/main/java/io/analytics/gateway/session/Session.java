@@ -123,7 +123,7 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
     this.simpleQueries = new SimpleQueryHandler(output, runner, sessionGuard, transactions, portals, preparer, copy, parameters,
         services.lakeRefresh(), this, resultCache, execution);
     this.extendedQueries = new ExtendedQueryHandler(output, runner, sessionGuard, transactions, portals, statements, preparer,
-        shapes, parameters, commands, services.lakeRefresh());
+        shapes, parameters, commands, services.lakeRefresh(), new PortalResultCache(resultCache, transactions, parameters, output, execution));
   }
 
   private java.util.List<String> explainLines(String sql) {

@@ -130,7 +130,9 @@ final class QueryHandlers implements AutoCloseable {
           }
         }, new SessionResultCache(ResultCache.disabled(), engine::parseTree, "admin", "tester"), execution);
     extended = new ExtendedQueryHandler(output, runner, guard, transactions, portals, statements, preparer[0],
-        new ResultShapes(engine), parameters, commands, () -> { });
+        new ResultShapes(engine), parameters, commands, () -> { },
+        new PortalResultCache(new SessionResultCache(ResultCache.disabled(), engine::parseTree, "admin", "tester"), transactions,
+            parameters, output, execution));
   }
 
   /** How many times a query ended with ReadyForQuery. */
