@@ -69,16 +69,7 @@ class ResultCacheWireTest {
       assertThat(counter("hits")).isEqualTo(1);
       assertThat(QueryText.firstColumn(connection, "EXPLAIN " + sql)).contains("Result cache: hit (answered from memory while bronze.trades stay unchanged)");
 
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("trade_id", 99_999L);
-      row.put("ts", java.time.OffsetDateTime.parse("2024-01-02T10:00:00Z"));
-      row.put("symbol", "NEW");
-      row.put("side", "BUY");
-      row.put("quantity", new java.math.BigDecimal("7"));
-      row.put("price", new java.math.BigDecimal("101.5"));
-      row.put("date", java.time.LocalDate.parse("2024-01-02"));
-      new IngestionPipeline("test", new PipelineConfig(gateway.home(), PlatformConfig.defaults()), "bronze.trades", null, null)
-          .ingestRows(List.of(row));
+      commitTrade(99_999L);
 
       assertThat(QueryText.firstColumn(connection, "EXPLAIN " + sql)).contains("Result cache: miss");
       String after = firstRow(connection, sql);
@@ -102,16 +93,7 @@ class ResultCacheWireTest {
       assertThat(firstRow(statement, 99_000)).isEqualTo("0,null");
       assertThat(counter("hits")).isEqualTo(1);
 
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("trade_id", 99_999L);
-      row.put("ts", java.time.OffsetDateTime.parse("2024-01-02T10:00:00Z"));
-      row.put("symbol", "NEW");
-      row.put("side", "BUY");
-      row.put("quantity", new java.math.BigDecimal("7"));
-      row.put("price", new java.math.BigDecimal("101.5"));
-      row.put("date", java.time.LocalDate.parse("2024-01-02"));
-      new IngestionPipeline("test", new PipelineConfig(gateway.home(), PlatformConfig.defaults()), "bronze.trades", null, null)
-          .ingestRows(List.of(row));
+      commitTrade(99_999L);
 
       assertThat(firstRow(statement, 0)).isEqualTo((Long.parseLong(before.split(",")[0]) + 1) + ",99999");
       assertThat(firstRow(statement, 99_000)).isEqualTo("1,99999");
@@ -160,6 +142,20 @@ class ResultCacheWireTest {
       allRows(app, sql);
       assertThat(counter("hits")).isEqualTo(2);
     }
+  }
+
+  /** Commits one trade to bronze.trades through the ingest pipeline, as another process would. */
+  private void commitTrade(long tradeId) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("trade_id", tradeId);
+    row.put("ts", java.time.OffsetDateTime.parse("2024-01-02T10:00:00Z"));
+    row.put("symbol", "NEW");
+    row.put("side", "BUY");
+    row.put("quantity", new java.math.BigDecimal("7"));
+    row.put("price", new java.math.BigDecimal("101.5"));
+    row.put("date", java.time.LocalDate.parse("2024-01-02"));
+    new IngestionPipeline("test", new PipelineConfig(gateway.home(), PlatformConfig.defaults()), "bronze.trades", null, null)
+        .ingestRows(List.of(row));
   }
 
   private Connection login(String user) throws SQLException {
