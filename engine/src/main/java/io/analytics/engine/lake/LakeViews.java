@@ -1,10 +1,11 @@
 package io.analytics.engine.lake;
 
+import io.analytics.engine.duckdb.SqlIdentifiers;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.LakeChangeMarker;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.lake.LakeViews;
 import io.analytics.gateway.cache.LakeVersions;
 import java.io.IOException;

@@ -13,39 +13,33 @@ import io.analytics.gateway.cache.SessionResultCache;
  */
 final class PortalResultCache {
   private final SessionResultCache cache;
-  private final TransactionState transactions;
-  private final SessionParameters parameters;
-  private final BackendOutput output;
-  private final StatementExecution execution;
+  private final SessionContext context;
 
-  PortalResultCache(SessionResultCache cache, TransactionState transactions, SessionParameters parameters, BackendOutput output,
-      StatementExecution execution) {
+  PortalResultCache(SessionResultCache cache, SessionContext context) {
     this.cache = requireNonNull(cache, "cache is null");
-    this.transactions = requireNonNull(transactions, "transactions is null");
-    this.parameters = requireNonNull(parameters, "parameters is null");
-    this.output = requireNonNull(output, "output is null");
-    this.execution = requireNonNull(execution, "execution is null");
+    this.context = requireNonNull(context, "context is null");
   }
 
   /** The cache's view of executing {@code portal} now; NONE when a row limit or a transaction rules it out. */
   CachedStatement lookup(Portal portal, int maxRows) {
+    TransactionState transactions = context.transactions();
     if (maxRows != 0 || portal.fields() == null || transactions.isOpen() || transactions.status() != TransactionStatus.IDLE
         || !(portal.plan() instanceof PreparedPlan.DuckDb)) {
       return CachedStatement.NONE;
     }
     return cache.portal(portal.plan().statement().sql(), portal.parameters(), RowDescriptions.formatsOf(portal.fields()),
-        false, parameters::all);
+        false, context.parameters()::all);
   }
 
   /** Writes the remembered answer and completes the portal; false on a miss (nothing written). */
   boolean answer(CachedStatement cached, Portal portal) {
-    execution.begin(portal.plan().statement());
-    long rows = cached.answer(output.buffer());
+    context.execution().begin(portal.plan().statement());
+    long rows = context.receiver().cachedAnswer(cached);
     if (rows < 0) {
       return false;
     }
     portal.rowsSent(rows);
-    execution.completed(portal.plan().statement(), rows);
+    context.execution().completed(portal.plan().statement(), rows);
     portal.complete();
     return true;
   }
