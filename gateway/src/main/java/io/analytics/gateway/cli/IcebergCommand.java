@@ -1,7 +1,7 @@
 package io.analytics.gateway.cli;
 
 import io.analytics.catalog.config.IcebergConfig;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.iceberg.catalog.LakeCatalog;
 import io.analytics.iceberg.catalog.TableStatus;
 import io.analytics.iceberg.lake.DatasetTableSync;

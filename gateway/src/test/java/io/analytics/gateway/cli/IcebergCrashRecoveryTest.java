@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.analytics.catalog.config.IcebergConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.DatasetFiles;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.iceberg.catalog.LakeCatalog;
 import io.analytics.iceberg.io.LocalFileIO;
 import io.analytics.iceberg.lake.DatasetTableSync;

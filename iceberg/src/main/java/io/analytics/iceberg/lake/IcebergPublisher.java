@@ -4,7 +4,7 @@ import io.analytics.catalog.config.IcebergConfig;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.Dataset;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.lake.LakeCommitListener;
 import io.analytics.iceberg.catalog.LakeCatalog;
 import java.nio.file.Path;

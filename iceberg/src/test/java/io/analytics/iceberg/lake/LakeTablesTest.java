@@ -6,7 +6,7 @@ import io.analytics.catalog.config.IcebergConfig;
 import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.DatasetFiles;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.schema.StandardSchemas;
 import io.analytics.engine.ingest.IngestionPipeline;
 import io.analytics.engine.lake.CommitHooks;
