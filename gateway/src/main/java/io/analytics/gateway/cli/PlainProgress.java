@@ -21,6 +21,8 @@ final class PlainProgress implements ProgressListener {
   private long startedNanos;
   private long lastLineNanos;
   private double percent;
+  /** What the caller says the percentage stands for, when it is not input bytes (rows of a sync). */
+  private String detail;
 
   /**
    * @param task what runs ("ingest bronze.trades")
@@ -40,7 +42,14 @@ final class PlainProgress implements ProgressListener {
     startedNanos = clock.getAsLong();
     lastLineNanos = startedNanos;
     percent = 0;
+    detail = null;
     line(task + ": " + phase + " started" + (totalBytes > 0 ? " (" + Sizes.human(totalBytes) + ")" : ""));
+  }
+
+  @Override
+  public synchronized void progress(String phase, double newPercent, String newDetail) {
+    detail = newDetail;
+    progress(phase, newPercent);
   }
 
   @Override
@@ -69,10 +78,10 @@ final class PlainProgress implements ProgressListener {
       text.append(" (").append(done <= 0 ? "0 B" : Sizes.human(done)).append(" of ").append(Sizes.human(totalBytes)).append(", ")
           .append(rate(done, elapsed));
     } else {
-      text.append(" (");
+      text.append(" (").append(detail == null ? "" : detail);
     }
     if (percent > 0) {
-      text.append(totalBytes > 0 ? ", " : "").append("about ").append(seconds((long) (elapsed * (100 - percent) / percent)))
+      text.append(totalBytes > 0 || detail != null ? ", " : "").append("about ").append(seconds((long) (elapsed * (100 - percent) / percent)))
           .append(" left");
     }
     return text.append(')').toString().replace(" ()", "");

@@ -38,6 +38,25 @@ class ProgressLinesTest {
   }
 
   @Test
+  void aSyncsLinesSayItsShareOfTheSourcesEstimatedRowsTheirRateAndTimeLeft() {
+    AtomicLong now = new AtomicLong();
+    StringWriter err = new StringWriter();
+    PlainProgress progress = new PlainProgress("sync", 0, new PrintWriter(err), TimeUnit.SECONDS.toNanos(5), now::get);
+    progress.started("oltp");
+    now.set(TimeUnit.SECONDS.toNanos(6));
+    progress.progress("oltp", SyncProgressDisplay.percent(40_000, 100_000),
+        SyncProgressDisplay.detail(40_000, 100_000, TimeUnit.SECONDS.toNanos(4)));
+    progress.progress("oltp", 100);
+    progress.finished("oltp");
+    assertThat(err.toString()).isEqualTo(String.join("\n",
+        "sync: oltp started",
+        "sync: oltp 40% (40,000 of about 100,000 rows, 10,000 rows/s, about 9.0 s left)",
+        "sync: oltp done in 6.0 s", ""));
+    assertThat(SyncProgressDisplay.percent(100_000, 100_000)).as("100 only when the sync says so").isLessThan(100);
+    assertThat(SyncProgressDisplay.detail(5, 0, 0)).isEqualTo("5 rows, 0 rows/s");
+  }
+
+  @Test
   void anIngestThatIsNotOnATerminalPrintsItsPhases() throws Exception {
     Path csv = home.resolve("trades.csv");
     CliRun ingest = initAndIngest(csv, "1,2024-01-02T10:00:00Z,AAPL,BUY,10,185.5,XNAS\n");
