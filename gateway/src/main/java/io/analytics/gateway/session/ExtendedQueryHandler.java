@@ -39,6 +39,9 @@ final class ExtendedQueryHandler {
   private final SessionCommands commands;
   private final Runnable lakeRefresh;
 
+  /** Whether a Parse is being checked: it does not wait for write turns (see {@link #isParsing}). */
+  private boolean parsing;
+
   ExtendedQueryHandler(BackendOutput output, StatementRunner runner, SessionGuard guard, TransactionState transactions,
       Portals portals, PreparedStatements statements, ClientQueryPreparer preparer, ResultShapes shapes,
       SessionParameters parameters, SessionCommands commands, Runnable lakeRefresh) {
@@ -103,7 +106,12 @@ final class ExtendedQueryHandler {
           plan = new PreparedPlan.Command(statement, command.get(), parse.parameterTypes());
         }
       } else {
-        guard.check(statement);
+        parsing = true;
+        try {
+          guard.check(statement);
+        } finally {
+          parsing = false;
+        }
         try {
           PreparedQuery query = preparer.prepare(statement, parse.parameterTypes(), transactions.isOpen());
           List<ResultColumn> columns = runner.postgresNames(statement.sql(), shapes.beforeBind(statement, query, parse.parameterTypes()));
@@ -131,6 +139,8 @@ final class ExtendedQueryHandler {
     List<FieldDescription> fields = null;
     List<ResultColumn> resultColumns = List.of();
     if (plan instanceof PreparedPlan.DuckDb duckDb) {
+      // The write turn Parse did not wait for, before the shape probe below starts DuckDB's snapshot.
+      runner.takeWriteTurn(duckDb.statement());
       resultColumns = shapes.atBind(duckDb, values);
       if (resultColumns != duckDb.columns()) {
         // Learned only now from the bound values; the plan's own columns were named at Parse, once.
@@ -176,6 +186,17 @@ final class ExtendedQueryHandler {
       values.add(ParameterDecoder.decode(declared, duckDbTypes.get(i), bind.parameterFormat(i) == 1, raw, parameters.format()));
     }
     return values;
+  }
+
+  /**
+   * Whether the statement being checked is only being parsed. A Parse never waits for a write turn,
+   * as PostgreSQL's takes no row locks: a client preparing statements synchronously (pgbench -M
+   * prepared, one thread for all its connections) would otherwise wait for a turn its other
+   * connection can only give back once the client reads from it. The turn is taken at Bind, and
+   * DuckDB's transaction begun again if its snapshot is older than the turn (see WriteTurns).
+   */
+  boolean isParsing() {
+    return parsing;
   }
 
   private void describe(FrontendMessage.Describe describe) {

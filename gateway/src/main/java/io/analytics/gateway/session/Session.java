@@ -133,18 +133,28 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
   /** Read-only transactions refuse writes, and a writing statement waits for its write turn, before the role guard runs. */
   private void beforeRoleCheck(SqlStatement statement) {
     readOnlyTransactions.check(statement);
-    writeTurns.beforeRunning(statement);
+    if (!extendedQueries.isParsing()) {
+      writeTurns.beforeRunning(statement);
+    }
   }
 
   @Override
   public void beforeRunning(SqlStatement statement) {
-    writeTurns.beforeRunning(statement);
+    if (writeTurns.beforeRunning(statement) && transactions.isOpen()) {
+      restartEngineTransaction();
+    }
   }
 
   @Override
   public void executed(SqlStatement statement, io.analytics.engine.session.PreparedQuery query, java.util.List<Object> values,
       io.analytics.engine.session.QueryResult result) {
     savepoints.executed(statement, query.sql(), values, result);
+    writeTurns.executed();
+  }
+
+  @Override
+  public void notifyChannel(String channel, String payload) {
+    notifications.notify(channel, payload, transactions.isOpen());
   }
 
   @Override

@@ -25,6 +25,8 @@ import java.util.TreeMap;
 final class SessionCommands {
   private static final int TEXT_OID = 25;
   private static final int BOOL_OID = 16;
+  /** PostgreSQL's void, the type of functions called for their effect (pg_notify). */
+  private static final int VOID_OID = 2278;
 
   /** Delivers pg_cancel_backend / pg_terminate_backend to another session; returns whether it was allowed and found. */
   @FunctionalInterface
@@ -83,6 +85,9 @@ final class SessionCommands {
     if (command instanceof SessionCommand.SetConfig) {
       return List.of(textField("set_config"));
     }
+    if (command instanceof SessionCommand.NotifyCall) {
+      return List.of(new FieldDescription("pg_notify", 0, (short) 0, VOID_OID, (short) 4, -1, (short) 0));
+    }
     return null;
   }
 
@@ -137,6 +142,13 @@ final class SessionCommands {
         BackendMessages.rowDescription(out, describe(command));
       }
       dataRow(out, now);
+      BackendMessages.commandComplete(out, "SELECT 1");
+    } else if (command instanceof SessionCommand.NotifyCall) {
+      // The notification itself was queued by the session (StatementRunner.Hooks.notifyChannel).
+      if (describeRows) {
+        BackendMessages.rowDescription(out, describe(command));
+      }
+      dataRow(out, "");
       BackendMessages.commandComplete(out, "SELECT 1");
     } else if (command instanceof SessionCommand.Ignored ignored) {
       BackendMessages.commandComplete(out, ignored.tag());

@@ -31,6 +31,9 @@ final class StatementRunner {
     /** Runs SAVEPOINT, LISTEN/NOTIFY or SET TRANSACTION, writing its answer; false for any other command. */
     boolean runTransactionCommand(SessionCommand command);
 
+    /** NOTIFY channel, payload: sent at the transaction's commit, or now outside one. */
+    void notifyChannel(String channel, String payload);
+
     /** A command the gateway answers itself ran (it may have changed transaction_read_only). */
     void commandRan();
   }
@@ -61,6 +64,11 @@ final class StatementRunner {
     this.statements = requireNonNull(statements, "statements is null");
     this.preparer = requireNonNull(preparer, "preparer is null");
     this.guard = requireNonNull(guard, "guard is null");
+  }
+
+  /** Waits for the turn to write the table the statement writes, if it writes (see WriteTurns). */
+  void takeWriteTurn(SqlStatement statement) {
+    hooks.beforeRunning(statement);
   }
 
   /**
@@ -179,6 +187,9 @@ final class StatementRunner {
       }
       hooks.commandRan();
       execution.completed(statement, 0);
+    } else if (command instanceof SessionCommand.NotifyCall call) {
+      hooks.notifyChannel(call.channel(), call.payload());
+      commands.run(statement, command, describeRows);
     } else if (!hooks.runTransactionCommand(command)) {
       commands.run(statement, command, describeRows);
       hooks.commandRan();

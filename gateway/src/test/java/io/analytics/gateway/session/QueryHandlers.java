@@ -109,6 +109,10 @@ final class QueryHandlers implements AutoCloseable {
           }
 
           @Override
+          public void notifyChannel(String channel, String payload) {
+          }
+
+          @Override
           public void commandRan() {
           }
         });
