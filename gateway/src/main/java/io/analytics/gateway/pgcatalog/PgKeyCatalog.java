@@ -22,7 +22,7 @@ final class PgKeyCatalog {
   private static final String REFERENCED = "(SELECT t.table_oid FROM duckdb_tables() t WHERE t.database_name = d.database_name "
       + "AND t.schema_name = d.schema_name AND t.table_name = d.referenced_table LIMIT 1)";
 
-  /** Needs nothing of the session's other objects; pg_class, pg_attribute and pg_am then use pg_gateway_indexes. */
+  /** Needs pg_gateway_relation_names (PresentedNames) and pg_table_is_visible; pg_class and pg_attribute then use pg_gateway_indexes. */
   static List<String> statements() {
     return List.of(
         // PostgreSQL's quote_ident for names that are not plain lower-case identifiers.
@@ -30,8 +30,9 @@ final class PgKeyCatalog {
             + "THEN name ELSE '\"' || replace(name, '\"', '\"\"') || '\"' END",
         // A regclass as PostgreSQL prints it: the relation's name, qualified when it is not visible on the search path.
         "CREATE OR REPLACE TEMP MACRO pg_gateway_regclass_text(relation) AS COALESCE((SELECT CASE WHEN pg_table_is_visible(r.oid) "
-            + "THEN pg_gateway_quote_ident(r.name) ELSE pg_gateway_quote_ident(r.schema_name) || '.' || pg_gateway_quote_ident(r.name) END "
-            + "FROM pg_gateway_relations() r WHERE r.oid = relation LIMIT 1), CAST(relation AS VARCHAR))",
+            + "THEN pg_gateway_quote_ident(r.presented_name) "
+            + "ELSE pg_gateway_quote_ident(r.presented_schema) || '.' || pg_gateway_quote_ident(r.presented_name) END "
+            + "FROM pg_gateway_relation_names r WHERE r.oid = relation LIMIT 1), CAST(relation AS VARCHAR))",
         // PostgreSQL's default constraint names; DuckDB's own name a key and a foreign key by all their columns.
         "CREATE OR REPLACE TEMP MACRO pg_gateway_constraint_name(kind, table_name, columns, name) AS CASE kind "
             + "WHEN 'PRIMARY KEY' THEN table_name || '_pkey' "
@@ -78,24 +79,25 @@ final class PgKeyCatalog {
   private static String indexes() {
     return "CREATE OR REPLACE TEMP VIEW pg_gateway_indexes AS "
         + "SELECT CAST(2000000000 + d.table_oid * 1024 + d.constraint_index AS BIGINT) AS index_oid, true AS constraint_backed, "
-        + "CAST(d.table_oid AS BIGINT) AS table_oid, c.relnamespace AS namespace_oid, d.schema_name, d.table_name, "
+        + "CAST(d.table_oid AS BIGINT) AS table_oid, names.presented_oid AS namespace_oid, names.presented_schema AS schema_name, "
+        + "names.presented_name AS table_name, "
         + "pg_gateway_constraint_name(d.constraint_type, d.table_name, d.constraint_column_names, d.constraint_name) AS index_name, "
         + "true AS is_unique, d.constraint_type = 'PRIMARY KEY' AS is_primary, "
         + "list_transform(d.constraint_column_indexes, lambda k: CAST(k + 1 AS SMALLINT)) AS key_columns, "
         + "list_transform(d.constraint_column_names, lambda n: pg_gateway_quote_ident(n)) AS key_texts "
-        + "FROM duckdb_constraints() d JOIN pg_catalog.pg_class c ON c.oid = d.table_oid "
+        + "FROM duckdb_constraints() d JOIN pg_gateway_relation_names names ON names.oid = d.table_oid "
         + "WHERE d.constraint_type IN ('PRIMARY KEY', 'UNIQUE') "
         // DuckDB gives CREATE INDEX's keys as one text, "[a, b]": a list of plain names is split into its columns, else
         // the index has one key, an expression (key column 0, as in PostgreSQL).
-        + "UNION ALL SELECT CAST(i.index_oid AS BIGINT), false, CAST(i.table_oid AS BIGINT), c.relnamespace, i.schema_name, "
-        + "i.table_name, i.index_name, i.is_unique, i.is_primary, "
+        + "UNION ALL SELECT CAST(i.index_oid AS BIGINT), false, CAST(i.table_oid AS BIGINT), names.presented_oid, "
+        + "names.presented_schema, names.presented_name, i.index_name, i.is_unique, i.is_primary, "
         + "list_transform(i.keys, lambda e: CAST(COALESCE(list_position(cols.names, replace(e, '\"', '')), 0) AS SMALLINT)), "
         + "list_transform(i.keys, lambda e: CASE WHEN list_contains(cols.names, replace(e, '\"', '')) "
         + "THEN pg_gateway_quote_ident(replace(e, '\"', '')) ELSE e END) "
         + "FROM (SELECT *, CASE WHEN regexp_full_match(expressions, '\\[[^''(),]*\\]') "
         + "THEN string_split(substring(expressions, 2, length(expressions) - 2), ', ') "
         + "ELSE [replace(substring(expressions, 2, length(expressions) - 2), '''', '')] END AS keys FROM duckdb_indexes()) i "
-        + "JOIN pg_catalog.pg_class c ON c.oid = i.table_oid "
+        + "JOIN pg_gateway_relation_names names ON names.oid = i.table_oid "
         + "JOIN (SELECT table_oid, list(column_name ORDER BY column_index) AS names FROM duckdb_columns() GROUP BY table_oid) cols "
         + "ON cols.table_oid = i.table_oid";
   }

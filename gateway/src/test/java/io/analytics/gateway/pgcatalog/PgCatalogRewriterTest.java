@@ -10,7 +10,7 @@ class PgCatalogRewriterTest {
   @Test
   void castsToOidTypesInCastSyntax() {
     assertThat(rewrite("SELECT CAST(CAST(format('%I.%I', s, t) AS REGCLASS) AS OID)"))
-        .isEqualTo("SELECT CAST(pg_regclass(pg_gateway_format('%I.%I', s, t) ) AS BIGINT)");
+        .isEqualTo("SELECT CAST(pg_regclass(format('%I.%I', s, t) ) AS BIGINT)");
     assertThat(rewrite("SELECT CAST(x AS pg_catalog.regclass), CAST(y AS regtype), CAST(z AS integer)"))
         .isEqualTo("SELECT pg_regclass(x ), CAST(y AS BIGINT), CAST(z AS integer)");
   }
@@ -44,11 +44,6 @@ class PgCatalogRewriterTest {
     assertThat(rewrite("SELECT * FROM information_schema.key_column_usage k JOIN information_schema.table_constraints t USING (constraint_name)"))
         .isEqualTo("SELECT * FROM pg_gateway_information_schema_key_column_usage k "
             + "JOIN pg_gateway_information_schema_table_constraints t USING (constraint_name)");
-  }
-
-  @Test
-  void formatWithPostgresPlaceholdersOnly() {
-    assertThat(rewrite("SELECT format('%s', a), format('{}', b)")).isEqualTo("SELECT pg_gateway_format('%s', a), format('{}', b)");
   }
 
   @Test
