@@ -30,7 +30,7 @@ public final class EnvironmentOverrides {
             integer("ANALYTICS_AUTHENTICATION_TIMEOUT_SECONDS", g.authenticationTimeoutSeconds()),
             integer("ANALYTICS_SHUTDOWN_GRACE_SECONDS", g.shutdownGraceSeconds()),
             integer("ANALYTICS_MAX_CONNECTIONS", g.maxConnections()),
-            string("ANALYTICS_PASSWORD_METHOD", g.passwordMethod()),
+            string("ANALYTICS_PASSWORD_METHOD", g.passwordMethod().configName()),
             integer("ANALYTICS_FETCH_BATCH_ROWS", g.fetchBatchRows()),
             tls(g.tls()),
             g.limits(),

@@ -66,6 +66,9 @@ public final class SourceSynchronizer {
         return mirror(duck, source, table, full, noExtension.get(), progress);
       } catch (SQLException e) {
         throw new PlatformException(SqlState.IO_ERROR, "cannot close a DuckDB connection: " + e.getMessage(), e);
+      } finally {
+        // Mirrors replaced, a source attached: sessions' kept plans must bind again.
+        database.catalogChanges().changed();
       }
     }
   }
@@ -104,6 +107,8 @@ public final class SourceSynchronizer {
       lateAttachImpossible = true;
     } catch (SQLException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot close a DuckDB connection: " + e.getMessage(), e);
+    } finally {
+      database.catalogChanges().changed();
     }
   }
 

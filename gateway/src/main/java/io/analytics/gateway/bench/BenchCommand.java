@@ -128,7 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
         console.println("capacity: idle connections, concurrent sessions, a slow client (gateway process, heap capped at "
             + CapacityBench.MAX_HEAP + ")...");
         console.flush();
-        try (GatewayProcess process = GatewayProcess.start(home.root(), CapacityBench.MAX_HEAP, work.resolve("capacity-gateway.log"))) {
+        try (GatewayProcess process = GatewayProcess.start(cliMainClass(), home.root(), CapacityBench.MAX_HEAP, work.resolve("capacity-gateway.log"))) {
           results.capacity(new CapacityBench(process, "bronze.trades").runAll(rowCount * 10));
         }
       }
@@ -177,6 +177,11 @@ public final class BenchCommand implements Callable<Integer> {
       }
       progress.measured(index, workload.description(), run + 1);
     }
+  }
+
+  /** The class of the command line bench runs under (analytics' own), to start a gateway process with. */
+  private String cliMainClass() {
+    return spec.root().userObject().getClass().getName();
   }
 
   static void deleteRecursively(Path path) throws java.io.IOException {

@@ -1,6 +1,6 @@
 package io.analytics.gateway.cli;
 
-import static io.analytics.engine.lake.SqlIdentifiers.literal;
+import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
 
 import io.analytics.catalog.config.SearchPathConfig;
 import io.analytics.catalog.error.PlatformException;

@@ -7,7 +7,7 @@ import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeChangeMarker;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.postgres.SourceFreshness;
 import io.analytics.engine.warehouse.WarehouseConnection;

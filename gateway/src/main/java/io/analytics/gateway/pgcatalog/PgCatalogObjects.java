@@ -2,7 +2,7 @@ package io.analytics.gateway.pgcatalog;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.analytics.gateway.server;
 
+import io.analytics.gateway.admission.AdmissionControl;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PlatformConfig;
@@ -7,7 +8,7 @@ import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetCommitter;
@@ -28,6 +29,10 @@ import io.analytics.gateway.tls.ServerTls;
 import io.analytics.gateway.protocol.FrontendMessageDecoder;
 import io.analytics.gateway.session.CancelTarget;
 import io.analytics.gateway.session.GatewayServices;
+import io.analytics.gateway.session.LoginServices;
+import io.analytics.gateway.session.Monitoring;
+import io.analytics.gateway.session.ServingInstances;
+import io.analytics.gateway.session.StatementServices;
 import io.analytics.gateway.session.SearchPathRouting;
 import io.analytics.gateway.session.SessionRegistry;
 import io.netty.bootstrap.ServerBootstrap;
@@ -133,29 +138,19 @@ public final class GatewayServer implements AutoCloseable {
     LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
         java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))), lakeVersions);
     lake.refreshNow();
-    this.services =
-        new GatewayServices(
-            config,
-            home,
-            database,
-            allocator,
-            registry,
-            new AuthenticatorFactory(config, new SecureRandom(),
+    this.services = new GatewayServices(config, home, registry, timers,
+        new LoginServices(new AuthenticatorFactory(config, new SecureRandom(),
                 io.analytics.gateway.auth.ServerSecret.load(home.configDir().resolve("server.secret"), new SecureRandom())),
-            timers,
-            lake,
-            copyDir,
-            ServerTls.load(config.gateway().tls(), home.root()),
-            new AuditLog(),
-            goldTier,
-            metrics,
+            ServerTls.load(config.gateway().tls(), home.root())),
+        new ServingInstances(database, goldTier, allocator, replica != null,
+            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath()),
+        new StatementServices(
             new AdmissionControl(config.gateway().limits().maxConcurrentQueries(),
                 config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
-            replica != null,
-            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath(),
+            ResultCaches.create(config.gateway().resultCache(), lakeVersions, database, metrics),
             new io.analytics.gateway.activity.StatementStatistics(),
-            new io.analytics.gateway.notify.NotificationHub(),
-            ResultCaches.create(config.gateway().resultCache(), lakeVersions, database, metrics));
+            new io.analytics.gateway.notify.NotificationHub(), lake, copyDir),
+        new Monitoring(new AuditLog(), metrics));
     registerGauges();
     // Each replica process keeps its own audit file: one rolling file cannot have several writers.
     AuditFile.install(home.warehouseDir().resolve("logs")
@@ -176,7 +171,7 @@ public final class GatewayServer implements AutoCloseable {
   private void registerGauges() {
     metrics.gauge("gateway.sessions", "Open sessions", registry, SessionRegistry::size);
     metrics.gauge("gateway.arrow.memory", "Bytes of Arrow memory held by result batches", allocator, a -> a.getAllocatedMemory());
-    metrics.gauge("gateway.admission.queued", "Statements waiting for their turn", services.admission(), AdmissionControl::queued);
+    metrics.gauge("gateway.admission.queued", "Statements waiting for their turn", services.statements().admission(), AdmissionControl::queued);
     metrics.gauge("duckdb.memory", "Bytes DuckDB's buffer manager holds", database, d -> duckDbMemory(d, "memory_usage_bytes"));
     metrics.gauge("duckdb.temp.storage", "Bytes DuckDB has spilled to its temp directory", database,
         d -> duckDbMemory(d, "temporary_storage_bytes"));
@@ -270,10 +265,10 @@ public final class GatewayServer implements AutoCloseable {
     if (observability.metricsPort() > 0) {
       try {
         metricsEndpoint = MetricsEndpoint.start(observability.metricsListenAddress(), observability.metricsPort(), metrics, this::ready);
-        statusHistory = new io.analytics.gateway.status.StatusHistory(metrics, services.resultCache());
-        metricsEndpoint.serveStatus(new io.analytics.gateway.status.StatusPage(home, config,
-            new io.analytics.gateway.status.StatusPage.Sources(metrics, registry::activities, services.statementStatistics(),
-                services.resultCache(), services.database()), statusHistory));
+        statusHistory = new io.analytics.gateway.status.StatusHistory(metrics, services.statements().resultCache());
+        metricsEndpoint.serve(new io.analytics.gateway.status.StatusPage(home, config,
+            new io.analytics.gateway.status.StatusPage.Sources(metrics, registry::activities, services.statements().statementStatistics(),
+                services.statements().resultCache(), services.instances().database()), statusHistory)::register);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot open the metrics port " + observability.metricsPort(), e);
       }

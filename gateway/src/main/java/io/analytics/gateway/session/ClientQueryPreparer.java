@@ -80,8 +80,8 @@ final class ClientQueryPreparer {
     ensureCatalogObjects(statement, inTransaction);
     functionMacros.ensureFor(statement, inTransaction, engine::execute);
     SqlStatement effective = SessionValueCalls.rewrite(
-        PostgresDialect.translate(io.analytics.gateway.functions.PgFormatCalls.rewrite(
-            catalogCompatible(translatedDdl(statement)))),
+        PostgresDialect.translateWithSessionMacros(PostgresDialect.translate(io.analytics.gateway.functions.PgFormatCalls.rewrite(
+            catalogCompatible(translatedDdl(statement))))),
         sessionValues);
     if (io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(effective)) {
       effective = io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(effective, tableFunctions);
@@ -89,20 +89,36 @@ final class ClientQueryPreparer {
     effective = AnyArrayParameters.probingWith(engine).apply(effective, declaredTypes);
     effective = NumericParameters.apply(effective, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
+    boolean liveValues = false;
     if (PgStatActivity.isReadBy(effective)) {
       sql = PgStatActivity.bind(SqlStatement.parse(sql), activities.get());
+      liveValues = true;
     }
     if (PgCursors.isReadBy(effective)) {
       sql = PgCursors.bind(SqlStatement.parse(sql), cursors.get());
+      liveValues = true;
     }
     if (sql.contains("pg_stat_statements")) {
       sql = io.analytics.gateway.activity.PgStatStatements.prepare(SqlStatement.parse(sql), statementStatistics, user, administers);
+      liveValues = true;
     }
     if (!sql.equals(statement.sql()) && rewriteNeedsCheck.test(statement)) {
       // What DuckDB runs is checked too, as exactly that text.
       checkRewritten.accept(sql);
     }
+    if (!liveValues && isSelect(sql)) {
+      // Repeated SELECTs reuse DuckDB's plan while the catalog and the session's settings stay as they were.
+      return engine.prepareKept(sql, sessionValues.parameters().all());
+    }
     return engine.prepare(sql);
+  }
+
+  /**
+   * Whether DuckDB's parser reads the text as one SELECT (json_serialize_sql serializes nothing
+   * else); its tree is remembered per instance and is needed again to name the result's columns.
+   */
+  private boolean isSelect(String sql) {
+    return !engine.parseTree(sql).startsWith("{\"error\":true");
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.analytics.catalog.lake;
+package io.analytics.catalog.home;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;

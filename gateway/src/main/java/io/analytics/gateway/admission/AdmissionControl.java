@@ -1,4 +1,4 @@
-package io.analytics.gateway.server;
+package io.analytics.gateway.admission;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;

@@ -1,8 +1,7 @@
-package io.analytics.engine.warehouse;
+package io.analytics.engine.duckdb;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import io.analytics.engine.duckdb.DuckDbErrors;
 import java.sql.SQLException;
 
 /**

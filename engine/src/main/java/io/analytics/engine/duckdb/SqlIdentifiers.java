@@ -1,4 +1,4 @@
-package io.analytics.engine.lake;
+package io.analytics.engine.duckdb;
 
 /** Quoting of identifiers and string literals for SQL the platform generates itself. */
 public final class SqlIdentifiers {
