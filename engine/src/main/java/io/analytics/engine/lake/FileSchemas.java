@@ -3,6 +3,7 @@ package io.analytics.engine.lake;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.engine.duckdb.SqlIdentifiers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

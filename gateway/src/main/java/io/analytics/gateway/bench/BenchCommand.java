@@ -114,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
       BenchResults results = new BenchResults(targets.stream().map(BenchTarget::name).toList());
       List<Workload> workloads = Workload.all(100_000L * scale, rowCount, smallLookup);
       BenchProgress progress = new BenchProgress(
-          io.analytics.gateway.cli.TerminalProgress.of("bench", 0, spec.commandLine().getErr()), workloads.size(), runs);
+          io.analytics.gateway.progress.TerminalProgress.of("bench", 0, spec.commandLine().getErr()), workloads.size(), runs);
       for (int i = 0; i < workloads.size(); i++) {
         measure(progress, i, workloads.get(i), targets, runs, results);
       }

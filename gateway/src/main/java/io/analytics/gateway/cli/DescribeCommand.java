@@ -11,6 +11,7 @@ import io.analytics.engine.catalog.TableCatalog;
 import io.analytics.engine.catalog.TableInfo;
 import io.analytics.engine.duckdb.QueryRows;
 import io.analytics.engine.warehouse.WarehouseConnection;
+import io.analytics.gateway.progress.Sizes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

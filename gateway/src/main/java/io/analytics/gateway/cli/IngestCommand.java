@@ -12,6 +12,7 @@ import io.analytics.engine.ingest.IngestionPipeline;
 import io.analytics.engine.ingest.Rejection;
 import io.analytics.engine.postgres.PostgresSnapshot;
 import io.analytics.engine.postgres.PostgresTarget;
+import io.analytics.gateway.progress.TerminalProgress;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

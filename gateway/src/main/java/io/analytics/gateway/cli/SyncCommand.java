@@ -10,6 +10,7 @@ import io.analytics.engine.postgres.PostgresTarget;
 import io.analytics.engine.postgres.SourceSyncResult;
 import io.analytics.engine.postgres.SourceSynchronizer;
 import io.analytics.engine.postgres.SyncRequests;
+import io.analytics.gateway.progress.TerminalProgress;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;

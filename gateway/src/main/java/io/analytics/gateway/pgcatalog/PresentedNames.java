@@ -2,7 +2,7 @@ package io.analytics.gateway.pgcatalog;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.PostgresSourceConfig;
-import io.analytics.engine.lake.SqlIdentifiers;
+import io.analytics.engine.duckdb.SqlIdentifiers;
 import java.util.List;
 
 /**

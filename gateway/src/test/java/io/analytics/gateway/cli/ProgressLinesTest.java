@@ -2,6 +2,7 @@ package io.analytics.gateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.analytics.gateway.progress.PlainProgress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

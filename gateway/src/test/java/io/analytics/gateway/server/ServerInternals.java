@@ -8,6 +8,6 @@ public final class ServerInternals {
 
   /** The DuckDB instance client SQL runs in (the warehouse's). */
   public static DuckDbDatabase database(GatewayServer server) {
-    return server.services().database();
+    return server.services().instances().database();
   }
 }

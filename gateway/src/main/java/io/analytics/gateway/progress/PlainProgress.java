@@ -1,4 +1,4 @@
-package io.analytics.gateway.cli;
+package io.analytics.gateway.progress;
 
 import static java.util.Objects.requireNonNull;
 
@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * line when a phase starts, one at most every interval while it runs, and one when it ends, each
  * with the percentage DuckDB estimates, the input bytes that stands for, the rate and the time left.
  */
-final class PlainProgress implements ProgressListener {
+public final class PlainProgress implements ProgressListener {
   private final String task;
   private final long totalBytes;
   private final PrintWriter err;
@@ -29,7 +29,7 @@ final class PlainProgress implements ProgressListener {
    * @param totalBytes the input's size, or 0 when unknown
    * @param clock nanoseconds (System::nanoTime; a test's own)
    */
-  PlainProgress(String task, long totalBytes, PrintWriter err, long intervalNanos, LongSupplier clock) {
+  public PlainProgress(String task, long totalBytes, PrintWriter err, long intervalNanos, LongSupplier clock) {
     this.task = requireNonNull(task, "task is null");
     this.totalBytes = totalBytes;
     this.err = requireNonNull(err, "err is null");
