@@ -67,6 +67,12 @@ public final class VacuumCommand implements Callable<Integer> {
             + DatasetFiles.of(dataset.directory()).files().size() + " (" + rows + " rows)");
       }
     }
+    if (parent.config().iceberg().enabled()) {
+      try (var catalog = io.analytics.iceberg.catalog.LakeCatalog.open(parent.home(), parent.config().iceberg())) {
+        int tables = new io.analytics.iceberg.lake.LakeTables(catalog).expireSnapshots();
+        out.println("Iceberg: snapshots older than the current one expired in " + tables + " table(s)");
+      }
+    }
     boolean gatewayRunning = parent.warehouse().gateway().isPresent();
     if (Files.exists(parent.home().warehouseFile()) || gatewayRunning) {
       try (WarehouseConnection connection = parent.warehouse().open()) {
