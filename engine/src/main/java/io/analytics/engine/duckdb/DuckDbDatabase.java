@@ -25,6 +25,7 @@ public final class DuckDbDatabase implements AutoCloseable {
   private final WriteOrder writeOrder = new WriteOrder();
   /** 8M characters: some thousands of dashboard statements and their trees, a few tens of MB at most. */
   private final ParseTreeCache parseTrees = new ParseTreeCache(8L << 20);
+  private final CatalogChanges catalogChanges = new CatalogChanges();
 
   private DuckDbDatabase(DuckDBConnection root, String description) {
     this.root = root;
@@ -174,14 +175,21 @@ public final class DuckDbDatabase implements AutoCloseable {
     }
   }
 
-  /** Runs a statement on a short-lived connection, for setup work. */
+  /** Runs a statement on a short-lived connection, for setup work (views, attachments: counted as a catalog change). */
   public void execute(String sql) {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
+    } finally {
+      catalogChanges.changed();
     }
+  }
+
+  /** Changes to this instance's catalog made through the gateway, for sessions that keep prepared statements. */
+  public CatalogChanges catalogChanges() {
+    return catalogChanges;
   }
 
   /** The order in which this instance's transactions take their turns to write each table. */

@@ -113,10 +113,12 @@ public final class BenchCommand implements Callable<Integer> {
 
       BenchResults results = new BenchResults(targets.stream().map(BenchTarget::name).toList());
       List<Workload> workloads = Workload.all(100_000L * scale, rowCount, smallLookup);
+      BenchProgress progress = new BenchProgress(
+          io.analytics.gateway.terminal.TerminalProgress.of("bench", 0, spec.commandLine().getErr()), workloads.size(), runs);
       for (int i = 0; i < workloads.size(); i++) {
-        console.printf("[%d/%d] ", i + 1, workloads.size());
-        measure(console, workloads.get(i), targets, runs, results);
+        measure(progress, i, workloads.get(i), targets, runs, results);
       }
+      progress.finished();
       results.compare("gold_lookup_large", "gold_lookup_small",
           String.format(java.util.Locale.ROOT, "gold key lookup, %,d rows ÷ %,d rows", rowCount, smallLookup));
       if (!skipCapacity) {
@@ -157,10 +159,9 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** A warm-up run on every target, then {@code runs} measured runs in rotating order. */
-  private static void measure(PrintWriter console, Workload workload, List<BenchTarget> targets, int runs, BenchResults results)
-      throws Exception {
-    console.printf("%s: warm-up", workload.description());
-    console.flush();
+  private static void measure(BenchProgress progress, int index, Workload workload, List<BenchTarget> targets, int runs,
+      BenchResults results) throws Exception {
+    progress.warmingUp(index, workload.description());
     for (BenchTarget target : targets) {
       target.run(workload);
     }
@@ -174,10 +175,8 @@ public final class BenchCommand implements Callable<Integer> {
           results.record(workload, target.name(), nanos);
         }
       }
-      console.print(".");
-      console.flush();
+      progress.measured(index, workload.description(), run + 1);
     }
-    console.println();
   }
 
   /** The class of the command line bench runs under (analytics' own), to start a gateway process with. */

@@ -1,5 +1,7 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.terminal.Sizes;
+import io.analytics.gateway.terminal.TerminalProgress;
 import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
 
 import io.analytics.catalog.error.PlatformException;

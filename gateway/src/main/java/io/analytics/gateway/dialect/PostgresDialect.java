@@ -12,6 +12,10 @@ public final class PostgresDialect {
       new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new ArrayLiterals(),
       new ExtractSeconds(), new RegexpMatches(), new IntegerFunctions(), new SetReturningSelectList());
 
+  private static final DialectStage AGGREGATES = new AggregateResultTypes();
+  private static final DialectStage FORMAT = new FormatCalls();
+  private static final DialectStage NUMERIC_CASTS = new NumericCasts();
+
   private PostgresDialect() {}
 
   public static SqlStatement translate(SqlStatement statement) {
@@ -20,5 +24,13 @@ public final class PostgresDialect {
       translated = stage.apply(translated);
     }
     return translated;
+  }
+
+  /**
+   * The stages that call the session's TEMP macros ({@link PgAggregateMacros}, quote_ident for format's %I): only for statements
+   * of a session that creates them first (not COPY's source, which has no such step).
+   */
+  public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
+    return NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement)));
   }
 }

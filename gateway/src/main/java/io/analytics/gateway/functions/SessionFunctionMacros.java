@@ -18,7 +18,7 @@ public final class SessionFunctionMacros {
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
       "json_typeof", "jsonb_typeof", "json_agg", "json_object_agg", "json_array_elements", "jsonb_array_elements",
       "json_array_elements_text", "jsonb_array_elements_text", "array_remove", "array_replace", "encode", "decode",
-      "clock_timestamp");
+      "clock_timestamp", "sum", "avg", "format", "numeric", "decimal");
 
   private boolean created;
   private boolean uncommitted;
@@ -33,6 +33,9 @@ public final class SessionFunctionMacros {
       return;
     }
     PgFunctionMacros.statements().forEach(execute);
+    io.analytics.gateway.dialect.PgAggregateMacros.statements().forEach(execute);
+    PgStringFunctionMacros.statements().forEach(execute);
+    PgDateFunctionMacros.statements().forEach(execute);
     created = true;
     uncommitted = inTransaction;
   }
@@ -52,7 +55,9 @@ public final class SessionFunctionMacros {
 
   static boolean namesOne(SqlStatement statement) {
     for (Token token : statement.tokens()) {
-      if (token.type() == TokenType.WORD && NAMES.contains(token.text().toLowerCase(Locale.ROOT))) {
+      String word = token.text().toLowerCase(Locale.ROOT);
+      if (token.type() == TokenType.WORD && (NAMES.contains(word) || PgStringFunctionMacros.NAMES.contains(word)
+          || PgDateFunctionMacros.NAMES.contains(word))) {
         return true;
       }
     }

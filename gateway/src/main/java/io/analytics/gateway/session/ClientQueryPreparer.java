@@ -83,6 +83,7 @@ final class ClientQueryPreparer {
         new StatementPipeline.Stage("catalog-syntax", (statement, types) -> catalogCompatible(statement)),
         new StatementPipeline.Stage("format-calls", (statement, types) -> io.analytics.gateway.functions.PgFormatCalls.rewrite(statement)),
         new StatementPipeline.Stage("postgres-dialect", (statement, types) -> PostgresDialect.translate(statement)),
+        new StatementPipeline.Stage("session-macros", (statement, types) -> PostgresDialect.translateWithSessionMacros(statement)),
         new StatementPipeline.Stage("session-values", (statement, types) -> SessionValueCalls.rewrite(statement, sessionValues)),
         new StatementPipeline.Stage("scalar-calls-in-from", (statement, types) ->
             io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(statement)
@@ -101,20 +102,36 @@ final class ClientQueryPreparer {
     functionMacros.ensureFor(statement, inTransaction, engine::execute);
     SqlStatement effective = pipeline.apply(statement, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
+    boolean liveValues = false;
     if (PgStatActivity.isReadBy(effective)) {
       sql = PgStatActivity.bind(SqlStatement.parse(sql), activities.get());
+      liveValues = true;
     }
     if (PgCursors.isReadBy(effective)) {
       sql = PgCursors.bind(SqlStatement.parse(sql), cursors.get());
+      liveValues = true;
     }
     if (sql.contains("pg_stat_statements")) {
       sql = io.analytics.gateway.activity.PgStatStatements.prepare(SqlStatement.parse(sql), statementStatistics, user, administers);
+      liveValues = true;
     }
     if (!sql.equals(statement.sql()) && rewriteNeedsCheck.test(statement)) {
       // What DuckDB runs is checked too, as exactly that text.
       checkRewritten.accept(sql);
     }
+    if (!liveValues && isSelect(sql)) {
+      // Repeated SELECTs reuse DuckDB's plan while the catalog and the session's settings stay as they were.
+      return engine.prepareKept(sql, sessionValues.parameters().all());
+    }
     return engine.prepare(sql);
+  }
+
+  /**
+   * Whether DuckDB's parser reads the text as one SELECT (json_serialize_sql serializes nothing
+   * else); its tree is remembered per instance and is needed again to name the result's columns.
+   */
+  private boolean isSelect(String sql) {
+    return !engine.parseTree(sql).startsWith("{\"error\":true");
   }
 
   /**

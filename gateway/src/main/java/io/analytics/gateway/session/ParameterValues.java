@@ -124,10 +124,13 @@ final class ParameterValues {
   }
 
   /** Parses PostgreSQL time units (ms default): "5000", "5s", "1min", "250 ms". */
+  /** PostgreSQL time units (ms default): "5000", "5s", "1min", "250 ms". */
+  private static final java.util.regex.Pattern TIME_UNITS = java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|h|d)?");
+
   /** A timeout as PostgreSQL's SHOW prints it: in the largest unit that holds it exactly (3000 is 3s). */
   static String milliseconds(String value) {
     String trimmed = value.trim().toLowerCase(Locale.ROOT);
-    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|h|d)?").matcher(trimmed);
+    java.util.regex.Matcher matcher = TIME_UNITS.matcher(trimmed);
     if (!matcher.matches()) {
       throw invalidValue("timeout", value, "valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\"");
     }

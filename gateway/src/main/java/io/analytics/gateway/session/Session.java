@@ -53,7 +53,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
   private final TransactionState transactions;
   private boolean skippingUntilSync;
   private final io.analytics.gateway.cache.SessionResultCache resultCache;
-  private java.util.Map<String, java.util.List<String>> mirroredSources;
+  private MirroredSources mirroredSources;
 
   Session(
       GatewayServices services,
@@ -83,7 +83,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
     // allocator refuses an import half-way.
     this.allocator = services.instances().allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
-        services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees());
+        services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees(), instance.catalogChanges());
     this.parameters = new SessionParameters(user, true, services.instances().replica());
     parameters.setSessionDefault("search_path", services.config().searchPath().forRole(role.name()));
     // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
@@ -123,13 +123,13 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
     return resultCache.explainLines(sql, transactions.status() != TransactionStatus.IDLE, parameters::all);
   }
 
-  /** {@code source.schema.table} of mirrored sources as their mirrors' names (see SourceTableNames). */
+  /** The client's schema-qualified names as DuckDB holds them (public is main; sources: see SourceTableNames). */
   private String withMirrorNames(String sql) {
     if (mirroredSources == null) {
       mirroredSources = MirroredSources.of(services.config(), engine);
     }
     try {
-      return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
+      return mirroredSources.rewrite(sql);
     } catch (PlatformException e) {
       // Text the lexer refuses is left as it came: split() reports it as it does any other.
       return sql;

@@ -91,6 +91,11 @@ public final class SessionParameters {
   private String formatZone;
   private String formatFloatDigits;
   private final boolean readOnlyServer;
+  /** {@link #all()} as of the last change: the result cache keys every statement by it. */
+  private Map<String, String> snapshot;
+  /** The statement_timeout text last parsed, and its milliseconds. */
+  private String timeoutText;
+  private long timeoutMillis;
 
   public SessionParameters(String user, boolean superuser) {
     this(user, superuser, false);
@@ -113,6 +118,7 @@ public final class SessionParameters {
   public void setSessionDefault(String name, String value) {
     Definition definition = definition(name).orElseThrow(() -> unknown(name));
     sessionDefaults.put(definition.name(), definition.normalizer().apply(value));
+    snapshot = null;
     values.put(definition.name(), sessionDefaults.get(definition.name()));
   }
 
@@ -148,6 +154,7 @@ public final class SessionParameters {
     Optional<Definition> definition = definition(name);
     if (definition.isEmpty()) {
       if (name.indexOf('.') > 0) {
+        snapshot = null;
         values.put(name.toLowerCase(Locale.ROOT), value);
         return name.toLowerCase(Locale.ROOT);
       }
@@ -162,6 +169,7 @@ public final class SessionParameters {
       throw new PlatformException(SqlState.READ_ONLY_SQL_TRANSACTION,
           "cannot set transaction read-write mode: this gateway is a read replica");
     }
+    snapshot = null;
     values.put(canonical, normalized);
     return canonical;
   }
@@ -169,6 +177,7 @@ public final class SessionParameters {
   /** Restores a parameter's default; returns its canonical name. */
   public String reset(String name) {
     Optional<Definition> definition = definition(name);
+    snapshot = null;
     if (definition.isEmpty()) {
       if (values.remove(name.toLowerCase(Locale.ROOT)) != null || name.indexOf('.') > 0) {
         return name.toLowerCase(Locale.ROOT);
@@ -230,13 +239,22 @@ public final class SessionParameters {
     return reported;
   }
 
-  /** All parameters and values, for SHOW ALL. */
+  /** All parameters and values, for SHOW ALL; the same immutable map until a parameter changes. */
   public Map<String, String> all() {
-    return Map.copyOf(values);
+    if (snapshot == null) {
+      snapshot = Map.copyOf(values);
+    }
+    return snapshot;
   }
 
+  /** statement_timeout in milliseconds; read before every statement, so parsed once per value. */
   public long statementTimeoutMillis() {
-    return Long.parseLong(ParameterValues.milliseconds(values.get("statement_timeout")));
+    String text = values.get("statement_timeout");
+    if (!text.equals(timeoutText)) {
+      timeoutMillis = Long.parseLong(ParameterValues.milliseconds(text));
+      timeoutText = text;
+    }
+    return timeoutMillis;
   }
 
   /** lock_timeout in milliseconds (0: wait without bound); SHOW gives it in PostgreSQL's units. */

@@ -36,7 +36,7 @@ class StatementPipelineTest {
   @Test
   void stagesRunInTheirDeclaredOrder() {
     assertThat(pipeline.names()).containsExactly("postgres-ddl", "catalog-syntax", "format-calls", "postgres-dialect",
-        "session-values", "scalar-calls-in-from", "any-array-parameters", "numeric-parameters");
+        "session-macros", "session-values", "scalar-calls-in-from", "any-array-parameters", "numeric-parameters");
   }
 
   @Test

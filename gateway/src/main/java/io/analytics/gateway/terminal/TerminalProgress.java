@@ -1,4 +1,4 @@
-package io.analytics.gateway.cli;
+package io.analytics.gateway.terminal;
 
 import io.analytics.engine.lake.ProgressListener;
 import java.io.PrintWriter;
@@ -11,7 +11,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Shows the progress of long work: a progress bar on a terminal (input bytes when their total is
  * known, with the rate and the time left), plain periodic lines otherwise (see {@link PlainProgress}).
  */
-final class TerminalProgress implements ProgressListener {
+public final class TerminalProgress implements ProgressListener {
   /** Seconds between plain lines; ANALYTICS_PROGRESS_SECONDS changes it. */
   private static final long DEFAULT_INTERVAL_SECONDS = 5;
 
@@ -25,7 +25,7 @@ final class TerminalProgress implements ProgressListener {
   }
 
   /** Progress of {@code task} over {@code totalBytes} of input (0: unknown), on a terminal or as lines on {@code err}. */
-  static ProgressListener of(String task, long totalBytes, PrintWriter err) {
+  public static ProgressListener of(String task, long totalBytes, PrintWriter err) {
     if (System.console() != null) {
       return new TerminalProgress(task, totalBytes);
     }
@@ -48,6 +48,14 @@ final class TerminalProgress implements ProgressListener {
     if (bar != null) {
       double clamped = Math.min(100, Math.max(0, percent));
       bar.stepTo(totalBytes > 0 ? (long) (totalBytes * clamped / 100) : Math.round(clamped));
+    }
+  }
+
+  @Override
+  public synchronized void progress(String phase, double percent, String detail) {
+    progress(phase, percent);
+    if (bar != null) {
+      bar.setExtraMessage(detail);
     }
   }
 

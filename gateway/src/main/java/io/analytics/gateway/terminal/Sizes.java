@@ -1,12 +1,12 @@
-package io.analytics.gateway.cli;
+package io.analytics.gateway.terminal;
 
 import java.util.Locale;
 
 /** Byte counts as people read them (12.3 MB). */
-final class Sizes {
+public final class Sizes {
   private Sizes() {}
 
-  static String human(long bytes) {
+  public static String human(long bytes) {
     if (bytes <= 0) {
       return "";
     }

@@ -1,4 +1,4 @@
-package io.analytics.gateway.cli;
+package io.analytics.gateway.terminal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * line when a phase starts, one at most every interval while it runs, and one when it ends, each
  * with the percentage DuckDB estimates, the input bytes that stands for, the rate and the time left.
  */
-final class PlainProgress implements ProgressListener {
+public final class PlainProgress implements ProgressListener {
   private final String task;
   private final long totalBytes;
   private final PrintWriter err;
@@ -21,13 +21,15 @@ final class PlainProgress implements ProgressListener {
   private long startedNanos;
   private long lastLineNanos;
   private double percent;
+  /** What the caller says the percentage stands for, when it is not input bytes (rows of a sync). */
+  private String detail;
 
   /**
    * @param task what runs ("ingest bronze.trades")
    * @param totalBytes the input's size, or 0 when unknown
    * @param clock nanoseconds (System::nanoTime; a test's own)
    */
-  PlainProgress(String task, long totalBytes, PrintWriter err, long intervalNanos, LongSupplier clock) {
+  public PlainProgress(String task, long totalBytes, PrintWriter err, long intervalNanos, LongSupplier clock) {
     this.task = requireNonNull(task, "task is null");
     this.totalBytes = totalBytes;
     this.err = requireNonNull(err, "err is null");
@@ -40,7 +42,14 @@ final class PlainProgress implements ProgressListener {
     startedNanos = clock.getAsLong();
     lastLineNanos = startedNanos;
     percent = 0;
+    detail = null;
     line(task + ": " + phase + " started" + (totalBytes > 0 ? " (" + Sizes.human(totalBytes) + ")" : ""));
+  }
+
+  @Override
+  public synchronized void progress(String phase, double newPercent, String newDetail) {
+    detail = newDetail;
+    progress(phase, newPercent);
   }
 
   @Override
@@ -69,10 +78,10 @@ final class PlainProgress implements ProgressListener {
       text.append(" (").append(done <= 0 ? "0 B" : Sizes.human(done)).append(" of ").append(Sizes.human(totalBytes)).append(", ")
           .append(rate(done, elapsed));
     } else {
-      text.append(" (");
+      text.append(" (").append(detail == null ? "" : detail);
     }
     if (percent > 0) {
-      text.append(totalBytes > 0 ? ", " : "").append("about ").append(seconds((long) (elapsed * (100 - percent) / percent)))
+      text.append(totalBytes > 0 || detail != null ? ", " : "").append("about ").append(seconds((long) (elapsed * (100 - percent) / percent)))
           .append(" left");
     }
     return text.append(')').toString().replace(" ()", "");
