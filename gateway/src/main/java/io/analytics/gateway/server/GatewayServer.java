@@ -138,7 +138,22 @@ public final class GatewayServer implements AutoCloseable {
     LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
         java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))), lakeVersions);
     lake.refreshNow();
-    this.services = new GatewayServices(config, home, registry, timers,
+    this.services = services(lake, lakeVersions);
+    registerGauges();
+    // Each replica process keeps its own audit file: one rolling file cannot have several writers.
+    AuditFile.install(home.warehouseDir().resolve("logs")
+        .resolve(replica == null ? "audit.jsonl" : "audit-replica-" + replica.id() + ".jsonl"));
+    // The warehouse file, the audit log and the spool were just created with the umask's modes.
+    io.analytics.catalog.home.HomePermissions.restrict(home);
+    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer, database) : null;
+    if (sourceSync != null) {
+      sourceSync.registerGauges(metrics);
+    }
+  }
+
+  /** What sessions share, in the small records each part needs. */
+  private GatewayServices services(LakeRefresher lake, io.analytics.gateway.cache.LakeVersions lakeVersions) {
+    return new GatewayServices(config, home, registry, timers,
         new LoginServices(new AuthenticatorFactory(config, new SecureRandom(),
                 io.analytics.gateway.auth.ServerSecret.load(home.configDir().resolve("server.secret"), new SecureRandom())),
             ServerTls.load(config.gateway().tls(), home.root())),
@@ -151,16 +166,6 @@ public final class GatewayServer implements AutoCloseable {
             new io.analytics.gateway.activity.StatementStatistics(),
             new io.analytics.gateway.notify.NotificationHub(), lake, copyDir),
         new Monitoring(new AuditLog(), metrics));
-    registerGauges();
-    // Each replica process keeps its own audit file: one rolling file cannot have several writers.
-    AuditFile.install(home.warehouseDir().resolve("logs")
-        .resolve(replica == null ? "audit.jsonl" : "audit-replica-" + replica.id() + ".jsonl"));
-    // The warehouse file, the audit log and the spool were just created with the umask's modes.
-    io.analytics.catalog.home.HomePermissions.restrict(home);
-    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer, database) : null;
-    if (sourceSync != null) {
-      sourceSync.registerGauges(metrics);
-    }
   }
 
   /** The services sessions share, for tests of how the instances are walled. */
