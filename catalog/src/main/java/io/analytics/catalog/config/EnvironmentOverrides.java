@@ -45,7 +45,7 @@ public final class EnvironmentOverrides {
             string("ANALYTICS_DUCKDB_TEMP_DIRECTORY", d.tempDirectory()),
             string("ANALYTICS_DUCKDB_EXTENSION_DIRECTORY", d.extensionDirectory()),
             string("ANALYTICS_DUCKDB_MAX_TEMP_DIRECTORY_SIZE", d.maxTempDirectorySize()));
-    return new PlatformConfig(gateway, duckdb, config.users(), sources(config.sources()), config.searchPath());
+    return new PlatformConfig(gateway, duckdb, config.users(), sources(config.sources()), config.searchPath(), config.iceberg());
   }
 
   private TlsConfig tls(TlsConfig configured) {

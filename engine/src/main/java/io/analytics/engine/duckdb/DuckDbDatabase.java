@@ -129,8 +129,9 @@ public final class DuckDbDatabase implements AutoCloseable {
    * Confines the instance's file access to these directories (reads and writes alike), and stops
    * it from loading extensions it does not have. DuckDB enforces this in its file system layer for
    * every function and statement, so it holds even for SQL the gateway's own checks would miss.
-   * DuckDB's lock_configuration is not used: it would also freeze per-session settings such as
-   * TimeZone; the gateway refuses engine-wide SETs itself.
+   * The instances only readers use then also lock their configuration (the gateway's
+   * LockedConfiguration); the writers' instance cannot, as its sessions set TimeZone, and the
+   * gateway refuses engine-wide SETs there itself.
    */
   public void restrictFileAccess(java.util.List<Path> allowedDirectories) {
     java.util.Set<String> directories = new java.util.LinkedHashSet<>();

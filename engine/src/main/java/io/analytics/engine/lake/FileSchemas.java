@@ -4,6 +4,7 @@ import io.analytics.engine.duckdb.SqlIdentifiers;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.engine.duckdb.SqlIdentifiers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -64,8 +64,8 @@ public final class SnapshotPublisher {
         && Files.exists(current.get().path(home));
   }
 
-  /** Copies the warehouse into the next snapshot and makes it the current one. */
-  public SnapshotPointer publish() {
+  /** Copies the warehouse into the next snapshot and makes it the current one (one publication at a time: the readers' tier and the replicas' feed share a publisher). */
+  public synchronized SnapshotPointer publish() {
     // Taken before the copy: a commit that lands in between is in the copy but changes the state,
     // so it causes one more snapshot rather than being missed.
     WarehouseFileState state = WarehouseFileState.of(home);

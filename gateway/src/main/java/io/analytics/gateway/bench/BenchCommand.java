@@ -1,5 +1,6 @@
 package io.analytics.gateway.bench;
 
+import io.analytics.gateway.progress.TerminalProgress;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.engine.postgres.LocalPostgresCluster;
@@ -114,13 +115,17 @@ public final class BenchCommand implements Callable<Integer> {
       BenchResults results = new BenchResults(targets.stream().map(BenchTarget::name).toList());
       List<Workload> workloads = Workload.all(100_000L * scale, rowCount, smallLookup);
       BenchProgress progress = new BenchProgress(
-          io.analytics.gateway.terminal.TerminalProgress.of("bench", 0, spec.commandLine().getErr()), workloads.size(), runs);
+          io.analytics.gateway.progress.TerminalProgress.of("bench", 0, spec.commandLine().getErr()), workloads.size(), runs);
       for (int i = 0; i < workloads.size(); i++) {
         measure(progress, i, workloads.get(i), targets, runs, results);
       }
       progress.finished();
       results.compare("gold_lookup_large", "gold_lookup_small",
           String.format(java.util.Locale.ROOT, "gold key lookup, %,d rows ÷ %,d rows", rowCount, smallLookup));
+      console.println("Iceberg: the ingest workload with and without publishing the lake's Iceberg metadata...");
+      console.flush();
+      results.iceberg(new IcebergOverheadBench(work, ingestCsv, runs)
+          .run(Math.min(ingestRows != null ? ingestRows : 1_000_000L, rowCount)));
       if (!skipCapacity) {
         // The capacity figures need the gateway alone in its process, and the home to itself.
         gateway.shutdown(1_000);

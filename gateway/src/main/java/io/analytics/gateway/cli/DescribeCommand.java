@@ -1,6 +1,6 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.terminal.Sizes;
+import io.analytics.gateway.progress.Sizes;
 import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
 
 import io.analytics.catalog.config.SearchPathConfig;

@@ -1,6 +1,6 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.terminal.Sizes;
+import io.analytics.gateway.progress.Sizes;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.catalog.home.GatewayEndpointFile;

@@ -1,6 +1,6 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.terminal.TerminalProgress;
+import io.analytics.gateway.progress.TerminalProgress;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.catalog.error.PlatformException;

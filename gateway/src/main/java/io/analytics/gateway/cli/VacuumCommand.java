@@ -1,7 +1,7 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.terminal.Sizes;
-import io.analytics.gateway.terminal.TerminalProgress;
+import io.analytics.gateway.progress.Sizes;
+import io.analytics.gateway.progress.TerminalProgress;
 import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
 
 import io.analytics.catalog.error.PlatformException;
@@ -65,6 +65,12 @@ public final class VacuumCommand implements Callable<Integer> {
             .replace(dataset, select, files.partitionColumns(), null, "vacuum", true);
         out.println(table.qualified() + ": " + files.files().size() + " files merged into "
             + DatasetFiles.of(dataset.directory()).files().size() + " (" + rows + " rows)");
+      }
+    }
+    if (parent.config().iceberg().enabled()) {
+      try (var catalog = io.analytics.iceberg.catalog.LakeCatalog.open(parent.home(), parent.config().iceberg())) {
+        int tables = new io.analytics.iceberg.lake.LakeTables(catalog).expireSnapshots();
+        out.println("Iceberg: snapshots older than the current one expired in " + tables + " table(s)");
       }
     }
     boolean gatewayRunning = parent.warehouse().gateway().isPresent();

@@ -136,8 +136,8 @@ final class ClientQueryPreparer {
 
   /**
    * The statement with PostgreSQL DDL DuckDB lacks translated (see PgDdl). A translation into several
-   * statements (a sequence before its table, one DROP per object) runs all but the last now, each
-   * checked as DuckDB will read it, and returns the last.
+   * statements (a sequence before its table, one DROP per object) checks every part as DuckDB will
+   * read it, runs all but the last now, and returns the last.
    */
   private SqlStatement translatedDdl(SqlStatement statement) {
     SqlStatement translated = io.analytics.gateway.dialect.PgDdl.translate(statement);
@@ -145,8 +145,12 @@ final class ClientQueryPreparer {
       return statement;
     }
     List<SqlStatement> parts = io.analytics.gateway.sql.StatementSplitter.split(translated.sql());
+    // Every part is checked before the first runs, so a refused table leaves no sequence behind;
+    // the last is checked again as the text DuckDB prepares, after the later rewrites.
+    for (SqlStatement part : parts) {
+      checkRewritten.accept(part.sql());
+    }
     for (int i = 0; i < parts.size() - 1; i++) {
-      checkRewritten.accept(parts.get(i).sql());
       engine.execute(parts.get(i).sql());
     }
     String last = parts.get(parts.size() - 1).sql();

@@ -8,14 +8,17 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * Where sessions' SQL runs: the DuckDB instance, the gold tier's own instance for role app (null
  * when there is none), the Arrow allocator results are counted in, whether this gateway is a read
- * replica (its sessions may not write, 25006), and how a session's search_path reaches the catalogs.
+ * replica (its sessions may not write, 25006), how a session's search_path reaches the catalogs, and
+ * the tier read-only roles run on (null where they share {@code database}: a replica, whose instance
+ * is read-only already).
  */
 public record ServingInstances(
     DuckDbDatabase database,
     DuckDbDatabase goldTier,
     BufferAllocator allocator,
     boolean replica,
-    SearchPathRouting searchPathRouting) {
+    SearchPathRouting searchPathRouting,
+    SessionTier readerTier) {
   public ServingInstances {
     requireNonNull(database, "database is null");
     requireNonNull(allocator, "allocator is null");

@@ -76,8 +76,8 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
     this.database = requireNonNull(database, "database is null");
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
     Role role = homeOwner ? io.analytics.gateway.auth.LocalPeer.ownerRole(services.config(), user) : Role.forLogin(services.config(), user);
-    boolean goldTier = role == Role.APP && services.instances().goldTier() != null;
-    DuckDbDatabase instance = goldTier ? services.instances().goldTier() : services.instances().database();
+    SessionTier tier = SessionTier.forRole(services, role);
+    DuckDbDatabase instance = tier.database();
     // Result batches of this session are counted here and held to the per-query memory limit after
     // each batch (see ResultStream); the allocator itself is not capped, as Arrow leaks when a capped
     // allocator refuses an import half-way.
@@ -86,8 +86,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
         services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees(), instance.catalogChanges());
     this.parameters = new SessionParameters(user, true, services.instances().replica());
     parameters.setSessionDefault("search_path", services.config().searchPath().forRole(role.name()));
-    // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
-    SearchPathRouting searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.instances().searchPathRouting();
+    SearchPathRouting searchPathRouting = tier.routing();
     this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.statements().resultCache(), engine::parseTree, role.sqlName(), user);
     this.commands = new SessionCommands(this.parameters, this.engine, receiver,
         (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting,
@@ -106,7 +105,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
         () -> services.registry().activitiesVisibleTo(user, role.administers()), portals::declaredCursors,
         this::checkRewritten, services.statements().statementStatistics(), user, role.administers(), statement -> guard().rewriteNeedsCheck(statement));
     this.features = new TransactionFeatures(engine, receiver, parameters, portals, preparer,
-        new WriteTurns(instance.writeOrder(), sessionName, parameters));
+        new WriteTurns(instance.writeOrder(), sessionName, parameters), tier.beforeStatement());
     this.transactions = features.transactions();
     this.statementGuard = new StatementGuard(role, services.home().dataDir(), new SessionCatalogLookup(engine),
         () -> SessionGuard.firstSchemaOnSearchPath(parameters));

@@ -171,6 +171,9 @@ final class SessionCommands {
   /** DuckDB evaluates time-zone-aware functions and name resolution itself, so it must agree. */
   private void mirrorIntoDuckDb(String canonical) {
     if (canonical.equals("TimeZone")) {
+      if (io.analytics.gateway.dialect.LockedConfiguration.isLocked(engine)) {
+        return; // DuckDB computes in UTC there; the gateway still writes values in the session's zone
+      }
       String zone = parameters.timeZone().getId();
       engine.execute("SET TimeZone = '" + zone.replace("'", "''") + "'");
     } else if (canonical.equals("search_path")) {

@@ -26,11 +26,14 @@ final class TransactionFeatures implements StatementRunner.Hooks, TransactionSta
   private final ReadOnlyTransactions readOnlyTransactions;
   private final WriteTurns writeTurns;
   private final TransactionState transactions;
+  /** What the session's tier does before each statement (a readers' instance catching up with the warehouse). */
+  private final Runnable beforeStatement;
   /** Set when the session starts and has its process id. */
   private SessionNotifications notifications;
 
   TransactionFeatures(EngineSession engine, ResultReceiver receiver, SessionParameters parameters, Portals portals,
-      ClientQueryPreparer preparer, WriteTurns writeTurns) {
+      ClientQueryPreparer preparer, WriteTurns writeTurns, Runnable beforeStatement) {
+    this.beforeStatement = requireNonNull(beforeStatement, "beforeStatement is null");
     this.receiver = requireNonNull(receiver, "receiver is null");
     this.parameters = requireNonNull(parameters, "parameters is null");
     this.portals = requireNonNull(portals, "portals is null");
@@ -52,12 +55,14 @@ final class TransactionFeatures implements StatementRunner.Hooks, TransactionSta
 
   /** Read-only transactions refuse writes, and a writing statement waits for its write turn, before the role guard runs. */
   void beforeRoleCheck(SqlStatement statement) {
+    beforeStatement.run();
     readOnlyTransactions.check(statement);
     writeTurns.beforeRunning(statement);
   }
 
   @Override
   public void beforeRunning(SqlStatement statement) {
+    beforeStatement.run();
     writeTurns.beforeRunning(statement);
   }
 

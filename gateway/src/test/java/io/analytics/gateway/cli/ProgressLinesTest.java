@@ -1,6 +1,7 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.terminal.PlainProgress;
+import io.analytics.gateway.progress.PlainProgress;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

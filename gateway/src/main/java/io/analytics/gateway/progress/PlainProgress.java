@@ -1,4 +1,4 @@
-package io.analytics.gateway.terminal;
+package io.analytics.gateway.progress;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.analytics.gateway.terminal;
+package io.analytics.gateway.progress;
 
 import io.analytics.engine.lake.ProgressListener;
 import java.io.PrintWriter;
