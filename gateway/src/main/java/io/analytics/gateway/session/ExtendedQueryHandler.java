@@ -30,8 +30,11 @@ final class ExtendedQueryHandler {
   private final StatementRunner runner;
   private final ResultShapes shapes;
   private final Runnable lakeRefresh;
+  private final PortalResultCache resultCache;
 
-  ExtendedQueryHandler(SessionContext context, StatementRunner runner, ResultShapes shapes, Runnable lakeRefresh) {
+  ExtendedQueryHandler(SessionContext context, StatementRunner runner, ResultShapes shapes, Runnable lakeRefresh,
+      PortalResultCache resultCache) {
+    this.resultCache = requireNonNull(resultCache, "resultCache is null");
     this.context = requireNonNull(context, "context is null");
     this.runner = requireNonNull(runner, "runner is null");
     this.shapes = requireNonNull(shapes, "shapes is null");
@@ -238,10 +241,16 @@ final class ExtendedQueryHandler {
         if (portal.isCompleted()) {
           context.receiver().commandComplete(CommandTags.forStatement(plan.statement(), 0));
         } else if (portal.cursor() == null) {
+          io.analytics.gateway.cache.CachedStatement cached = resultCache.lookup(portal, execute.maxRows());
+          if (resultCache.answer(cached, portal)) {
+            return;
+          }
           if (AutocommitReads.needsImplicitTransaction(plan.statement())) {
             context.transactions().beginImplicit(plan.statement());
           }
+          context.receiver().startCapture(cached);
           runner.runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.columns(), portal.fields(), false, execute.maxRows(), portal);
+          context.receiver().finishCapture(cached);
         } else {
           runner.resumePortal(portal, execute.maxRows());
         }

@@ -120,7 +120,8 @@ final class QueryHandlers implements AutoCloseable {
       public void copiedIn() {
       }
     }, new SessionResultCache(ResultCache.disabled(), engine::parseTree, "admin", "tester"));
-    extended = new ExtendedQueryHandler(context, runner, new ResultShapes(engine), () -> { });
+    extended = new ExtendedQueryHandler(context, runner, new ResultShapes(engine), () -> { },
+        new PortalResultCache(new SessionResultCache(ResultCache.disabled(), engine::parseTree, "admin", "tester"), context));
     this.preparer = preparer[0];
   }
 

@@ -101,6 +101,27 @@ class LakeTablesTest {
   }
 
   @Test
+  void aReplaceWithOtherColumnsReplacesTheTableKeepingOnlyItsNewSnapshot() {
+    ingest("day1.csv", DAY1);
+    Dataset trades = new LakeScanner(lake.home()).dataset(Layer.BRONZE, "trades");
+    try (LakeSession session = LakeSession.open(lake.home(), lake.config().platform())) {
+      new DatasetReplacer(session, CommitHooks.NONE, ProgressListener.NONE).replace(trades,
+          "SELECT trade_id, symbol, price * quantity AS notional FROM read_parquet('" + trades.parquetGlob() + "')",
+          List.of(), null, "transform", false);
+    }
+
+    try (LakeCatalog catalog = catalog()) {
+      Table table = catalog.catalog().loadTable(TRADES);
+      assertThat(table.schema().columns()).extracting(Types.NestedField::name).containsExactly("trade_id", "symbol", "notional");
+      assertThat(table.spec().isUnpartitioned()).isTrue();
+      assertThat(snapshots(table)).hasSize(1);
+      assertThat(table.currentSnapshot().summary()).containsEntry("total-records", "3");
+      assertThat(locations(table)).isEqualTo(lakeLocations("bronze", "trades"));
+      assertThat(table.properties().get(TableProperties.DEFAULT_NAME_MAPPING)).contains("notional").doesNotContain("venue");
+    }
+  }
+
+  @Test
   void aCommitTheCatalogMissedIsPublishedAtTheNextRecoveryOnce() throws Exception {
     ingest("day1.csv", DAY1);
     Files.writeString(lake.home().configFile(), "{\"iceberg\": {\"enabled\": false}}");
