@@ -9,8 +9,8 @@ import java.util.List;
  */
 public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
-      new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new ArrayLiterals(),
-      new ExtractSeconds(), new RegexpMatches(), new IntegerFunctions(), new SetReturningSelectList());
+      new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
+      new ArrayLiterals(), new ExtractSeconds(), new RegexpMatches(), new IntegerFunctions(), new SetReturningSelectList());
 
   private static final DialectStage AGGREGATES = new AggregateResultTypes();
   private static final DialectStage FORMAT = new FormatCalls();

@@ -89,7 +89,7 @@ final class ExtendedQueryHandler {
           plan = new PreparedPlan.Command(statement, command.get(), parse.parameterTypes());
         }
       } else {
-        context.guard().check(statement);
+        runner.checkParsed(statement);
         try {
           PreparedQuery query = context.preparer().prepare(statement, parse.parameterTypes(), context.transactions().isOpen());
           List<ResultColumn> columns = runner.postgresNames(statement.sql(), shapes.beforeBind(statement, query, parse.parameterTypes()));
@@ -117,6 +117,8 @@ final class ExtendedQueryHandler {
     List<FieldDescription> fields = null;
     List<ResultColumn> resultColumns = List.of();
     if (plan instanceof PreparedPlan.DuckDb duckDb) {
+      // The write turn Parse did not wait for, before the shape probe below starts DuckDB's snapshot.
+      runner.takeWriteTurn(duckDb.statement());
       resultColumns = shapes.atBind(duckDb, values);
       if (resultColumns != duckDb.columns()) {
         // Learned only now from the bound values; the plan's own columns were named at Parse, once.

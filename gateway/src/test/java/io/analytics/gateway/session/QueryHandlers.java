@@ -101,6 +101,14 @@ final class QueryHandlers implements AutoCloseable {
       }
 
       @Override
+      public void notifyChannel(String channel, String payload) {
+      }
+
+      @Override
+      public void parsing(boolean parsing) {
+      }
+
+      @Override
       public void commandRan() {
       }
     });
