@@ -6,7 +6,7 @@ PORT ?= 5433
 .PHONY: build test run serve clean loadtest bench jmh
 
 build:
-	$(MVN) -q -DskipTests package
+	$(MVN) -q -DskipTests package -pl gateway -am
 
 test:
 	$(MVN) verify
@@ -27,11 +27,11 @@ bench: build
 
 # JMH micro-benchmarks of the type encoders (text and binary, per 2,048-row batch); table in gateway/target/jmh-encoders.csv.
 jmh:
-	$(MVN) -q test -pl catalog,engine,gateway -Dtest=EncoderBenchmarkRunner -Dsurefire.failIfNoSpecifiedTests=false -Djmh=true -DredirectTestOutputToFile=false
+	$(MVN) -q test -pl catalog,engine,iceberg,gateway -Dtest=EncoderBenchmarkRunner -Dsurefire.failIfNoSpecifiedTests=false -Djmh=true -DredirectTestOutputToFile=false
 
 # The long form of the load test: 200 connections, mixed point and analytical queries, 5 minutes.
 loadtest:
-	$(MVN) -q test -pl catalog,engine,gateway -Dtest=LoadTest -Dsurefire.failIfNoSpecifiedTests=false -Dload.seconds=$(or $(SECONDS_),300)
+	$(MVN) -q test -pl catalog,engine,iceberg,gateway -Dtest=LoadTest -Dsurefire.failIfNoSpecifiedTests=false -Dload.seconds=$(or $(SECONDS_),300)
 
 clean:
 	$(MVN) -q clean

@@ -1,17 +1,24 @@
 package io.analytics.catalog.config;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sizes written as DuckDB writes them ("512MB", "4GiB"): KB, MB, GB and TB count in thousands, KiB,
- * MiB, GiB and TiB in 1024s, so one setting means the same to the gateway and to DuckDB.
+ * A size written as DuckDB writes them ("512MB", "4GiB"), parsed once: KB, MB, GB and TB count in
+ * thousands, KiB, MiB, GiB and TiB in 1024s, so one setting means the same to the gateway and to DuckDB.
+ *
+ * @param text the size as configured
+ * @param bytes what it comes to
  */
-public final class ByteSize {
+public record ByteSize(@JsonValue String text, long bytes) {
   private static final Pattern SIZE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\\s*", Pattern.CASE_INSENSITIVE);
 
-  private ByteSize() {}
+  /** The size {@code text} names, or null for null; a ConfigException naming {@code key} when it is not a size. */
+  public static ByteSize of(String key, String text) {
+    return text == null ? null : new ByteSize(text, parse(key, text));
+  }
 
   /** The number of bytes {@code text} names; a ConfigException naming {@code key} when it is not a size. */
   public static long parse(String key, String text) {

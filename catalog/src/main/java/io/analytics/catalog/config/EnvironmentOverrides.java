@@ -30,7 +30,7 @@ public final class EnvironmentOverrides {
             integer("ANALYTICS_AUTHENTICATION_TIMEOUT_SECONDS", g.authenticationTimeoutSeconds()),
             integer("ANALYTICS_SHUTDOWN_GRACE_SECONDS", g.shutdownGraceSeconds()),
             integer("ANALYTICS_MAX_CONNECTIONS", g.maxConnections()),
-            string("ANALYTICS_PASSWORD_METHOD", g.passwordMethod()),
+            string("ANALYTICS_PASSWORD_METHOD", g.passwordMethod().configName()),
             integer("ANALYTICS_FETCH_BATCH_ROWS", g.fetchBatchRows()),
             tls(g.tls()),
             g.limits(),
@@ -45,7 +45,7 @@ public final class EnvironmentOverrides {
             string("ANALYTICS_DUCKDB_TEMP_DIRECTORY", d.tempDirectory()),
             string("ANALYTICS_DUCKDB_EXTENSION_DIRECTORY", d.extensionDirectory()),
             string("ANALYTICS_DUCKDB_MAX_TEMP_DIRECTORY_SIZE", d.maxTempDirectorySize()));
-    return new PlatformConfig(gateway, duckdb, config.users(), sources(config.sources()), config.searchPath());
+    return new PlatformConfig(gateway, duckdb, config.users(), sources(config.sources()), config.searchPath(), config.iceberg());
   }
 
   private TlsConfig tls(TlsConfig configured) {

@@ -31,7 +31,7 @@ public record GatewayConfig(
     int authenticationTimeoutSeconds,
     int shutdownGraceSeconds,
     int maxConnections,
-    String passwordMethod,
+    PasswordMethod passwordMethod,
     int fetchBatchRows,
     TlsConfig tls,
     LimitsConfig limits,
@@ -63,7 +63,7 @@ public record GatewayConfig(
         authenticationTimeoutSeconds == null ? 60 : authenticationTimeoutSeconds,
         shutdownGraceSeconds == null ? 10 : shutdownGraceSeconds,
         maxConnections == null ? 500 : maxConnections,
-        passwordMethod == null ? "scram-sha-256" : passwordMethod,
+        PasswordMethod.parse("gateway.passwordMethod", passwordMethod),
         fetchBatchRows == null ? 2048 : fetchBatchRows,
         tls == null ? TlsConfig.none() : tls,
         limits == null ? LimitsConfig.defaults() : limits,
@@ -101,8 +101,6 @@ public record GatewayConfig(
     ConfigChecks.checkRange("gateway.shutdownGraceSeconds", shutdownGraceSeconds, 0, 3600);
     ConfigChecks.checkRange("gateway.maxConnections", maxConnections, 1, 100_000);
     ConfigChecks.checkRange("gateway.fetchBatchRows", fetchBatchRows, 1, 1_000_000);
-    ConfigChecks.checkOneOf(
-        "gateway.passwordMethod", passwordMethod, "scram-sha-256", "md5", "password");
   }
 
   public static GatewayConfig defaults() {

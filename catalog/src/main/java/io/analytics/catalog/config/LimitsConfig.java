@@ -27,7 +27,7 @@ public record LimitsConfig(
     int cancelRequestsPerSecond,
     int maxConcurrentQueries,
     long queryQueueTimeoutMillis,
-    String queryMemory,
+    ByteSize queryMemory,
     int reservedAdminConnections,
     long defaultStatementTimeoutMillis) {
   @JsonCreator
@@ -48,7 +48,7 @@ public record LimitsConfig(
         cancelRequestsPerSecond == null ? 20 : cancelRequestsPerSecond,
         maxConcurrentQueries == null ? 0 : maxConcurrentQueries,
         queryQueueTimeoutMillis == null ? 30_000L : queryQueueTimeoutMillis,
-        queryMemory,
+        ByteSize.of("gateway.limits.queryMemory", queryMemory),
         reservedAdminConnections == null ? 3 : reservedAdminConnections,
         defaultStatementTimeoutMillis == null ? 15 * 60_000L : defaultStatementTimeoutMillis);
   }
@@ -79,9 +79,6 @@ public record LimitsConfig(
     ConfigChecks.checkRange("gateway.limits.failedLoginsPerMinute", failedLoginsPerMinute, 1, 1_000_000);
     ConfigChecks.checkRange("gateway.limits.cancelRequestsPerSecond", cancelRequestsPerSecond, 1, 1_000_000);
     ConfigChecks.checkRange("gateway.limits.maxConcurrentQueries", maxConcurrentQueries, 0, 100_000);
-    if (queryMemory != null) {
-      ByteSize.parse("gateway.limits.queryMemory", queryMemory);
-    }
     ConfigChecks.checkRange("gateway.limits.reservedAdminConnections", reservedAdminConnections, 0, 100_000);
     if (defaultStatementTimeoutMillis < 0) {
       throw new ConfigException("config key \"gateway.limits.defaultStatementTimeoutMillis\" must be 0 or more");
@@ -97,12 +94,13 @@ public record LimitsConfig(
 
   /** The per-query memory limit in bytes, or Long.MAX_VALUE when there is none. */
   public long queryMemoryBytes() {
-    return queryMemory == null ? Long.MAX_VALUE : ByteSize.parse("gateway.limits.queryMemory", queryMemory);
+    return queryMemory == null ? Long.MAX_VALUE : queryMemory.bytes();
   }
 
   public LimitsConfig withQueryMemory(String newQueryMemory) {
     return new LimitsConfig(maxConnectionsPerUser, idleInTransactionTimeoutSeconds, failedLoginsPerMinute,
-        cancelRequestsPerSecond, maxConcurrentQueries, queryQueueTimeoutMillis, newQueryMemory, reservedAdminConnections,
+        cancelRequestsPerSecond, maxConcurrentQueries, queryQueueTimeoutMillis, ByteSize.of("gateway.limits.queryMemory", newQueryMemory),
+        reservedAdminConnections,
         defaultStatementTimeoutMillis);
   }
 

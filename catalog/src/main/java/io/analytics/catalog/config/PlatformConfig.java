@@ -32,7 +32,8 @@ public record PlatformConfig(
     DuckDbConfig duckdb,
     List<UserConfig> users,
     List<PostgresSourceConfig> sources,
-    SearchPathConfig searchPath) {
+    SearchPathConfig searchPath,
+    IcebergConfig iceberg) {
 
   private static final ObjectMapper STRICT_MAPPER = strictMapper();
 
@@ -42,12 +43,14 @@ public record PlatformConfig(
       @JsonProperty("duckdb") DuckDbConfig duckdb,
       @JsonProperty("users") List<UserConfig> users,
       @JsonProperty("sources") List<PostgresSourceConfig> sources,
-      @JsonProperty("searchPath") SearchPathConfig searchPath) {
+      @JsonProperty("searchPath") SearchPathConfig searchPath,
+      @JsonProperty("iceberg") IcebergConfig iceberg) {
     this.gateway = gateway == null ? GatewayConfig.defaults() : gateway;
     this.duckdb = duckdb == null ? DuckDbConfig.defaults() : duckdb;
     this.users = users == null ? List.of() : List.copyOf(users);
     this.sources = sources == null ? List.of() : List.copyOf(sources);
     this.searchPath = searchPath == null ? SearchPathConfig.defaults() : searchPath;
+    this.iceberg = iceberg == null ? IcebergConfig.defaults() : iceberg;
     Set<String> names = new HashSet<>();
     for (PostgresSourceConfig source : this.sources) {
       if (!names.add(source.name())) {
@@ -57,16 +60,21 @@ public record PlatformConfig(
   }
 
   public PlatformConfig(GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users) {
-    this(gateway, duckdb, users, null, null);
+    this(gateway, duckdb, users, null, null, null);
+  }
+
+  public PlatformConfig(GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users,
+      List<PostgresSourceConfig> sources, SearchPathConfig searchPath) {
+    this(gateway, duckdb, users, sources, searchPath, null);
   }
 
   public PlatformConfig(
       GatewayConfig gateway, DuckDbConfig duckdb, List<UserConfig> users, List<PostgresSourceConfig> sources) {
-    this(gateway, duckdb, users, sources, null);
+    this(gateway, duckdb, users, sources, null, null);
   }
 
   public static PlatformConfig defaults() {
-    return new PlatformConfig(null, null, null, null, null);
+    return new PlatformConfig(null, null, null, null, null, null);
   }
 
   /**
@@ -130,7 +138,7 @@ public record PlatformConfig(
   }
 
   public PlatformConfig withDuckDb(DuckDbConfig newDuckDb) {
-    return new PlatformConfig(gateway, newDuckDb, users, sources, searchPath);
+    return new PlatformConfig(gateway, newDuckDb, users, sources, searchPath, iceberg);
   }
 
   /**
@@ -160,15 +168,19 @@ public record PlatformConfig(
   public static final String DEFAULT_SPILL_CAP = "20GB";
 
   public PlatformConfig withGateway(GatewayConfig newGateway) {
-    return new PlatformConfig(newGateway, duckdb, users, sources, searchPath);
+    return new PlatformConfig(newGateway, duckdb, users, sources, searchPath, iceberg);
   }
 
   public PlatformConfig withUsers(List<UserConfig> newUsers) {
-    return new PlatformConfig(gateway, duckdb, newUsers, sources, searchPath);
+    return new PlatformConfig(gateway, duckdb, newUsers, sources, searchPath, iceberg);
   }
 
   public PlatformConfig withSources(List<PostgresSourceConfig> newSources) {
-    return new PlatformConfig(gateway, duckdb, users, newSources, searchPath);
+    return new PlatformConfig(gateway, duckdb, users, newSources, searchPath, iceberg);
+  }
+
+  public PlatformConfig withIceberg(IcebergConfig newIceberg) {
+    return new PlatformConfig(gateway, duckdb, users, sources, searchPath, newIceberg);
   }
 
   /** The mapper used for reading and writing the config file. */

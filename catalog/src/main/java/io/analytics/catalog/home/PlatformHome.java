@@ -2,7 +2,6 @@ package io.analytics.catalog.home;
 
 import static java.util.Objects.requireNonNull;
 
-import io.analytics.catalog.lake.Layer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

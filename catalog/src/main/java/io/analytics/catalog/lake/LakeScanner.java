@@ -1,5 +1,6 @@
 package io.analytics.catalog.lake;
 
+import io.analytics.catalog.home.Layer;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.home.PlatformHome;

@@ -1,6 +1,6 @@
 package io.analytics.engine.catalog;
 
-import static io.analytics.engine.lake.SqlIdentifiers.literal;
+import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PlatformConfig;

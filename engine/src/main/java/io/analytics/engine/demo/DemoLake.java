@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.schema.StandardSchemas;
 import io.analytics.catalog.schema.TableSchema;
 import io.analytics.engine.lake.CommitHooks;

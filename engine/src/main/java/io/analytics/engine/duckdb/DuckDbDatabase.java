@@ -25,6 +25,7 @@ public final class DuckDbDatabase implements AutoCloseable {
   private final WriteOrder writeOrder = new WriteOrder();
   /** 8M characters: some thousands of dashboard statements and their trees, a few tens of MB at most. */
   private final ParseTreeCache parseTrees = new ParseTreeCache(8L << 20);
+  private final CatalogChanges catalogChanges = new CatalogChanges();
 
   private DuckDbDatabase(DuckDBConnection root, String description) {
     this.root = root;
@@ -128,8 +129,9 @@ public final class DuckDbDatabase implements AutoCloseable {
    * Confines the instance's file access to these directories (reads and writes alike), and stops
    * it from loading extensions it does not have. DuckDB enforces this in its file system layer for
    * every function and statement, so it holds even for SQL the gateway's own checks would miss.
-   * DuckDB's lock_configuration is not used: it would also freeze per-session settings such as
-   * TimeZone; the gateway refuses engine-wide SETs itself.
+   * The instances only readers use then also lock their configuration (the gateway's
+   * LockedConfiguration); the writers' instance cannot, as its sessions set TimeZone, and the
+   * gateway refuses engine-wide SETs there itself.
    */
   public void restrictFileAccess(java.util.List<Path> allowedDirectories) {
     java.util.Set<String> directories = new java.util.LinkedHashSet<>();
@@ -174,14 +176,21 @@ public final class DuckDbDatabase implements AutoCloseable {
     }
   }
 
-  /** Runs a statement on a short-lived connection, for setup work. */
+  /** Runs a statement on a short-lived connection, for setup work (views, attachments: counted as a catalog change). */
   public void execute(String sql) {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
+    } finally {
+      catalogChanges.changed();
     }
+  }
+
+  /** Changes to this instance's catalog made through the gateway, for sessions that keep prepared statements. */
+  public CatalogChanges catalogChanges() {
+    return catalogChanges;
   }
 
   /** The order in which this instance's transactions take their turns to write each table. */

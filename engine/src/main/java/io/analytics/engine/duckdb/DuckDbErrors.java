@@ -56,6 +56,8 @@ public final class DuckDbErrors {
           new Rule("invalid input", "division by zero", SqlState.DIVISION_BY_ZERO),
           // A read replica's snapshot is attached READ_ONLY: DuckDB's refusal is PostgreSQL's hot standby's.
           new Rule("invalid input", "attached in read-only mode", SqlState.READ_ONLY_SQL_TRANSACTION),
+          // What a gateway macro refuses because DuckDB cannot answer it exactly (error() in PgAggregateMacros).
+          new Rule("invalid input", "is not supported by the gateway", SqlState.FEATURE_NOT_SUPPORTED),
           new Rule("invalid input", "", SqlState.INVALID_TEXT_REPRESENTATION),
           new Rule("out of range", "division by zero", SqlState.DIVISION_BY_ZERO),
           new Rule("out of range", "", SqlState.NUMERIC_VALUE_OUT_OF_RANGE),

@@ -19,13 +19,13 @@ import java.util.Optional;
 
 /**
  * DuckDB's own parser, asked about a text before the real instance runs it: how many statements
- * DuckDB sees in it (the C API's {@code duckdb_extract_statements}, the same splitting duckdb_jdbc's
- * prepare does before it executes all but the last) and, for a SELECT, its parse tree
+ * DuckDB sees in it and what type each is (the C API's {@code duckdb_v2_parse_sql}, the parser
+ * duckdb_jdbc's prepare splits a text with before it executes all but the last) and, for a SELECT, its parse tree
  * ({@code json_serialize_sql}). It runs in a private, empty in-memory instance with no file access:
  * parsing needs no catalog, and nothing the text says can reach the warehouse from here.
  *
- * <p>duckdb_jdbc does not expose statement extraction, but its native library exports DuckDB's C
- * API; it is called through JNA on the very library duckdb_jdbc loaded, so both parse alike.
+ * <p>duckdb_jdbc does not expose the parser, but its native library exports DuckDB's C API; it is
+ * called through JNA on the very library duckdb_jdbc loaded, so both parse alike.
  */
 public final class DuckDbParser {
   private static final Object LOCK = new Object();
@@ -50,8 +50,20 @@ public final class DuckDbParser {
     this.extractor = extractor;
   }
 
-  /** What DuckDB's parser makes of a text. */
-  public record Parsed(int statements, String parseError, String selectTree) {
+  /**
+   * What DuckDB's parser makes of a text; {@code types} holds each statement's type when the C API
+   * could be reached (empty otherwise).
+   */
+  public record Parsed(int statements, String parseError, String selectTree, java.util.List<DuckDbStatementType> types) {
+    public Parsed {
+      types = java.util.List.copyOf(types);
+    }
+
+    /** DuckDB's type of the one statement of the text, or empty when it holds another number or cannot be typed. */
+    public Optional<DuckDbStatementType> singleType() {
+      return statements == 1 && types.size() == 1 ? Optional.of(types.get(0)) : Optional.empty();
+    }
+
     /** Whether DuckDB reads the text as exactly one SELECT (its tree is then {@link #selectTree}). */
     public boolean isSingleSelect() {
       return statements == 1 && selectTree != null;
@@ -105,23 +117,25 @@ public final class DuckDbParser {
     {
       if (sql.indexOf('\0') >= 0) {
         // The C API reads a C string and would stop at the NUL the JDBC driver passes on.
-        return new Parsed(-1, "the text contains a NUL character", null);
+        return new Parsed(-1, "the text contains a NUL character", null, java.util.List.of());
       }
       String tree = serialize(sql);
       boolean select = !tree.startsWith("{\"error\":true");
       int count;
       String error = null;
+      java.util.List<DuckDbStatementType> types = java.util.List.of();
       if (extractor != null) {
         Extractor.Result result = extractor.extract(sql);
         count = result.count();
         error = result.error();
+        types = result.types();
       } else {
         count = select ? countStatements(tree) : -1;
       }
       if (count == 0 && error == null) {
         error = "empty statement";
       }
-      return new Parsed(count, error, select ? tree : null);
+      return new Parsed(count, error, select ? tree : null, types);
     }
   }
 
@@ -154,19 +168,31 @@ public final class DuckDbParser {
     }
   }
 
-  /** {@code duckdb_extract_statements} through JNA, on a C-API in-memory database of its own. */
+  /**
+   * DuckDB's raw parser through its C API (v2: {@code duckdb_v2_parse_sql} and the statement
+   * iterator, which neither binds nor touches a catalog), on an instance of its own with no database.
+   */
   private static final class Extractor {
-    private final Function extract;
-    private final Function error;
-    private final Function destroy;
+    private static final int NONE = 0;
+    private final Function parse;
+    private final Function next;
+    private final Function type;
+    private final Function destroyStatement;
+    private final Function destroyIterator;
+    private final Function errorText;
+    private final Function destroyError;
     private final com.sun.jna.Pointer connection;
 
-    record Result(int count, String error) {}
+    record Result(int count, String error, java.util.List<DuckDbStatementType> types) {}
 
     private Extractor(NativeLibrary library, com.sun.jna.Pointer connection) {
-      this.extract = library.getFunction("duckdb_extract_statements");
-      this.error = library.getFunction("duckdb_extract_statements_error");
-      this.destroy = library.getFunction("duckdb_destroy_extracted");
+      this.parse = library.getFunction("duckdb_v2_parse_sql");
+      this.next = library.getFunction("duckdb_v2_statement_iterator_next");
+      this.type = library.getFunction("duckdb_v2_sql_statement_get_type");
+      this.destroyStatement = library.getFunction("duckdb_v2_sql_statement_destroy");
+      this.destroyIterator = library.getFunction("duckdb_v2_statement_iterator_destroy");
+      this.errorText = library.getFunction("duckdb_v2_error_info_get_text");
+      this.destroyError = library.getFunction("duckdb_v2_error_info_destroy");
       this.connection = connection;
     }
 
@@ -185,10 +211,12 @@ public final class DuckDbParser {
           return Optional.empty();
         }
         NativeLibrary library = NativeLibrary.getInstance(path.get());
-        PointerByReference database = new PointerByReference();
+        PointerByReference environment = new PointerByReference();
+        PointerByReference instance = new PointerByReference();
         PointerByReference connection = new PointerByReference();
-        if (library.getFunction("duckdb_open").invokeInt(new Object[] {null, database}) != 0
-            || library.getFunction("duckdb_connect").invokeInt(new Object[] {database.getValue(), connection}) != 0) {
+        if (library.getFunction("duckdb_v2_environment_create").invokeInt(new Object[] {environment, null}) != NONE
+            || library.getFunction("duckdb_v2_instance_create").invokeInt(new Object[] {environment.getValue(), instance, null}) != NONE
+            || library.getFunction("duckdb_v2_connection_create").invokeInt(new Object[] {instance.getValue(), connection, null}) != NONE) {
           return Optional.empty();
         }
         return Optional.of(new Extractor(library, connection.getValue()));
@@ -197,20 +225,57 @@ public final class DuckDbParser {
       }
     }
 
+    /** Every statement's type, or a count of 0 and DuckDB's message when one of them does not parse. */
     Result extract(String sql) {
       byte[] bytes = sql.getBytes(StandardCharsets.UTF_8);
       Memory text = new Memory(bytes.length + 1L);
       text.write(0, bytes, 0, bytes.length);
       text.setByte(bytes.length, (byte) 0);
-      PointerByReference extracted = new PointerByReference();
+      PointerByReference iterator = new PointerByReference();
+      PointerByReference error = new PointerByReference();
       try {
-        long count = extract.invokeLong(new Object[] {connection, text, extracted});
-        String message = count == 0 && extracted.getValue() != null
-            ? (String) error.invoke(String.class, new Object[] {extracted.getValue()}) : null;
-        return new Result((int) count, message);
+        if (parse.invokeInt(new Object[] {connection, text, iterator, error}) != NONE) {
+          return new Result(0, message(error), java.util.List.of());
+        }
+        java.util.List<DuckDbStatementType> types = new java.util.ArrayList<>();
+        while (true) {
+          PointerByReference statement = new PointerByReference();
+          if (next.invokeInt(new Object[] {iterator.getValue(), statement, error}) != NONE) {
+            return new Result(0, message(error), java.util.List.of());
+          }
+          if (statement.getValue() == null) {
+            return new Result(types.size(), null, types);
+          }
+          try {
+            com.sun.jna.ptr.IntByReference code = new com.sun.jna.ptr.IntByReference(-1);
+            types.add(type.invokeInt(new Object[] {statement.getValue(), code, null}) == NONE
+                ? DuckDbStatementType.of(code.getValue()) : DuckDbStatementType.OTHER);
+          } finally {
+            destroyStatement.invokeVoid(new Object[] {statement});
+          }
+        }
       } finally {
-        destroy.invokeVoid(new Object[] {extracted});
+        if (iterator.getValue() != null) {
+          destroyIterator.invokeVoid(new Object[] {iterator});
+        }
+        if (error.getValue() != null) {
+          destroyError.invokeVoid(new Object[] {error});
+        }
       }
+    }
+
+    /** The text of a C API error ({@code duckdb_v2_str}: a pointer and a length). */
+    private String message(PointerByReference error) {
+      if (error.getValue() == null) {
+        return "DuckDB cannot parse the text";
+      }
+      Memory str = new Memory(16);
+      str.clear();
+      if (errorText.invokeInt(new Object[] {error.getValue(), str}) != NONE || str.getPointer(0) == null) {
+        return "DuckDB cannot parse the text";
+      }
+      byte[] message = str.getPointer(0).getByteArray(0, (int) Math.min(str.getLong(8), 4096));
+      return new String(message, StandardCharsets.UTF_8);
     }
   }
 }

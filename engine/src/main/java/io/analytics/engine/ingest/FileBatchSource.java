@@ -1,7 +1,7 @@
 package io.analytics.engine.ingest;
 
-import static io.analytics.engine.lake.SqlIdentifiers.literal;
-import static io.analytics.engine.lake.SqlIdentifiers.quote;
+import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
+import static io.analytics.engine.duckdb.SqlIdentifiers.quote;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;

@@ -2,7 +2,7 @@ package io.analytics.engine.ingest;
 
 import static java.util.Objects.requireNonNull;
 
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.ProgressListener;
 

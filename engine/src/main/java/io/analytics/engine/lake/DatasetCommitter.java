@@ -60,6 +60,7 @@ public final class DatasetCommitter {
       journal.writeTo(stagingDirectory);
       rollForward(journal, hooks);
       StagingArea.deleteRecursively(stagingDirectory);
+      notifyCommitted(datasets);
     } finally {
       locks.forEach(DatasetLock::close);
     }
@@ -82,6 +83,7 @@ public final class DatasetCommitter {
       journal.writeTo(stagingDirectory);
       rollForward(journal, hooks);
       StagingArea.deleteRecursively(stagingDirectory);
+      notifyCommitted(List.of(target));
     }
     new LakeChangeMarker(home).touch();
   }
@@ -94,9 +96,14 @@ public final class DatasetCommitter {
    */
   public int recover(long abandonedAfterMillis) {
     Path staging = home.stagingDir();
-    if (!Files.isDirectory(staging)) {
-      return 0;
+    int completed = Files.isDirectory(staging) ? completeInterrupted(staging, abandonedAfterMillis) : 0;
+    for (LakeCommitListener listener : LakeCommitListener.installed()) {
+      listener.recovered(home);
     }
+    return completed;
+  }
+
+  private int completeInterrupted(Path staging, long abandonedAfterMillis) {
     int completed = 0;
     List<Path> folders;
     try (var list = Files.list(staging)) {
@@ -118,6 +125,7 @@ public final class DatasetCommitter {
           if (Files.exists(folder.resolve(CommitJournal.FILE_NAME))) {
             rollForward(journal.get(), CommitHooks.NONE);
             StagingArea.deleteRecursively(folder);
+            notifyCommitted(List.of(target));
             completed++;
           }
         }
@@ -129,6 +137,13 @@ public final class DatasetCommitter {
       new LakeChangeMarker(home).touch();
     }
     return completed;
+  }
+
+  /** Tells the {@link LakeCommitListener}s, in commit order since the datasets' locks are still held. */
+  private void notifyCommitted(List<Path> datasets) {
+    for (LakeCommitListener listener : LakeCommitListener.installed()) {
+      listener.committed(home, datasets);
+    }
   }
 
   /** Applies a journal; every step is skipped when already done, so it can be re-run after a crash. */

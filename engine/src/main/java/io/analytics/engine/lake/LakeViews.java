@@ -1,10 +1,11 @@
 package io.analytics.engine.lake;
 
+import io.analytics.engine.duckdb.SqlIdentifiers;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import java.util.List;
 
@@ -16,6 +17,7 @@ public final class LakeViews {
   private final DuckDbDatabase database;
   private final LakeScanner scanner;
   private final java.util.Set<Layer> layers;
+  private final FileSchemas schemas;
 
   public LakeViews(DuckDbDatabase database, LakeScanner scanner) {
     this(database, scanner, java.util.EnumSet.allOf(Layer.class));
@@ -26,6 +28,7 @@ public final class LakeViews {
     this.database = requireNonNull(database, "database is null");
     this.scanner = requireNonNull(scanner, "scanner is null");
     this.layers = java.util.Set.copyOf(layers);
+    this.schemas = new FileSchemas(database);
   }
 
   /** Creates the layer schemas and (re)creates one view per dataset; returns what it found. */
@@ -38,7 +41,7 @@ public final class LakeViews {
     List<Dataset> datasets = new java.util.ArrayList<>();
     for (Dataset dataset : scanner.scan()) {
       if (layers.contains(dataset.layer())) {
-        database.execute(viewDefinition(dataset));
+        database.execute(viewDefinition(dataset, schemas));
         datasets.add(dataset);
       }
     }
@@ -51,7 +54,17 @@ public final class LakeViews {
    * which follows the commit's change marker, so each batch appears whole or not at all.
    */
   static String viewDefinition(Dataset dataset) {
+    return viewDefinition(dataset, null);
+  }
+
+  /**
+   * As above; with {@code schemas}, files that all share one schema are read without
+   * {@code union_by_name} (same columns, same order, same types: the same rows, and DuckDB reads one
+   * footer to bind instead of all of them).
+   */
+  static String viewDefinition(Dataset dataset, FileSchemas schemas) {
     io.analytics.catalog.lake.DatasetFiles files = io.analytics.catalog.lake.DatasetFiles.of(dataset.directory());
+    boolean alike = schemas != null && !files.isEmpty() && schemas.allAlike(files.files());
     StringBuilder list = new StringBuilder("[");
     for (java.nio.file.Path file : files.files()) {
       list.append(list.length() > 1 ? ", " : "").append(SqlIdentifiers.literal(file.toString()));
@@ -63,6 +76,6 @@ public final class LakeViews {
         + SqlIdentifiers.quote(dataset.name())
         + " AS SELECT * FROM read_parquet("
         + (files.isEmpty() ? SqlIdentifiers.literal(dataset.parquetGlob()) : list.toString())
-        + ", hive_partitioning = true, union_by_name = true)";
+        + (alike ? ", hive_partitioning = true)" : ", hive_partitioning = true, union_by_name = true)");
   }
 }

@@ -1,6 +1,7 @@
 package io.analytics.engine.lake;
 
-import static io.analytics.engine.lake.SqlIdentifiers.literal;
+import io.analytics.engine.duckdb.SqlIdentifiers;
+import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;

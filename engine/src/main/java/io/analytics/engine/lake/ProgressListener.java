@@ -11,6 +11,11 @@ public interface ProgressListener {
   /** The phase is {@code percent} (0..100) done, as DuckDB estimates it. */
   default void progress(String phase, double percent) {}
 
+  /** As above, with what the percentage stands for ("45,000 of about 100,000 rows, 30,000 rows/s"). */
+  default void progress(String phase, double percent, String detail) {
+    progress(phase, percent);
+  }
+
   /** The phase finished. */
   default void finished(String phase) {}
 }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 
 /** A table as users write it: {@code layer.name}, or {@code name} in a default layer. */
 public record TableName(Layer layer, String name) {

@@ -31,8 +31,17 @@ final class CopyBinaryReader extends ArrowReader {
   private long rows;
   private volatile Exception failure;
 
+  /** Hears the running row count after each batch (a sync's progress). */
+  private final java.util.function.LongConsumer rowsSoFar;
+
   CopyBinaryReader(BufferAllocator allocator, InputStream stream, List<SourceColumn> columns, int batchRows) {
+    this(allocator, stream, columns, batchRows, rows -> {});
+  }
+
+  CopyBinaryReader(BufferAllocator allocator, InputStream stream, List<SourceColumn> columns, int batchRows,
+      java.util.function.LongConsumer rowsSoFar) {
     super(allocator);
+    this.rowsSoFar = requireNonNull(rowsSoFar, "rowsSoFar is null");
     this.stream = requireNonNull(stream, "stream is null");
     this.in = new PgInput(stream);
     this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
@@ -112,6 +121,7 @@ final class CopyBinaryReader extends ArrowReader {
     }
     root.setRowCount(row);
     rows += row;
+    rowsSoFar.accept(rows);
     return row > 0 || !finished;
   }
 

@@ -33,7 +33,16 @@ public final class CopyLoader {
   private final DuckDBConnection duck;
   private final Connection pg;
 
+  private final java.util.function.LongConsumer rowsSoFar;
+
   public CopyLoader(PostgresSourceConfig source, SourceTable table, DuckDBConnection duck, Connection pg) {
+    this(source, table, duck, pg, rows -> {});
+  }
+
+  /** @param rowsSoFar hears the rows read so far as the COPY streams in */
+  public CopyLoader(PostgresSourceConfig source, SourceTable table, DuckDBConnection duck, Connection pg,
+      java.util.function.LongConsumer rowsSoFar) {
+    this.rowsSoFar = requireNonNull(rowsSoFar, "rowsSoFar is null");
     this.source = requireNonNull(source, "source is null");
     this.table = requireNonNull(table, "table is null");
     this.duck = requireNonNull(duck, "duck is null");
@@ -55,7 +64,7 @@ public final class CopyLoader {
     String sql = createPrefix + " AS SELECT " + casts + " FROM " + quote(streamName);
     try (BufferAllocator allocator = new RootAllocator();
         InputStream copy = new PGCopyInputStream(pg.unwrap(PGConnection.class), copySql);
-        CopyBinaryReader reader = new CopyBinaryReader(allocator, copy, table.columns(), BATCH_ROWS);
+        CopyBinaryReader reader = new CopyBinaryReader(allocator, copy, table.columns(), BATCH_ROWS, rowsSoFar);
         ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
       Data.exportArrayStream(allocator, reader, stream);
       duck.registerArrowStream(streamName, stream);

@@ -55,6 +55,7 @@ public final class SourceFreshness {
             + "; checked " + rows.getString(4) + (rows.getString(5) == null ? "" : ", last up " + rows.getString(5)));
       }
       lines.addAll(changeCapture(warehouse, literal));
+      SourceInterruptions.describe(warehouse, source).ifPresent(lines::add);
       try (ResultSet rows = statement.executeQuery("SELECT mirror, pg_table, method, rows, CAST(synced_at AS VARCHAR),"
           + " CAST(epoch(now()) - epoch(synced_at) AS BIGINT), duration_ms, last_error FROM " + SyncStateTables.TABLES
           + " WHERE source = " + literal + " ORDER BY mirror")) {

@@ -43,7 +43,13 @@ public final class SourceSynchronizer {
    * source that is down: the result says so.
    */
   public SourceSyncResult sync(PostgresSourceConfig source, String table, boolean full) {
+    return sync(source, table, full, SyncProgress.NONE);
+  }
+
+  /** As above, telling {@code progress} how many of the source's estimated rows have been read. */
+  public SourceSyncResult sync(PostgresSourceConfig source, String table, boolean full, SyncProgress progress) {
     requireNonNull(source, "source is null");
+    requireNonNull(progress, "progress is null");
     synchronized (locks.computeIfAbsent(source.name(), name -> new Object())) {
       try (DuckDBConnection duck = database.connect()) {
         SyncStateTables.ensure(duck);
@@ -57,9 +63,12 @@ public final class SourceSynchronizer {
         if (noExtension.isEmpty()) {
           return attach(duck, source);
         }
-        return mirror(duck, source, table, full, noExtension.get());
+        return mirror(duck, source, table, full, noExtension.get(), progress);
       } catch (SQLException e) {
         throw new PlatformException(SqlState.IO_ERROR, "cannot close a DuckDB connection: " + e.getMessage(), e);
+      } finally {
+        // Mirrors replaced, a source attached: sessions' kept plans must bind again.
+        database.catalogChanges().changed();
       }
     }
   }
@@ -98,6 +107,8 @@ public final class SourceSynchronizer {
       lateAttachImpossible = true;
     } catch (SQLException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot close a DuckDB connection: " + e.getMessage(), e);
+    } finally {
+      database.catalogChanges().changed();
     }
   }
 
@@ -135,8 +146,41 @@ public final class SourceSynchronizer {
     }
   }
 
+  /** Syncs each table over one connection, adding to {@code results}; returns why the connection was lost, or null. */
+  private static String syncTables(DuckDBConnection duck, Connection pg, PostgresSourceConfig source, List<SourceTable> tables,
+      boolean full, SyncProgress progress, List<TableSyncResult> results) {
+    String lostConnection = null;
+    SyncProgressMeter meter = SyncProgressMeter.start(pg, tables, progress);
+    for (SourceTable table : tables) {
+      try {
+        results.add(new TableMirror(source, table, duck, pg, meter.reading(table)).sync(full));
+        meter.done(table);
+      } catch (PlatformException e) {
+        meter.done(table);
+        SyncStateTables.recordFailure(duck, source.name(), table, e.getMessage());
+        SourceInterruptions.record(duck, source.name(), "sync of " + table.qualifiedName(), e.getMessage());
+        results.add(new TableSyncResult(source.name() + "." + table.mirrorName(), "full", 0, 0, List.of(),
+            Duration.ZERO, e.getMessage()));
+        if (e.sqlState() == SqlState.CONNECTION_FAILURE) {
+          lostConnection = e.getMessage();
+        }
+      }
+    }
+    return lostConnection;
+  }
+
+  /** The sync is over: a connection the network already broke cannot close cleanly, and need not. */
+  private static void closeQuietly(Connection pg) {
+    try {
+      pg.close();
+    } catch (SQLException e) {
+      // What the sync did is recorded; the connection is gone either way.
+    }
+  }
+
   private SourceSyncResult mirror(
-      DuckDBConnection duck, PostgresSourceConfig source, String tableFilter, boolean full, String whyNotAttach) {
+      DuckDBConnection duck, PostgresSourceConfig source, String tableFilter, boolean full, String whyNotAttach,
+      SyncProgress progress) {
     Connection pg;
     try {
       pg = PostgresConnections.open(source);
@@ -144,7 +188,7 @@ public final class SourceSynchronizer {
       SyncStateTables.recordSource(duck, source.name(), "mirror", false, e.getMessage());
       return new SourceSyncResult(source.name(), "mirror", whyNotAttach, e.getMessage(), List.of());
     }
-    try (pg) {
+    try {
       // Tables that change capture streams are its alone: a copy here would race its transactions.
       java.util.Set<String> streamed = SyncStateTables.streamedMirrors(duck, source.name());
       List<SourceTable> all = new SourceCatalogReader(source).tables(pg);
@@ -164,23 +208,9 @@ public final class SourceSynchronizer {
               Duration.ZERO, null));
         }
       }
-      String lostConnection = null;
-      for (SourceTable table : tables) {
-        try {
-          results.add(new TableMirror(source, table, duck, pg).sync(full));
-        } catch (PlatformException e) {
-          SyncStateTables.recordFailure(duck, source.name(), table, e.getMessage());
-          results.add(new TableSyncResult(source.name() + "." + table.mirrorName(), "full", 0, 0, List.of(),
-              Duration.ZERO, e.getMessage()));
-          if (e.sqlState() == SqlState.CONNECTION_FAILURE) {
-            lostConnection = e.getMessage();
-          }
-        }
-      }
+      String lostConnection = syncTables(duck, pg, source, tables, full, progress, results);
       SyncStateTables.recordSource(duck, source.name(), "mirror", lostConnection == null, lostConnection);
       return new SourceSyncResult(source.name(), "mirror", whyNotAttach, lostConnection, results);
-    } catch (SQLException e) {
-      throw PostgresConnections.translate(source, e, "cannot close the connection");
     } catch (PlatformException e) {
       boolean down = e.sqlState() == SqlState.CONNECTION_FAILURE;
       SyncStateTables.recordSource(duck, source.name(), "mirror", !down, e.getMessage());
@@ -188,6 +218,8 @@ public final class SourceSynchronizer {
         return new SourceSyncResult(source.name(), "mirror", whyNotAttach, e.getMessage(), List.of());
       }
       throw e;
+    } finally {
+      closeQuietly(pg);
     }
   }
 }

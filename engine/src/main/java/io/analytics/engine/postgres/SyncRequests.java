@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 public final class SyncRequests {
   private static final String REQUEST = ".request";
   private static final String RESULT = ".result";
+  private static final String PROGRESS = ".progress";
+  private static final long PROGRESS_WRITE_NANOS = 1_000_000_000L;
 
   private final Path dir;
 
@@ -52,11 +54,21 @@ public final class SyncRequests {
     return id;
   }
 
+  /** How far the gateway has got with a request: the source it syncs, rows read of the estimate. */
+  public record Progress(String source, long rows, long estimatedRows) {}
+
   /** Waits up to {@code timeoutMillis} for the gateway's answer to request {@code id}. */
   public Optional<Result> await(String id, long timeoutMillis) {
+    return await(id, timeoutMillis, progress -> {});
+  }
+
+  /** As above, passing on the progress the gateway reports meanwhile. */
+  public Optional<Result> await(String id, long timeoutMillis, java.util.function.Consumer<Progress> onProgress) {
     Path result = dir.resolve(id + RESULT);
+    Path progress = dir.resolve(id + PROGRESS);
     long deadline = System.currentTimeMillis() + timeoutMillis;
     while (System.currentTimeMillis() < deadline) {
+      readProgress(progress).ifPresent(onProgress);
       if (Files.exists(result)) {
         Properties properties = read(result);
         List<String> lines = new ArrayList<>();
@@ -96,6 +108,41 @@ public final class SyncRequests {
     }
   }
 
+  /** The gateway's side: reports {@code request}'s progress on {@code source}, at most once a second. */
+  public SyncProgress progressOf(Request request, String source) {
+    Path file = dir.resolve(request.id() + PROGRESS);
+    long[] lastWrite = {System.nanoTime() - PROGRESS_WRITE_NANOS};
+    return (rows, estimatedRows) -> {
+      long now = System.nanoTime();
+      if (now - lastWrite[0] < PROGRESS_WRITE_NANOS) {
+        return;
+      }
+      lastWrite[0] = now;
+      Properties properties = new Properties();
+      properties.setProperty("source", source);
+      properties.setProperty("rows", Long.toString(rows));
+      properties.setProperty("estimatedRows", Long.toString(estimatedRows));
+      try {
+        write(file, properties);
+      } catch (PlatformException e) {
+        // Progress is a courtesy: the sync goes on without it.
+      }
+    };
+  }
+
+  private static Optional<Progress> readProgress(Path file) {
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      Properties properties = read(file);
+      return Optional.of(new Progress(properties.getProperty("source"), Long.parseLong(properties.getProperty("rows")),
+          Long.parseLong(properties.getProperty("estimatedRows"))));
+    } catch (RuntimeException e) {
+      return Optional.empty(); // removed as the result came, or not a number: no news
+    }
+  }
+
   /** Answers a request (the gateway's side). */
   public void complete(Request request, List<String> lines, boolean succeeded) {
     Properties properties = new Properties();
@@ -105,6 +152,7 @@ public final class SyncRequests {
     properties.setProperty("succeeded", Boolean.toString(succeeded));
     write(dir.resolve(request.id() + RESULT), properties);
     deleteQuietly(dir.resolve(request.id() + REQUEST));
+    deleteQuietly(dir.resolve(request.id() + PROGRESS));
   }
 
   private void write(Path file, Properties properties) {

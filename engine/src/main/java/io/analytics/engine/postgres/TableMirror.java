@@ -32,7 +32,16 @@ final class TableMirror {
   private final DuckDBConnection duck;
   private final Connection pg;
 
+  private final java.util.function.LongConsumer rowsSoFar;
+
   TableMirror(PostgresSourceConfig source, SourceTable table, DuckDBConnection duck, Connection pg) {
+    this(source, table, duck, pg, rows -> {});
+  }
+
+  /** @param rowsSoFar hears the rows read so far from the source (the sync's progress) */
+  TableMirror(PostgresSourceConfig source, SourceTable table, DuckDBConnection duck, Connection pg,
+      java.util.function.LongConsumer rowsSoFar) {
+    this.rowsSoFar = requireNonNull(rowsSoFar, "rowsSoFar is null");
     this.source = requireNonNull(source, "source is null");
     this.table = requireNonNull(table, "table is null");
     this.duck = requireNonNull(duck, "duck is null");
@@ -92,7 +101,7 @@ final class TableMirror {
       // table behind (nothing of an uncommitted transaction survives a restart), only the old mirror.
       SyncStateTables.run(duck, "BEGIN TRANSACTION");
       inTransaction = true;
-      CopyLoader loader = new CopyLoader(source, table, duck, pg);
+      CopyLoader loader = new CopyLoader(source, table, duck, pg, rowsSoFar);
       long read = loader.load(loader.copySql(where), "CREATE TABLE " + staging);
       if (!incremental) {
         SyncStateTables.run(duck, "DROP TABLE IF EXISTS " + mirror);

@@ -8,12 +8,12 @@ import io.analytics.catalog.home.DurableFiles;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.replica.SnapshotPointer;
 import io.analytics.catalog.replica.WarehouseFileState;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.duckdb.DuckDbErrors;
-import io.analytics.engine.lake.SqlIdentifiers;
+import io.analytics.engine.duckdb.SqlIdentifiers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +64,8 @@ public final class SnapshotPublisher {
         && Files.exists(current.get().path(home));
   }
 
-  /** Copies the warehouse into the next snapshot and makes it the current one. */
-  public SnapshotPointer publish() {
+  /** Copies the warehouse into the next snapshot and makes it the current one (one publication at a time: the readers' tier and the replicas' feed share a publisher). */
+  public synchronized SnapshotPointer publish() {
     // Taken before the copy: a commit that lands in between is in the copy but changes the state,
     // so it causes one more snapshot rather than being missed.
     WarehouseFileState state = WarehouseFileState.of(home);

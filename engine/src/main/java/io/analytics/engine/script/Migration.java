@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import io.analytics.engine.lake.BatchIds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,10 +41,19 @@ public record Migration(int version, String description, Path file, String scrip
     }
     try {
       String script = Files.readString(file, StandardCharsets.UTF_8);
-      String checksum = BatchIds.hash(script.replace("\r\n", "\n"));
+      String checksum = sha256(script.replace("\r\n", "\n"));
       return new Migration(Integer.parseInt(matcher.group(1)), matcher.group(2).replace('_', ' '), file, script, checksum);
     } catch (IOException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The checksum recorded when a migration is applied (hex SHA-256 of its text), so that an edited file is noticed. */
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new PlatformException(SqlState.INTERNAL_ERROR, "SHA-256 is not available", e);
     }
   }
 

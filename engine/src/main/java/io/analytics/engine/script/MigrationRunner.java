@@ -1,11 +1,11 @@
 package io.analytics.engine.script;
 
-import static io.analytics.engine.lake.SqlIdentifiers.literal;
+import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import io.analytics.engine.warehouse.SqlErrors;
+import io.analytics.engine.duckdb.SqlErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.duckdb.QueryRows;
-import io.analytics.engine.warehouse.SqlErrors;
+import io.analytics.engine.duckdb.SqlErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.duckdb.CatalogChanges;
 import io.analytics.engine.duckdb.DuckDbErrors;
 import io.analytics.engine.duckdb.ParseTreeCache;
 import io.analytics.engine.postgres.SourceOutages;
@@ -33,6 +34,8 @@ public final class EngineSession implements AutoCloseable {
   /** Whether a client statement is in progress: a cancel then stops it even between two DuckDB calls. */
   private volatile boolean inStatement;
   private final ParseTreeCache parseTrees;
+  private final CatalogChanges catalogChanges;
+  private final PlanCache plans;
 
   public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows) {
     this(connection, allocator, batchRows, Long.MAX_VALUE);
@@ -52,6 +55,18 @@ public final class EngineSession implements AutoCloseable {
    */
   public EngineSession(
       DuckDBConnection connection, BufferAllocator allocator, int batchRows, long queryMemoryBytes, ParseTreeCache parseTrees) {
+    this(connection, allocator, batchRows, queryMemoryBytes, parseTrees, new CatalogChanges());
+  }
+
+  /**
+   * @param catalogChanges the changes counted on the session's DuckDB instance (see
+   *     {@link io.analytics.engine.duckdb.DuckDbDatabase#catalogChanges()}): this session counts its
+   *     own, and keeps prepared statements (see {@link #prepareKept}) only while nothing changed
+   */
+  public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows, long queryMemoryBytes,
+      ParseTreeCache parseTrees, CatalogChanges catalogChanges) {
+    this.catalogChanges = requireNonNull(catalogChanges, "catalogChanges is null");
+    this.plans = new PlanCache(this, catalogChanges);
     this.parseTrees = requireNonNull(parseTrees, "parseTrees is null");
     this.connection = requireNonNull(connection, "connection is null");
     this.allocator = requireNonNull(allocator, "allocator is null");
@@ -75,6 +90,21 @@ public final class EngineSession implements AutoCloseable {
     } catch (SQLException e) {
       throw SourceOutages.explain(connection, sql, DuckDbErrors.translate(e, sql));
     }
+  }
+
+  /**
+   * Like {@link #prepare}, for a SELECT (a text {@link #parseTree} reads as one): the session keeps
+   * the prepared statement and hands it out again for the same text while the instance's catalog and
+   * {@code sessionState} (an immutable value such as the session's settings, compared by identity)
+   * stay as they were. Close what this returns exactly once, as any prepared query.
+   */
+  public PreparedQuery prepareKept(String sql, Object sessionState) {
+    return plans.prepare(sql, sessionState);
+  }
+
+  /** Something this session ran may have changed the catalog or name resolution: kept plans are stale. */
+  void catalogChanged() {
+    catalogChanges.changed();
   }
 
   /**
@@ -145,13 +175,15 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
-  /** Runs a statement that returns nothing the caller needs (BEGIN, SET, ...). */
+  /** Runs a statement that returns nothing the caller needs (BEGIN, SET, ...): counted as a catalog change. */
   public void execute(String sql) {
     try (PreparedQuery query = prepare(sql);
         QueryResult result = query.execute(java.util.List.of())) {
       if (result instanceof QueryResult.Rows rows) {
         rows.stream().drain();
       }
+    } finally {
+      catalogChanges.changed();
     }
   }
 
@@ -288,6 +320,7 @@ public final class EngineSession implements AutoCloseable {
       if (statement != null) {
         statement.cancel();
       }
+      plans.closeAll();
       connection.close();
     } catch (SQLException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot close DuckDB connection: " + e.getMessage(), e);

@@ -26,6 +26,8 @@ public final class PreparedQuery implements AutoCloseable {
   private final ReturnKind returnKind;
   private final List<ResultColumn> columns;
   private final List<String> parameterTypes;
+  /** Set when a {@link PlanCache} keeps this statement: closing it then gives it back instead. */
+  private Runnable giveBack;
 
   PreparedQuery(EngineSession session, DuckDBPreparedStatement statement, String sql) throws SQLException {
     this.session = requireNonNull(session, "session is null");
@@ -135,7 +137,16 @@ public final class PreparedQuery implements AutoCloseable {
       if (!streaming) {
         session.finished(statement);
       }
+      if (giveBack == null) {
+        // Only kept statements are known to be SELECTs; anything else may have changed the catalog.
+        session.catalogChanged();
+      }
     }
+  }
+
+  /** This statement is kept by a plan cache: {@link #close()} calls {@code giveBack} rather than closing it. */
+  void keptBy(Runnable giveBack) {
+    this.giveBack = requireNonNull(giveBack, "giveBack is null");
   }
 
   private void reprepareIfClosed() {
@@ -150,6 +161,15 @@ public final class PreparedQuery implements AutoCloseable {
 
   @Override
   public void close() {
+    if (giveBack != null) {
+      giveBack.run();
+      return;
+    }
+    closeStatement();
+  }
+
+  /** Closes DuckDB's prepared statement (a plan cache's, when it stops keeping it). */
+  void closeStatement() {
     try {
       statement.close();
     } catch (SQLException e) {

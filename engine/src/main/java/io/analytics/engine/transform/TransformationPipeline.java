@@ -1,14 +1,14 @@
 package io.analytics.engine.transform;
 
-import static io.analytics.engine.lake.SqlIdentifiers.literal;
-import static io.analytics.engine.lake.SqlIdentifiers.quote;
+import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
+import static io.analytics.engine.duckdb.SqlIdentifiers.quote;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetReplacer;
 import io.analytics.engine.lake.LakeSession;

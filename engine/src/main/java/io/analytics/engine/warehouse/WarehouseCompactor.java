@@ -6,7 +6,7 @@ import io.analytics.catalog.config.DuckDbConfig;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.home.DurableFiles;
-import io.analytics.engine.lake.SqlIdentifiers;
+import io.analytics.engine.duckdb.SqlIdentifiers;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.analytics.engine.warehouse;
 
+import io.analytics.engine.duckdb.SqlErrors;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;

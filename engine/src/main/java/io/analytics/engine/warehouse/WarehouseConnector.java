@@ -13,7 +13,7 @@ import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.LakeViews;
 import io.analytics.engine.replica.ReplicaFeed;
 import io.analytics.engine.replica.SnapshotPublisher;
-import io.analytics.engine.lake.SqlIdentifiers;
+import io.analytics.engine.duckdb.SqlIdentifiers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -48,7 +48,7 @@ class IngestionPipelineTest {
     assertThat(result.rowsWritten()).isEqualTo(3);
     assertThat(result.rowsRejected()).isZero();
     assertThat(result.filesWritten()).hasSize(2).allSatisfy(f -> assertThat(f.toString()).contains("date=2024-01-0"));
-    assertThat(lake.home().layerDir(io.analytics.catalog.lake.Layer.BRONZE).resolve("trades/date=2024-01-02")).isDirectory();
+    assertThat(lake.home().layerDir(io.analytics.catalog.home.Layer.BRONZE).resolve("trades/date=2024-01-02")).isDirectory();
     assertThat(lake.count("bronze.trades")).isEqualTo(3);
     assertThat(lake.query("SELECT typeof(price) || ' ' || typeof(ts) || ' ' || typeof(date) FROM bronze.trades LIMIT 1"))
         .containsExactly("DECIMAL(18,4) TIMESTAMP WITH TIME ZONE DATE");

@@ -99,6 +99,22 @@ class MirrorSyncTest {
   }
 
   @Test
+  void progressCountsRowsAgainstTheSourcesEstimateAndEndsAtIt() {
+    server.execute(db, "CREATE TABLE analyzed (id int8 PRIMARY KEY)", "INSERT INTO analyzed SELECT generate_series(1, 70000)",
+        "ANALYZE analyzed", "CREATE TABLE fresh (id int8)", "INSERT INTO fresh SELECT generate_series(1, 30000)");
+    List<long[]> heard = new java.util.ArrayList<>();
+
+    synchronizer.sync(source, null, false, (rows, estimated) -> heard.add(new long[] {rows, estimated}));
+
+    // analyzed: reltuples 70,000; fresh (never analyzed, reltuples -1): counted.
+    assertThat(heard).isNotEmpty().allSatisfy(report -> assertThat(report[1]).isEqualTo(100_000));
+    assertThat(heard.get(0)[0]).isZero();
+    assertThat(heard.get(heard.size() - 1)[0]).isEqualTo(100_000);
+    assertThat(heard).extracting(report -> report[0]).isSorted();
+    assertThat(heard.size()).as("reports while the rows stream in, not only per table").isGreaterThan(4);
+  }
+
+  @Test
   void tablesOfOtherSchemasGetTheSchemaAsPrefix() {
     server.execute(db, "CREATE SCHEMA sales", "CREATE TABLE sales.orders (id int8 PRIMARY KEY)",
         "INSERT INTO sales.orders SELECT generate_series(1, 5)");

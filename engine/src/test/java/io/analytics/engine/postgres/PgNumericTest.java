@@ -30,6 +30,24 @@ class PgNumericTest {
     assertThat(roundTrip(value, true)).isEqualTo(value);
   }
 
+  @org.junit.jupiter.api.Test
+  void decodesAtTheDisplayScaleWhenAskedForNone() {
+    // numeric_send(-12.50): ndigits 2, weight 0, negative, dscale 2, digits 12 and 5000
+    java.nio.ByteBuffer sent = java.nio.ByteBuffer.wrap(java.util.HexFormat.of().parseHex("000200004000000200" + "0c1388"));
+    assertThat(PgNumeric.read(sent::getShort, -1)).isEqualTo(new BigDecimal("-12.50"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void nanIsNamedAndABadDigitIs22P03() {
+    java.nio.ByteBuffer nan = java.nio.ByteBuffer.wrap(java.util.HexFormat.of().parseHex("00000000c0000000"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PgNumeric.read(nan::getShort, -1))
+        .isInstanceOf(ArithmeticException.class).hasMessage("NaN");
+    java.nio.ByteBuffer badDigit = java.nio.ByteBuffer.wrap(java.util.HexFormat.of().parseHex("0001000000000000" + "2710"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PgNumeric.read(badDigit::getShort, -1))
+        .isInstanceOfSatisfying(io.analytics.catalog.error.PlatformException.class,
+            e -> assertThat(e.sqlState().code()).isEqualTo("22P03"));
+  }
+
   private static BigDecimal roundTrip(BigDecimal value, boolean big) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PgOutput out = new PgOutput(bytes);

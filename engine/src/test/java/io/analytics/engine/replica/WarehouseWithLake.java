@@ -3,7 +3,7 @@ package io.analytics.engine.replica;
 import io.analytics.catalog.config.DuckDbConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.LakeViews;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.analytics.engine.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.demo.DemoLake;
 import io.analytics.engine.demo.ExampleSql;
 import io.analytics.engine.lake.CommitHooks;

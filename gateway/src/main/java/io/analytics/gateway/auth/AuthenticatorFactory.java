@@ -60,9 +60,9 @@ public final class AuthenticatorFactory {
     }
     Optional<UserConfig> account = config.users().stream().filter(u -> u.name().equals(user)).findFirst();
     return switch (config.gateway().passwordMethod()) {
-      case "md5" -> md5(user, account.orElse(null), channelBinding);
-      case "password" -> new CleartextAuthenticator(user, account.orElse(null));
-      default -> scram(user, account.orElse(null), channelBinding);
+      case MD5 -> md5(user, account.orElse(null), channelBinding);
+      case PASSWORD -> new CleartextAuthenticator(user, account.orElse(null));
+      case SCRAM_SHA_256 -> scram(user, account.orElse(null), channelBinding);
     };
   }
 

@@ -1,5 +1,6 @@
 package io.analytics.gateway.bench;
 
+import io.analytics.gateway.progress.TerminalProgress;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.engine.postgres.LocalPostgresCluster;
@@ -113,12 +114,18 @@ public final class BenchCommand implements Callable<Integer> {
 
       BenchResults results = new BenchResults(targets.stream().map(BenchTarget::name).toList());
       List<Workload> workloads = Workload.all(100_000L * scale, rowCount, smallLookup);
+      BenchProgress progress = new BenchProgress(
+          io.analytics.gateway.progress.TerminalProgress.of("bench", 0, spec.commandLine().getErr()), workloads.size(), runs);
       for (int i = 0; i < workloads.size(); i++) {
-        console.printf("[%d/%d] ", i + 1, workloads.size());
-        measure(console, workloads.get(i), targets, runs, results);
+        measure(progress, i, workloads.get(i), targets, runs, results);
       }
+      progress.finished();
       results.compare("gold_lookup_large", "gold_lookup_small",
           String.format(java.util.Locale.ROOT, "gold key lookup, %,d rows ÷ %,d rows", rowCount, smallLookup));
+      console.println("Iceberg: the ingest workload with and without publishing the lake's Iceberg metadata...");
+      console.flush();
+      results.iceberg(new IcebergOverheadBench(work, ingestCsv, runs)
+          .run(Math.min(ingestRows != null ? ingestRows : 1_000_000L, rowCount)));
       if (!skipCapacity) {
         // The capacity figures need the gateway alone in its process, and the home to itself.
         gateway.shutdown(1_000);
@@ -126,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
         console.println("capacity: idle connections, concurrent sessions, a slow client (gateway process, heap capped at "
             + CapacityBench.MAX_HEAP + ")...");
         console.flush();
-        try (GatewayProcess process = GatewayProcess.start(home.root(), CapacityBench.MAX_HEAP, work.resolve("capacity-gateway.log"))) {
+        try (GatewayProcess process = GatewayProcess.start(cliMainClass(), home.root(), CapacityBench.MAX_HEAP, work.resolve("capacity-gateway.log"))) {
           results.capacity(new CapacityBench(process, "bronze.trades").runAll(rowCount * 10));
         }
       }
@@ -157,10 +164,9 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** A warm-up run on every target, then {@code runs} measured runs in rotating order. */
-  private static void measure(PrintWriter console, Workload workload, List<BenchTarget> targets, int runs, BenchResults results)
-      throws Exception {
-    console.printf("%s: warm-up", workload.description());
-    console.flush();
+  private static void measure(BenchProgress progress, int index, Workload workload, List<BenchTarget> targets, int runs,
+      BenchResults results) throws Exception {
+    progress.warmingUp(index, workload.description());
     for (BenchTarget target : targets) {
       target.run(workload);
     }
@@ -174,10 +180,13 @@ public final class BenchCommand implements Callable<Integer> {
           results.record(workload, target.name(), nanos);
         }
       }
-      console.print(".");
-      console.flush();
+      progress.measured(index, workload.description(), run + 1);
     }
-    console.println();
+  }
+
+  /** The class of the command line bench runs under (analytics' own), to start a gateway process with. */
+  private String cliMainClass() {
+    return spec.root().userObject().getClass().getName();
   }
 
   static void deleteRecursively(Path path) throws java.io.IOException {

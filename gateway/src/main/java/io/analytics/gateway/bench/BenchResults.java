@@ -17,6 +17,7 @@ final class BenchResults {
   private final Map<String, String> descriptions = new LinkedHashMap<>();
   private final List<CapacityBench.Result> capacity = new ArrayList<>();
   private final List<CapacityBench.Result> freshness = new ArrayList<>();
+  private final List<CapacityBench.Result> iceberg = new ArrayList<>();
   private final List<Comparison> comparisons = new ArrayList<>();
 
   /** Two workloads whose medians are compared within each target (e.g. a lookup in 10M rows against one in 10k). */
@@ -40,6 +41,11 @@ final class BenchResults {
     capacity.addAll(results);
   }
 
+  /** What publishing Iceberg metadata adds to an ingest, reported in its own table. */
+  void iceberg(CapacityBench.Result result) {
+    iceberg.add(result);
+  }
+
   /** Source freshness (commit at PostgreSQL to visible on the gateway), reported in its own table. */
   void freshness(List<CapacityBench.Result> results) {
     freshness.addAll(results);
@@ -56,6 +62,17 @@ final class BenchResults {
     int middle = sorted.size() / 2;
     double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
     return median / 1_000_000.0;
+  }
+
+  private static void resultTable(StringBuilder md, String title, List<CapacityBench.Result> results) {
+    if (results.isEmpty()) {
+      return;
+    }
+    md.append('\n').append(title).append("\n\n| measurement | result | target | met |\n|---|---|---|---|\n");
+    for (CapacityBench.Result result : results) {
+      md.append("| ").append(result.measurement()).append(" | ").append(result.result()).append(" | ").append(result.target())
+          .append(" | ").append(result.met() ? "yes" : "no").append(" |\n");
+    }
   }
 
   String markdown(String header) {
@@ -83,22 +100,9 @@ final class BenchResults {
       md.setLength(md.length() - 1);
       md.append('\n');
     }
-    if (!capacity.isEmpty()) {
-      md.append("\nCapacity (the gateway as a process of its own, heap capped at ").append(CapacityBench.MAX_HEAP).append("):\n\n")
-          .append("| measurement | result | target | met |\n|---|---|---|---|\n");
-      for (CapacityBench.Result result : capacity) {
-        md.append("| ").append(result.measurement()).append(" | ").append(result.result()).append(" | ").append(result.target())
-            .append(" | ").append(result.met() ? "yes" : "no").append(" |\n");
-      }
-    }
-    if (!freshness.isEmpty()) {
-      md.append("\nPostgreSQL source freshness (a commit at the source until a gateway query sees it):\n\n")
-          .append("| measurement | result | target | met |\n|---|---|---|---|\n");
-      for (CapacityBench.Result result : freshness) {
-        md.append("| ").append(result.measurement()).append(" | ").append(result.result()).append(" | ").append(result.target())
-            .append(" | ").append(result.met() ? "yes" : "no").append(" |\n");
-      }
-    }
+    resultTable(md, "Capacity (the gateway as a process of its own, heap capped at " + CapacityBench.MAX_HEAP + "):", capacity);
+    resultTable(md, "The lake as Iceberg tables (docs/SCALING.md): the same ingest with and without publishing:", iceberg);
+    resultTable(md, "PostgreSQL source freshness (a commit at the source until a gateway query sees it):", freshness);
     return md.toString();
   }
 

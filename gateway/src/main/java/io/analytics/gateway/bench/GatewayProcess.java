@@ -2,7 +2,6 @@ package io.analytics.gateway.bench;
 
 import static java.util.Objects.requireNonNull;
 
-import io.analytics.gateway.cli.AnalyticsCli;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -37,13 +36,17 @@ public final class GatewayProcess implements AutoCloseable {
     this.metricsPort = metricsPort;
   }
 
-  /** Starts a gateway on {@code home} with at most {@code maxHeap} of heap (e.g. "256m"); waits until it listens. */
-  public static GatewayProcess start(Path home, String maxHeap, Path log) throws IOException, InterruptedException {
+  /**
+   * Starts a gateway on {@code home} with at most {@code maxHeap} of heap (e.g. "256m"); waits until it listens.
+   * {@code cliMainClass} is the command line's entry point (the CLI names itself, so bench does not depend on it).
+   */
+  public static GatewayProcess start(String cliMainClass, Path home, String maxHeap, Path log)
+      throws IOException, InterruptedException {
     int metricsPort = freePort();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx" + maxHeap,
         "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-        AnalyticsCli.class.getName(), "--home", home.toString(), "serve", "--port", "0",
+        cliMainClass, "--home", home.toString(), "serve", "--port", "0",
         "--metrics-port", Integer.toString(metricsPort)));
     builder.redirectErrorStream(true);
     builder.redirectOutput(log.toFile());

@@ -23,6 +23,9 @@ public final class SessionResultCache {
   private final UnaryOperator<String> parseTree;
   private final String role;
   private final String user;
+  /** The settings the last key was made from, and their part of the key (the session keeps one map until a setting changes). */
+  private Map<String, String> keyedSettings;
+  private String settingsKey;
 
   /** @param parseTree DuckDB's parse tree of a text (the session's, shared and remembered per instance) */
   public SessionResultCache(ResultCache cache, UnaryOperator<String> parseTree, String role, String user) {
@@ -49,9 +52,17 @@ public final class SessionResultCache {
     if (versions == null) {
       return CachedStatement.NONE;
     }
-    TreeMap<String, String> shaping = new TreeMap<>(settings.get());
-    shaping.remove("application_name");
-    return new CachedStatement(cache, new ResultCache.Key(sql, role, user, shaping.toString()), versions);
+    return new CachedStatement(cache, new ResultCache.Key(sql, role, user, settingsKey(settings.get())), versions);
+  }
+
+  private String settingsKey(Map<String, String> settings) {
+    if (settings != keyedSettings) {
+      TreeMap<String, String> shaping = new TreeMap<>(settings);
+      shaping.remove("application_name");
+      settingsKey = shaping.toString();
+      keyedSettings = settings;
+    }
+    return settingsKey;
   }
 
   /**

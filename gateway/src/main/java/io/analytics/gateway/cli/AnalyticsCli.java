@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
       AttachCommand.class,
       DetachCommand.class,
       SyncCommand.class,
+      IcebergCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AnalyticsCli implements java.util.concurrent.Callable<Integer> {

@@ -1,6 +1,7 @@
 package io.analytics.gateway.cli;
 
-import static io.analytics.engine.lake.SqlIdentifiers.literal;
+import io.analytics.gateway.progress.Sizes;
+import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
 
 import io.analytics.catalog.config.SearchPathConfig;
 import io.analytics.catalog.error.PlatformException;
@@ -71,7 +72,9 @@ public final class DescribeCommand implements Callable<Integer> {
   /** The table named LAYER.TABLE, or TABLE found through the search path as a query would find it. */
   private TableInfo find(List<TableInfo> tables) {
     List<String> path = SearchPathConfig.duckDbSchemas(parent.config().searchPath().forRole("admin"));
-    List<String> candidates = name.contains(".") ? List.of(name) : path.stream().map(schema -> schema + "." + name).toList();
+    // public is the warehouse's own schema, DuckDB's main, as clients of the gateway see it.
+    String qualified = name.regionMatches(true, 0, "public.", 0, 7) ? "main." + name.substring(7) : name;
+    List<String> candidates = name.contains(".") ? List.of(qualified) : path.stream().map(schema -> schema + "." + name).toList();
     for (String candidate : candidates) {
       for (TableInfo table : tables) {
         if (table.name().equalsIgnoreCase(candidate)) {
@@ -79,8 +82,9 @@ public final class DescribeCommand implements Callable<Integer> {
         }
       }
     }
+    List<String> shown = path.stream().map(schema -> schema.equals("main") ? "public" : schema).toList();
     throw new PlatformException(SqlState.UNDEFINED_TABLE, "no table " + name
-        + (name.contains(".") ? "" : " in the search path " + String.join(", ", path)) + " (see analytics tables)");
+        + (name.contains(".") ? "" : " in the search path " + String.join(", ", shown)) + " (see analytics tables)");
   }
 
   private QueryRows warehouseColumns(TableInfo table) {

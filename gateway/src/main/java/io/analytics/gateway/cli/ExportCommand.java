@@ -1,6 +1,7 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.catalog.lake.Layer;
+import io.analytics.gateway.progress.TerminalProgress;
+import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.export.ExportPipeline;

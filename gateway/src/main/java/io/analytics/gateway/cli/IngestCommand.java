@@ -1,9 +1,10 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.progress.TerminalProgress;
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.schema.SchemaResolver;
 import io.analytics.catalog.schema.TableSchema;
 import io.analytics.engine.ingest.IngestOptions;

@@ -1,5 +1,6 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.progress.TerminalProgress;
 import io.analytics.engine.transform.SqlFolderRunner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

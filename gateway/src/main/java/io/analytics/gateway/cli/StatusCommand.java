@@ -1,5 +1,6 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.progress.Sizes;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.catalog.home.GatewayEndpointFile;
@@ -7,7 +8,7 @@ import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeChangeMarker;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.postgres.SourceFreshness;
 import io.analytics.engine.warehouse.WarehouseConnection;

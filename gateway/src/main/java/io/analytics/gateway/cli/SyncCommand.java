@@ -1,5 +1,6 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.progress.TerminalProgress;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.catalog.error.PlatformException;
@@ -58,7 +59,10 @@ public final class SyncCommand implements Callable<Integer> {
       io.analytics.engine.lake.ProgressListener progress = TerminalProgress.of("sync", 0, spec.commandLine().getErr());
       String phase = "by the gateway (pid " + gateway.get().pid() + ")";
       progress.started(phase);
-      SyncRequests.Result result = requests.await(id, GATEWAY_TIMEOUT_MILLIS).orElseThrow(() -> new PlatformException(
+      java.util.Map<String, SyncProgressDisplay> displays = new java.util.HashMap<>();
+      SyncRequests.Result result = requests.await(id, GATEWAY_TIMEOUT_MILLIS, reported -> displays
+          .computeIfAbsent(reported.source(), name -> new SyncProgressDisplay(progress, phase + " " + name))
+          .rowsRead(reported.rows(), reported.estimatedRows())).orElseThrow(() -> new PlatformException(
           SqlState.QUERY_CANCELED, "the gateway (pid " + gateway.get().pid() + ") did not answer the sync request"));
       progress.progress(phase, 100);
       progress.finished(phase);
@@ -71,7 +75,7 @@ public final class SyncCommand implements Callable<Integer> {
         io.analytics.engine.lake.ProgressListener progress = TerminalProgress.of("sync", 0, spec.commandLine().getErr());
         for (PostgresSourceConfig each : sources) {
           progress.started(each.name());
-          SourceSyncResult result = synchronizer.sync(each, table, full);
+          SourceSyncResult result = synchronizer.sync(each, table, full, new SyncProgressDisplay(progress, each.name()));
           progress.progress(each.name(), result.succeeded() ? 100 : 0);
           progress.finished(each.name());
           result.summaryLines().forEach(out::println);

@@ -1,5 +1,6 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.progress.Sizes;
 import io.analytics.engine.catalog.TableCatalog;
 import io.analytics.engine.catalog.TableInfo;
 import io.analytics.engine.duckdb.QueryRows;

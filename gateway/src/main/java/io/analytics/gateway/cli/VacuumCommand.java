@@ -1,13 +1,15 @@
 package io.analytics.gateway.cli;
 
-import static io.analytics.engine.lake.SqlIdentifiers.literal;
+import io.analytics.gateway.progress.Sizes;
+import io.analytics.gateway.progress.TerminalProgress;
+import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.DatasetFiles;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetReplacer;
 import io.analytics.engine.lake.LakeSession;
@@ -63,6 +65,12 @@ public final class VacuumCommand implements Callable<Integer> {
             .replace(dataset, select, files.partitionColumns(), null, "vacuum", true);
         out.println(table.qualified() + ": " + files.files().size() + " files merged into "
             + DatasetFiles.of(dataset.directory()).files().size() + " (" + rows + " rows)");
+      }
+    }
+    if (parent.config().iceberg().enabled()) {
+      try (var catalog = io.analytics.iceberg.catalog.LakeCatalog.open(parent.home(), parent.config().iceberg())) {
+        int tables = new io.analytics.iceberg.lake.LakeTables(catalog).expireSnapshots();
+        out.println("Iceberg: snapshots older than the current one expired in " + tables + " table(s)");
       }
     }
     boolean gatewayRunning = parent.warehouse().gateway().isPresent();

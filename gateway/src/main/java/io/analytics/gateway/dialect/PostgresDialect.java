@@ -13,6 +13,10 @@ public final class PostgresDialect {
       new ExtractSeconds(), new RegexpMatches(), new IntegerFunctions(), new SetReturningSelectList(), new JsonCasts(),
       new JsonOperators());
 
+  private static final DialectStage AGGREGATES = new AggregateResultTypes();
+  private static final DialectStage FORMAT = new FormatCalls();
+  private static final DialectStage NUMERIC_CASTS = new NumericCasts();
+
   private PostgresDialect() {}
 
   /** Only json's casts and operators translated, for naming result columns after statements DuckDB cannot parse. */
@@ -26,5 +30,13 @@ public final class PostgresDialect {
       translated = stage.apply(translated);
     }
     return translated;
+  }
+
+  /**
+   * The stages that call the session's TEMP macros ({@link PgAggregateMacros}, quote_ident for format's %I): only for statements
+   * of a session that creates them first (not COPY's source, which has no such step).
+   */
+  public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
+    return NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement)));
   }
 }

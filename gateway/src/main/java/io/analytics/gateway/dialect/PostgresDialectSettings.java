@@ -30,8 +30,11 @@ public final class PostgresDialectSettings {
     return STATEMENTS;
   }
 
-  /** Applies the settings to a session's DuckDB connection. */
+  /** Applies the settings to a session's DuckDB connection (a locked instance has them instance-wide already). */
   public static void apply(EngineSession engine) {
+    if (LockedConfiguration.isLocked(engine)) {
+      return;
+    }
     for (String statement : STATEMENTS) {
       engine.execute(statement);
     }

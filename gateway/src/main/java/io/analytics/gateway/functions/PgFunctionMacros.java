@@ -28,6 +28,9 @@ public final class PgFunctionMacros {
       "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize",
       "xmltable");
 
+  /** DuckDB's types of whole numbers (typeof), which div divides exactly. */
+  private static final String WHOLE = "TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|DECIMAL\\(\\d+,0\\)";
+
   private PgFunctionMacros() {}
 
   /** The CREATE MACRO statements, run once when a session starts. */
@@ -46,12 +49,15 @@ public final class PgFunctionMacros {
         "CREATE OR REPLACE TEMP MACRO quote_literal(v) AS CASE WHEN contains(CAST(v AS VARCHAR), '\\') THEN 'E' ELSE '' END "
             + "|| '''' || replace(replace(CAST(v AS VARCHAR), '\\', '\\\\'), '''', '''''') || ''''",
         "CREATE OR REPLACE TEMP MACRO quote_nullable(v) AS coalesce(quote_literal(v), 'NULL')",
-        // div(y, x): the integer quotient rounded toward zero, numeric.
+        // div(y, x): the integer quotient rounded toward zero, numeric; exact in 128-bit integers when both are whole numbers.
         "CREATE OR REPLACE TEMP MACRO div(y, x) AS CASE WHEN x = 0 THEN error('division by zero') "
+            + "WHEN regexp_full_match(typeof(y) || ' ' || typeof(x), '(" + WHOLE + ") (" + WHOLE + ")') "
+            + "THEN CAST(CAST(y AS HUGEINT) // CAST(x AS HUGEINT) AS DECIMAL(38, 0)) "
             + "ELSE CAST(trunc(CAST(y AS DOUBLE) / CAST(x AS DOUBLE)) AS DECIMAL(38, 0)) END",
         "CREATE OR REPLACE TEMP MACRO width_bucket(operand, low, high, count) AS CASE "
             + "WHEN count <= 0 THEN error('count must be greater than zero') "
             + "WHEN low = high THEN error('lower bound cannot equal upper bound') "
+            + "WHEN NOT isfinite(CAST(low AS DOUBLE)) OR NOT isfinite(CAST(high AS DOUBLE)) THEN error('lower and upper bounds must be finite') "
             + "WHEN low < high THEN CASE WHEN operand < low THEN 0 WHEN operand >= high THEN CAST(count AS INTEGER) + 1 "
             + "ELSE CAST(floor(CAST(operand - low AS DOUBLE) * count / CAST(high - low AS DOUBLE)) AS INTEGER) + 1 END "
             + "ELSE CASE WHEN operand > low THEN 0 WHEN operand <= high THEN CAST(count AS INTEGER) + 1 "

@@ -17,7 +17,7 @@ public final class SessionFunctionMacros {
   private static final Set<String> NAMES = Set.of(
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
       "array_remove", "array_replace", "encode", "decode",
-      "clock_timestamp");
+      "clock_timestamp", "sum", "avg", "format", "numeric", "decimal");
 
   private boolean created;
   private boolean uncommitted;
@@ -32,6 +32,9 @@ public final class SessionFunctionMacros {
       return;
     }
     PgFunctionMacros.statements().forEach(execute);
+    io.analytics.gateway.dialect.PgAggregateMacros.statements().forEach(execute);
+    PgStringFunctionMacros.statements().forEach(execute);
+    PgDateFunctionMacros.statements().forEach(execute);
     created = true;
     uncommitted = inTransaction;
   }
@@ -51,7 +54,9 @@ public final class SessionFunctionMacros {
 
   static boolean namesOne(SqlStatement statement) {
     for (Token token : statement.tokens()) {
-      if (token.type() == TokenType.WORD && NAMES.contains(token.text().toLowerCase(Locale.ROOT))) {
+      String word = token.text().toLowerCase(Locale.ROOT);
+      if (token.type() == TokenType.WORD && (NAMES.contains(word) || PgStringFunctionMacros.NAMES.contains(word)
+          || PgDateFunctionMacros.NAMES.contains(word))) {
         return true;
       }
     }

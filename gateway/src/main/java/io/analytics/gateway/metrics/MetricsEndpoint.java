@@ -47,9 +47,9 @@ public final class MetricsEndpoint implements AutoCloseable {
     return new MetricsEndpoint(server);
   }
 
-  /** Serves the status page beside /metrics (see StatusPage). */
-  public void serveStatus(io.analytics.gateway.status.StatusPage page) {
-    page.register(server);
+  /** Serves more pages beside /metrics, such as the status page, which registers its own handlers. */
+  public void serve(java.util.function.Consumer<com.sun.net.httpserver.HttpServer> pages) {
+    pages.accept(server);
   }
 
   public int port() {

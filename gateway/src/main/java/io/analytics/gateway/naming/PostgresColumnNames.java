@@ -44,6 +44,39 @@ public final class PostgresColumnNames {
     if (columns.stream().allMatch(column -> isPlain(column.name()))) {
       return columns;
     }
+    if (sql.length() > MAX_REMEMBERED_TEXT) {
+      return named(sql, columns, parseTree);
+    }
+    // The names depend on the text and DuckDB's columns alone: a repeated statement is named once.
+    Key key = new Key(sql, List.copyOf(columns));
+    synchronized (RECENT) {
+      List<ResultColumn> known = RECENT.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
+    List<ResultColumn> named = List.copyOf(named(sql, columns, parseTree));
+    synchronized (RECENT) {
+      RECENT.put(key, named);
+    }
+    return named;
+  }
+
+  private record Key(String sql, List<ResultColumn> columns) {}
+
+  private static final int MAX_REMEMBERED_TEXT = 16 * 1024;
+  private static final int REMEMBERED = 1024;
+  /** Recently named statements, shared by all sessions; the least recently used go first. */
+  private static final Map<Key, List<ResultColumn>> RECENT = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Key, List<ResultColumn>> eldest) {
+      return size() > REMEMBERED;
+    }
+  };
+
+  private static List<ResultColumn> named(String sql, List<ResultColumn> columns, UnaryOperator<String> parseTree) {
     JsonNode selectList;
     try {
       JsonNode tree = JSON.readTree(parseTree.apply(sql));

@@ -2,7 +2,7 @@ package io.analytics.gateway.pgcatalog;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.UserConfig;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +18,7 @@ public final class PgCatalogObjects {
 
   private static final java.util.Set<String> NAMES = java.util.Set.of(
       "format_type", "obj_description", "col_description", "array_upper", "array_lower", "information_schema", "version",
-      "current_schemas", "regclass", "format");
+      "current_schemas", "current_schema", "regclass", "format");
 
   /** The OID of DuckDB's pg_catalog schema, where the builtin types and functions live (PostgreSQL's is 11). */
   static final String PG_CATALOG_OID =
@@ -98,6 +98,7 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP MACRO current_schemas(include_implicit) AS CASE WHEN include_implicit "
         + "THEN ['pg_catalog', current_schema()] ELSE [current_schema()] END");
     sql.addAll(formatMacros());
+    sql.addAll(PresentedNames.statements(config));
     sql.addAll(SearchPathVisibility.statements());
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_userbyid(id) AS 'analytics'");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_encoding_to_char(encoding) AS 'UTF8'");
@@ -147,6 +148,7 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP VIEW pg_gateway_lake_views AS SELECT schema_name, view_name FROM duckdb_views() "
         + "WHERE NOT internal AND sql LIKE '%read_parquet(%'");
     sql.add("CREATE OR REPLACE TEMP VIEW pg_class AS SELECT c.* REPLACE ("
+        + "COALESCE(names.presented_name, c.relname) AS relname, COALESCE(names.presented_oid, c.relnamespace) AS relnamespace, "
         + "CASE WHEN c.relkind = 'v' AND lake.view_name IS NOT NULL THEN 'r' ELSE c.relkind END AS relkind, "
         + "CAST(10 AS BIGINT) AS relowner, CAST(NULL AS VARCHAR[]) AS reloptions, "
         + "CAST(COALESCE(facts.row_count, c.reltuples) AS FLOAT) AS reltuples), false AS relforcerowsecurity "
@@ -154,8 +156,11 @@ public final class PgCatalogObjects {
         + "LEFT JOIN pg_gateway_lake_sizes facts ON facts.schema_name = n.nspname AND facts.relname = c.relname "
         + "LEFT JOIN pg_gateway_lake_views lake "
         + "ON lake.schema_name = n.nspname AND lake.view_name = c.relname "
+        + "LEFT JOIN pg_gateway_relation_names names ON names.oid = c.oid AND names.schema_oid = c.relnamespace "
+        // Tables and views of schemas no client sees are left out (see PresentedNames).
+        + "WHERE (names.oid IS NOT NULL OR c.relkind NOT IN ('r', 'v')) "
         // The session's own TEMP catalog objects are not the user's relations.
-        + "WHERE c.oid NOT IN (SELECT view_oid FROM duckdb_views() WHERE temporary "
+        + "AND c.oid NOT IN (SELECT view_oid FROM duckdb_views() WHERE temporary "
         + "UNION ALL SELECT table_oid FROM duckdb_tables() WHERE temporary)");
     sql.add("CREATE OR REPLACE TEMP VIEW pg_database AS SELECT CAST(1 AS BIGINT) AS oid, '" + database.replace("'", "''")
         + "' AS datname, CAST(10 AS BIGINT) AS datdba, 6 AS encoding, 'c' AS datlocprovider, "
@@ -165,8 +170,10 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP VIEW pg_roles AS " + roles(config));
     // DuckDB lists only the current database's schemas; the types and functions clients join with
     // pg_namespace (pgjdbc's getTypeInfo, TypeInfoCache) live in pg_catalog.
-    sql.add("CREATE OR REPLACE TEMP VIEW pg_namespace AS SELECT CAST(n.oid AS BIGINT) AS oid, n.nspname, "
-        + "CAST(10 AS BIGINT) AS nspowner, CAST(NULL AS VARCHAR[]) AS nspacl FROM pg_catalog.pg_namespace n "
+    // Schemas by the names clients see (see PresentedNames): public for DuckDB's main, one per source.
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_namespace AS SELECT DISTINCT presented_oid AS oid, presented_schema AS nspname, "
+        + "CAST(10 AS BIGINT) AS nspowner, CAST(NULL AS VARCHAR[]) AS nspacl FROM pg_gateway_schema_names "
+        + "WHERE database_name = current_database() OR database_name IN (SELECT source_name FROM pg_gateway_source_schemas) "
         + "UNION ALL SELECT CAST(oid AS BIGINT), schema_name, CAST(10 AS BIGINT), CAST(NULL AS VARCHAR[]) FROM duckdb_schemas() "
         + "WHERE database_name = 'system' AND schema_name IN ('pg_catalog', 'information_schema')");
     sql.add(PgTypeMacros.typeOid());

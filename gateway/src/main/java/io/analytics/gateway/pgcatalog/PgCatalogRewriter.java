@@ -80,13 +80,6 @@ public final class PgCatalogRewriter {
           continue;
         }
       }
-      // format('%s ... %I ... %L', ...) (PostgreSQL's placeholders; DuckDB's format takes {}) -> pg_gateway_format(...)
-      if (token.is("format") && i + 2 < tokens.size() && tokens.get(i + 1).isPunctuation('(')
-          && tokens.get(i + 2).type() == TokenType.STRING && tokens.get(i + 2).value().contains("%")) {
-        out.append(sql, copied, token.start()).append("pg_gateway_format");
-        copied = token.end();
-        continue;
-      }
       // information_schema.tables and .columns -> the session's views of them
       if (isName(token, "information_schema") && i + 2 < tokens.size() && tokens.get(i + 1).isPunctuation('.')
           && (tokens.get(i + 2).type() == TokenType.WORD || tokens.get(i + 2).type() == TokenType.QUOTED_IDENTIFIER)

@@ -1,6 +1,6 @@
 package io.analytics.gateway.pgcatalog;
 
-import io.analytics.engine.lake.SqlIdentifiers;
+import io.analytics.engine.duckdb.SqlIdentifiers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.analytics.gateway.pgcatalog;
 
-import io.analytics.engine.lake.SqlIdentifiers;
+import io.analytics.engine.duckdb.SqlIdentifiers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,12 +60,23 @@ final class PgToolCatalogs {
         + "FROM duckdb_views() WHERE CAST(duckdb_views.view_oid AS BIGINT) = CAST(pg_gateway_view AS BIGINT) LIMIT 1)";
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_viewdef(pg_gateway_view) AS " + viewQuery
         + ", (pg_gateway_view, pg_gateway_pretty) AS " + viewQuery);
+    // DuckDB's pg_tables lists DuckDB's schema names and leaves out the lake's datasets.
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_tables AS SELECT n.nspname AS schemaname, c.relname AS tablename, "
+        + "'analytics' AS tableowner, CAST(NULL AS VARCHAR) AS tablespace, c.relhasindex AS hasindexes, false AS hasrules, "
+        + "false AS hastriggers, false AS rowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        + "WHERE c.relkind IN ('r', 'p')");
     String catalog = SqlIdentifiers.literal(database);
-    sql.add("CREATE OR REPLACE TEMP VIEW pg_gateway_information_schema_schemata AS SELECT s.* REPLACE (" + catalog + " AS catalog_name) "
-        + "FROM information_schema.schemata s WHERE s.catalog_name = current_database() "
+    // A live source's exposed schemas are one schema, named after it (see PresentedNames).
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_gateway_information_schema_schemata AS SELECT s.* REPLACE (" + catalog + " AS catalog_name, "
+        + "names.presented_schema AS schema_name) FROM information_schema.schemata s "
+        + InformationSchemaViews.PRESENTED_SCHEMA.formatted("s.catalog_name", "s.schema_name")
+        + "WHERE ((s.catalog_name = current_database() OR s.catalog_name IN (SELECT source_name FROM pg_gateway_source_schemas)) "
+        + "AND names.oid = names.presented_oid) "
         + "OR (s.catalog_name = 'system' AND s.schema_name IN ('pg_catalog', 'information_schema'))");
-    sql.add("CREATE OR REPLACE TEMP VIEW pg_gateway_information_schema_views AS SELECT v.* REPLACE (" + catalog + " AS table_catalog) "
-        + "FROM information_schema.views v LEFT JOIN pg_gateway_lake_views lake "
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_gateway_information_schema_views AS SELECT v.* REPLACE (" + catalog + " AS table_catalog, "
+        + "names.presented_schema AS table_schema) "
+        + "FROM information_schema.views v " + InformationSchemaViews.PRESENTED_SCHEMA.formatted("v.table_catalog", "v.table_schema")
+        + "LEFT JOIN pg_gateway_lake_views lake "
         + "ON lake.schema_name = v.table_schema AND lake.view_name = v.table_name "
         + "WHERE v.table_catalog = current_database() AND lake.view_name IS NULL");
     return sql;

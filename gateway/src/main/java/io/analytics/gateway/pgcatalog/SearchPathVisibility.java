@@ -16,9 +16,12 @@ final class SearchPathVisibility {
         // DuckDB's search_path setting, its entries reduced to schema names (a replica's name catalogs too).
         "CREATE OR REPLACE TEMP MACRO pg_gateway_search_path() AS list_transform("
             + "string_split(current_setting('search_path'), ','), lambda entry: string_split(replace(trim(entry), '\"', ''), '.')[-1])",
-        // Relations by DuckDB's own oid and schema (pg_namespace's oids repeat across attached databases).
-        "CREATE OR REPLACE TEMP MACRO pg_gateway_relations() AS TABLE SELECT table_oid AS oid, schema_name, table_name AS name "
-            + "FROM duckdb_tables() UNION ALL SELECT view_oid, schema_name, view_name FROM duckdb_views()",
+        // Relations by DuckDB's own oid (pg_namespace's oids repeat across attached databases), named as
+        // clients see them (a live source's tables are in the schema named after it), in DuckDB's schema
+        // names as the search path holds them (main, not public).
+        "CREATE OR REPLACE TEMP MACRO pg_gateway_relations() AS TABLE SELECT oid, "
+            + "CASE WHEN presented_schema = 'public' THEN 'main' ELSE presented_schema END AS schema_name, presented_name AS name "
+            + "FROM pg_gateway_relation_names",
         // Hidden: off the path, or behind a relation of the same name earlier on it; pg_catalog is always searched.
         // (One uncorrelated set, so that psql's \\dt, which asks for every relation, stays one join.)
         "CREATE OR REPLACE TEMP MACRO pg_gateway_hidden_relations() AS TABLE SELECT oid FROM (SELECT oid, schema_name, "

@@ -1,6 +1,6 @@
 package io.analytics.gateway.replica;
 
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.replica.AttachedSnapshot;
 import io.analytics.gateway.session.SearchPathRouting;
 import java.util.LinkedHashSet;

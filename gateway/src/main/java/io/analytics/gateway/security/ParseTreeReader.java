@@ -23,19 +23,38 @@ final class ParseTreeReader {
   /** Query nodes that only read; any other node type (INSERT_QUERY_NODE, DELETE_QUERY_NODE, ...) is a write. */
   private static final Set<String> READING_NODES = Set.of("SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE", "CTE_NODE");
 
-  private final List<TableReference> tables = new ArrayList<>();
-  private final List<FunctionCall> calls = new ArrayList<>();
-  private final List<WriteNode> writes = new ArrayList<>();
-  private final Set<String> cteNames = new HashSet<>();
+  private final List<TableReference> tables;
+  private final List<FunctionCall> calls;
+  private final List<WriteNode> writes;
+  private final Set<String> cteNames;
   private int statements;
 
   /** A data-modifying node: its type (DELETE_QUERY_NODE, ...) and the table it writes. */
   record WriteNode(String type, String schema, String table) {}
 
-  private ParseTreeReader() {}
+  private ParseTreeReader() {
+    this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>());
+  }
 
-  /** The tree's contents, or null when DuckDB could not serialize the text (not a plain SELECT). */
+  private ParseTreeReader(List<TableReference> tables, List<FunctionCall> calls, List<WriteNode> writes, Set<String> cteNames) {
+    this.tables = tables;
+    this.calls = calls;
+    this.writes = writes;
+    this.cteNames = cteNames;
+  }
+
+  /**
+   * The tree's contents, or null when DuckDB could not serialize the text (not a plain SELECT).
+   * Remembered per tree: the role guard and the read-only check read the same tree for every
+   * execution of a statement, and reading it with Jackson cost more than running {@code SELECT 1}.
+   */
   static ParseTreeReader read(String parseTreeJson) {
+    return RECENT.get(parseTreeJson, ParseTreeReader::readNow);
+  }
+
+  private static final RecentReadings RECENT = new RecentReadings();
+
+  private static ParseTreeReader readNow(String parseTreeJson) {
     JsonNode root;
     try {
       root = JSON.readTree(parseTreeJson);
@@ -48,8 +67,16 @@ final class ParseTreeReader {
     ParseTreeReader reader = new ParseTreeReader();
     reader.statements = root.path("statements").size();
     reader.walk(root);
-    return reader;
+    return reader.frozen();
   }
+
+  /** This reader with its lists unmodifiable: a remembered reading is shared by every session. */
+  private ParseTreeReader frozen() {
+    ParseTreeReader frozen = new ParseTreeReader(List.copyOf(tables), List.copyOf(calls), List.copyOf(writes), Set.copyOf(cteNames));
+    frozen.statements = statements;
+    return frozen;
+  }
+
 
   /** How many statements DuckDB parsed in the text. */
   int statements() {

@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Refuses, on a read replica, every statement that would change something, as PostgreSQL's hot
  * standby refuses it: DuckDB's own parser decides (one statement in the text, a SELECT without
- * data-modifying CTEs); a statement DuckDB cannot serialize is classified from the lexer's tokens
- * as the role guard does it, only when it holds no character the two could read differently, so
+ * data-modifying CTEs); a statement DuckDB cannot serialize is refused when DuckDB's statement type
+ * is a write, and otherwise classified from the lexer's tokens as the role guard does it (DuckDB's
+ * type agreeing), only when it holds no character the two could read differently, so
  * comments, case, CTEs, quoting, Unicode spaces and EXPLAIN ANALYZE cannot disguise a write. It is
  * raised as
  * 25006 read_only_sql_transaction. It runs before the role guard: on a replica a write is refused
@@ -69,6 +70,14 @@ public final class ReadOnlyGuard {
       return;
     }
     StatementKind kind = StatementClassifier.classify(statement);
+    // DuckDB's type decides first: a write by its word is one, and a reading the two disagree on is refused.
+    io.analytics.engine.duckdb.DuckDbStatementType type = parsed.singleType().orElse(null);
+    if (type == null || !DuckDbStatementKinds.agree(type, kind, statement.keyword())) {
+      throw readOnly("a statement that cannot be classified");
+    }
+    if (DuckDbStatementKinds.writes(type, statement.keyword())) {
+      throw readOnly(describe(statement));
+    }
     boolean writes = switch (kind) {
       case WRITE, DDL, MAINTENANCE, UNKNOWN -> true;
       // COPY ... FROM and IMPORT DATABASE load data; the role guard refuses file access as well, but

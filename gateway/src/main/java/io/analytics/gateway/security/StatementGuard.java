@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.duckdb.DuckDbParser;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.TokenType;
@@ -93,7 +93,30 @@ public final class StatementGuard {
       checkTree(ParseTreeReader.read(parsed.selectTree()));
       return;
     }
+    checkDuckDbType(statement, parsed);
     checkLexed(statement);
+  }
+
+  /**
+   * What DuckDB's parser says the one statement is, for a statement it gives no tree for: types no
+   * client may run are refused outright, and the lexer's reading (which the rest of the checks use)
+   * must agree with DuckDB's, or the text is refused as one the two read differently.
+   */
+  private void checkDuckDbType(SqlStatement statement, DuckDbParser.Parsed parsed) {
+    io.analytics.engine.duckdb.DuckDbStatementType type = parsed.singleType()
+        .orElseThrow(() -> denied("the statement cannot be checked (DuckDB's parser gave no statement type)"));
+    if (DuckDbStatementKinds.isForbidden(type)) {
+      throw denied("a " + type.name().replace('_', ' ') + " statement (as DuckDB reads it) is not allowed through the gateway");
+    }
+    String keyword = statement.keyword();
+    StatementKind lexed = keyword.equals("EXPLAIN") ? null : StatementClassifier.classify(statement);
+    boolean agrees = keyword.equals("EXPLAIN") ? type == io.analytics.engine.duckdb.DuckDbStatementType.EXPLAIN
+        : keyword.equals("PREPARE") ? type == io.analytics.engine.duckdb.DuckDbStatementType.PREPARE
+        : DuckDbStatementKinds.agree(type, lexed, keyword);
+    if (!agrees) {
+      throw denied("DuckDB reads this as a " + type.name().replace('_', ' ') + " statement where the gateway read "
+          + (lexed == null ? keyword : lexed.name().toLowerCase(Locale.ROOT)) + " (check the quoting)");
+    }
   }
 
   /**
@@ -122,12 +145,13 @@ public final class StatementGuard {
 
   /**
    * Whether the text the gateway's rewrites make of this (already checked) statement must be
-   * checked again before DuckDB runs it: always for roles that only read, and for a SELECT. A
-   * writer's DDL or DML passed as one plain statement; the dialect stages may put statements of
-   * their own before it (CREATE SEQUENCE for a serial column), which a second check would refuse.
+   * checked again before DuckDB runs it: always, for every role. A DDL translation into several
+   * statements (a sequence before its serial column's table, one DROP per object) runs all but the
+   * last on its own, each checked, so the text DuckDB prepares is one statement and is checked as
+   * such, whatever the dialect stages made of it.
    */
   public boolean rewriteNeedsCheck(SqlStatement statement) {
-    return !role.writes() || parser.parse(statement.sql()).isSingleSelect();
+    return true;
   }
 
   /** A text as DuckDB will run it (after the gateway's rewrites): checked as a client statement. */

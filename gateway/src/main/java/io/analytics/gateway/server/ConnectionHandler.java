@@ -45,7 +45,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   public void channelActive(ChannelHandlerContext ctx) {
     serial = new SerialExecutor(workers);
     output = new BackendOutput(ctx.channel());
-    output.onBytesWritten(services.metrics()::bytesSent);
+    output.onBytesWritten(services.monitoring().metrics()::bytesSent);
     // A Unix-domain socket's peer is on this machine: loopback, as PostgreSQL's pg_hba "local" lines treat it.
     InetAddress address = ctx.channel().remoteAddress() instanceof InetSocketAddress inet
         ? inet.getAddress() : InetAddress.getLoopbackAddress();

@@ -1,5 +1,6 @@
 package io.analytics.gateway.server;
 
+import io.analytics.gateway.admission.AdmissionControl;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PlatformConfig;
@@ -7,7 +8,7 @@ import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetCommitter;
@@ -16,6 +17,7 @@ import io.analytics.engine.postgres.SourceSynchronizer;
 import io.analytics.engine.replica.ReplicaFeed;
 import io.analytics.engine.replica.SnapshotPublisher;
 import io.analytics.gateway.replica.Periodic;
+import io.analytics.gateway.replica.ReaderTier;
 import io.analytics.gateway.replica.ReplicaSearchPath;
 import io.analytics.gateway.replica.ReplicaWarehouse;
 import io.analytics.catalog.config.ObservabilityConfig;
@@ -28,6 +30,10 @@ import io.analytics.gateway.tls.ServerTls;
 import io.analytics.gateway.protocol.FrontendMessageDecoder;
 import io.analytics.gateway.session.CancelTarget;
 import io.analytics.gateway.session.GatewayServices;
+import io.analytics.gateway.session.LoginServices;
+import io.analytics.gateway.session.Monitoring;
+import io.analytics.gateway.session.ServingInstances;
+import io.analytics.gateway.session.StatementServices;
 import io.analytics.gateway.session.SearchPathRouting;
 import io.analytics.gateway.session.SessionRegistry;
 import io.netty.bootstrap.ServerBootstrap;
@@ -80,6 +86,10 @@ public final class GatewayServer implements AutoCloseable {
   private io.analytics.gateway.status.StatusHistory statusHistory;
   private final GatewayServices services;
   private final DuckDbDatabase goldTier;
+  /** Null on a replica, whose instance is a read-only snapshot already. */
+  private final ReaderTier readerTier;
+  /** Null on a replica; the writer's, shared by the readers' tier and the replicas' feed. */
+  private final SnapshotPublisher publisher;
   private final GatewayMetrics metrics = new GatewayMetrics();
   private MetricsEndpoint metricsEndpoint;
   /** Null when this gateway owns the warehouse. */
@@ -92,6 +102,8 @@ public final class GatewayServer implements AutoCloseable {
   private Channel serverChannel;
   /** Staging folders of pipelines that never reached their commit are removed after this long. */
   private static final long ABANDONED_STAGING_MILLIS = 6 * 3600 * 1000L;
+  /** Attached external Iceberg tables, re-planned before each statement when their snapshot moved. */
+  private final io.analytics.iceberg.external.ExternalIcebergViews icebergViews;
   private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
   /** @param replica the read replica's hold on the warehouse, or null for the gateway that owns it */
@@ -112,7 +124,9 @@ public final class GatewayServer implements AutoCloseable {
       synchronizer.attachBeforeLockdown(config.sources());
       // Client SQL runs in this instance: from here on it sees only the lake and the COPY spool
       // (where the writer's snapshots for replicas are copied before they are renamed into place).
-      database.restrictFileAccess(java.util.List.of(home.dataDir(), copyDir));
+      java.util.List<Path> readable = new java.util.ArrayList<>(java.util.List.of(home.dataDir(), copyDir));
+      readable.addAll(io.analytics.iceberg.external.ExternalIcebergViews.readableDirectories(home));
+      database.restrictFileAccess(readable);
     } else {
       this.copyDir = replica.copyDir();
       // A replica's instance sees only the lake and the published snapshots, which it attaches read-only.
@@ -129,33 +143,35 @@ public final class GatewayServer implements AutoCloseable {
     goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
     database.cacheParquetMetadata();
     goldTier.cacheParquetMetadata();
+    io.analytics.gateway.dialect.LockedConfiguration.lock(goldTier);
+    java.util.List<LakeViews> followers = new java.util.ArrayList<>();
+    followers.add(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD)));
+    // Read-only roles run on an instance that holds the warehouse as a READ_ONLY snapshot (see ReaderTier).
+    this.publisher = replica == null ? new SnapshotPublisher(home, database, copyDir) : null;
+    this.readerTier = replica == null ? ReaderTier.open(home, config, publisher) : null;
+    if (readerTier != null) {
+      followers.add(new LakeViews(readerTier.database(), new LakeScanner(home)));
+    }
     io.analytics.gateway.cache.LakeVersions lakeVersions = new io.analytics.gateway.cache.LakeVersions();
-    LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)),
-        java.util.List.of(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD))), lakeVersions);
+    LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)), followers, lakeVersions);
     lake.refreshNow();
-    this.services =
-        new GatewayServices(
-            config,
-            home,
-            database,
-            allocator,
-            registry,
-            new AuthenticatorFactory(config, new SecureRandom(),
+    this.icebergViews = new io.analytics.iceberg.external.ExternalIcebergViews(home, database);
+    this.services = new GatewayServices(config, home, registry, timers,
+        new LoginServices(new AuthenticatorFactory(config, new SecureRandom(),
                 io.analytics.gateway.auth.ServerSecret.load(home.configDir().resolve("server.secret"), new SecureRandom())),
-            timers,
-            lake,
-            copyDir,
-            ServerTls.load(config.gateway().tls(), home.root()),
-            new AuditLog(),
-            goldTier,
-            metrics,
+            ServerTls.load(config.gateway().tls(), home.root())),
+        new ServingInstances(database, goldTier, allocator, replica != null,
+            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath(),
+            readerTier == null ? null : new io.analytics.gateway.session.SessionTier(readerTier.database(),
+                new ReplicaSearchPath(), readerTier::beforeStatement)),
+        new StatementServices(
             new AdmissionControl(config.gateway().limits().maxConcurrentQueries(),
                 config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
-            replica != null,
-            replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath(),
+            ResultCaches.create(config.gateway().resultCache(), lakeVersions, database, metrics),
             new io.analytics.gateway.activity.StatementStatistics(),
             new io.analytics.gateway.notify.NotificationHub(),
-            ResultCaches.create(config.gateway().resultCache(), lakeVersions, database, metrics));
+            replica == null ? () -> { lake.run(); icebergViews.refresh(); } : lake, copyDir),
+        new Monitoring(new AuditLog(), metrics));
     registerGauges();
     // Each replica process keeps its own audit file: one rolling file cannot have several writers.
     AuditFile.install(home.warehouseDir().resolve("logs")
@@ -176,7 +192,7 @@ public final class GatewayServer implements AutoCloseable {
   private void registerGauges() {
     metrics.gauge("gateway.sessions", "Open sessions", registry, SessionRegistry::size);
     metrics.gauge("gateway.arrow.memory", "Bytes of Arrow memory held by result batches", allocator, a -> a.getAllocatedMemory());
-    metrics.gauge("gateway.admission.queued", "Statements waiting for their turn", services.admission(), AdmissionControl::queued);
+    metrics.gauge("gateway.admission.queued", "Statements waiting for their turn", services.statements().admission(), AdmissionControl::queued);
     metrics.gauge("duckdb.memory", "Bytes DuckDB's buffer manager holds", database, d -> duckDbMemory(d, "memory_usage_bytes"));
     metrics.gauge("duckdb.temp.storage", "Bytes DuckDB has spilled to its temp directory", database,
         d -> duckDbMemory(d, "temporary_storage_bytes"));
@@ -270,10 +286,10 @@ public final class GatewayServer implements AutoCloseable {
     if (observability.metricsPort() > 0) {
       try {
         metricsEndpoint = MetricsEndpoint.start(observability.metricsListenAddress(), observability.metricsPort(), metrics, this::ready);
-        statusHistory = new io.analytics.gateway.status.StatusHistory(metrics, services.resultCache());
-        metricsEndpoint.serveStatus(new io.analytics.gateway.status.StatusPage(home, config,
-            new io.analytics.gateway.status.StatusPage.Sources(metrics, registry::activities, services.statementStatistics(),
-                services.resultCache(), services.database()), statusHistory));
+        statusHistory = new io.analytics.gateway.status.StatusHistory(metrics, services.statements().resultCache());
+        metricsEndpoint.serve(new io.analytics.gateway.status.StatusPage(home, config,
+            new io.analytics.gateway.status.StatusPage.Sources(metrics, registry::activities, services.statements().statementStatistics(),
+                services.statements().resultCache(), services.instances().database()), statusHistory)::register);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot open the metrics port " + observability.metricsPort(), e);
       }
@@ -281,7 +297,7 @@ public final class GatewayServer implements AutoCloseable {
     long poll = config.gateway().replication().pollMillis();
     if (replica == null) {
       sourceSync.start();
-      ReplicaFeed feed = new ReplicaFeed(home, new SnapshotPublisher(home, database, copyDir), config.gateway().replication());
+      ReplicaFeed feed = new ReplicaFeed(home, publisher, config.gateway().replication());
       replication = Periodic.start("snapshot-publisher", poll, () -> feed.update()
           .ifPresent(published -> LOG.info("published warehouse snapshot {} for read replicas", published.sequence())));
     } else {
@@ -365,6 +381,7 @@ public final class GatewayServer implements AutoCloseable {
     }
     workers.shutdownNow();
     timers.shutdownNow();
+    icebergViews.close();
     if (replication != null) {
       replication.close();
     }
@@ -375,6 +392,9 @@ public final class GatewayServer implements AutoCloseable {
     ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     database.close();
     goldTier.close();
+    if (readerTier != null) {
+      readerTier.close();
+    }
     if (replica != null) {
       replica.close();
     }

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.LakeChangeMarker;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.lake.LakeViews;
 import io.analytics.gateway.cache.LakeVersions;
 import java.io.IOException;
@@ -31,10 +31,11 @@ final class LakeRefresher implements Runnable {
   private final List<LakeViews> followers;
   private final LakeChangeMarker marker;
   private final LakeVersions versions;
-  private long seenVersion = -1;
-  private Set<String> folders = Set.of();
-  private Set<String> exposed = Set.of();
-  private long listedAt = System.nanoTime();
+  // Volatile: the check before each statement reads them without the lock (see run()).
+  private volatile long seenVersion = -1;
+  private volatile Set<String> folders = Set.of();
+  private volatile Set<String> exposed = Set.of();
+  private volatile long listedAt = System.nanoTime();
   private static final long LISTING_INTERVAL_NANOS = 500_000_000L;
   private static final long ABANDONED_JOURNAL_MILLIS = 30_000L;
 
@@ -56,27 +57,44 @@ final class LakeRefresher implements Runnable {
 
   /** Creates the views for everything on disk now. */
   synchronized void refreshNow() {
-    seenVersion = marker.version();
-    List<Dataset> datasets = views.refresh();
-    for (LakeViews follower : followers) {
-      follower.refresh();
+    long version = marker.version();
+    try {
+      List<Dataset> datasets = views.refresh();
+      for (LakeViews follower : followers) {
+        follower.refresh();
+      }
+      versions.update(datasets);
+      Set<String> names = new TreeSet<>();
+      for (Dataset dataset : datasets) {
+        names.add(dataset.qualifiedName());
+      }
+      exposed = names;
+      folders = listFolders();
+      LOG.debug("lake exposes {}", exposed);
+    } finally {
+      // Published last: a session that skips the lock must not see the version before its views.
+      seenVersion = version;
     }
-    versions.update(datasets);
-    Set<String> names = new TreeSet<>();
-    for (Dataset dataset : datasets) {
-      names.add(dataset.qualifiedName());
-    }
-    exposed = names;
-    folders = listFolders();
-    LOG.debug("lake exposes {}", exposed);
   }
 
   @Override
-  public synchronized void run() {
+  public void run() {
     // Pipelines bump the marker after every commit: checked before every statement (one small
     // file). Folders copied in by hand show up in the listing, which costs a directory read per
     // layer, so it runs at most every LISTING_INTERVAL; a folder not yet exposed may still be
-    // receiving its first files: look again.
+    // receiving its first files: look again. The check takes no lock: sessions do not wait for
+    // each other unless there is something to refresh.
+    if (upToDate(marker.version())) {
+      return;
+    }
+    refreshIfChanged();
+  }
+
+  private boolean upToDate(long version) {
+    return version == seenVersion && System.nanoTime() - listedAt < LISTING_INTERVAL_NANOS && exposed.containsAll(folders);
+  }
+
+  private synchronized void refreshIfChanged() {
     long now = System.nanoTime();
     boolean markerMoved = marker.version() != seenVersion;
     if (!markerMoved && now - listedAt < LISTING_INTERVAL_NANOS && exposed.containsAll(folders)) {

@@ -10,10 +10,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollDomainSocketChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.util.AttributeKey;
 import java.io.IOException;
@@ -27,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the wire protocol on a Unix-domain socket in the home, {@code HOME/run/.s.PGSQL.PORT},
  * named as PostgreSQL names its own so that {@code psql -h HOME/run -p PORT} finds it. Each
- * connection learns its peer's uid from the kernel (Netty's epoll transport, SO_PEERCRED); the
- * home's owner needs no password (see {@link LocalPeer}). Only on Linux, where epoll exists.
+ * connection learns its peer's uid from the kernel (Netty's epoll transport on Linux, kqueue on
+ * macOS; see {@link DomainSocketTransport}); the home's owner needs no password (see {@link
+ * LocalPeer}). Where neither exists the gateway serves TCP only, and says so at startup.
  */
 final class LocalSocketListener implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalSocketListener.class);
@@ -51,13 +48,18 @@ final class LocalSocketListener implements AutoCloseable {
 
   /**
    * Binds the socket (a file left by a gateway that died is replaced: this process holds the
-   * home's lock); returns null where epoll is not available, saying so in the log.
+   * home's lock); returns null where no transport gives peer credentials, saying so in the log.
    */
   static LocalSocketListener start(PlatformHome home, int port, Supplier<ChannelHandler[]> pipeline) throws InterruptedException {
-    if (!Epoll.isAvailable()) {
-      LOG.info("no Unix-domain socket: Netty's epoll transport is not available here ({})", Epoll.unavailabilityCause().toString());
+    java.util.Optional<DomainSocketTransport> available = DomainSocketTransport.available();
+    if (available.isEmpty()) {
+      LOG.warn("no Unix-domain socket on this OS ({} {}): every login, the home owner's CLI included, goes over TCP "
+          + "and needs a password once users exist (set ANALYTICS_USER and ANALYTICS_PASSWORD for the CLI). "
+          + "Netty's transports are not available: {}", System.getProperty("os.name"), System.getProperty("os.arch"),
+          DomainSocketTransport.whyNone());
       return null;
     }
+    DomainSocketTransport transport = available.get();
     Path socket = socketPath(home, port);
     long ownerUid;
     try {
@@ -67,20 +69,21 @@ final class LocalSocketListener implements AutoCloseable {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot prepare the socket " + socket + ": " + e.getMessage(), e);
     }
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, transport.ioHandler());
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(group)
-        .channel(EpollServerDomainSocketChannel.class)
-        .childHandler(new ChannelInitializer<EpollDomainSocketChannel>() {
+        .channel(transport.serverChannel())
+        .childHandler(new ChannelInitializer<Channel>() {
           @Override
-          protected void initChannel(EpollDomainSocketChannel channel) throws IOException {
-            channel.attr(PEER).set(new LocalPeer(true, channel.peerCredentials().uid() == ownerUid));
+          protected void initChannel(Channel channel) throws IOException {
+            channel.attr(PEER).set(new LocalPeer(true, DomainSocketTransport.peerUid(channel) == ownerUid));
             channel.pipeline().addLast(pipeline.get());
           }
         });
     try {
       Channel channel = bootstrap.bind(new DomainSocketAddress(socket.toFile())).sync().channel();
-      LOG.info("listening on Unix-domain socket {} (its owner's OS user logs in without a password)", socket);
+      LOG.info("listening on Unix-domain socket {} ({}; its owner's OS user logs in without a password)", socket,
+          transport.name());
       return new LocalSocketListener(group, channel, socket);
     } catch (RuntimeException | InterruptedException e) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);

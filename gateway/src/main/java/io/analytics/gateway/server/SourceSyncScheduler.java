@@ -135,8 +135,13 @@ public final class SourceSyncScheduler implements AutoCloseable {
   }
 
   private SourceSyncResult syncLogged(PostgresSourceConfig source, String table, boolean full) {
+    return syncLogged(source, table, full, io.analytics.engine.postgres.SyncProgress.NONE);
+  }
+
+  private SourceSyncResult syncLogged(PostgresSourceConfig source, String table, boolean full,
+      io.analytics.engine.postgres.SyncProgress progress) {
     try {
-      SourceSyncResult result = synchronizer.sync(source, table, full);
+      SourceSyncResult result = synchronizer.sync(source, table, full, progress);
       if (result.succeeded()) {
         LOG.info("postgres source {}: {}", source.name(), String.join("; ", result.summaryLines()));
       } else {
@@ -159,7 +164,7 @@ public final class SourceSyncScheduler implements AutoCloseable {
         List<PostgresSourceConfig> sources = request.source() == null
             ? current.sources() : List.of(PostgresTarget.source(current, request.source()));
         for (PostgresSourceConfig source : sources) {
-          SourceSyncResult result = syncLogged(source, request.table(), request.full());
+          SourceSyncResult result = syncLogged(source, request.table(), request.full(), requests.progressOf(request, source.name()));
           lines.addAll(result.summaryLines());
           succeeded &= result.succeeded();
         }

@@ -106,16 +106,16 @@ public final class Connection {
     phase = Phase.CLOSED;
     if (current != null) {
       current.close();
-      services.audit().connectionClosed(startup.parameters().get("user"), clientAddress, (System.nanoTime() - openedNanos) / 1_000_000);
-      services.metrics().connectionClosed(startup.parameters().get("user"));
+      services.monitoring().audit().connectionClosed(startup.parameters().get("user"), clientAddress, (System.nanoTime() - openedNanos) / 1_000_000);
+      services.monitoring().metrics().connectionClosed(startup.parameters().get("user"));
     }
     output.discard();
   }
 
   private void handleStartupPhase(FrontendMessage message) {
-    if (message instanceof FrontendMessage.SslRequest && services.tls() != null && !encrypted) {
+    if (message instanceof FrontendMessage.SslRequest && services.logins().tls() != null && !encrypted) {
       encrypted = true;
-      output.startTls(services.tls().context());
+      output.startTls(services.logins().tls().context());
     } else if (message instanceof FrontendMessage.SslRequest || message instanceof FrontendMessage.GssEncRequest) {
       refuseEncryption();
     } else if (message instanceof FrontendMessage.CancelRequest cancel) {
@@ -143,7 +143,7 @@ public final class Connection {
       throw new PlatformException(
           SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "no PostgreSQL user name specified in startup packet");
     }
-    if (services.tls() != null && services.tls().required() && !encrypted && !peer.viaSocket()) {
+    if (services.logins().tls() != null && services.logins().tls().required() && !encrypted && !peer.viaSocket()) {
       throw new PlatformException(
           SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
           "connection without TLS refused (gateway.tls.required): connect with sslmode=require");
@@ -151,9 +151,9 @@ public final class Connection {
     if (services.registry().size() >= services.config().gateway().maxConnections()) {
       throw new PlatformException(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
     }
-    byte[] channelBinding = encrypted ? services.tls().endPointBinding() : null;
+    byte[] channelBinding = encrypted ? services.logins().tls().endPointBinding() : null;
     authenticator = peer.homeOwner() ? io.analytics.gateway.auth.LocalPeer.ownerAuthenticator()
-        : services.authenticators().forLogin(user, clientAddress, channelBinding);
+        : services.logins().authenticators().forLogin(user, clientAddress, channelBinding);
     phase = Phase.AUTHENTICATING;
     advance(authenticator.start());
   }
@@ -175,10 +175,10 @@ public final class Connection {
     if (!(message instanceof FrontendMessage.PasswordMessage password)) {
       throw new PlatformException(SqlState.PROTOCOL_VIOLATION, "expected a password message during authentication");
     }
-    if (!services.authenticators().admitGuess(clientAddress)) {
+    if (!services.logins().authenticators().admitGuess(clientAddress)) {
       PlatformException throttled = new PlatformException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
           "too many failed logins from this address; try again in a minute");
-      services.audit().loginFailed(startup.parameters().get("user"), clientAddress, throttled.getMessage());
+      services.monitoring().audit().loginFailed(startup.parameters().get("user"), clientAddress, throttled.getMessage());
       LOG.warn("login from {} refused unchecked: too many failed logins from this address", clientAddress.getHostAddress());
       fatal(throttled);
       return;
@@ -194,13 +194,13 @@ public final class Connection {
       return;
     }
     // Accepted (or, for SCRAM's first message, not yet a guess: only its proof is one).
-    services.authenticators().guessSucceeded(clientAddress);
+    services.logins().authenticators().guessSucceeded(clientAddress);
     advance(step);
   }
 
   /** Logs and answers a failed login; it was counted against the address before it was checked. */
   private void failedLogin(PlatformException error) {
-    services.audit().loginFailed(startup.parameters().get("user"), clientAddress, error.getMessage());
+    services.monitoring().audit().loginFailed(startup.parameters().get("user"), clientAddress, error.getMessage());
     LOG.warn("failed login from {} for user {}: {}", clientAddress.getHostAddress(), startup.parameters().get("user"),
         error.getMessage());
     fatal(error);
@@ -236,8 +236,8 @@ public final class Connection {
     String database = parameters.getOrDefault("database", user);
     Session opened = new Session(services, output, serial, user, database, clientAddress, peer.homeOwner());
     openedNanos = System.nanoTime();
-    services.metrics().connectionOpened(user);
-    services.audit().connectionOpened(user, clientAddress, parameters.getOrDefault("application_name", ""), encrypted,
+    services.monitoring().metrics().connectionOpened(user);
+    services.monitoring().audit().connectionOpened(user, clientAddress, parameters.getOrDefault("application_name", ""), encrypted,
         opened.role().sqlName());
     session = opened;
     phase = Phase.READY;

@@ -10,7 +10,7 @@ import io.analytics.engine.session.QueryResult;
 import io.analytics.engine.session.ResultColumn;
 import io.analytics.gateway.protocol.BackendMessages;
 import io.analytics.gateway.security.StatementGuard;
-import io.analytics.gateway.server.AdmissionControl;
+import io.analytics.gateway.admission.AdmissionControl;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.types.ColumnType;
 import io.analytics.gateway.types.PgTypes;

@@ -6,7 +6,6 @@ import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.session.PreparedQuery;
 import io.analytics.engine.session.ResultColumn;
-import io.analytics.gateway.protocol.BackendMessages;
 import io.analytics.gateway.protocol.BackendMessages.FieldDescription;
 import io.analytics.gateway.protocol.FrontendMessage;
 import io.analytics.gateway.sql.CommandTags;
@@ -27,31 +26,15 @@ final class ExtendedQueryHandler {
   /** Parameters whose type neither the client nor DuckDB could tell are described as text. */
   private static final int TEXT_OID = 25;
 
-  private final BackendOutput output;
+  private final SessionContext context;
   private final StatementRunner runner;
-  private final SessionGuard guard;
-  private final TransactionState transactions;
-  private final Portals portals;
-  private final PreparedStatements statements;
-  private final ClientQueryPreparer preparer;
   private final ResultShapes shapes;
-  private final SessionParameters parameters;
-  private final SessionCommands commands;
   private final Runnable lakeRefresh;
 
-  ExtendedQueryHandler(BackendOutput output, StatementRunner runner, SessionGuard guard, TransactionState transactions,
-      Portals portals, PreparedStatements statements, ClientQueryPreparer preparer, ResultShapes shapes,
-      SessionParameters parameters, SessionCommands commands, Runnable lakeRefresh) {
-    this.output = requireNonNull(output, "output is null");
+  ExtendedQueryHandler(SessionContext context, StatementRunner runner, ResultShapes shapes, Runnable lakeRefresh) {
+    this.context = requireNonNull(context, "context is null");
     this.runner = requireNonNull(runner, "runner is null");
-    this.guard = requireNonNull(guard, "guard is null");
-    this.transactions = requireNonNull(transactions, "transactions is null");
-    this.portals = requireNonNull(portals, "portals is null");
-    this.statements = requireNonNull(statements, "statements is null");
-    this.preparer = requireNonNull(preparer, "preparer is null");
     this.shapes = requireNonNull(shapes, "shapes is null");
-    this.parameters = requireNonNull(parameters, "parameters is null");
-    this.commands = requireNonNull(commands, "commands is null");
     this.lakeRefresh = requireNonNull(lakeRefresh, "lakeRefresh is null");
   }
 
@@ -77,10 +60,10 @@ final class ExtendedQueryHandler {
   private void parse(FrontendMessage.Parse parse) {
     lakeRefresh.run();
     String name = parse.statementName();
-    if (!name.isEmpty() && statements.contains(name)) {
+    if (!name.isEmpty() && context.statements().contains(name)) {
       throw new PlatformException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
     }
-    List<SqlStatement> split = guard.split(parse.sql());
+    List<SqlStatement> split = context.guard().split(parse.sql());
     if (split.size() > 1) {
       throw new PlatformException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
     }
@@ -89,43 +72,43 @@ final class ExtendedQueryHandler {
       plan = new PreparedPlan.Empty(SqlStatement.parse(""), parse.parameterTypes());
     } else {
       SqlStatement statement = split.get(0);
-      transactions.checkNotAborted(statement);
+      context.transactions().checkNotAborted(statement);
       Optional<SessionCommand> command = SessionCommandParser.parse(statement);
       if (command.isPresent()) {
         if (command.get() instanceof SessionCommand.Copy) {
           throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "COPY is supported through the simple query protocol only");
         }
-        guard.checkCommand(command.get());
+        context.guard().checkCommand(command.get());
         if (command.get() instanceof SessionCommand.DeclareCursor declare) {
-          guard.check(declare.query());
-          plan = new PreparedPlan.DeclareCursor(statement, declare, preparer.prepare(declare.query(), parse.parameterTypes(), transactions.isOpen()), parse.parameterTypes());
+          context.guard().check(declare.query());
+          plan = new PreparedPlan.DeclareCursor(statement, declare, context.preparer().prepare(declare.query(), parse.parameterTypes(), context.transactions().isOpen()), parse.parameterTypes());
         } else {
           plan = new PreparedPlan.Command(statement, command.get(), parse.parameterTypes());
         }
       } else {
-        guard.check(statement);
+        context.guard().check(statement);
         try {
-          PreparedQuery query = preparer.prepare(statement, parse.parameterTypes(), transactions.isOpen());
+          PreparedQuery query = context.preparer().prepare(statement, parse.parameterTypes(), context.transactions().isOpen());
           List<ResultColumn> columns = runner.postgresNames(statement.sql(), shapes.beforeBind(statement, query, parse.parameterTypes()));
           plan = new PreparedPlan.DuckDb(statement, query, parse.parameterTypes(), columns);
         } catch (PlatformException e) {
-          transactions.markFailed();
+          context.transactions().markFailed();
           throw e;
         }
       }
     }
-    statements.put(name, plan);
-    BackendMessages.parseComplete(output.buffer());
+    context.statements().put(name, plan);
+    context.receiver().parseComplete();
   }
 
   private void bind(FrontendMessage.Bind bind) {
-    PreparedPlan plan = statements.require(bind.statementName());
+    PreparedPlan plan = context.statements().require(bind.statementName());
     String portalName = bind.portalName();
-    if (!portalName.isEmpty() && portals.contains(portalName)) {
+    if (!portalName.isEmpty() && context.portals().contains(portalName)) {
       throw new PlatformException(SqlState.DUPLICATE_CURSOR, "portal \"" + portalName + "\" already exists");
     }
     if (!(plan instanceof PreparedPlan.Command command && TransactionState.isExit(command.command()))) {
-      transactions.checkNotAborted(plan.statement());
+      context.transactions().checkNotAborted(plan.statement());
     }
     List<Object> values = decodeParameters(plan, bind);
     List<FieldDescription> fields = null;
@@ -152,8 +135,8 @@ final class ExtendedQueryHandler {
     } else if (plan instanceof PreparedPlan.Command command) {
       fields = describeCommand(command.command());
     }
-    portals.put(new Portal(portalName, plan, values, fields, resultColumns));
-    BackendMessages.bindComplete(output.buffer());
+    context.portals().put(new Portal(portalName, plan, values, fields, resultColumns));
+    context.receiver().bindComplete();
   }
 
   private List<Object> decodeParameters(PreparedPlan plan, FrontendMessage.Bind bind) {
@@ -173,15 +156,15 @@ final class ExtendedQueryHandler {
         continue;
       }
       int declared = i < plan.declaredTypes().size() ? plan.declaredTypes().get(i) : 0;
-      values.add(ParameterDecoder.decode(declared, duckDbTypes.get(i), bind.parameterFormat(i) == 1, raw, parameters.format()));
+      values.add(ParameterDecoder.decode(declared, duckDbTypes.get(i), bind.parameterFormat(i) == 1, raw, context.parameters().format()));
     }
     return values;
   }
 
   private void describe(FrontendMessage.Describe describe) {
     if (describe.kind() == 'S') {
-      PreparedPlan plan = statements.require(describe.name());
-      BackendMessages.parameterDescription(output.buffer(), parameterTypeOids(plan));
+      PreparedPlan plan = context.statements().require(describe.name());
+      context.receiver().parameterDescription(parameterTypeOids(plan));
       List<FieldDescription> fields = null;
       if (plan instanceof PreparedPlan.DuckDb duckDb && !duckDb.columns().isEmpty()) {
         fields = RowDescriptions.describe(duckDb.columns(), new short[0]);
@@ -190,17 +173,17 @@ final class ExtendedQueryHandler {
       }
       writeRowDescriptionOrNoData(fields);
     } else {
-      writeRowDescriptionOrNoData(portals.require(describe.name()).fields());
+      writeRowDescriptionOrNoData(context.portals().require(describe.name()).fields());
     }
   }
 
   /** The rows a command returns: a FETCH returns its cursor's, known once the cursor is declared. */
   private List<FieldDescription> describeCommand(SessionCommand command) {
     if (command instanceof SessionCommand.FetchCursor fetch) {
-      Portal cursor = portals.find(fetch.name());
+      Portal cursor = context.portals().find(fetch.name());
       return fetch.move() || cursor == null ? null : cursor.fields();
     }
-    return commands.describe(command);
+    return context.commands().describe(command);
   }
 
   private List<Integer> parameterTypeOids(PreparedPlan plan) {
@@ -220,43 +203,43 @@ final class ExtendedQueryHandler {
 
   private void writeRowDescriptionOrNoData(List<FieldDescription> fields) {
     if (fields == null) {
-      BackendMessages.noData(output.buffer());
+      context.receiver().noData();
     } else {
-      BackendMessages.rowDescription(output.buffer(), fields);
+      context.receiver().rowDescription(fields);
     }
   }
 
   private void execute(FrontendMessage.Execute execute) {
-    Portal portal = portals.require(execute.portalName());
+    Portal portal = context.portals().require(execute.portalName());
     PreparedPlan plan = portal.plan();
     try {
       if (plan instanceof PreparedPlan.Empty) {
-        BackendMessages.emptyQueryResponse(output.buffer());
+        context.receiver().emptyQuery();
       } else if (plan instanceof PreparedPlan.Command command) {
         if (!TransactionState.isExit(command.command())) {
-          transactions.checkNotAborted(plan.statement());
+          context.transactions().checkNotAborted(plan.statement());
         }
         if (portal.isCompleted()) {
-          BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
+          context.receiver().commandComplete(CommandTags.forStatement(plan.statement(), 0));
         } else {
           runner.runCommand(plan.statement(), command.command(), false);
           portal.complete();
         }
       } else if (plan instanceof PreparedPlan.DeclareCursor declare) {
-        transactions.checkNotAborted(plan.statement());
+        context.transactions().checkNotAborted(plan.statement());
         if (portal.isCompleted()) {
-          BackendMessages.commandComplete(output.buffer(), "DECLARE CURSOR");
+          context.receiver().commandComplete("DECLARE CURSOR");
         } else {
           runner.declareCursor(declare.declare(), portal.parameters(), declare.declaredTypes());
           portal.complete();
         }
       } else if (plan instanceof PreparedPlan.DuckDb duckDb) {
-        transactions.checkNotAborted(plan.statement());
+        context.transactions().checkNotAborted(plan.statement());
         if (portal.isCompleted()) {
-          BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(plan.statement(), 0));
+          context.receiver().commandComplete(CommandTags.forStatement(plan.statement(), 0));
         } else if (portal.cursor() == null) {
           if (AutocommitReads.needsImplicitTransaction(plan.statement())) {
-            transactions.beginImplicit(plan.statement());
+            context.transactions().beginImplicit(plan.statement());
           }
           runner.runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.columns(), portal.fields(), false, execute.maxRows(), portal);
         } else {
@@ -265,21 +248,21 @@ final class ExtendedQueryHandler {
       }
     } catch (PlatformException e) {
       portal.complete();
-      transactions.markFailed();
+      context.transactions().markFailed();
       throw e;
     }
   }
 
   private void closeObject(FrontendMessage.Close close) {
     if (close.kind() == 'S') {
-      PreparedPlan plan = statements.remove(close.name());
+      PreparedPlan plan = context.statements().remove(close.name());
       if (plan != null) {
-        portals.closeAllOf(plan);
+        context.portals().closeAllOf(plan);
         plan.close();
       }
     } else {
-      portals.close(close.name());
+      context.portals().close(close.name());
     }
-    BackendMessages.closeComplete(output.buffer());
+    context.receiver().closeComplete();
   }
 }

@@ -3,6 +3,8 @@ package io.analytics.gateway.session;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.engine.session.EngineSession;
+import io.analytics.gateway.sql.PublicSchemaNames;
+import io.analytics.gateway.sql.SourceTableNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,23 +12,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The configured sources whose tables are mirrored (not attached live as a DuckDB catalog), with
- * their exposed schemas: what {@link io.analytics.gateway.sql.SourceTableNames} rewrites.
+ * The client's names as DuckDB holds them: {@code public.x} is the warehouse's {@code main.x}
+ * ({@link PublicSchemaNames}), and a source's tables are named as its path needs ({@link
+ * SourceTableNames}: mirrored sources are warehouse schemas, live ones attached DuckDB catalogs).
  */
 final class MirroredSources {
-  private MirroredSources() {}
+  private final SourceTableNames sourceNames;
 
-  static Map<String, List<String>> of(PlatformConfig config, EngineSession engine) {
+  private MirroredSources(SourceTableNames sourceNames) {
+    this.sourceNames = sourceNames;
+  }
+
+  static MirroredSources of(PlatformConfig config, EngineSession engine) {
     if (config.sources().isEmpty()) {
-      return Map.of();
+      return new MirroredSources(new SourceTableNames(Map.of(), Map.of()));
     }
     Set<String> catalogs = Set.copyOf(engine.firstColumn("SELECT database_name FROM duckdb_databases()"));
     Map<String, List<String>> mirrored = new HashMap<>();
+    Map<String, List<String>> live = new HashMap<>();
     for (PostgresSourceConfig source : config.sources()) {
-      if (!catalogs.contains(source.name())) {
-        mirrored.put(source.name().toLowerCase(Locale.ROOT), source.schemas());
-      }
+      (catalogs.contains(source.name()) ? live : mirrored).put(source.name().toLowerCase(Locale.ROOT), source.schemas());
     }
-    return Map.copyOf(mirrored);
+    return new MirroredSources(new SourceTableNames(mirrored, live));
+  }
+
+  String rewrite(String sql) {
+    return PublicSchemaNames.rewrite(sourceNames.rewrite(sql));
   }
 }

@@ -56,7 +56,7 @@ final class PgSettingsTable {
   /** The value as SHOW prints it after SET, or 22023 when PostgreSQL would refuse it. */
   static String normalize(Setting setting, String value) {
     return switch (setting.type()) {
-      case "bool" -> SessionParameters.bool(value);
+      case "bool" -> ParameterValues.bool(value);
       case "enum" -> enumValue(setting, value);
       case "integer" -> integer(setting, value);
       case "real" -> real(setting, value);

@@ -11,24 +11,23 @@ import io.analytics.engine.session.CancelReason;
 import io.analytics.engine.session.EngineSession;
 import io.analytics.gateway.protocol.BackendMessages;
 import io.analytics.gateway.protocol.FrontendMessage;
-import io.analytics.gateway.sql.SqlStatement;
 import org.apache.arrow.memory.BufferAllocator;
 import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The READY phase of a connection: answers simple and extended queries, keeps prepared statements,
- * portals, the transaction status and session parameters, as PostgreSQL does.
+ * The READY phase of a connection, a small dispatcher: it assembles the session's parts, hands a
+ * Query to the {@link SimpleQueryHandler} and Parse/Bind/Describe/Execute/Close to the
+ * {@link ExtendedQueryHandler}, ends an extended batch at Sync, reports errors and says
+ * ReadyForQuery. Answers go to a {@link ResultReceiver}; transaction features live in
+ * {@link TransactionFeatures}.
  */
-final class Session implements CancelTarget, TransactionState.Listener, SimpleQueryHandler.Replies, StatementRunner.Hooks {
+final class Session implements CancelTarget, SimpleQueryHandler.Replies {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
 
   private final GatewayServices services;
   private final BackendOutput output;
+  private final ResultReceiver receiver;
   private final String user;
   private final String database;
   private final InetAddress clientAddress;
@@ -36,33 +35,25 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
   private final EngineSession engine;
   private final SessionParameters parameters;
   private final SessionCommands commands;
-  private final ResultShapes shapes;
-  private final SearchPathRouting searchPathRouting;
   private final ClientQueryPreparer preparer;
   private final java.time.Instant backendStart = java.time.Instant.now();
   private final StatementExecution execution;
-
-  /** Counts messages, so that an idle timer can tell whether the client spoke since it was set. */
-  private long messagesHandled;
-  private ScheduledFuture<?> idleTimer;
+  private final IdleTransactionTimer idleTimer;
   private final CopyHandler copy;
   private final PreparedStatements statements = new PreparedStatements();
   private final Portals portals = new Portals();
+  private final StatementGuard statementGuard;
   private final SessionGuard sessionGuard;
   private final SimpleQueryHandler simpleQueries;
   private final ExtendedQueryHandler extendedQueries;
   private final java.util.concurrent.Executor serial;
   private volatile boolean busy;
   private SessionRegistry.KeyData key;
+  private final TransactionFeatures features;
   private final TransactionState transactions;
   private boolean skippingUntilSync;
-  private StatementGuard statementGuard;
-  private java.util.Map<String, java.util.List<String>> mirroredSources;
   private final io.analytics.gateway.cache.SessionResultCache resultCache;
-  private final SavepointEmulation savepoints;
-  private final ReadOnlyTransactions readOnlyTransactions;
-  private final WriteTurns writeTurns;
-  private io.analytics.gateway.notify.SessionNotifications notifications;
+  private MirroredSources mirroredSources;
 
   Session(
       GatewayServices services,
@@ -80,166 +71,64 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
     this.services = requireNonNull(services, "services is null");
     this.serial = requireNonNull(serial, "serial is null");
     this.output = requireNonNull(output, "output is null");
+    this.receiver = new WireReceiver(output);
     this.user = requireNonNull(user, "user is null");
     this.database = requireNonNull(database, "database is null");
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
     Role role = homeOwner ? io.analytics.gateway.auth.LocalPeer.ownerRole(services.config(), user) : Role.forLogin(services.config(), user);
-    boolean goldTier = role == Role.APP && services.goldTier() != null;
-    DuckDbDatabase instance = goldTier ? services.goldTier() : services.database();
+    SessionTier tier = SessionTier.forRole(services, role);
+    DuckDbDatabase instance = tier.database();
     // Result batches of this session are counted here and held to the per-query memory limit after
     // each batch (see ResultStream); the allocator itself is not capped, as Arrow leaks when a capped
     // allocator refuses an import half-way.
-    this.allocator = services.allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
+    this.allocator = services.instances().allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
-        services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees());
-    this.parameters = new SessionParameters(user, true, services.replica());
+        services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees(), instance.catalogChanges());
+    this.parameters = new SessionParameters(user, true, services.instances().replica());
     parameters.setSessionDefault("search_path", services.config().searchPath().forRole(role.name()));
-    // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
-    this.searchPathRouting = goldTier ? SearchPathRouting.DIRECT : services.searchPathRouting();
-    this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.resultCache(), engine::parseTree, role.sqlName(), user);
-    this.commands = new SessionCommands(this.parameters, this.engine, output,
+    SearchPathRouting searchPathRouting = tier.routing();
+    this.resultCache = new io.analytics.gateway.cache.SessionResultCache(services.statements().resultCache(), engine::parseTree, role.sqlName(), user);
+    this.commands = new SessionCommands(this.parameters, this.engine, receiver,
         (pid, terminate) -> services.registry().signal(pid, user, role.administers(), terminate), searchPathRouting,
         this::explainLines);
-    this.savepoints = new SavepointEmulation(engine);
-    this.readOnlyTransactions = new ReadOnlyTransactions(parameters);
-    this.writeTurns = new WriteTurns(instance.writeOrder(), user + "@" + clientAddress.getHostAddress(), parameters);
-    this.shapes = new ResultShapes(this.engine);
-    this.execution = new StatementExecution(engine, services.timers(), services.admission(),
-        new StatementLog(services.audit(), services.metrics(), services.statementStatistics(),
+    String sessionName = user + "@" + clientAddress.getHostAddress();
+    this.execution = new StatementExecution(engine, services.timers(), services.statements().admission(),
+        new StatementLog(services.monitoring().audit(), services.monitoring().metrics(), services.statements().statementStatistics(),
             services.config().gateway().observability().slowQueryMillis(),
             user, clientAddress),
         parameters::statementTimeoutMillis);
-    this.copy = new CopyHandler(engine, output, services.copyTempDir(), execution);
-    this.transactions = new TransactionState(engine, this);
+    this.idleTimer = new IdleTransactionTimer(output, services.timers(), serial,
+        services.config().gateway().limits().idleInTransactionTimeoutSeconds(), sessionName);
+    this.copy = new CopyHandler(engine, output, services.statements().copyTempDir(), execution);
     this.preparer = new ClientQueryPreparer(engine, services.config(), services.home(),
-        new SessionValueCalls.Values(parameters, database, user), database, this::visibleActivities, portals::declaredCursors,
-        this::checkRewritten, services.statementStatistics(), user, role.administers(), statement -> guard().rewriteNeedsCheck(statement));
+        new SessionValueCalls.Values(parameters, database, user), database,
+        () -> services.registry().activitiesVisibleTo(user, role.administers()), portals::declaredCursors,
+        this::checkRewritten, services.statements().statementStatistics(), user, role.administers(), statement -> guard().rewriteNeedsCheck(statement));
+    this.features = new TransactionFeatures(engine, receiver, parameters, portals, preparer,
+        new WriteTurns(instance.writeOrder(), sessionName, parameters), tier.beforeStatement());
+    this.transactions = features.transactions();
     this.statementGuard = new StatementGuard(role, services.home().dataDir(), new SessionCatalogLookup(engine),
         () -> SessionGuard.firstSchemaOnSearchPath(parameters));
-    this.sessionGuard = new SessionGuard(statementGuard, services.replica(), execution, user, clientAddress, this::beforeRoleCheck,
+    this.sessionGuard = new SessionGuard(statementGuard, services.instances().replica(), execution, user, clientAddress, features::beforeRoleCheck,
         this::withMirrorNames);
-    StatementRunner runner = new StatementRunner(output, engine, parameters, commands, execution, transactions, portals,
-        statements, preparer, sessionGuard, this);
-    this.simpleQueries = new SimpleQueryHandler(output, runner, sessionGuard, transactions, portals, preparer, copy, parameters,
-        services.lakeRefresh(), this, resultCache, execution);
-    this.extendedQueries = new ExtendedQueryHandler(output, runner, sessionGuard, transactions, portals, statements, preparer,
-        shapes, parameters, commands, services.lakeRefresh());
+    SessionContext context = new SessionContext(receiver, engine, parameters, commands, execution, transactions, portals,
+        statements, preparer, sessionGuard);
+    StatementRunner runner = new StatementRunner(context, features);
+    this.simpleQueries = new SimpleQueryHandler(context, runner, copy, services.statements().lakeRefresh(), this, resultCache);
+    this.extendedQueries = new ExtendedQueryHandler(context, runner, new ResultShapes(engine), services.statements().lakeRefresh());
   }
 
   private java.util.List<String> explainLines(String sql) {
     return resultCache.explainLines(sql, transactions.status() != TransactionStatus.IDLE, parameters::all);
   }
 
-  /** Read-only transactions refuse writes, and a writing statement waits for its write turn, before the role guard runs. */
-  private void beforeRoleCheck(SqlStatement statement) {
-    readOnlyTransactions.check(statement);
-    writeTurns.beforeRunning(statement);
-  }
-
-  @Override
-  public void beforeRunning(SqlStatement statement) {
-    writeTurns.beforeRunning(statement);
-  }
-
-  @Override
-  public void executed(SqlStatement statement, io.analytics.engine.session.PreparedQuery query, java.util.List<Object> values,
-      io.analytics.engine.session.QueryResult result) {
-    savepoints.executed(statement, query.sql(), values, result);
-  }
-
-  @Override
-  public boolean runTransactionCommand(SessionCommand command) {
-    if (command instanceof SessionCommand.SavepointCommand savepoint) {
-      savepoints.run(savepoint, transactions.status() != TransactionStatus.IDLE, transactions.status() == TransactionStatus.FAILED,
-          savepointRestarter());
-      transactions.recoveredBySavepoint();
-      BackendMessages.commandComplete(output.buffer(), savepoint.action().tag());
-    } else if (NotificationStatements.run(command, notifications, transactions.isOpen())) {
-      BackendMessages.commandComplete(output.buffer(), NotificationStatements.tag(command));
-    } else if (command instanceof SessionCommand.SetTransaction set) {
-      String warning = readOnlyTransactions.set(set, transactions.status() != TransactionStatus.IDLE, this::restartEngineTransaction);
-      if (warning != null) {
-        ErrorReporter.notice(output.buffer(), "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, warning);
-      }
-      BackendMessages.commandComplete(output.buffer(), "SET");
-    } else {
-      return false;
-    }
-    return true;
-  }
-
-  @Override
-  public void commandRan() {
-    readOnlyTransactions.refresh();
-  }
-
-  /** Rolls DuckDB's transaction back and begins it again, for a savepoint's replay or a change of mode. */
-  private void restartEngineTransaction() {
-    transactions.restartEngineTransaction(parameters.get("transaction_read_only").equals("on")
-        && transactions.status() != TransactionStatus.IDLE ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
-  }
-
-  private SavepointEmulation.Restarter savepointRestarter() {
-    return new SavepointEmulation.Restarter() {
-      @Override
-      public void restartTransaction() {
-        restartEngineTransaction();
-      }
-
-      @Override
-      public void beforeReplay(SqlStatement statement) {
-        preparer.ensureCatalogObjects(statement, transactions.isOpen());
-      }
-    };
-  }
-
-  @Override
-  public String beginning(SessionCommand.TransactionControl control) {
-    return readOnlyTransactions.begin(control.modes());
-  }
-
-  @Override
-  public void started() {
-    savepoints.transactionStarted();
-  }
-
-  @Override
-  public void blockEnding(boolean commit) {
-    readOnlyTransactions.ended();
-    notifications.transactionEnded(commit);
-  }
-
-  @Override
-  public void implicitEnded(boolean committed) {
-    notifications.transactionEnded(committed);
-  }
-
-  @Override
-  public void copiedIn() {
-    savepoints.unreplayable("COPY FROM STDIN");
-  }
-
-  /** Runs on the session's thread when a notification arrived: written now if the session is idle. */
-  private void deliverNotificationsIfIdle() {
-    if (!busy && !transactions.isOpen() && !copy.isReceiving() && output.isOpen()) {
-      writeNotifications();
-      output.flush();
-    }
-  }
-
-  private void writeNotifications() {
-    for (io.analytics.gateway.notify.NotificationHub.Notification n : notifications.drainReceived()) {
-      BackendMessages.notificationResponse(output.buffer(), n.processId(), n.channel(), n.payload());
-    }
-  }
-
-  /** {@code source.schema.table} of mirrored sources as their mirrors' names (see SourceTableNames). */
+  /** The client's schema-qualified names as DuckDB holds them (public is main; sources: see SourceTableNames). */
   private String withMirrorNames(String sql) {
     if (mirroredSources == null) {
       mirroredSources = MirroredSources.of(services.config(), engine);
     }
     try {
-      return io.analytics.gateway.sql.SourceTableNames.rewrite(sql, mirroredSources);
+      return mirroredSources.rewrite(sql);
     } catch (PlatformException e) {
       // Text the lexer refuses is left as it came: split() reports it as it does any other.
       return sql;
@@ -270,36 +159,14 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
 
   /** Applies the startup packet's parameters, then greets the client (ParameterStatus, key, ready). */
   void start(Map<String, String> startupParameters) {
-    long defaultTimeout = services.config().gateway().limits().defaultStatementTimeoutMillis();
-    if (defaultTimeout > 0 && !sessionGuard.role().administers()) {
-      // A shared server's safety net: a runaway query of any role but admin stops, unless the client chose otherwise.
-      commands.setFromStartup("statement_timeout", Long.toString(defaultTimeout));
-    }
-    for (Map.Entry<String, String> entry : startupParameters.entrySet()) {
-      String name = entry.getKey();
-      if (name.equals("user") || name.equals("database") || name.startsWith("_pq_.")) {
-        continue;
-      }
-      if (name.equals("options")) {
-        for (Map.Entry<String, String> option : StartupOptions.parse(entry.getValue()).entrySet()) {
-          commands.setFromStartup(option.getKey(), option.getValue());
-        }
-      } else if (SessionParameters.isKnown(name)) {
-        commands.setFromStartup(name, entry.getValue());
-      }
-    }
-    if (sessionGuard.role() == Role.APP) {
-      // An app session's names resolve through its role's path (gold), whatever the startup packet said.
-      parameters.reset("search_path");
-    }
-    // The session's path (searchPath in the config, by role) is never DuckDB's default, so it is always set.
-    commands.applySearchPath();
+    StartupParameters.apply(startupParameters, commands, parameters, sessionGuard.role(),
+        services.config().gateway().limits().defaultStatementTimeoutMillis());
     for (Map.Entry<String, String> reported : parameters.reportedValues().entrySet()) {
-      BackendMessages.parameterStatus(output.buffer(), reported.getKey(), reported.getValue());
+      receiver.parameterStatus(reported.getKey(), reported.getValue());
     }
     key = services.registry().register(this, user);
-    notifications = new io.analytics.gateway.notify.SessionNotifications(
-        services.notifications(), key.processId(), serial::execute, this::deliverNotificationsIfIdle);
+    features.notificationsStarted(new io.analytics.gateway.notify.SessionNotifications(
+        services.statements().notifications(), key.processId(), serial::execute, this::deliverNotificationsIfIdle));
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
     io.analytics.gateway.dialect.PostgresDialectSettings.apply(engine);
@@ -309,18 +176,14 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
 
   /** Handles one message; returns false when the client asked to terminate. */
   boolean handle(FrontendMessage message) {
-    messagesHandled++;
-    if (idleTimer != null) {
-      idleTimer.cancel(false);
-      idleTimer = null;
-    }
+    idleTimer.messageArrived();
     busy = true;
     try {
       return dispatch(message);
     } finally {
       busy = false;
       if (!transactions.isOpen() && !copy.isReceiving()) {
-        writeTurns.transactionEnded();
+        features.idle();
       }
     }
   }
@@ -335,7 +198,7 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
       } else if (message instanceof FrontendMessage.Sync) {
         sync();
       } else if (message instanceof FrontendMessage.Flush) {
-        output.flush();
+        receiver.flush();
       } else if (message instanceof FrontendMessage.Terminate) {
         return false;
       } else if (message instanceof FrontendMessage.CopyData
@@ -380,25 +243,6 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
     readyForQuery();
   }
 
-  // ---------------------------------------------------------------- running statements
-
-  // ---------------------------------------------------------------- SQL cursors
-
-  // ---------------------------------------------------------------- descriptions
-
-  // ---------------------------------------------------------------- objects
-
-  /** A transaction ends: its portals close, except cursors declared WITH HOLD. */
-  @Override
-  public void ending() {
-    portals.closeTransactionPortals();
-  }
-
-  @Override
-  public void ended(boolean committed) {
-    preparer.transactionEnded(committed);
-  }
-
   @Override
   public void error(RuntimeException e) {
     reportError(e, 0);
@@ -406,43 +250,38 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
 
   @Override
   public void readyForQuery() {
-    if (transactions.status() == TransactionStatus.IDLE && notifications != null) {
-      writeNotifications();
+    if (transactions.status() == TransactionStatus.IDLE) {
+      features.deliverNotifications();
     }
-    BackendMessages.readyForQuery(output.buffer(), transactions.status().indicator());
-    output.flush();
-    int idleLimit = services.config().gateway().limits().idleInTransactionTimeoutSeconds();
-    if (idleLimit > 0 && transactions.status() != TransactionStatus.IDLE) {
-      long handledAtReady = messagesHandled;
-      idleTimer = services.timers().schedule(
-          () -> serial.execute(() -> endIdleTransaction(handledAtReady)), idleLimit, TimeUnit.SECONDS);
-    }
+    receiver.readyForQuery(transactions.status());
+    idleTimer.ready(transactions.status());
   }
 
-  /** Ends a session that has sat in a transaction, holding its locks and snapshot, for too long. */
-  private void endIdleTransaction(long handledAtReady) {
-    if (messagesHandled != handledAtReady || !output.isOpen()) {
-      return;
+  @Override
+  public void copiedIn() {
+    features.copiedIn();
+  }
+
+  /** Runs on the session's thread when a notification arrived: written now if the session is idle. */
+  private void deliverNotificationsIfIdle() {
+    if (!busy && !transactions.isOpen() && !copy.isReceiving() && output.isOpen()) {
+      features.deliverNotifications();
+      receiver.flush();
     }
-    LOG.info("ending session of {}@{}: idle in transaction for more than {} s", user, clientAddress.getHostAddress(),
-        services.config().gateway().limits().idleInTransactionTimeoutSeconds());
-    ErrorReporter.fatal(output.buffer(), new PlatformException(
-        SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT, "terminating connection due to idle-in-transaction timeout"));
-    output.flushAndClose();
   }
 
   private void reportError(RuntimeException e, int positionOffset) {
     PlatformException error = ErrorReporter.toPlatform(e);
     execution.failed(error);
-    ErrorReporter.error(output.buffer(), error, positionOffset);
+    receiver.error(error, positionOffset);
   }
 
   // ---------------------------------------------------------------- lifecycle
 
   @Override
   public void cancelRunningStatement() {
-    services.metrics().cancellation();
-    writeTurns.cancelWait();
+    services.monitoring().metrics().cancellation();
+    features.cancelWait();
     execution.cancel(CancelReason.USER_REQUEST);
   }
 
@@ -460,17 +299,6 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
   @Override
   public boolean isBusy() {
     return busy;
-  }
-
-  /** As in PostgreSQL, other users' statements are hidden from everyone but administrators. */
-  private List<io.analytics.gateway.activity.SessionActivity> visibleActivities() {
-    List<io.analytics.gateway.activity.SessionActivity> visible = new ArrayList<>();
-    for (io.analytics.gateway.activity.SessionActivity activity : services.registry().activities()) {
-      boolean mine = activity.user().equals(user) || sessionGuard.role().administers();
-      visible.add(mine ? activity : new io.analytics.gateway.activity.SessionActivity(activity.pid(), activity.database(),
-          activity.user(), activity.applicationName(), null, activity.backendStart(), null, null, null, "<insufficient privilege>"));
-    }
-    return visible;
   }
 
   @Override
@@ -496,10 +324,7 @@ final class Session implements CancelTarget, TransactionState.Listener, SimpleQu
   }
 
   void close() {
-    writeTurns.transactionEnded();
-    if (notifications != null) {
-      notifications.close();
-    }
+    features.close();
     services.registry().unregister(key);
     copy.abort();
     portals.closeAll();

@@ -37,9 +37,10 @@ final class SessionCatalogLookup implements CatalogLookup {
     return schemas;
   }
 
+  /** DuckDB's own current_schema() (main), not the session's macro that names it public for clients. */
   @Override
   public String currentSchema() {
-    List<String> schema = engine.firstColumn("SELECT current_schema()");
+    List<String> schema = engine.firstColumn("SELECT system.main.current_schema()");
     return schema.isEmpty() ? null : schema.get(0);
   }
 }

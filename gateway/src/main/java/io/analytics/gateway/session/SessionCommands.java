@@ -6,11 +6,8 @@ import io.analytics.catalog.config.SearchPathConfig;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.session.EngineSession;
-import io.analytics.gateway.protocol.BackendMessages;
 import io.analytics.gateway.protocol.BackendMessages.FieldDescription;
 import io.analytics.gateway.sql.SqlStatement;
-import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,24 +31,24 @@ final class SessionCommands {
 
   private final SessionParameters parameters;
   private final EngineSession engine;
-  private final BackendOutput output;
+  private final ResultReceiver receiver;
   private final BackendSignaller signaller;
   private final SearchPathRouting searchPathRouting;
 
   private final java.util.function.Function<String, List<String>> explainNotes;
 
-  SessionCommands(SessionParameters parameters, EngineSession engine, BackendOutput output) {
-    this(parameters, engine, output, (pid, terminate) -> false, SearchPathRouting.DIRECT, sql -> List.of());
+  SessionCommands(SessionParameters parameters, EngineSession engine, ResultReceiver receiver) {
+    this(parameters, engine, receiver, (pid, terminate) -> false, SearchPathRouting.DIRECT, sql -> List.of());
   }
 
   /** @param explainNotes lines EXPLAIN adds after DuckDB's plan (what the result cache would do) */
-  SessionCommands(SessionParameters parameters, EngineSession engine, BackendOutput output, BackendSignaller signaller,
+  SessionCommands(SessionParameters parameters, EngineSession engine, ResultReceiver receiver, BackendSignaller signaller,
       SearchPathRouting searchPathRouting, java.util.function.Function<String, List<String>> explainNotes) {
     this.explainNotes = requireNonNull(explainNotes, "explainNotes is null");
     this.signaller = signaller;
     this.parameters = requireNonNull(parameters, "parameters is null");
     this.engine = requireNonNull(engine, "engine is null");
-    this.output = requireNonNull(output, "output is null");
+    this.receiver = requireNonNull(receiver, "receiver is null");
     this.searchPathRouting = requireNonNull(searchPathRouting, "searchPathRouting is null");
   }
 
@@ -87,59 +84,58 @@ final class SessionCommands {
   }
 
   void run(SqlStatement statement, SessionCommand command, boolean describeRows) {
-    ByteBuf out = output.buffer();
     if (command instanceof SessionCommand.SetParameter set) {
       set(set.name(), set.value());
-      BackendMessages.commandComplete(out, "SET");
+      receiver.commandComplete("SET");
     } else if (command instanceof SessionCommand.ResetParameter reset) {
       if (reset.name() == null) {
         resetAll();
       } else {
         changed(parameters.reset(reset.name()));
       }
-      BackendMessages.commandComplete(out, "RESET");
+      receiver.commandComplete("RESET");
     } else if (command instanceof SessionCommand.ShowParameter show) {
       if (describeRows) {
-        BackendMessages.rowDescription(out, describe(command));
+        receiver.rowDescription(describe(command));
       }
       if (show.name() == null) {
         Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         all.putAll(parameters.all());
         for (Map.Entry<String, String> entry : all.entrySet()) {
-          dataRow(out, entry.getKey(), entry.getValue(), "");
+          receiver.textRow(entry.getKey(), entry.getValue(), "");
         }
-        BackendMessages.commandComplete(out, "SHOW");
+        receiver.commandComplete("SHOW");
       } else {
-        dataRow(out, parameters.get(show.name()));
-        BackendMessages.commandComplete(out, "SHOW");
+        receiver.textRow(parameters.get(show.name()));
+        receiver.commandComplete("SHOW");
       }
     } else if (command instanceof SessionCommand.Explain explain) {
       List<String> lines = new java.util.ArrayList<>(engine.explain(explain.sql()));
       lines.addAll(explainNotes.apply(explain.sql()));
       if (describeRows) {
-        BackendMessages.rowDescription(out, describe(command));
+        receiver.rowDescription(describe(command));
       }
       for (String line : lines) {
-        dataRow(out, line);
+        receiver.textRow(line);
       }
-      BackendMessages.commandComplete(out, "EXPLAIN");
+      receiver.commandComplete("EXPLAIN");
     } else if (command instanceof SessionCommand.Signal signal) {
       boolean delivered = signaller.signal(signal.pid(), signal.terminate());
       if (describeRows) {
-        BackendMessages.rowDescription(out, describe(command));
+        receiver.rowDescription(describe(command));
       }
-      dataRow(out, delivered ? "t" : "f");
-      BackendMessages.commandComplete(out, "SELECT 1");
+      receiver.textRow(delivered ? "t" : "f");
+      receiver.commandComplete("SELECT 1");
     } else if (command instanceof SessionCommand.SetConfig setConfig) {
       // is_local is taken as a session-wide change, as SET LOCAL is: the gateway keeps one set of parameters.
       String now = set(setConfig.name(), setConfig.value());
       if (describeRows) {
-        BackendMessages.rowDescription(out, describe(command));
+        receiver.rowDescription(describe(command));
       }
-      dataRow(out, now);
-      BackendMessages.commandComplete(out, "SELECT 1");
+      receiver.textRow(now);
+      receiver.commandComplete("SELECT 1");
     } else if (command instanceof SessionCommand.Ignored ignored) {
-      BackendMessages.commandComplete(out, ignored.tag());
+      receiver.commandComplete(ignored.tag());
     } else if (command instanceof SessionCommand.Unsupported unsupported) {
       throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, unsupported.what() + " are not supported by this server");
     } else {
@@ -168,13 +164,16 @@ final class SessionCommands {
   private void changed(String canonical) {
     mirrorIntoDuckDb(canonical);
     if (SessionParameters.isReported(canonical)) {
-      BackendMessages.parameterStatus(output.buffer(), canonical, parameters.get(canonical));
+      receiver.parameterStatus(canonical, parameters.get(canonical));
     }
   }
 
   /** DuckDB evaluates time-zone-aware functions and name resolution itself, so it must agree. */
   private void mirrorIntoDuckDb(String canonical) {
     if (canonical.equals("TimeZone")) {
+      if (io.analytics.gateway.dialect.LockedConfiguration.isLocked(engine)) {
+        return; // DuckDB computes in UTC there; the gateway still writes values in the session's zone
+      }
       String zone = parameters.timeZone().getId();
       engine.execute("SET TimeZone = '" + zone.replace("'", "''") + "'");
     } else if (canonical.equals("search_path")) {
@@ -196,15 +195,5 @@ final class SessionCommands {
 
   private static FieldDescription textField(String name) {
     return new FieldDescription(name, 0, (short) 0, TEXT_OID, (short) -1, -1, (short) 0);
-  }
-
-  private static void dataRow(ByteBuf out, String... values) {
-    int start = BackendMessages.beginDataRow(out, values.length);
-    for (String value : values) {
-      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-      out.writeInt(bytes.length);
-      out.writeBytes(bytes);
-    }
-    BackendMessages.endMessage(out, start);
   }
 }

@@ -3,7 +3,6 @@ package io.analytics.gateway.session;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.gateway.types.SessionFormat;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,53 +26,47 @@ public final class SessionParameters {
   /** Parameters PostgreSQL lets only a superuser set (log_statement, ...): 42501 for other sessions. */
   private static final java.util.Set<String> SUPERUSER_ONLY = new java.util.HashSet<>();
 
-  /**
-   * DuckDB gives every transaction snapshot isolation, PostgreSQL's repeatable read, whatever level
-   * is asked for: a stronger guarantee than read committed, a weaker one than serializable.
-   */
-  private static final String ISOLATION_PROVIDED = "repeatable read";
-
   static {
-    define("server_version", ServerVersion.VERSION, true, readOnly("server_version"));
-    define("server_version_num", ServerVersion.VERSION_NUM, false, readOnly("server_version_num"));
-    define("server_encoding", "UTF8", true, readOnly("server_encoding"));
-    define("client_encoding", "UTF8", true, SessionParameters::clientEncoding);
-    define("DateStyle", "ISO, MDY", true, SessionParameters::dateStyle);
-    define("IntervalStyle", "postgres", true, onlyValue("IntervalStyle", "postgres"));
-    define("TimeZone", "UTC", true, SessionParameters::timeZone);
-    define("integer_datetimes", "on", true, readOnly("integer_datetimes"));
-    define("standard_conforming_strings", "on", true, onlyValue("standard_conforming_strings", "on"));
+    define("server_version", ServerVersion.VERSION, true, ParameterValues.readOnly("server_version"));
+    define("server_version_num", ServerVersion.VERSION_NUM, false, ParameterValues.readOnly("server_version_num"));
+    define("server_encoding", "UTF8", true, ParameterValues.readOnly("server_encoding"));
+    define("client_encoding", "UTF8", true, ParameterValues::clientEncoding);
+    define("DateStyle", "ISO, MDY", true, ParameterValues::dateStyle);
+    define("IntervalStyle", "postgres", true, ParameterValues.onlyValue("IntervalStyle", "postgres"));
+    define("TimeZone", "UTC", true, ParameterValues::timeZone);
+    define("integer_datetimes", "on", true, ParameterValues.readOnly("integer_datetimes"));
+    define("standard_conforming_strings", "on", true, ParameterValues.onlyValue("standard_conforming_strings", "on"));
     define("application_name", "", true, UnaryOperator.identity());
-    define("is_superuser", "on", true, readOnly("is_superuser"));
-    define("session_authorization", "", true, readOnly("session_authorization"));
-    define("default_transaction_read_only", "off", true, SessionParameters::bool);
-    define("in_hot_standby", "off", true, readOnly("in_hot_standby"));
+    define("is_superuser", "on", true, ParameterValues.readOnly("is_superuser"));
+    define("session_authorization", "", true, ParameterValues.readOnly("session_authorization"));
+    define("default_transaction_read_only", "off", true, ParameterValues::bool);
+    define("in_hot_standby", "off", true, ParameterValues.readOnly("in_hot_standby"));
     define("search_path", "\"$user\", public", false, UnaryOperator.identity());
-    define("statement_timeout", "0", false, SessionParameters::duration);
-    define("lock_timeout", "0", false, SessionParameters::duration);
-    define("idle_in_transaction_session_timeout", "0", false, SessionParameters::duration);
-    define("idle_session_timeout", "0", false, SessionParameters::duration);
-    define("extra_float_digits", "1", false, SessionParameters::extraFloatDigits);
-    define("bytea_output", "hex", false, onlyValue("bytea_output", "hex"));
-    define("default_transaction_isolation", ISOLATION_PROVIDED, false, SessionParameters::isolation);
-    define("transaction_isolation", ISOLATION_PROVIDED, false, SessionParameters::isolation);
-    define("transaction_read_only", "off", false, SessionParameters::bool);
-    define("default_transaction_deferrable", "off", false, SessionParameters::bool);
-    define("escape_string_warning", "on", false, SessionParameters::bool);
-    define("row_security", "on", false, SessionParameters::bool);
-    define("jit", "off", false, SessionParameters::bool);
-    define("max_identifier_length", "63", false, readOnly("max_identifier_length"));
+    define("statement_timeout", "0", false, ParameterValues::duration);
+    define("lock_timeout", "0", false, ParameterValues::duration);
+    define("idle_in_transaction_session_timeout", "0", false, ParameterValues::duration);
+    define("idle_session_timeout", "0", false, ParameterValues::duration);
+    define("extra_float_digits", "1", false, ParameterValues::extraFloatDigits);
+    define("bytea_output", "hex", false, ParameterValues.onlyValue("bytea_output", "hex"));
+    define("default_transaction_isolation", ParameterValues.ISOLATION_PROVIDED, false, ParameterValues::isolation);
+    define("transaction_isolation", ParameterValues.ISOLATION_PROVIDED, false, ParameterValues::isolation);
+    define("transaction_read_only", "off", false, ParameterValues::bool);
+    define("default_transaction_deferrable", "off", false, ParameterValues::bool);
+    define("escape_string_warning", "on", false, ParameterValues::bool);
+    define("row_security", "on", false, ParameterValues::bool);
+    define("jit", "off", false, ParameterValues::bool);
+    define("max_identifier_length", "63", false, ParameterValues.readOnly("max_identifier_length"));
     define("lc_messages", "C", false, UnaryOperator.identity());
     define("lc_monetary", "C", false, UnaryOperator.identity());
     define("lc_numeric", "C", false, UnaryOperator.identity());
     define("lc_time", "C", false, UnaryOperator.identity());
-    define("lc_collate", "C", false, readOnly("lc_collate"));
-    define("lc_ctype", "C", false, readOnly("lc_ctype"));
-    define("geqo", "on", false, SessionParameters::bool);
+    define("lc_collate", "C", false, ParameterValues.readOnly("lc_collate"));
+    define("lc_ctype", "C", false, ParameterValues.readOnly("lc_ctype"));
+    define("geqo", "on", false, ParameterValues::bool);
     define("role", "none", false, UnaryOperator.identity());
-    define("max_connections", "500", false, readOnly("max_connections"));
-    define("block_size", "8192", false, readOnly("block_size"));
-    define("ssl", "off", false, readOnly("ssl"));
+    define("max_connections", "500", false, ParameterValues.readOnly("max_connections"));
+    define("block_size", "8192", false, ParameterValues.readOnly("block_size"));
+    define("ssl", "off", false, ParameterValues.readOnly("ssl"));
     define("password_encryption", "scram-sha-256", false, UnaryOperator.identity());
     for (PgSettingsTable.Setting setting : PgSettingsTable.settings()) {
       if (definition(setting.name()).isEmpty()) {
@@ -98,6 +91,11 @@ public final class SessionParameters {
   private String formatZone;
   private String formatFloatDigits;
   private final boolean readOnlyServer;
+  /** {@link #all()} as of the last change: the result cache keys every statement by it. */
+  private Map<String, String> snapshot;
+  /** The statement_timeout text last parsed, and its milliseconds. */
+  private String timeoutText;
+  private long timeoutMillis;
 
   public SessionParameters(String user, boolean superuser) {
     this(user, superuser, false);
@@ -120,6 +118,7 @@ public final class SessionParameters {
   public void setSessionDefault(String name, String value) {
     Definition definition = definition(name).orElseThrow(() -> unknown(name));
     sessionDefaults.put(definition.name(), definition.normalizer().apply(value));
+    snapshot = null;
     values.put(definition.name(), sessionDefaults.get(definition.name()));
   }
 
@@ -129,16 +128,6 @@ public final class SessionParameters {
       return sessionDefault;
     }
     return readOnlyServer && READ_ONLY_SERVER.contains(definition.name()) ? "on" : definition.defaultValue();
-  }
-
-  private static String isolation(String value) {
-    String level = value.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-    if (!List.of("serializable", "repeatable read", "read committed", "read uncommitted").contains(level)) {
-      throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE,
-          "invalid value for parameter \"transaction_isolation\": \"" + value + "\"",
-          null, "Available values: serializable, repeatable read, read committed, read uncommitted.", 0, null);
-    }
-    return ISOLATION_PROVIDED;
   }
 
   /** The canonical definition for a (case-insensitive) name, if it is one PostgreSQL knows. */
@@ -165,6 +154,7 @@ public final class SessionParameters {
     Optional<Definition> definition = definition(name);
     if (definition.isEmpty()) {
       if (name.indexOf('.') > 0) {
+        snapshot = null;
         values.put(name.toLowerCase(Locale.ROOT), value);
         return name.toLowerCase(Locale.ROOT);
       }
@@ -179,6 +169,7 @@ public final class SessionParameters {
       throw new PlatformException(SqlState.READ_ONLY_SQL_TRANSACTION,
           "cannot set transaction read-write mode: this gateway is a read replica");
     }
+    snapshot = null;
     values.put(canonical, normalized);
     return canonical;
   }
@@ -186,6 +177,7 @@ public final class SessionParameters {
   /** Restores a parameter's default; returns its canonical name. */
   public String reset(String name) {
     Optional<Definition> definition = definition(name);
+    snapshot = null;
     if (definition.isEmpty()) {
       if (values.remove(name.toLowerCase(Locale.ROOT)) != null || name.indexOf('.') > 0) {
         return name.toLowerCase(Locale.ROOT);
@@ -247,22 +239,31 @@ public final class SessionParameters {
     return reported;
   }
 
-  /** All parameters and values, for SHOW ALL. */
+  /** All parameters and values, for SHOW ALL; the same immutable map until a parameter changes. */
   public Map<String, String> all() {
-    return Map.copyOf(values);
+    if (snapshot == null) {
+      snapshot = Map.copyOf(values);
+    }
+    return snapshot;
   }
 
+  /** statement_timeout in milliseconds; read before every statement, so parsed once per value. */
   public long statementTimeoutMillis() {
-    return Long.parseLong(milliseconds(values.get("statement_timeout")));
+    String text = values.get("statement_timeout");
+    if (!text.equals(timeoutText)) {
+      timeoutMillis = Long.parseLong(ParameterValues.milliseconds(text));
+      timeoutText = text;
+    }
+    return timeoutMillis;
   }
 
   /** lock_timeout in milliseconds (0: wait without bound); SHOW gives it in PostgreSQL's units. */
   public long lockTimeoutMillis() {
-    return Long.parseLong(milliseconds(values.get("lock_timeout")));
+    return Long.parseLong(ParameterValues.milliseconds(values.get("lock_timeout")));
   }
 
   public ZoneId timeZone() {
-    return zoneOf(values.get("TimeZone"));
+    return ParameterValues.zoneOf(values.get("TimeZone"));
   }
 
   /** The formats values are written in; kept while TimeZone and extra_float_digits stay as they are. */
@@ -270,7 +271,7 @@ public final class SessionParameters {
     String zone = values.get("TimeZone");
     String floatDigits = values.get("extra_float_digits");
     if (format == null || !zone.equals(formatZone) || !floatDigits.equals(formatFloatDigits)) {
-      format = new SessionFormat(zoneOf(zone), Integer.parseInt(floatDigits));
+      format = new SessionFormat(ParameterValues.zoneOf(zone), Integer.parseInt(floatDigits));
       formatZone = zone;
       formatFloatDigits = floatDigits;
     }
@@ -283,140 +284,5 @@ public final class SessionParameters {
 
   private static PlatformException unknown(String name) {
     return new PlatformException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
-  }
-
-  private static UnaryOperator<String> readOnly(String name) {
-    return value -> {
-      throw new PlatformException(SqlState.CANT_CHANGE_RUNTIME_PARAM, "parameter \"" + name + "\" cannot be changed");
-    };
-  }
-
-  private static UnaryOperator<String> onlyValue(String name, String allowed) {
-    return value -> {
-      if (!value.equalsIgnoreCase(allowed)) {
-        throw invalidValue(name, value, "only \"" + allowed + "\" is supported by this server");
-      }
-      return allowed;
-    };
-  }
-
-  private static PlatformException invalidValue(String name, String value, String detail) {
-    return new PlatformException(
-        SqlState.INVALID_PARAMETER_VALUE,
-        "invalid value for parameter \"" + name + "\": \"" + value + "\"", detail, null, 0, null);
-  }
-
-  private static String clientEncoding(String value) {
-    String normalized = value.toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
-    if (normalized.equals("UTF8") || normalized.equals("UNICODE")) {
-      return "UTF8";
-    }
-    if (normalized.equals("SQLASCII")) {
-      // SQL_ASCII means "no conversion": the client takes the server's UTF-8 bytes as they are.
-      return "SQL_ASCII";
-    }
-    throw new PlatformException(
-        SqlState.FEATURE_NOT_SUPPORTED,
-        "conversion between UTF8 and " + value + " is not supported", null,
-        "set client_encoding to UTF8", 0, null);
-  }
-
-  private static String dateStyle(String value) {
-    String upper = value.toUpperCase(Locale.ROOT).replace(" ", "");
-    if (upper.equals("ISO") || upper.equals("ISO,MDY") || upper.equals("MDY,ISO") || upper.equals("MDY")) {
-      return "ISO, MDY";
-    }
-    if (upper.equals("ISO,DMY") || upper.equals("DMY,ISO") || upper.equals("ISO,YMD")) {
-      return upper.endsWith("DMY") || upper.startsWith("DMY") ? "ISO, DMY" : "ISO, YMD";
-    }
-    throw invalidValue("DateStyle", value, "only the ISO output style is supported by this server");
-  }
-
-  private static String timeZone(String value) {
-    zoneOf(value);
-    return value.equalsIgnoreCase("utc") ? "UTC" : value;
-  }
-
-  static ZoneId zoneOf(String value) {
-    try {
-      if (value.equalsIgnoreCase("utc") || value.equalsIgnoreCase("gmt") || value.equalsIgnoreCase("z")
-          || value.equalsIgnoreCase("zulu")) {
-        return ZoneId.of("UTC");
-      }
-      if (value.matches("[+-]?\\d{1,2}(:\\d{2})?")) {
-        // A bare numeric offset in SET TIME ZONE means hours east of UTC.
-        String sign = value.startsWith("-") ? "-" : "+";
-        String digits = value.replaceFirst("^[+-]", "");
-        String[] parts = digits.split(":");
-        return ZoneId.of(String.format(Locale.ROOT, "%s%02d:%s", sign, Integer.parseInt(parts[0]), parts.length > 1 ? parts[1] : "00"));
-      }
-      return ZoneId.of(value, ZoneId.SHORT_IDS);
-    } catch (DateTimeException e) {
-      throw invalidValue("TimeZone", value, "time zone \"" + value + "\" is not recognized");
-    }
-  }
-
-  static String bool(String value) {
-    String lower = value.toLowerCase(Locale.ROOT);
-    return switch (lower) {
-      case "on", "true", "yes", "1", "t", "y" -> "on";
-      case "off", "false", "no", "0", "f", "n" -> "off";
-      default -> throw invalidValue("boolean parameter", value, "expected on or off");
-    };
-  }
-
-  private static String extraFloatDigits(String value) {
-    try {
-      int digits = Integer.parseInt(value.trim());
-      if (digits < -15 || digits > 3) {
-        throw invalidValue("extra_float_digits", value, "must be between -15 and 3");
-      }
-      return Integer.toString(digits);
-    } catch (NumberFormatException e) {
-      throw invalidValue("extra_float_digits", value, "must be an integer");
-    }
-  }
-
-  /** Parses PostgreSQL time units (ms default): "5000", "5s", "1min", "250 ms". */
-  /** A timeout as PostgreSQL's SHOW prints it: in the largest unit that holds it exactly (3000 is 3s). */
-  static String milliseconds(String value) {
-    String trimmed = value.trim().toLowerCase(Locale.ROOT);
-    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|h|d)?").matcher(trimmed);
-    if (!matcher.matches()) {
-      throw invalidValue("timeout", value, "valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\"");
-    }
-    double amount = Double.parseDouble(matcher.group(1));
-    String unit = matcher.group(2) == null ? "ms" : matcher.group(2);
-    double millis = switch (unit) {
-      case "us" -> amount / 1000;
-      case "s" -> amount * 1000;
-      case "min" -> amount * 60_000;
-      case "h" -> amount * 3_600_000;
-      case "d" -> amount * 86_400_000;
-      default -> amount;
-    };
-    if (millis < 0 || millis > Integer.MAX_VALUE) {
-      throw invalidValue("timeout", value, "must be between 0 and " + Integer.MAX_VALUE + " ms");
-    }
-    return Long.toString(Math.round(millis));
-  }
-
-  /**
-   * A time setting as PostgreSQL shows it: in the largest unit that divides it exactly ({@code SET
-   * statement_timeout = 3000} shows {@code 3s}, 90000 shows {@code 90s}, 0 shows {@code 0}).
-   */
-  static String duration(String value) {
-    long millis = Long.parseLong(milliseconds(value));
-    if (millis == 0) {
-      return "0";
-    }
-    String[] units = {"d", "h", "min", "s"};
-    long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
-    for (int i = 0; i < units.length; i++) {
-      if (millis % sizes[i] == 0) {
-        return millis / sizes[i] + units[i];
-      }
-    }
-    return millis + "ms";
   }
 }

@@ -98,6 +98,17 @@ public final class SessionRegistry {
         .sorted(java.util.Comparator.comparingInt(io.analytics.gateway.activity.SessionActivity::pid)).toList();
   }
 
+  /** As in PostgreSQL, other users' statements are hidden from everyone but administrators. */
+  List<io.analytics.gateway.activity.SessionActivity> activitiesVisibleTo(String user, boolean administrator) {
+    List<io.analytics.gateway.activity.SessionActivity> visible = new java.util.ArrayList<>();
+    for (io.analytics.gateway.activity.SessionActivity activity : activities()) {
+      boolean mine = activity.user().equals(user) || administrator;
+      visible.add(mine ? activity : new io.analytics.gateway.activity.SessionActivity(activity.pid(), activity.database(),
+          activity.user(), activity.applicationName(), null, activity.backendStart(), null, null, null, "<insufficient privilege>"));
+    }
+    return visible;
+  }
+
   /**
    * pg_cancel_backend / pg_terminate_backend: allowed on the caller's own sessions, or any session
    * for an administrator, as PostgreSQL allows members of the owning role and superusers.

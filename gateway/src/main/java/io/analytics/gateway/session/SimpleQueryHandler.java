@@ -6,7 +6,6 @@ import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.session.PreparedQuery;
 import io.analytics.engine.session.ResultColumn;
-import io.analytics.gateway.protocol.BackendMessages;
 import io.analytics.gateway.protocol.BackendMessages.FieldDescription;
 import io.analytics.gateway.protocol.FrontendMessage;
 import io.analytics.gateway.sql.SqlStatement;
@@ -32,36 +31,23 @@ final class SimpleQueryHandler {
     void copiedIn();
   }
 
-  private final BackendOutput output;
+  private final SessionContext context;
   private final StatementRunner runner;
-  private final SessionGuard guard;
-  private final TransactionState transactions;
-  private final Portals portals;
-  private final ClientQueryPreparer preparer;
   private final CopyHandler copy;
-  private final SessionParameters parameters;
   private final Runnable lakeRefresh;
   private final Replies replies;
   private final io.analytics.gateway.cache.SessionResultCache resultCache;
-  private final StatementExecution execution;
   /** Statements of a simple query still to run after a COPY FROM STDIN completes. */
   private Deque<SqlStatement> pendingStatements = new ArrayDeque<>();
 
-  SimpleQueryHandler(BackendOutput output, StatementRunner runner, SessionGuard guard, TransactionState transactions,
-      Portals portals, ClientQueryPreparer preparer, CopyHandler copy, SessionParameters parameters, Runnable lakeRefresh,
-      Replies replies, io.analytics.gateway.cache.SessionResultCache resultCache, StatementExecution execution) {
-    this.execution = requireNonNull(execution, "execution is null");
-    this.resultCache = requireNonNull(resultCache, "resultCache is null");
-    this.output = requireNonNull(output, "output is null");
+  SimpleQueryHandler(SessionContext context, StatementRunner runner, CopyHandler copy, Runnable lakeRefresh, Replies replies,
+      io.analytics.gateway.cache.SessionResultCache resultCache) {
+    this.context = requireNonNull(context, "context is null");
     this.runner = requireNonNull(runner, "runner is null");
-    this.guard = requireNonNull(guard, "guard is null");
-    this.transactions = requireNonNull(transactions, "transactions is null");
-    this.portals = requireNonNull(portals, "portals is null");
-    this.preparer = requireNonNull(preparer, "preparer is null");
     this.copy = requireNonNull(copy, "copy is null");
-    this.parameters = requireNonNull(parameters, "parameters is null");
     this.lakeRefresh = requireNonNull(lakeRefresh, "lakeRefresh is null");
     this.replies = requireNonNull(replies, "replies is null");
+    this.resultCache = requireNonNull(resultCache, "resultCache is null");
   }
 
   /** Whether a COPY FROM STDIN is receiving the client's data. */
@@ -72,17 +58,17 @@ final class SimpleQueryHandler {
   /** Runs a Query message's statements in order, until done or a COPY FROM STDIN starts. */
   void query(String sql) {
     lakeRefresh.run();
-    portals.close("");
-    List<SqlStatement> split = guard.split(sql);
+    context.portals().close("");
+    List<SqlStatement> split = context.guard().split(sql);
     if (split.isEmpty()) {
-      BackendMessages.emptyQueryResponse(output.buffer());
+      context.receiver().emptyQuery();
       replies.readyForQuery();
       return;
     }
     pendingStatements = new ArrayDeque<>(split);
     if (split.size() > 1 && split.stream().noneMatch(TransactionState::controlsTransactions)) {
       // PostgreSQL runs a multi-statement string as one transaction unless it manages its own.
-      transactions.beginImplicit(split.get(0));
+      context.transactions().beginImplicit(split.get(0));
     }
     continueSimpleQuery();
   }
@@ -97,51 +83,51 @@ final class SimpleQueryHandler {
           return;
         }
       }
-      transactions.commitImplicit();
+      context.transactions().commitImplicit();
     } catch (ClientGoneException e) {
       throw e;
     } catch (RuntimeException e) {
       pendingStatements.clear();
-      transactions.abortImplicit();
+      context.transactions().abortImplicit();
       throw e;
     }
     replies.readyForQuery();
   }
 
   private void runSimpleStatement(SqlStatement statement) {
-    transactions.checkNotAborted(statement);
+    context.transactions().checkNotAborted(statement);
     try {
       Optional<SessionCommand> command = SessionCommandParser.parse(statement);
       if (command.isPresent()) {
         if (command.get() instanceof SessionCommand.Copy copyCommand) {
-          guard.check(statement, CopyStatements.equivalent(copyCommand, statement));
-          copy.start(statement, CopyStatements.inPostgresDialect(copyCommand), parameters.format());
+          context.guard().check(statement, CopyStatements.equivalent(copyCommand, statement));
+          copy.start(statement, CopyStatements.inPostgresDialect(copyCommand), context.parameters().format());
           return;
         }
-        guard.checkCommand(command.get());
+        context.guard().checkCommand(command.get());
         runner.runCommand(statement, command.get(), true);
         return;
       }
-      guard.check(statement);
+      context.guard().check(statement);
       io.analytics.gateway.cache.CachedStatement cached =
-          resultCache.statement(statement.sql(), transactions.status() != TransactionStatus.IDLE, parameters::all);
-      long cachedRows = cached.answer(output.buffer());
+          resultCache.statement(statement.sql(), context.transactions().status() != TransactionStatus.IDLE, context.parameters()::all);
+      long cachedRows = context.receiver().cachedAnswer(cached);
       if (cachedRows >= 0) {
-        execution.completed(statement, cachedRows);
+        context.execution().completed(statement, cachedRows);
         return;
       }
-      try (PreparedQuery query = preparer.prepare(statement, transactions.isOpen())) {
+      try (PreparedQuery query = context.preparer().prepare(statement, context.transactions().isOpen())) {
         List<ResultColumn> columns = runner.postgresNames(statement.sql(), query.columns());
         List<FieldDescription> fields = RowDescriptions.describe(columns, new short[0]);
-        cached.startCapture(output::buffer, output::flushes);
+        context.receiver().startCapture(cached);
         runner.runQuery(statement, query, List.of(), columns, fields, true, 0, null);
-        cached.finishCapture(output::buffer, output::flushes);
+        context.receiver().finishCapture(cached);
       }
     } catch (PlatformException e) {
-      transactions.markFailed();
+      context.transactions().markFailed();
       throw shifted(e, statement);
     } catch (RuntimeException e) {
-      transactions.markFailed();
+      context.transactions().markFailed();
       throw e;
     }
   }
@@ -161,7 +147,7 @@ final class SimpleQueryHandler {
       } else if (message instanceof FrontendMessage.CopyDone) {
         long rows = copy.finish();
         replies.copiedIn();
-        BackendMessages.commandComplete(output.buffer(), "COPY " + rows);
+        context.receiver().commandComplete("COPY " + rows);
         continueSimpleQuery();
       } else if (message instanceof FrontendMessage.CopyFail fail) {
         copy.abort();
@@ -183,9 +169,9 @@ final class SimpleQueryHandler {
       if (copy.isReceiving()) {
         copy.abort();
       }
-      transactions.markFailed();
+      context.transactions().markFailed();
       pendingStatements.clear();
-      transactions.abortImplicit();
+      context.transactions().abortImplicit();
       replies.error(e);
       replies.readyForQuery();
     }

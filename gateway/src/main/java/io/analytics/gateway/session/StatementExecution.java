@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.engine.session.CancelReason;
 import io.analytics.engine.session.EngineSession;
-import io.analytics.gateway.server.AdmissionControl;
+import io.analytics.gateway.admission.AdmissionControl;
 import io.analytics.gateway.sql.SqlStatement;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;

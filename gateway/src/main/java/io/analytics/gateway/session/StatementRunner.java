@@ -4,11 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import io.analytics.engine.session.EngineSession;
 import io.analytics.engine.session.PreparedQuery;
 import io.analytics.engine.session.QueryResult;
 import io.analytics.engine.session.ResultColumn;
-import io.analytics.gateway.protocol.BackendMessages;
 import io.analytics.gateway.protocol.BackendMessages.FieldDescription;
 import io.analytics.gateway.sql.CommandTags;
 import io.analytics.gateway.sql.SqlStatement;
@@ -20,7 +18,7 @@ import java.util.List;
  * (DECLARE, FETCH/MOVE, CLOSE). Every DuckDB step runs inside a {@link StatementExecution} run.
  */
 final class StatementRunner {
-  /** What the transaction features (write turns, savepoints, read-only transactions, LISTEN/NOTIFY) add around statements. */
+  /** What the transaction features (write turns, savepoints, read-only transactions, LISTEN/NOTIFY) add around context.statements(). */
   interface Hooks {
     /** Before a statement runs in DuckDB: waits for the write turn a writing statement needs. */
     void beforeRunning(SqlStatement statement);
@@ -35,32 +33,12 @@ final class StatementRunner {
     void commandRan();
   }
 
-  private final BackendOutput output;
-  private final EngineSession engine;
-  private final SessionParameters parameters;
-  private final SessionCommands commands;
-  private final StatementExecution execution;
-  private final TransactionState transactions;
-  private final Portals portals;
-  private final PreparedStatements statements;
-  private final ClientQueryPreparer preparer;
-  private final SessionGuard guard;
+  private final SessionContext context;
   private final Hooks hooks;
 
-  StatementRunner(BackendOutput output, EngineSession engine, SessionParameters parameters, SessionCommands commands,
-      StatementExecution execution, TransactionState transactions, Portals portals, PreparedStatements statements,
-      ClientQueryPreparer preparer, SessionGuard guard, Hooks hooks) {
+  StatementRunner(SessionContext context, Hooks hooks) {
+    this.context = requireNonNull(context, "context is null");
     this.hooks = requireNonNull(hooks, "hooks is null");
-    this.output = requireNonNull(output, "output is null");
-    this.engine = requireNonNull(engine, "engine is null");
-    this.parameters = requireNonNull(parameters, "parameters is null");
-    this.commands = requireNonNull(commands, "commands is null");
-    this.execution = requireNonNull(execution, "execution is null");
-    this.transactions = requireNonNull(transactions, "transactions is null");
-    this.portals = requireNonNull(portals, "portals is null");
-    this.statements = requireNonNull(statements, "statements is null");
-    this.preparer = requireNonNull(preparer, "preparer is null");
-    this.guard = requireNonNull(guard, "guard is null");
   }
 
   /**
@@ -76,11 +54,11 @@ final class StatementRunner {
       boolean describeRows,
       int maxRows,
       Portal portal) {
-    execution.begin(statement);
+    context.execution().begin(statement);
     hooks.beforeRunning(statement);
-    try (StatementExecution.Run run = execution.run(statement, StatementExecution.Admission.ADMITTED)) {
+    try (StatementExecution.Run run = context.execution().run(statement, StatementExecution.Admission.ADMITTED)) {
       QueryResult result = query.execute(values);
-      if (transactions.isOpen()) {
+      if (context.transactions().isOpen()) {
         hooks.executed(statement, query, values, result);
       }
       if (result instanceof QueryResult.ChangedRows changed) {
@@ -92,7 +70,7 @@ final class StatementRunner {
         return;
       }
       QueryResult.Rows rows = (QueryResult.Rows) result;
-      ResultCursor cursor = new ResultCursor(rows.stream(), engine, RowDescriptions.columnTypes(columns), RowDescriptions.formatsOf(fields), parameters.format());
+      ResultCursor cursor = new ResultCursor(rows.stream(), context.engine(), RowDescriptions.columnTypes(columns), RowDescriptions.formatsOf(fields), context.parameters().format());
       if (portal != null) {
         // The portal owns the cursor from here and closes it when it completes or is closed.
         portal.start(cursor);
@@ -101,35 +79,35 @@ final class StatementRunner {
       }
       try (cursor) {
         if (describeRows) {
-          BackendMessages.rowDescription(output.buffer(), fields);
+          context.receiver().rowDescription(fields);
         }
-        long count = cursor.writeRows(output, 0);
+        long count = context.receiver().rows(cursor, 0);
         completeStatement(statement, count, null);
       }
     }
   }
 
   void resumePortal(Portal portal, int maxRows) {
-    try (StatementExecution.Run run = execution.run(portal.plan().statement(), StatementExecution.Admission.ADMITTED)) {
+    try (StatementExecution.Run run = context.execution().run(portal.plan().statement(), StatementExecution.Admission.ADMITTED)) {
       writePortalRows(portal, maxRows);
     }
   }
 
   private void writePortalRows(Portal portal, int maxRows) {
     ResultCursor cursor = portal.cursor();
-    long written = cursor.writeRows(output, maxRows);
+    long written = context.receiver().rows(cursor, maxRows);
     portal.rowsSent(written);
     if (maxRows > 0 && written == maxRows) {
-      BackendMessages.portalSuspended(output.buffer());
+      context.receiver().portalSuspended();
       return;
     }
     completeStatement(portal.plan().statement(), written, portal);
   }
 
   private void completeStatement(SqlStatement statement, long rows, Portal portal) {
-    BackendMessages.commandComplete(output.buffer(), CommandTags.forStatement(statement, rows));
+    context.receiver().commandComplete(CommandTags.forStatement(statement, rows));
     // The tag counts this Execute's rows, as PostgreSQL's does; audit and metrics count them all.
-    execution.completed(statement, portal != null && portal.totalRowsSent() > rows ? portal.totalRowsSent() : rows);
+    context.execution().completed(statement, portal != null && portal.totalRowsSent() > rows ? portal.totalRowsSent() : rows);
     if (portal != null) {
       portal.complete();
     }
@@ -137,50 +115,50 @@ final class StatementRunner {
 
   void runCommand(SqlStatement statement, SessionCommand command, boolean describeRows) {
     if (command instanceof SessionCommand.TransactionControl control) {
-      String tag = transactions.control(control,
-          (state, message) -> ErrorReporter.notice(output.buffer(), "WARNING", state, message));
-      BackendMessages.commandComplete(output.buffer(), tag);
+      String tag = context.transactions().control(control,
+          (state, message) -> context.receiver().warning(state, message));
+      context.receiver().commandComplete(tag);
     } else if (command instanceof SessionCommand.DeclareCursor declare) {
       declareCursor(declare, List.of(), List.of());
     } else if (command instanceof SessionCommand.FetchCursor fetch) {
       fetchCursor(statement, fetch, describeRows);
     } else if (command instanceof SessionCommand.CloseCursor close) {
       if (close.name() == null) {
-        portals.closeAll();
+        context.portals().closeAll();
       } else {
-        portals.require(close.name());
-        portals.close(close.name());
+        context.portals().require(close.name());
+        context.portals().close(close.name());
       }
-      BackendMessages.commandComplete(output.buffer(), "CLOSE CURSOR");
+      context.receiver().commandComplete("CLOSE CURSOR");
     } else if (command instanceof SessionCommand.Discard discard) {
       // DISCARD PLANS, SEQUENCES and TEMP have nothing to drop: plans are DuckDB's, there are no
       // sequences, and the session's TEMP objects are the gateway's own catalog.
       if (discard.what().equals("ALL")) {
-        if (transactions.status() != TransactionStatus.IDLE) {
+        if (context.transactions().status() != TransactionStatus.IDLE) {
           throw new PlatformException(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
         }
-        portals.closeAll();
-        statements.closeAll();
-        commands.resetAll();
+        context.portals().closeAll();
+        context.statements().closeAll();
+        context.commands().resetAll();
       }
-      BackendMessages.commandComplete(output.buffer(), "DISCARD " + discard.what());
+      context.receiver().commandComplete("DISCARD " + discard.what());
     } else if (command instanceof SessionCommand.Deallocate deallocate) {
       if (deallocate.name() == null) {
-        statements.closeAll();
-        BackendMessages.commandComplete(output.buffer(), "DEALLOCATE ALL");
+        context.statements().closeAll();
+        context.receiver().commandComplete("DEALLOCATE ALL");
       } else {
-        statements.deallocate(deallocate.name());
-        BackendMessages.commandComplete(output.buffer(), "DEALLOCATE");
+        context.statements().deallocate(deallocate.name());
+        context.receiver().commandComplete("DEALLOCATE");
       }
     } else if (command instanceof SessionCommand.Explain) {
       // EXPLAIN ANALYZE runs the statement: under the same timeout, admission and cancel as any other.
-      try (StatementExecution.Run run = execution.run(statement, StatementExecution.Admission.ADMITTED)) {
-        commands.run(statement, command, describeRows);
+      try (StatementExecution.Run run = context.execution().run(statement, StatementExecution.Admission.ADMITTED)) {
+        context.commands().run(statement, command, describeRows);
       }
       hooks.commandRan();
-      execution.completed(statement, 0);
+      context.execution().completed(statement, 0);
     } else if (!hooks.runTransactionCommand(command)) {
-      commands.run(statement, command, describeRows);
+      context.commands().run(statement, command, describeRows);
       hooks.commandRan();
     }
   }
@@ -190,21 +168,21 @@ final class StatementRunner {
    * it is read into memory (by the engine) when another statement needs the DuckDB connection.
    */
   void declareCursor(SessionCommand.DeclareCursor declare, List<Object> values, List<Integer> declaredTypes) {
-    if (!declare.hold() && !transactions.isOpen()) {
+    if (!declare.hold() && !context.transactions().isOpen()) {
       throw new PlatformException(SqlState.NO_ACTIVE_SQL_TRANSACTION, "DECLARE CURSOR can only be used in transaction blocks");
     }
-    if (portals.contains(declare.name())) {
+    if (context.portals().contains(declare.name())) {
       throw new PlatformException(SqlState.DUPLICATE_CURSOR, "cursor \"" + declare.name() + "\" already exists");
     }
-    guard.check(declare.query());
-    PreparedQuery query = preparer.prepare(declare.query(), declaredTypes, transactions.isOpen());
+    context.guard().check(declare.query());
+    PreparedQuery query = context.preparer().prepare(declare.query(), declaredTypes, context.transactions().isOpen());
     try {
       List<ResultColumn> columns = postgresNames(declare.query().sql(), query.columns());
       short[] formats = new short[columns.size()];
       java.util.Arrays.fill(formats, (short) (declare.binary() ? 1 : 0));
       List<FieldDescription> fields = RowDescriptions.describe(columns, formats);
       QueryResult result;
-      try (StatementExecution.Run run = execution.run(declare.query(), StatementExecution.Admission.ADMITTED)) {
+      try (StatementExecution.Run run = context.execution().run(declare.query(), StatementExecution.Admission.ADMITTED)) {
         result = query.execute(values);
       }
       if (!(result instanceof QueryResult.Rows rows)) {
@@ -212,9 +190,9 @@ final class StatementRunner {
       }
       Portal cursor = new Portal(declare.name(), new PreparedPlan.DuckDb(declare.query(), query, declaredTypes, columns), values, fields, columns);
       cursor.declared(declare.hold());
-      cursor.start(new ResultCursor(rows.stream(), engine, RowDescriptions.columnTypes(columns), RowDescriptions.formatsOf(fields), parameters.format()));
-      portals.put(cursor);
-      BackendMessages.commandComplete(output.buffer(), "DECLARE CURSOR");
+      cursor.start(new ResultCursor(rows.stream(), context.engine(), RowDescriptions.columnTypes(columns), RowDescriptions.formatsOf(fields), context.parameters().format()));
+      context.portals().put(cursor);
+      context.receiver().commandComplete("DECLARE CURSOR");
     } catch (RuntimeException e) {
       query.close();
       throw e;
@@ -223,7 +201,7 @@ final class StatementRunner {
 
   /** FETCH writes the next rows of a cursor (with RowDescription in a simple query); MOVE skips them. */
   private void fetchCursor(SqlStatement statement, SessionCommand.FetchCursor fetch, boolean describeRows) {
-    Portal cursor = portals.find(fetch.name());
+    Portal cursor = context.portals().find(fetch.name());
     if (cursor == null) {
       throw new PlatformException(SqlState.INVALID_CURSOR_NAME, "cursor \"" + fetch.name() + "\" does not exist");
     }
@@ -231,21 +209,21 @@ final class StatementRunner {
       throw new PlatformException(SqlState.INVALID_CURSOR_STATE, "portal \"" + fetch.name() + "\" does not return rows");
     }
     if (!fetch.move() && describeRows) {
-      BackendMessages.rowDescription(output.buffer(), cursor.fields());
+      context.receiver().rowDescription(cursor.fields());
     }
     long count = 0;
     if (cursor.cursor() != null) {
-      try (StatementExecution.Run run = execution.run(statement, StatementExecution.Admission.ADMITTED)) {
-        count = fetch.move() ? cursor.cursor().skipRows(fetch.count()) : cursor.cursor().writeRows(output, fetch.count());
+      try (StatementExecution.Run run = context.execution().run(statement, StatementExecution.Admission.ADMITTED)) {
+        count = fetch.move() ? cursor.cursor().skipRows(fetch.count()) : context.receiver().rows(cursor.cursor(), fetch.count());
       }
       cursor.rowsSent(count);
     }
-    BackendMessages.commandComplete(output.buffer(), (fetch.move() ? "MOVE " : "FETCH ") + count);
-    execution.completed(statement, count);
+    context.receiver().commandComplete((fetch.move() ? "MOVE " : "FETCH ") + count);
+    context.execution().completed(statement, count);
   }
 
   /** Named from the client's own SQL, before the gateway's rewrites (which replace some calls by literals). */
   List<ResultColumn> postgresNames(String sql, List<ResultColumn> columns) {
-    return io.analytics.gateway.naming.PostgresColumnNames.apply(sql, columns, engine::parseTree);
+    return io.analytics.gateway.naming.PostgresColumnNames.apply(sql, columns, context.engine()::parseTree);
   }
 }

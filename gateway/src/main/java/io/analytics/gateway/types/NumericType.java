@@ -1,5 +1,8 @@
 package io.analytics.gateway.types;
 
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.postgres.PgNumeric;
 import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -60,7 +63,7 @@ final class NumericType extends PgType {
     private final int scale;
     private final long divisor;
     private final AsciiScratch text = new AsciiScratch();
-    private final short[] groups = new short[NumericBinary.MAX_SMALL_GROUPS];
+    private final short[] groups = new short[PgNumeric.MAX_SMALL_GROUPS];
 
     SmallDecimalWriter(DecimalVector decimals) {
       super(decimals);
@@ -89,7 +92,7 @@ final class NumericType extends PgType {
     @Override
     public void writeBinary(int row, ByteBuf out) {
       long unscaled = decimals.getDataBuffer().getLong((long) row * DecimalVector.TYPE_WIDTH);
-      NumericBinary.write(out, unscaled, scale, groups);
+      PgNumeric.write(out::writeShort, unscaled, scale, groups);
     }
 
     private static long pow10(int exponent) {
@@ -121,7 +124,7 @@ final class NumericType extends PgType {
 
     @Override
     public void writeBinary(int row, ByteBuf out) {
-      NumericBinary.write(out, reader.read(row));
+      PgNumeric.write(out::writeShort, reader.read(row));
     }
   }
 
@@ -139,6 +142,10 @@ final class NumericType extends PgType {
     if (value.remaining() < 8) {
       throw badBinary(this);
     }
-    return NumericBinary.read(value);
+    try {
+      return PgNumeric.read(value::getShort, -1);
+    } catch (ArithmeticException e) {
+      throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "numeric " + e.getMessage() + " is not supported by DuckDB decimals");
+    }
   }
 }

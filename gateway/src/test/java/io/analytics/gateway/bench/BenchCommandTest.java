@@ -22,6 +22,9 @@ class BenchCommandTest {
     int code = AnalyticsCli.run(new PrintWriter(console), new PrintWriter(errors),
         "bench", "--rows", "20000", "--repetitions", "1", "--pgbench-seconds", "1", "--pgbench-scale", "1", "--freshness-commits", "2", "--out", out.toString());
     assertThat(code).as("stderr: %s", errors).isZero();
+    // Not a terminal: the workloads' progress as plain lines on stderr.
+    assertThat(errors.toString()).containsPattern("(?m)^bench: workloads started$")
+        .containsPattern("(?m)^bench: workloads done in [0-9.]+ s$");
     String markdown = Files.readString(out.resolve("results.md"));
     java.util.List<Workload> workloads = Workload.all(100_000, 20_000, 10_000);
     for (Workload workload : workloads) {

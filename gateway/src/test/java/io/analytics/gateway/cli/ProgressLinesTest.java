@@ -1,5 +1,7 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.progress.PlainProgress;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -35,6 +37,25 @@ class ProgressLinesTest {
         "ingest bronze.trades: writing started (100.0 MB)",
         "ingest bronze.trades: writing 50% (50.0 MB of 100.0 MB, 5.0 MB/s, about 10.0 s left)",
         "ingest bronze.trades: writing done in 20.0 s (100.0 MB, 5.0 MB/s)", ""));
+  }
+
+  @Test
+  void aSyncsLinesSayItsShareOfTheSourcesEstimatedRowsTheirRateAndTimeLeft() {
+    AtomicLong now = new AtomicLong();
+    StringWriter err = new StringWriter();
+    PlainProgress progress = new PlainProgress("sync", 0, new PrintWriter(err), TimeUnit.SECONDS.toNanos(5), now::get);
+    progress.started("oltp");
+    now.set(TimeUnit.SECONDS.toNanos(6));
+    progress.progress("oltp", SyncProgressDisplay.percent(40_000, 100_000),
+        SyncProgressDisplay.detail(40_000, 100_000, TimeUnit.SECONDS.toNanos(4)));
+    progress.progress("oltp", 100);
+    progress.finished("oltp");
+    assertThat(err.toString()).isEqualTo(String.join("\n",
+        "sync: oltp started",
+        "sync: oltp 40% (40,000 of about 100,000 rows, 10,000 rows/s, about 9.0 s left)",
+        "sync: oltp done in 6.0 s", ""));
+    assertThat(SyncProgressDisplay.percent(100_000, 100_000)).as("100 only when the sync says so").isLessThan(100);
+    assertThat(SyncProgressDisplay.detail(5, 0, 0)).isEqualTo("5 rows, 0 rows/s");
   }
 
   @Test

@@ -11,7 +11,6 @@ import io.analytics.catalog.home.GatewayEndpointFile;
 import io.analytics.gateway.auth.ScramVerifier;
 import io.analytics.gateway.testing.PsqlBinary;
 import io.analytics.gateway.testing.TestGateway;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,9 +44,47 @@ class SearchPathTest {
       assertThat(psql(gateway, "SET search_path = gold", "\\dt"))
           .contains("gold|daily_pnl|table").doesNotContain("trades");
       assertThat(psql(gateway, "CREATE TABLE main.trades (x INTEGER)", "\\dt", "DROP TABLE main.trades"))
-          .contains("main|trades|table").doesNotContain("bronze|trades").contains("gold|daily_pnl");
+          .contains("public|trades|table").doesNotContain("bronze|trades").contains("gold|daily_pnl");
       assertThat(psql(gateway, "SET search_path = bronze", "RESET search_path", "SHOW search_path"))
           .isEqualTo("\"$user\", public, gold, silver, bronze\n");
+    }
+  }
+
+  @Test
+  void theWarehouseSchemaIsPublicWhereverAClientLooksAndMainNamesKeepWorking() throws Exception {
+    assumeTrue(PsqlBinary.find() != null, "psql is not on PATH");
+    try (TestGateway gateway = TestGateway.start()) {
+      psql(gateway, "CREATE TABLE public.accounts (id INTEGER, name VARCHAR)", "INSERT INTO main.accounts VALUES (1, 'a')");
+      assertThat(psql(gateway, "SELECT current_schema(), current_schema, current_schemas(false)")).isEqualTo("public|public|{public}\n");
+      assertThat(psql(gateway, "\\dn")).contains("public|analytics").doesNotContain("main|");
+      assertThat(psql(gateway, "\\dt")).contains("public|accounts|table").doesNotContain("main|");
+      assertThat(psql(gateway, "\\d public.accounts")).isEqualTo("id|integer|||\nname|text|||\n");
+      assertThat(psql(gateway, "SELECT table_schema FROM information_schema.tables WHERE table_name = 'accounts'",
+          "SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('main', 'public')",
+          "SELECT schemaname FROM pg_tables WHERE tablename = 'accounts'",
+          "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'accounts'"))
+          .isEqualTo("public\npublic\npublic\npublic\n");
+      assertThat(psql(gateway, "SELECT count(*) FROM public.accounts", "SELECT count(*) FROM main.accounts",
+          "SELECT \"public\".accounts.name FROM \"public\".accounts", "SELECT 'public.accounts'"))
+          .isEqualTo("1\n1\na\npublic.accounts\n");
+      try (Connection client = gateway.connect()) {
+        java.sql.DatabaseMetaData metadata = client.getMetaData();
+        try (ResultSet tables = metadata.getTables(null, "public", "accounts", new String[] {"TABLE"})) {
+          assertThat(tables.next()).as("getTables(public)").isTrue();
+          assertThat(tables.getString("TABLE_SCHEM")).isEqualTo("public");
+        }
+        try (ResultSet tables = metadata.getTables(null, "main", "%", null)) {
+          assertThat(tables.next()).as("no schema main").isFalse();
+        }
+        List<String> schemas = new ArrayList<>();
+        try (ResultSet rows = metadata.getSchemas()) {
+          while (rows.next()) {
+            schemas.add(rows.getString("TABLE_SCHEM"));
+          }
+        }
+        assertThat(schemas).contains("public", "bronze", "gold").doesNotContain("main");
+        assertThat(first(client, "SELECT current_schema()")).isEqualTo("public");
+      }
     }
   }
 
@@ -80,7 +116,7 @@ class SearchPathTest {
     assertThat(describe.exitCode()).as(describe.err()).isZero();
     assertThat(describe.out()).contains("table:          bronze.trades").contains("rows:           2");
     CliRun missing = CliRun.on(home, "describe", "nope");
-    assertThat(missing.err()).contains("no table nope in the search path main, gold, silver, bronze");
+    assertThat(missing.err()).contains("no table nope in the search path public, gold, silver, bronze");
   }
 
   @Test
@@ -123,17 +159,8 @@ class SearchPathTest {
   }
 
   private static String psql(TestGateway gateway, String... commands) throws Exception {
-    List<String> command = new ArrayList<>(List.of(PsqlBinary.find().toString(), "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-        "-h", "127.0.0.1", "-p", Integer.toString(gateway.port()), "-U", "analyst", "-d", "lake"));
-    for (String each : commands) {
-      command.add("-c");
-      command.add(each);
-    }
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.getOutputStream().close();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(out).isZero();
-    return out.replace("RESET\n", "").replace("SET\n", "").replace("CREATE TABLE\n", "").replace("DROP TABLE\n", "");
+    PsqlBinary.Result run = PsqlBinary.unaligned(gateway, "analyst", commands);
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    return run.out().replace("RESET\n", "").replace("SET\n", "").replace("CREATE TABLE\n", "").replace("DROP TABLE\n", "");
   }
 }

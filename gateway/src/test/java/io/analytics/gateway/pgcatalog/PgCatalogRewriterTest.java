@@ -10,7 +10,7 @@ class PgCatalogRewriterTest {
   @Test
   void castsToOidTypesInCastSyntax() {
     assertThat(rewrite("SELECT CAST(CAST(format('%I.%I', s, t) AS REGCLASS) AS OID)"))
-        .isEqualTo("SELECT CAST(pg_regclass(pg_gateway_format('%I.%I', s, t) ) AS BIGINT)");
+        .isEqualTo("SELECT CAST(pg_regclass(format('%I.%I', s, t) ) AS BIGINT)");
     assertThat(rewrite("SELECT CAST(x AS pg_catalog.regclass), CAST(y AS regtype), CAST(z AS integer)"))
         .isEqualTo("SELECT pg_regclass(x ), CAST(y AS BIGINT), CAST(z AS integer)");
   }
@@ -20,11 +20,6 @@ class PgCatalogRewriterTest {
     assertThat(rewrite("SELECT 1 FROM pg_proc p WHERE p.prorettype::regtype != 'trigger'::regtype AND 'int4'::regtype > 0"))
         .isEqualTo("SELECT 1 FROM pg_proc p WHERE p.prorettype::BIGINT != CAST(2279 AS BIGINT) "
             + "AND (SELECT CAST(oid AS BIGINT) FROM pg_type WHERE typname = 'int4') > 0");
-  }
-
-  @Test
-  void formatWithPostgresPlaceholdersOnly() {
-    assertThat(rewrite("SELECT format('%s', a), format('{}', b)")).isEqualTo("SELECT pg_gateway_format('%s', a), format('{}', b)");
   }
 
   @Test

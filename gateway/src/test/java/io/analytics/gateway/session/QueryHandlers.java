@@ -13,7 +13,7 @@ import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.metrics.GatewayMetrics;
 import io.analytics.gateway.security.Role;
 import io.analytics.gateway.security.StatementGuard;
-import io.analytics.gateway.server.AdmissionControl;
+import io.analytics.gateway.admission.AdmissionControl;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetAddress;
@@ -28,9 +28,9 @@ import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The simple and extended query handlers wired to an in-memory DuckDB and an embedded Netty
- * channel, without a socket, a server or authentication: what the handlers answer can be read back
- * as backend messages.
+ * The simple and extended query handlers wired to an in-memory DuckDB, without a socket, a server
+ * or authentication: what the handlers answer is read back as backend messages from an embedded
+ * Netty channel, or recorded by a receiver of the test's own.
  */
 final class QueryHandlers implements AutoCloseable {
   /** One backend message: its type byte and body. */
@@ -52,32 +52,22 @@ final class QueryHandlers implements AutoCloseable {
   final ExtendedQueryHandler extended;
   private int readyCount;
 
+  /** Handlers that answer in backend messages, read back with {@link #written()}. */
   QueryHandlers(Path lake) throws Exception {
+    this(lake, null);
+  }
+
+  /** Handlers that deliver their answers to {@code receiver} (null: the wire receiver). */
+  QueryHandlers(Path lake, ResultReceiver receiver) throws Exception {
+    ResultReceiver answers = receiver == null ? new WireReceiver(output) : receiver;
     engine = new EngineSession((DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:"), allocator, 100);
     SessionParameters parameters = new SessionParameters("tester", true);
-    SessionCommands commands = new SessionCommands(parameters, engine, output);
+    SessionCommands commands = new SessionCommands(parameters, engine, answers);
     InetAddress client = InetAddress.getLoopbackAddress();
     StatementExecution execution = new StatementExecution(engine, timers, new AdmissionControl(0, 1000, waited -> { }),
         new StatementLog(new AuditLog(), new GatewayMetrics(), new StatementStatistics(), 0, "tester", client), parameters::statementTimeoutMillis);
     ClientQueryPreparer[] preparer = new ClientQueryPreparer[1];
-    transactions = new TransactionState(engine, new TransactionState.Listener() {
-      @Override
-      public String beginning(SessionCommand.TransactionControl control) {
-        return "BEGIN TRANSACTION";
-      }
-
-      @Override
-      public void started() {
-      }
-
-      @Override
-      public void blockEnding(boolean commit) {
-      }
-
-      @Override
-      public void implicitEnded(boolean committed) {
-      }
-
+    transactions = new TransactionState(engine, new NoOpTransactionListener() {
       @Override
       public void ending() {
         portals.closeTransactionPortals();
@@ -93,44 +83,43 @@ final class QueryHandlers implements AutoCloseable {
         new StatementStatistics(), "tester", true, statement -> true);
     SessionGuard guard = new SessionGuard(new StatementGuard(Role.ADMIN, lake, new SessionCatalogLookup(engine), () -> "main"),
         false, execution, "tester", client, statement -> { }, sql -> sql);
-    StatementRunner runner = new StatementRunner(output, engine, parameters, commands, execution, transactions, portals,
-        statements, preparer[0], guard, new StatementRunner.Hooks() {
-          @Override
-          public void beforeRunning(SqlStatement statement) {
-          }
+    SessionContext context = new SessionContext(answers, engine, parameters, commands, execution, transactions, portals,
+        statements, preparer[0], guard);
+    StatementRunner runner = new StatementRunner(context, new StatementRunner.Hooks() {
+      @Override
+      public void beforeRunning(SqlStatement statement) {
+      }
 
-          @Override
-          public void executed(SqlStatement statement, PreparedQuery query, List<Object> values, QueryResult result) {
-          }
+      @Override
+      public void executed(SqlStatement statement, PreparedQuery query, List<Object> values, QueryResult result) {
+      }
 
-          @Override
-          public boolean runTransactionCommand(SessionCommand command) {
-            return false;
-          }
+      @Override
+      public boolean runTransactionCommand(SessionCommand command) {
+        return false;
+      }
 
-          @Override
-          public void commandRan() {
-          }
-        });
+      @Override
+      public void commandRan() {
+      }
+    });
     CopyHandler copy = new CopyHandler(engine, output, lake.resolve("copy-tmp"), execution);
-    simple = new SimpleQueryHandler(output, runner, guard, transactions, portals, preparer[0], copy, parameters, () -> { },
-        new SimpleQueryHandler.Replies() {
-          @Override
-          public void readyForQuery() {
-            readyCount++;
-          }
+    simple = new SimpleQueryHandler(context, runner, copy, () -> { }, new SimpleQueryHandler.Replies() {
+      @Override
+      public void readyForQuery() {
+        readyCount++;
+      }
 
-          @Override
-          public void error(RuntimeException e) {
-            ErrorReporter.error(output.buffer(), ErrorReporter.toPlatform(e), 0);
-          }
+      @Override
+      public void error(RuntimeException e) {
+        answers.error(ErrorReporter.toPlatform(e), 0);
+      }
 
-          @Override
-          public void copiedIn() {
-          }
-        }, new SessionResultCache(ResultCache.disabled(), engine::parseTree, "admin", "tester"), execution);
-    extended = new ExtendedQueryHandler(output, runner, guard, transactions, portals, statements, preparer[0],
-        new ResultShapes(engine), parameters, commands, () -> { });
+      @Override
+      public void copiedIn() {
+      }
+    }, new SessionResultCache(ResultCache.disabled(), engine::parseTree, "admin", "tester"));
+    extended = new ExtendedQueryHandler(context, runner, new ResultShapes(engine), () -> { });
   }
 
   /** How many times a query ended with ReadyForQuery. */

@@ -34,24 +34,7 @@ class TransactionStateTest {
     allocator = new RootAllocator();
     engine = new EngineSession((DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:"), allocator, 1024);
     engine.execute("CREATE TABLE t(i INTEGER)");
-    state = new TransactionState(engine, new TransactionState.Listener() {
-      @Override
-      public String beginning(SessionCommand.TransactionControl control) {
-        return "BEGIN TRANSACTION";
-      }
-
-      @Override
-      public void started() {
-      }
-
-      @Override
-      public void blockEnding(boolean commit) {
-      }
-
-      @Override
-      public void implicitEnded(boolean committed) {
-      }
-
+    state = new TransactionState(engine, new NoOpTransactionListener() {
       @Override
       public void ending() {
         events.add("ending");

@@ -31,4 +31,24 @@ class SourceTableNamesTest {
     }
     assertThat(SourceTableNames.rewrite("SELECT * FROM oltp.public.orders", Map.of())).isEqualTo("SELECT * FROM oltp.public.orders");
   }
+
+  @Test
+  void namesOfALiveSourceBecomeItsCatalogsSchemaAndTable() {
+    SourceTableNames live = new SourceTableNames(Map.of(), OLTP);
+    assertThat(live.rewrite("SELECT count(*) FROM oltp.orders")).isEqualTo("SELECT count(*) FROM oltp.public.orders");
+    assertThat(live.rewrite("SELECT * FROM oltp.sales__orders s JOIN \"oltp\".\"Mixed Case\" m USING (id)"))
+        .isEqualTo("SELECT * FROM oltp.sales.orders s JOIN \"oltp\".public.\"Mixed Case\" m USING (id)");
+    assertThat(live.rewrite("SELECT oltp.orders.order_id FROM oltp.orders"))
+        .isEqualTo("SELECT oltp.public.orders.order_id FROM oltp.public.orders");
+    for (String sql : List.of(
+        "SELECT * FROM oltp.public.orders",
+        "SELECT * FROM oltp.sales.orders",
+        "SELECT 'oltp.orders' -- oltp.orders\n FROM t",
+        "SELECT * FROM other.orders",
+        "SELECT * FROM warehouse.oltp.orders")) {
+      assertThat(live.rewrite(sql)).as(sql).isEqualTo(sql);
+    }
+    assertThat(new SourceTableNames(Map.of(), Map.of("oltp", List.of("sales"))).rewrite("SELECT * FROM oltp.orders"))
+        .as("no public schema exposed: nothing to resolve to").isEqualTo("SELECT * FROM oltp.orders");
+  }
 }

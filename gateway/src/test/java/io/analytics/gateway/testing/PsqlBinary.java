@@ -1,7 +1,12 @@
 package io.analytics.gateway.testing;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Where the psql client is, for the tests that drive it; null when it is not installed. */
 public final class PsqlBinary {
@@ -16,4 +21,30 @@ public final class PsqlBinary {
     }
     return null;
   }
+
+  /**
+   * Runs psql's commands ({@code -c}, in order, one session) against a gateway as {@code user}, with
+   * unaligned tuples-only output ({@code -X -A -t}), stopping at the first error.
+   *
+   * @return the exit code and everything psql printed (stdout and stderr together)
+   */
+  public static Result unaligned(TestGateway gateway, String user, String... commands) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(find().toString(), "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+        "-h", gateway.host(), "-p", Integer.toString(gateway.port()), "-U", user, "-d", "lake"));
+    for (String each : commands) {
+      command.add("-c");
+      command.add(each);
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getOutputStream().close();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("psql did not finish: " + out);
+    }
+    return new Result(process.exitValue(), out);
+  }
+
+  /** What one psql run printed, and how it exited. */
+  public record Result(int exitCode, String out) {}
 }

@@ -3,7 +3,11 @@ package io.analytics.gateway.testing;
 import io.analytics.catalog.config.UserConfig;
 import io.analytics.gateway.auth.ScramVerifier;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 
 /** One user per role (appuser, analyst, engineer, admin), all with the same password, for role tests. */
 public final class RoleUsers {
@@ -16,5 +20,14 @@ public final class RoleUsers {
         new UserConfig("analyst", "analyst", ScramVerifier.create(password, random).encode(), null),
         new UserConfig("engineer", "engineer", ScramVerifier.create(password, random).encode(), null),
         new UserConfig("admin", "admin", ScramVerifier.create(password, random).encode(), null));
+  }
+
+  /** A pgjdbc login as {@code user}, with pgjdbc's {@code preferQueryMode} (simple or extended). */
+  public static Connection login(TestGateway gateway, String user, String password, String mode) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    properties.setProperty("preferQueryMode", mode);
+    return DriverManager.getConnection(gateway.jdbcUrl(), properties);
   }
 }

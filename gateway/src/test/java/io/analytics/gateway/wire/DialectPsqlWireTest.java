@@ -44,6 +44,12 @@ class DialectPsqlWireTest {
       "SELECT generate_series(1, 3) AS g",
       "SELECT '{1,2,3}'::int[] AS a, '{a,b,c}'::text[] AS t",
       "SELECT 1 AS Foo, 2 AS \"Bar\"",
+      "SELECT sum(x) AS s, sum(x::int8) AS s8, avg(x) AS a, '42'::int2::numeric AS n FROM (VALUES (1), (2), (4)) t(x)",
+      "SELECT i, sum(i) OVER (ORDER BY i) AS running, avg(i) OVER (ORDER BY i) AS moving FROM (VALUES (2), (4), (5)) t(i) ORDER BY i",
+      "SELECT format('%s|%2$s|%1$-4s|%%|%I|%L', 'a', 'My Table', NULL) AS f",
+      "SELECT format('%s %s', 'a')",
+      "SELECT substr('hello', -1, 3) AS s, split_part('a@b', '', 1) AS p, to_hex(-1) AS h, string_to_array('1|2', '') AS a",
+      "SELECT date_trunc('century', DATE '1970-03-20') AS c, date_trunc('month', DATE '2024-05-17') AS m",
       "COPY (SELECT '\\x0001ff'::bytea AS b, '0.0001'::numeric AS n, 7 / 2 AS q) TO STDOUT",
       "COPY (SELECT x FROM (VALUES (1), (NULL)) t(x) ORDER BY x DESC) TO STDOUT WITH (FORMAT csv)");
 

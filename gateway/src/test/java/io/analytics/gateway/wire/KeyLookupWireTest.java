@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.lake.Layer;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetReplacer;
 import io.analytics.engine.lake.LakeSession;

@@ -18,12 +18,16 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
  * A shared server's safety nets, with small configured values standing in for the defaults (15
  * minutes, 3 of 500 slots): a runaway recursive CTE of an analyst is stopped by the default
- * statement_timeout (admins get none), and an admin connects while other roles hold every other slot.
+ * statement_timeout (admins get none), and an admin connects while other roles hold every other slot
+ * (also at full size, with 500 analyst sessions).
  */
 class SafeDefaultsWireTest {
   private static final String PASSWORD = "pw";
@@ -61,10 +65,63 @@ class SafeDefaultsWireTest {
           assertThat(rows.next()).as("the session lives on").isTrue();
         }
       } finally {
-        for (Connection connection : analysts) {
-          connection.close();
-        }
+        closeAll(analysts);
       }
+    }
+  }
+
+  /**
+   * Issue 17's exhaustion at full size: 500 analyst sessions (each logged in with SCRAM and holding
+   * its DuckDB connection) fill every slot but the admins' three; the next analyst is refused with
+   * 53300 as PostgreSQL refuses past superuser_reserved_connections, and admins still get in, one
+   * after another, and see the 500 sessions.
+   */
+  @Test
+  void anAdminConnectsWhileFiveHundredAnalystSessionsHoldEveryOtherSlot() throws Exception {
+    int analystCount = 500;
+    int reserved = 3;
+    SecureRandom random = new SecureRandom();
+    List<UserConfig> users = List.of(
+        new UserConfig("analyst", "analyst", ScramVerifier.create(PASSWORD, random).encode(), null),
+        new UserConfig("admin", "admin", ScramVerifier.create(PASSWORD, random).encode(), null));
+    LimitsConfig limits = LimitsConfig.defaults().withReservedAdminConnections(reserved, 0);
+    GatewayConfig gateway = new GatewayConfig(null, null, null, null, null, analystCount + reserved, null, null).withLimits(limits);
+    try (TestGateway server = TestGateway.start(PlatformConfig.defaults().withGateway(gateway).withUsers(users))) {
+      List<Connection> analysts = new ArrayList<>();
+      ExecutorService logins = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<Connection>> opening = new ArrayList<>();
+        for (int i = 0; i < analystCount; i++) {
+          opening.add(logins.submit(() -> login(server, "analyst")));
+        }
+        for (Future<Connection> connection : opening) {
+          analysts.add(connection.get());
+        }
+        assertThat(server.server().activeSessions()).isEqualTo(analystCount);
+        assertThatThrownBy(() -> login(server, "analyst").close())
+            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("53300"));
+        for (int i = 0; i < 2; i++) {
+          try (Connection admin = login(server, "admin"); Statement statement = admin.createStatement();
+              ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE usename = 'analyst'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(analystCount);
+          }
+        }
+        try (Statement statement = analysts.get(analystCount - 1).createStatement();
+            ResultSet rows = statement.executeQuery("SELECT 41 + 1")) {
+          rows.next();
+          assertThat(rows.getInt(1)).as("the analysts' sessions still work").isEqualTo(42);
+        }
+      } finally {
+        logins.shutdownNow();
+        closeAll(analysts);
+      }
+    }
+  }
+
+  private static void closeAll(List<Connection> connections) throws SQLException {
+    for (Connection connection : connections) {
+      connection.close();
     }
   }
 

@@ -13,14 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -56,11 +54,7 @@ class SecurityBypassWireTest {
   }
 
   private static Connection login(String user, String mode) throws SQLException {
-    Properties properties = new Properties();
-    properties.setProperty("user", user);
-    properties.setProperty("password", PASSWORD);
-    properties.setProperty("preferQueryMode", mode);
-    return DriverManager.getConnection(gateway.jdbcUrl(), properties);
+    return RoleUsers.login(gateway, user, PASSWORD, mode);
   }
 
   private static List<String> attacks() {

@@ -83,7 +83,7 @@ public final class SourceChangeCapture implements Runnable {
         }
         LOG.warn("postgres source {}: change capture interrupted ({}); retrying in {} ms", source.name(),
             e.getMessage(), backoff);
-        recordQuietly("retrying", e.getMessage());
+        recordQuietly("retrying", e.getMessage(), backoff == 500);
         sleep(backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
       } catch (SQLException e) {
@@ -161,12 +161,16 @@ public final class SourceChangeCapture implements Runnable {
   }
 
   private void markForSnapshot(String why) {
-    recordQuietly(COPY_AGAIN, why);
+    recordQuietly(COPY_AGAIN, why, false);
   }
 
-  private void recordQuietly(String status, String message) {
+  /** @param interrupted whether this is the first failure since it last followed (recorded for status) */
+  private void recordQuietly(String status, String message, boolean interrupted) {
     try (Connection duck = database.connect()) {
       ChangeCaptureState.ensure(duck);
+      if (interrupted) {
+        io.analytics.engine.postgres.SourceInterruptions.record(duck, source.name(), "change capture", message);
+      }
       if (ChangeCaptureState.read(duck, source.name()).isPresent()) {
         SyncStateTables.run(duck, "UPDATE " + ChangeCaptureState.TABLE + " SET status = "
             + io.analytics.engine.postgres.PgIdentifiers.literal(status) + ", message = "

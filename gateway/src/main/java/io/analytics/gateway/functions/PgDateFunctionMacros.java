@@ -1,0 +1,30 @@
+package io.analytics.gateway.functions;
+
+import java.util.List;
+
+/**
+ * PostgreSQL's {@code date_trunc} as a TEMP macro shadowing DuckDB's for the session: a date is
+ * truncated as the timestamptz PostgreSQL casts it to (DuckDB answered a timestamp), and centuries
+ * and millennia begin with their year 1 (1901, 2001), as PostgreSQL counts them, where DuckDB
+ * begins them with year 0 (1900). Other fields and types are DuckDB's own date_trunc.
+ */
+public final class PgDateFunctionMacros {
+  static final List<String> NAMES = List.of("date_trunc");
+
+  /** Decades, centuries and millennia of a timestamp in years AD, as PostgreSQL counts them. */
+  private static final String TRUNCATED = "CREATE OR REPLACE TEMP MACRO pg_gateway_trunc_timestamp(u, t) AS CASE "
+      + "WHEN lower(u) IN ('decade', 'decades', 'century', 'centuries', 'millennium', 'millennia') AND year(t) > 0 THEN "
+      + "make_timestamp(CASE WHEN lower(u) IN ('decade', 'decades') THEN (year(t) // 10) * 10 "
+      + "WHEN lower(u) IN ('century', 'centuries') THEN ((year(t) - 1) // 100) * 100 + 1 "
+      + "ELSE ((year(t) - 1) // 1000) * 1000 + 1 END, 1, 1, 0, 0, 0) ELSE system.main.date_trunc(u, t) END";
+
+  private PgDateFunctionMacros() {}
+
+  public static List<String> statements() {
+    return List.of(TRUNCATED,
+        "CREATE OR REPLACE TEMP MACRO date_trunc(u, t DATE) AS CAST(pg_gateway_trunc_timestamp(u, CAST(t AS TIMESTAMP)) AS TIMESTAMPTZ), "
+            + "(u, t TIMESTAMP) AS pg_gateway_trunc_timestamp(u, t), "
+            + "(u, t TIMESTAMPTZ) AS CAST(pg_gateway_trunc_timestamp(u, CAST(t AS TIMESTAMP)) AS TIMESTAMPTZ), "
+            + "(u, t) AS system.main.date_trunc(u, t)");
+  }
+}

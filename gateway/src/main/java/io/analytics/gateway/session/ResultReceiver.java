@@ -1,0 +1,71 @@
+package io.analytics.gateway.session;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
+import io.analytics.gateway.cache.CachedStatement;
+import io.analytics.gateway.protocol.BackendMessages.FieldDescription;
+import java.util.List;
+
+/**
+ * Where the query handlers deliver their answers: a statement's row description, rows, command
+ * completion, notices and errors, and the extended protocol's acknowledgements. The handlers decide
+ * what to answer; a receiver decides how it travels. {@link WireReceiver} writes PostgreSQL's backend
+ * messages; unit tests record the answers with a receiver of their own (CrateDB's ResultReceiver is the model).
+ */
+interface ResultReceiver {
+  /** The columns of the rows that follow. */
+  void rowDescription(List<FieldDescription> fields);
+
+  /** Sends up to {@code maxRows} (0 = all) of the cursor's rows; returns how many it sent. */
+  long rows(ResultCursor cursor, long maxRows);
+
+  /** One row of text values, for the answers the gateway computes itself (SHOW, EXPLAIN, set_config). */
+  void textRow(String... values);
+
+  /** A statement finished, with its command tag (SELECT 3, INSERT 0 1, SET). */
+  void commandComplete(String tag);
+
+  /** A portal stopped at its row limit; a later Execute goes on. */
+  void portalSuspended();
+
+  /** The query string held no statement. */
+  void emptyQuery();
+
+  /** A warning that does not stop the statement (PostgreSQL's NOTICE/WARNING). */
+  void warning(SqlState state, String message);
+
+  /** A statement failed; {@code positionOffset} shifts the error's position to the client's query string. */
+  void error(PlatformException error, int positionOffset);
+
+  /** A reported parameter changed its value. */
+  void parameterStatus(String name, String value);
+
+  /** A notification for a channel this session listens on. */
+  void notification(int processId, String channel, String payload);
+
+  void parseComplete();
+
+  void bindComplete();
+
+  void closeComplete();
+
+  /** A statement or portal returns no rows. */
+  void noData();
+
+  /** The types of a prepared statement's parameters. */
+  void parameterDescription(List<Integer> typeOids);
+
+  /** The session is ready for the next query, in the given transaction status. */
+  void readyForQuery(TransactionStatus status);
+
+  /** Sends what is pending now (the client's Flush). */
+  void flush();
+
+  /** Answers from the result cache if it holds the statement's answer; returns its rows, or -1 on a miss. */
+  long cachedAnswer(CachedStatement cached);
+
+  /** The answer that follows may be kept by the result cache ({@link #finishCapture} ends it). */
+  void startCapture(CachedStatement cached);
+
+  void finishCapture(CachedStatement cached);
+}

@@ -1,0 +1,53 @@
+package io.analytics.gateway.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module layering (catalog <- engine <- gateway) and packages without cycles in every module,
+ * so that each package can be read and changed on its own. The gateway's classpath holds all three
+ * modules' main classes, so this one test checks them all.
+ */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.analytics");
+  }
+
+  @Test
+  void everyModuleIsImported() {
+    for (String module : new String[] {"catalog", "engine", "gateway"}) {
+      assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("io.analytics." + module + ".")))
+          .as("classes of module %s", module).isTrue();
+    }
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("io.analytics.(*).(*)..").namingSlices("$1.$2").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void catalogDependsOnNeitherEngineNorGateway() {
+    noClasses().that().resideInAPackage("io.analytics.catalog..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.analytics.engine..", "io.analytics.gateway..")
+        .check(classes);
+  }
+
+  @Test
+  void engineDoesNotDependOnGateway() {
+    noClasses().that().resideInAPackage("io.analytics.engine..")
+        .should().dependOnClassesThat().resideInAPackage("io.analytics.gateway..")
+        .check(classes);
+  }
+}
