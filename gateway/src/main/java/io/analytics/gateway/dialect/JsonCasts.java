@@ -13,22 +13,13 @@ import java.util.List;
  * the union's member name. Arrays of either type are left to DuckDB.
  */
 public final class JsonCasts implements DialectStage {
-  private static final int MAX_REWRITES = 500;
 
   @Override
   public SqlStatement apply(SqlStatement statement) {
     if (statement.tokens().stream().noneMatch(token -> token.is("jsonb") || token.is("json"))) {
       return statement;
     }
-    SqlStatement current = statement;
-    for (int round = 0; round < MAX_REWRITES; round++) {
-      SqlStatement next = rewriteFirst(current);
-      if (next == null) {
-        return current;
-      }
-      current = next;
-    }
-    return current;
+    return RepeatedRewrite.apply(statement, JsonCasts::rewriteFirst);
   }
 
   /** The statement with its first cast to json or jsonb rewritten, or null if it has none. */

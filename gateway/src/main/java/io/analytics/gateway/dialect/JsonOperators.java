@@ -28,7 +28,6 @@ public final class JsonOperators implements DialectStage {
       "jsonb_agg", "jsonb_object_agg", "jsonb_extract_path", "pg_op_concat", "pg_op_minus", "pg_op_delete_path", "pg_jsonb_value");
   /** Functions whose result has their first argument's type. */
   private static final Set<String> SAME_AS_FIRST = Set.of("pg_op_get", "pg_op_path");
-  private static final int MAX_REWRITES = 500;
 
   @Override
   public SqlStatement apply(SqlStatement statement) {
@@ -36,15 +35,7 @@ public final class JsonOperators implements DialectStage {
     if (statement.tokens().stream().noneMatch(token -> mayBeOperator(token) || (jsonbWritten && ON_JSONB.containsKey(token.text())))) {
       return statement;
     }
-    SqlStatement current = splitSigns(statement);
-    for (int round = 0; round < MAX_REWRITES; round++) {
-      SqlStatement next = rewriteFirst(current);
-      if (next == null) {
-        return current;
-      }
-      current = next;
-    }
-    return current;
+    return RepeatedRewrite.apply(splitSigns(statement), JsonOperators::rewriteFirst);
   }
 
   private static boolean mayBeOperator(Token token) {
