@@ -28,3 +28,15 @@ listener.poll()
 got = [(n.channel, n.payload) for n in listener.notifies]
 assert got == [("refresh", "")], got
 print("ok: listen notify", flush=True)
+
+# pg_notify(channel, payload), NOTIFY as a function: one row of type void (2278), empty, as PostgreSQL answers
+del listener.notifies[:]
+listener.cursor().execute('LISTEN "Mixed Case"')
+cur.execute("SELECT pg_notify('Mixed Case', 'from a function')")
+assert [(d.name, d.type_code) for d in cur.description] == [("pg_notify", 2278)], cur.description
+assert cur.fetchall() == [("",)]
+assert select.select([listener], [], [], 10) != ([], [], []), "pg_notify not delivered"
+listener.poll()
+got = [(n.channel, n.payload, n.pid) for n in listener.notifies]
+assert got == [("Mixed Case", "from a function", pid)], (got, pid)
+print("ok: pg_notify", flush=True)

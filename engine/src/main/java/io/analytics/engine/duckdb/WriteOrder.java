@@ -40,11 +40,13 @@ public final class WriteOrder {
      * {@link #releaseAll()}.
      *
      * @param timeoutMillis how long to wait at most (0: as long as it takes), then 55P03 as lock_timeout
+     * @return whether another writer held the turn, so that this one had to wait for it
      */
-    public void acquire(String table, long timeoutMillis) {
+    public boolean acquire(String table, long timeoutMillis) {
       requireNonNull(table, "table is null");
       long deadline = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000 : Long.MAX_VALUE;
       cancelled = false;
+      boolean waited = false;
       synchronized (WriteOrder.this) {
         try {
           while (true) {
@@ -52,8 +54,9 @@ public final class WriteOrder {
             if (owner == null || owner == this) {
               owners.put(table, this);
               held.add(table);
-              return;
+              return waited;
             }
+            waited = true;
             if (waitsFor(owner, this)) {
               throw new PlatformException(SqlState.DEADLOCK_DETECTED, "deadlock detected",
                   "Session " + name + " waits to write " + table + ", held by session " + owner.name

@@ -27,7 +27,7 @@ public final class SourceInterruptions {
   }
 
   /** "interrupted N times, last at T (what: why)", or empty when it never was (or the table does not exist). */
-  static Optional<String> describe(Connection warehouse, String source) {
+  public static Optional<String> describe(Connection warehouse, String source) {
     String sql = "SELECT count(*) OVER (), CAST(occurred_at AS VARCHAR), what, message FROM " + TABLE + " WHERE source = "
         + literal(source) + " ORDER BY occurred_at DESC LIMIT 1";
     try (Statement statement = warehouse.createStatement();

@@ -100,11 +100,21 @@ public final class PreparedQuery implements AutoCloseable {
       for (int i = 0; i < parameters.size(); i++) {
         statement.setObject(i + 1, parameters.get(i));
       }
-      switch (returnKind) {
+      ReturnKind kind = returnKind;
+      if (unresolved()) {
+        // DuckDB bound the statement only now, with the values: an UPDATE SET x = x + $1 turns out to change rows.
+        kind = statement.execute() ? ReturnKind.ROWS : ReturnKind.CHANGED_ROWS;
+        if (kind == ReturnKind.CHANGED_ROWS) {
+          return new QueryResult.ChangedRows(statement.getLargeUpdateCount());
+        }
+      }
+      switch (kind) {
         case ROWS -> {
           DuckDBResultSet resultSet;
           try {
-            resultSet = statement.executeQuery().unwrap(DuckDBResultSet.class);
+            resultSet = unresolved()
+                ? statement.getResultSet().unwrap(DuckDBResultSet.class)
+                : statement.executeQuery().unwrap(DuckDBResultSet.class);
           } catch (SQLException e) {
             if (session.cancelReason() == null && StreamedErrorRecovery.isLostError(e)) {
               throw StreamedErrorRecovery.recover(session.connection(), sql, parameters, e);
@@ -142,6 +152,15 @@ public final class PreparedQuery implements AutoCloseable {
         session.catalogChanged();
       }
     }
+  }
+
+  /**
+   * Whether DuckDB could not bind the statement before its parameters' values were known (a
+   * parameter whose type the statement does not determine, as in {@code x + $1}): it then reports
+   * one result column of type UNKNOWN whatever the statement is.
+   */
+  private boolean unresolved() {
+    return returnKind == ReturnKind.ROWS && columns.size() == 1 && columns.get(0).duckDbType().equals("UNKNOWN");
   }
 
   /** This statement is kept by a plan cache: {@link #close()} calls {@code giveBack} rather than closing it. */

@@ -40,6 +40,21 @@ public final class SessionResultCache {
    * not be cached (not a deterministic read of lake datasets, or inside a transaction block).
    */
   public CachedStatement statement(String sql, boolean inTransactionBlock, Supplier<Map<String, String>> settings) {
+    return statement(sql, "", inTransactionBlock, settings);
+  }
+
+  /**
+   * The cache's view of an extended-protocol Execute of a whole portal: the statement's text with its
+   * parameter values and result formats (the answer is the DataRows and CommandComplete of exactly
+   * those), kept apart from the simple protocol's answers (which begin with a RowDescription).
+   */
+  public CachedStatement portal(String sql, java.util.List<Object> parameters, short[] resultFormats, boolean inTransactionBlock,
+      Supplier<Map<String, String>> settings) {
+    String variant = PortalKey.of(parameters, resultFormats);
+    return variant == null ? CachedStatement.NONE : statement(sql, variant, inTransactionBlock, settings);
+  }
+
+  private CachedStatement statement(String sql, String variant, boolean inTransactionBlock, Supplier<Map<String, String>> settings) {
     if (!cache.enabled() || inTransactionBlock || !sql.regionMatches(true, skipSpace(sql), "SELECT", 0, 6)
         && !sql.regionMatches(true, skipSpace(sql), "WITH", 0, 4)) {
       return CachedStatement.NONE;
@@ -52,7 +67,7 @@ public final class SessionResultCache {
     if (versions == null) {
       return CachedStatement.NONE;
     }
-    return new CachedStatement(cache, new ResultCache.Key(sql, role, user, settingsKey(settings.get())), versions);
+    return new CachedStatement(cache, new ResultCache.Key(sql + variant, role, user, settingsKey(settings.get())), versions);
   }
 
   private String settingsKey(Map<String, String> settings) {

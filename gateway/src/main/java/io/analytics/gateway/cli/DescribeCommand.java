@@ -1,6 +1,5 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.progress.Sizes;
 import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
 
 import io.analytics.catalog.config.SearchPathConfig;
@@ -12,6 +11,7 @@ import io.analytics.engine.catalog.TableCatalog;
 import io.analytics.engine.catalog.TableInfo;
 import io.analytics.engine.duckdb.QueryRows;
 import io.analytics.engine.warehouse.WarehouseConnection;
+import io.analytics.gateway.progress.Sizes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.progress.TerminalProgress;
-import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.catalog.home.Layer;
 import io.analytics.engine.export.ExportPipeline;
 import io.analytics.engine.export.ExportResult;
 import io.analytics.engine.postgres.ExportMode;
+import io.analytics.gateway.progress.TerminalProgress;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,5 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.progress.TerminalProgress;
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
@@ -13,6 +12,7 @@ import io.analytics.engine.ingest.IngestionPipeline;
 import io.analytics.engine.ingest.Rejection;
 import io.analytics.engine.postgres.PostgresSnapshot;
 import io.analytics.engine.postgres.PostgresTarget;
+import io.analytics.gateway.progress.TerminalProgress;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.progress.TerminalProgress;
 import io.analytics.engine.transform.SqlFolderRunner;
+import io.analytics.gateway.progress.TerminalProgress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

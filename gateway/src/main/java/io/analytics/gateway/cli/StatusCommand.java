@@ -1,20 +1,20 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.progress.Sizes;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.PostgresSourceConfig;
-import io.analytics.catalog.home.GatewayEndpointFile;
-import io.analytics.catalog.home.PlatformHome;
-import io.analytics.catalog.lake.LakeChangeMarker;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.catalog.home.GatewayEndpointFile;
 import io.analytics.catalog.home.Layer;
+import io.analytics.catalog.home.PlatformHome;
+import io.analytics.catalog.lake.LakeChangeMarker;
+import io.analytics.engine.catalog.TableCatalog;
+import io.analytics.engine.catalog.TableInfo;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.postgres.SourceFreshness;
 import io.analytics.engine.warehouse.WarehouseConnection;
 import io.analytics.engine.warehouse.WarehouseConnector;
-import io.analytics.engine.catalog.TableCatalog;
-import io.analytics.engine.catalog.TableInfo;
+import io.analytics.gateway.progress.Sizes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

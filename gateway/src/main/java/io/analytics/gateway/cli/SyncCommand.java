@@ -1,6 +1,5 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.progress.TerminalProgress;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.catalog.error.PlatformException;
@@ -11,6 +10,7 @@ import io.analytics.engine.postgres.PostgresTarget;
 import io.analytics.engine.postgres.SourceSyncResult;
 import io.analytics.engine.postgres.SourceSynchronizer;
 import io.analytics.engine.postgres.SyncRequests;
+import io.analytics.gateway.progress.TerminalProgress;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.progress.Sizes;
 import io.analytics.engine.catalog.TableCatalog;
 import io.analytics.engine.catalog.TableInfo;
 import io.analytics.engine.duckdb.QueryRows;
 import io.analytics.engine.warehouse.WarehouseConnection;
+import io.analytics.gateway.progress.Sizes;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,21 +1,21 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.progress.Sizes;
-import io.analytics.gateway.progress.TerminalProgress;
 import static io.analytics.engine.duckdb.SqlIdentifiers.literal;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.DatasetFiles;
 import io.analytics.catalog.lake.LakeScanner;
-import io.analytics.catalog.home.Layer;
 import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetReplacer;
 import io.analytics.engine.lake.LakeSession;
 import io.analytics.engine.lake.TableName;
 import io.analytics.engine.warehouse.WarehouseCompactor;
 import io.analytics.engine.warehouse.WarehouseConnection;
+import io.analytics.gateway.progress.Sizes;
+import io.analytics.gateway.progress.TerminalProgress;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;

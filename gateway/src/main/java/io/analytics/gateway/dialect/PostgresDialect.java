@@ -9,9 +9,9 @@ import java.util.List;
  */
 public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
-      new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new ArrayLiterals(),
-      new ExtractSeconds(), new RegexpMatches(), new IntegerFunctions(), new SetReturningSelectList(), new JsonCasts(),
-      new JsonOperators());
+      new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
+      new ArrayLiterals(), new ExtractSeconds(), new RegexpMatches(), new IntegerFunctions(), new SetReturningSelectList(),
+      new JsonCasts(), new JsonOperators());
 
   private static final DialectStage AGGREGATES = new AggregateResultTypes();
   private static final DialectStage FORMAT = new FormatCalls();

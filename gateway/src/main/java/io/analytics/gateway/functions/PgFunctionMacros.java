@@ -63,6 +63,11 @@ public final class PgFunctionMacros {
             + "ELSE CASE WHEN operand > low THEN 0 WHEN operand <= high THEN CAST(count AS INTEGER) + 1 "
             + "ELSE CAST(floor(CAST(low - operand AS DOUBLE) * count / CAST(low - high AS DOUBLE)) AS INTEGER) + 1 END END",
         "CREATE OR REPLACE TEMP MACRO every(b) AS bool_and(b)",
+        // gcd and lcm of int4 are int4 (DuckDB's are bigint), so a result beyond int4 is 22003 as in PostgreSQL.
+        "CREATE OR REPLACE TEMP MACRO gcd(a INTEGER, b INTEGER) AS CAST(system.main.gcd(CAST(a AS BIGINT), CAST(b AS BIGINT)) AS INTEGER), "
+            + "(a, b) AS system.main.gcd(a, b)",
+        "CREATE OR REPLACE TEMP MACRO lcm(a INTEGER, b INTEGER) AS CAST(system.main.lcm(CAST(a AS BIGINT), CAST(b AS BIGINT)) AS INTEGER), "
+            + "(a, b) AS system.main.lcm(a, b)",
         "CREATE OR REPLACE TEMP MACRO array_remove(a, e) AS list_filter(a, lambda x: x IS DISTINCT FROM e)",
         "CREATE OR REPLACE TEMP MACRO array_replace(a, old, new) AS "
             + "list_transform(a, lambda x: CASE WHEN x IS NOT DISTINCT FROM old THEN new ELSE x END)",

@@ -17,7 +17,7 @@ public final class SessionFunctionMacros {
   private static final Set<String> NAMES = Set.of(
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
       "array_remove", "array_replace", "encode", "decode",
-      "clock_timestamp", "sum", "avg", "format", "numeric", "decimal");
+      "clock_timestamp", "sum", "avg", "format", "numeric", "decimal", "gcd", "lcm");
 
   private boolean created;
   private boolean uncommitted;

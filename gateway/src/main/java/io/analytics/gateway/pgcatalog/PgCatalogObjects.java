@@ -117,8 +117,7 @@ public final class PgCatalogObjects {
     sql.add("CREATE OR REPLACE TEMP MACRO pg_relation_is_publishable(oid) AS false");
     sql.add("CREATE OR REPLACE TEMP MACRO array_upper(a, dimension) AS CASE WHEN len(a) = 0 THEN NULL ELSE len(a) END");
     sql.add("CREATE OR REPLACE TEMP MACRO array_lower(a, dimension) AS CASE WHEN len(a) = 0 THEN NULL ELSE 1 END");
-    sql.add("CREATE OR REPLACE TEMP MACRO pg_get_indexdef(oid) AS CAST(NULL AS VARCHAR), (oid, column_number, pretty) AS CAST(NULL AS VARCHAR)");
-    sql.addAll(constraintObjects());
+    sql.addAll(PgKeyCatalog.statements());
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_triggerdef(oid) AS CAST(NULL AS VARCHAR), (oid, pretty) AS CAST(NULL AS VARCHAR)");
     sql.add("CREATE OR REPLACE TEMP MACRO pg_get_partkeydef(oid) AS CAST(NULL AS VARCHAR)");
     // DBeaver asks for the server's keywords to quote identifiers; DuckDB's parser keeps its own list.
@@ -147,10 +146,14 @@ public final class PgCatalogObjects {
     // Lake datasets are views over Parquet in DuckDB, but tables to their users.
     sql.add("CREATE OR REPLACE TEMP VIEW pg_gateway_lake_views AS SELECT schema_name, view_name FROM duckdb_views() "
         + "WHERE NOT internal AND sql LIKE '%read_parquet(%'");
+    String relkind = "CASE WHEN c.relkind = 'v' AND lake.view_name IS NOT NULL THEN 'r' ELSE c.relkind END";
+    // Tables are heap and indexes btree, as PostgreSQL's (DuckDB's relam 0 is its "art"); replica identity "default".
     sql.add("CREATE OR REPLACE TEMP VIEW pg_class AS SELECT c.* REPLACE ("
         + "COALESCE(names.presented_name, c.relname) AS relname, COALESCE(names.presented_oid, c.relnamespace) AS relnamespace, "
-        + "CASE WHEN c.relkind = 'v' AND lake.view_name IS NOT NULL THEN 'r' ELSE c.relkind END AS relkind, "
-        + "CAST(10 AS BIGINT) AS relowner, CAST(NULL AS VARCHAR[]) AS reloptions, "
+        + relkind + " AS relkind, CAST(10 AS BIGINT) AS relowner, CAST(NULL AS VARCHAR[]) AS reloptions, "
+        + "CASE " + relkind + " WHEN 'r' THEN 2 WHEN 'i' THEN 403 ELSE 0 END AS relam, "
+        + "CASE WHEN " + relkind + " = 'r' THEN 'd' ELSE 'n' END AS relreplident, "
+        + "c.oid IN " + PgKeyCatalog.tablesWithForeignKeys() + " AS relhastriggers, "
         + "CAST(COALESCE(facts.row_count, c.reltuples) AS FLOAT) AS reltuples), false AS relforcerowsecurity "
         + "FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
         + "LEFT JOIN pg_gateway_lake_sizes facts ON facts.schema_name = n.nspname AND facts.relname = c.relname "
@@ -161,7 +164,8 @@ public final class PgCatalogObjects {
         + "WHERE (names.oid IS NOT NULL OR c.relkind NOT IN ('r', 'v')) "
         // The session's own TEMP catalog objects are not the user's relations.
         + "AND c.oid NOT IN (SELECT view_oid FROM duckdb_views() WHERE temporary "
-        + "UNION ALL SELECT table_oid FROM duckdb_tables() WHERE temporary)");
+        + "UNION ALL SELECT table_oid FROM duckdb_tables() WHERE temporary) "
+        + "UNION ALL BY NAME " + PgKeyCatalog.keyIndexRelations());
     sql.add("CREATE OR REPLACE TEMP VIEW pg_database AS SELECT CAST(1 AS BIGINT) AS oid, '" + database.replace("'", "''")
         + "' AS datname, CAST(10 AS BIGINT) AS datdba, 6 AS encoding, 'c' AS datlocprovider, "
         + "false AS datistemplate, true AS datallowconn, -1 AS datconnlimit, 'C' AS datcollate, 'C' AS datctype, "
@@ -181,13 +185,18 @@ public final class PgCatalogObjects {
     sql.add(PgTypeMacros.formatType());
     sql.add(PgTypeMacros.pgType());
     // Columns carry the OIDs and modifiers RowDescription sends for them, from the one type registry.
-    sql.add("CREATE OR REPLACE TEMP VIEW pg_attribute AS SELECT a.* REPLACE ("
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_gateway_attribute AS SELECT a.* REPLACE ("
         + "COALESCE(pg_gateway_type_oid(col.data_type), a.atttypid) AS atttypid, "
-        + "COALESCE(pg_gateway_typmod(col.data_type), a.atttypmod) AS atttypmod) "
+        + "COALESCE(pg_gateway_typmod(col.data_type), a.atttypmod) AS atttypmod, -1 AS attstattarget) "
         + "FROM pg_catalog.pg_attribute a LEFT JOIN duckdb_columns() col "
-        + "ON col.table_oid = a.attrelid AND col.column_index = a.attnum");
+        + "ON col.table_oid = a.attrelid AND col.column_index = a.attnum "
+        + "UNION ALL BY NAME " + PgKeyCatalog.indexAttributes());
+    // PostgreSQL's storage of each column's type (psql's \\d+ "Storage"); DuckDB leaves it empty.
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_attribute AS SELECT a.* REPLACE ("
+        + "COALESCE(t.typstorage, 'p') AS attstorage) FROM pg_gateway_attribute a LEFT JOIN pg_type t ON t.oid = a.atttypid");
     sql.add(PgFunctionCatalog.pgProc());
     sql.addAll(InformationSchemaViews.statements(database));
+    sql.addAll(InformationSchemaKeys.statements(database));
     sql.addAll(PgStatTables.statements());
     sql.addAll(PgStatistics.statements(lake));
     sql.addAll(PgToolCatalogs.statements(database));
@@ -288,40 +297,6 @@ public final class PgCatalogObjects {
 
   private static String replacement(String value) {
     return "replace(" + value + ", '\\', '\\\\')";
-  }
-
-  /**
-   * Warehouse tables' keys and checks as PostgreSQL describes them. DuckDB's own pg_constraint names
-   * each constraint by its text ("CHECK((v > 0))"), numbers conkey from 0, lists NOT NULL as a
-   * constraint, and gives OIDs beyond uint32; psql's \d, pgjdbc's getImportedKeys and SQLAlchemy read
-   * names, 1-based keys and pg_get_constraintdef's text from it.
-   */
-  private static List<String> constraintObjects() {
-    String oid = "CAST(3000000000 + d.table_oid * 1024 + d.constraint_index AS BIGINT)";
-    String referenced = "(SELECT t.table_oid FROM duckdb_tables() t WHERE t.database_name = d.database_name "
-        + "AND t.schema_name = d.schema_name AND t.table_name = d.referenced_table LIMIT 1)";
-    return List.of(
-        "CREATE OR REPLACE TEMP VIEW pg_constraint AS SELECT " + oid + " AS oid, CAST(d.constraint_name AS VARCHAR) AS conname, "
-            + "c.connamespace, c.contype, c.condeferrable, c.condeferred, c.convalidated, c.conrelid, c.contypid, "
-            + "c.conindid, c.conparentid, CAST(COALESCE(" + referenced + ", 0) AS BIGINT) AS confrelid, "
-            + "CASE WHEN c.contype = 'f' THEN 'a' END AS confupdtype, CASE WHEN c.contype = 'f' THEN 'a' END AS confdeltype, "
-            + "CASE WHEN c.contype = 'f' THEN 's' END AS confmatchtype, c.conislocal, c.coninhcount, c.connoinherit, "
-            + "list_transform(d.constraint_column_indexes, lambda k: CAST(k + 1 AS SMALLINT)) AS conkey, "
-            + "CASE WHEN c.contype = 'f' THEN (SELECT list(CAST(col.column_index AS SMALLINT) "
-            + "ORDER BY list_position(d.referenced_column_names, col.column_name)) FROM duckdb_columns() col "
-            + "WHERE col.table_oid = " + referenced + " AND list_contains(d.referenced_column_names, col.column_name)) END AS confkey, "
-            + "CAST(NULL AS BIGINT[]) AS conpfeqop, CAST(NULL AS BIGINT[]) AS conppeqop, CAST(NULL AS BIGINT[]) AS conffeqop, "
-            + "CAST(NULL AS BIGINT[]) AS conexclop, c.conbin "
-            + "FROM pg_catalog.pg_constraint c JOIN duckdb_constraints() d ON d.table_oid * 1000000 + d.constraint_index = c.oid "
-            + "WHERE c.contype IN ('p', 'u', 'c', 'f')",
-        "CREATE OR REPLACE TEMP MACRO pg_get_constraintdef(constraint_oid) AS (SELECT CASE d.constraint_type "
-            + "WHEN 'PRIMARY KEY' THEN 'PRIMARY KEY (' || array_to_string(d.constraint_column_names, ', ') || ')' "
-            + "WHEN 'UNIQUE' THEN 'UNIQUE (' || array_to_string(d.constraint_column_names, ', ') || ')' "
-            + "WHEN 'CHECK' THEN 'CHECK ' || d.expression "
-            + "WHEN 'FOREIGN KEY' THEN 'FOREIGN KEY (' || array_to_string(d.constraint_column_names, ', ') || ') REFERENCES '"
-            + " || d.referenced_table || '(' || array_to_string(d.referenced_column_names, ', ') || ')' "
-            + "ELSE d.constraint_text END FROM duckdb_constraints() d WHERE " + oid + " = constraint_oid LIMIT 1), "
-            + "(constraint_oid, pretty) AS pg_get_constraintdef(constraint_oid)");
   }
 
   private static String text(String value) {

@@ -24,7 +24,8 @@ public final class PgCatalogRewriter {
    * information_schema views the session replaces (see PgCatalogObjects): DuckDB's list the session's
    * own TEMP catalog objects, call the lake's datasets views, and give DuckDB's type names.
    */
-  private static final Set<String> REPLACED_INFORMATION_SCHEMA = Set.of("tables", "columns", "schemata", "views");
+  private static final Set<String> REPLACED_INFORMATION_SCHEMA = Set.of("tables", "columns", "schemata", "views",
+      "table_constraints", "key_column_usage", "referential_constraints", "constraint_column_usage");
 
   /** Whether the statement needs rewriting at all (it names pg_catalog or information_schema, or uses OPERATOR/COLLATE/reg* casts). */
   public static boolean applies(SqlStatement statement) {
@@ -32,7 +33,7 @@ public final class PgCatalogRewriter {
       if (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_IDENTIFIER) {
         String word = token.value();
         if (word.equals("pg_catalog") || word.equals("operator") || word.equals("information_schema") || word.equals("format")
-            || OID_TYPES.contains(word)) {
+            || OID_TYPES.contains(word) || Int2VectorColumns.NAMES.contains(word)) {
           return true;
         }
       }
@@ -62,6 +63,28 @@ public final class PgCatalogRewriter {
         copied = tokens.get(replacement.last()).end();
         i = replacement.last();
         continue;
+      }
+      // indkey[n] -> indkey[(n) + 1], indkey::varchar -> array_to_string(indkey, ' ')
+      Int2VectorColumns.Rewrite vector = Int2VectorColumns.at(tokens, i);
+      if (vector != null) {
+        out.append(sql, copied, token.start()).append(vector.text());
+        copied = tokens.get(vector.last()).end();
+        if (vector.closeAt() >= 0) {
+          later.put(vector.closeAt(), new Replacement(vector.closeAt(), vector.closeText()));
+        }
+        i = vector.last();
+        continue;
+      }
+      // pg_partition_ancestors(x) WITH ORDINALITY (psql's \d of a table with triggers) -> the one row (x, 1): no partitions here
+      if (token.is("pg_partition_ancestors") && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('(')) {
+        int close = statement.closingParenthesis(i + 1);
+        if (close > 0 && close + 2 < tokens.size() && tokens.get(close + 1).is("WITH") && tokens.get(close + 2).is("ORDINALITY")) {
+          out.append(sql, copied, token.start()).append("(SELECT CAST(").append(sql, tokens.get(i + 2).start(), tokens.get(close).start())
+              .append(" AS BIGINT) AS relid, CAST(1 AS BIGINT) AS depth)");
+          copied = tokens.get(close + 2).end();
+          i = close + 2;
+          continue;
+        }
       }
       // CAST(x AS regclass) -> pg_regclass(x); CAST(x AS oid) (and the other reg* types) -> CAST(x AS BIGINT)
       if (token.is("CAST") && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('(')) {
@@ -130,12 +153,23 @@ public final class PgCatalogRewriter {
           typeAt += 2;
         }
         String type = tokens.get(typeAt).type() == TokenType.WORD ? tokens.get(typeAt).text().toLowerCase(java.util.Locale.ROOT) : "";
+        if (type.equals("name")) {
+          // PostgreSQL's identifier type (psqlODBC's 'db'::name) is text here.
+          out.append(sql, copied, token.start()).append("::VARCHAR");
+          copied = tokens.get(typeAt).end();
+          i = typeAt;
+          continue;
+        }
         if (OID_TYPES.contains(type)) {
           Token previous = i > 0 ? tokens.get(i - 1) : null;
           if (type.equals("regclass") && previous != null && previous.type() == TokenType.STRING) {
             out.append(sql, copied, previous.start()).append("pg_regclass(").append(previous.text()).append(')');
           } else if (type.equals("regtype") && previous != null && previous.type() == TokenType.STRING) {
             out.append(sql, copied, previous.start()).append(regtypeOf(previous.value()));
+          } else if (type.equals("regclass") && regclassColumnStart(tokens, i, typeAt) >= copied) {
+            // A relation shown as a result column (psql's "Referenced by: TABLE ...") is its name, as PostgreSQL prints a regclass.
+            int start = regclassColumnStart(tokens, i, typeAt);
+            out.append(sql, copied, start).append("pg_gateway_regclass_text(").append(sql, start, token.start()).append(')');
           } else if (type.startsWith("regproc") && previous != null && previous.type() == TokenType.STRING) {
             // pg_type's typinput and friends hold function names here, so 'array_in'::regproc stays a name.
             out.append(sql, copied, token.start());
@@ -150,6 +184,23 @@ public final class PgCatalogRewriter {
     }
     out.append(sql, copied, sql.length());
     return out.toString();
+  }
+
+  /**
+   * Where the column reference cast to regclass at token castAt starts, when the cast is a result
+   * column ({@code r.conrelid::regclass AS ontable}), else -1.
+   */
+  private static int regclassColumnStart(List<Token> tokens, int castAt, int typeAt) {
+    if (typeAt + 1 >= tokens.size() || !tokens.get(typeAt + 1).is("AS") || castAt < 1) {
+      return -1;
+    }
+    Token column = tokens.get(castAt - 1);
+    if (column.type() != TokenType.WORD && column.type() != TokenType.QUOTED_IDENTIFIER) {
+      return -1;
+    }
+    boolean qualified = castAt >= 3 && tokens.get(castAt - 2).text().equals(".")
+        && (tokens.get(castAt - 3).type() == TokenType.WORD || tokens.get(castAt - 3).type() == TokenType.QUOTED_IDENTIFIER);
+    return qualified ? tokens.get(castAt - 3).start() : column.start();
   }
 
   /** PostgreSQL's pseudo-types, which are not in the registry's pg_type, by their fixed OIDs. */

@@ -75,7 +75,9 @@ final class PgTypeMacros {
         + PgCatalogObjects.PG_CATALOG_OID + " AS typnamespace, CAST(10 AS BIGINT) AS typowner, "
         + "t.typlen, t.typbyval, 'b' AS typtype, t.typcategory, false AS typispreferred, true AS typisdefined, ',' AS typdelim, "
         + "CAST(0 AS BIGINT) AS typrelid, CAST(NULL AS VARCHAR) AS typsubscript, t.typelem, t.typarray, t.typinput, t.typoutput, "
-        + "t.typreceive, t.typsend, '-' AS typmodin, '-' AS typmodout, '-' AS typanalyze, 'i' AS typalign, 'p' AS typstorage, "
+        + "t.typreceive, t.typsend, '-' AS typmodin, '-' AS typmodout, '-' AS typanalyze, 'i' AS typalign, "
+        // PostgreSQL's storage: numeric "main", other variable-length types "extended", fixed-length ones "plain".
+        + "CASE WHEN t.oid = 1700 THEN 'm' WHEN t.typlen = -1 THEN 'x' ELSE 'p' END AS typstorage, "
         + "false AS typnotnull, CAST(0 AS BIGINT) AS typbasetype, -1 AS typtypmod, 0 AS typndims, CAST(0 AS BIGINT) AS typcollation, "
         + "CAST(NULL AS VARCHAR) AS typdefaultbin, CAST(NULL AS VARCHAR) AS typdefault, CAST(NULL AS VARCHAR[]) AS typacl "
         + "FROM (VALUES " + values + ") t(oid, typname, typlen, typbyval, typcategory, typelem, typarray, typinput, typoutput, "

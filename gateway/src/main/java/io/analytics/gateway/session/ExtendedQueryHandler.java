@@ -30,8 +30,11 @@ final class ExtendedQueryHandler {
   private final StatementRunner runner;
   private final ResultShapes shapes;
   private final Runnable lakeRefresh;
+  private final PortalResultCache resultCache;
 
-  ExtendedQueryHandler(SessionContext context, StatementRunner runner, ResultShapes shapes, Runnable lakeRefresh) {
+  ExtendedQueryHandler(SessionContext context, StatementRunner runner, ResultShapes shapes, Runnable lakeRefresh,
+      PortalResultCache resultCache) {
+    this.resultCache = requireNonNull(resultCache, "resultCache is null");
     this.context = requireNonNull(context, "context is null");
     this.runner = requireNonNull(runner, "runner is null");
     this.shapes = requireNonNull(shapes, "shapes is null");
@@ -86,7 +89,7 @@ final class ExtendedQueryHandler {
           plan = new PreparedPlan.Command(statement, command.get(), parse.parameterTypes());
         }
       } else {
-        context.guard().check(statement);
+        runner.checkParsed(statement);
         try {
           PreparedQuery query = context.preparer().prepare(statement, parse.parameterTypes(), context.transactions().isOpen());
           List<ResultColumn> columns = runner.postgresNames(statement.sql(), shapes.beforeBind(statement, query, parse.parameterTypes()));
@@ -114,6 +117,8 @@ final class ExtendedQueryHandler {
     List<FieldDescription> fields = null;
     List<ResultColumn> resultColumns = List.of();
     if (plan instanceof PreparedPlan.DuckDb duckDb) {
+      // The write turn Parse did not wait for, before the shape probe below starts DuckDB's snapshot.
+      runner.takeWriteTurn(duckDb.statement());
       resultColumns = shapes.atBind(duckDb, values);
       if (resultColumns != duckDb.columns()) {
         // Learned only now from the bound values; the plan's own columns were named at Parse, once.
@@ -238,10 +243,16 @@ final class ExtendedQueryHandler {
         if (portal.isCompleted()) {
           context.receiver().commandComplete(CommandTags.forStatement(plan.statement(), 0));
         } else if (portal.cursor() == null) {
+          io.analytics.gateway.cache.CachedStatement cached = resultCache.lookup(portal, execute.maxRows());
+          if (resultCache.answer(cached, portal)) {
+            return;
+          }
           if (AutocommitReads.needsImplicitTransaction(plan.statement())) {
             context.transactions().beginImplicit(plan.statement());
           }
+          context.receiver().startCapture(cached);
           runner.runQuery(plan.statement(), duckDb.query(), portal.parameters(), portal.columns(), portal.fields(), false, execute.maxRows(), portal);
+          context.receiver().finishCapture(cached);
         } else {
           runner.resumePortal(portal, execute.maxRows());
         }

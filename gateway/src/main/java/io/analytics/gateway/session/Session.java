@@ -115,7 +115,8 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
         statements, preparer, sessionGuard);
     StatementRunner runner = new StatementRunner(context, features);
     this.simpleQueries = new SimpleQueryHandler(context, runner, copy, services.statements().lakeRefresh(), this, resultCache);
-    this.extendedQueries = new ExtendedQueryHandler(context, runner, new ResultShapes(engine), services.statements().lakeRefresh());
+    this.extendedQueries = new ExtendedQueryHandler(context, runner, new ResultShapes(engine), services.statements().lakeRefresh(),
+        new PortalResultCache(resultCache, context));
   }
 
   private java.util.List<String> explainLines(String sql) {

@@ -74,6 +74,9 @@ public sealed interface SessionCommand {
   record Notify(String channel, String payload) implements SessionCommand {}
 
   /** A statement accepted and ignored, answered with its tag (LISTEN, SET TRANSACTION ...). */
+  /** SELECT pg_notify('channel', 'payload'): NOTIFY, answering one row. */
+  record NotifyCall(String channel, String payload) implements SessionCommand {}
+
   record Ignored(String tag) implements SessionCommand {}
 
   /** A statement PostgreSQL has and the gateway refuses with 0A000. */

@@ -47,7 +47,8 @@ public final class SessionCommandParser {
       case "DECLARE", "FETCH", "MOVE", "CLOSE" -> CursorStatements.parse(statement);
       case "SELECT" -> io.analytics.gateway.activity.BackendSignals.parse(statement)
           .<SessionCommand>map(call -> new SessionCommand.Signal(call.function(), call.pid(), call.terminate()))
-          .or(() -> SetConfigCall.parse(statement));
+          .or(() -> SetConfigCall.parse(statement))
+          .or(() -> NotifyCall.parse(statement));
       default -> Optional.empty();
     };
   }

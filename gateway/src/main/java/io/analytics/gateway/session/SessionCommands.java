@@ -22,6 +22,8 @@ import java.util.TreeMap;
 final class SessionCommands {
   private static final int TEXT_OID = 25;
   private static final int BOOL_OID = 16;
+  /** PostgreSQL's void, the type of functions called for their effect (pg_notify). */
+  private static final int VOID_OID = 2278;
 
   /** Delivers pg_cancel_backend / pg_terminate_backend to another session; returns whether it was allowed and found. */
   @FunctionalInterface
@@ -80,6 +82,9 @@ final class SessionCommands {
     if (command instanceof SessionCommand.SetConfig) {
       return List.of(textField("set_config"));
     }
+    if (command instanceof SessionCommand.NotifyCall) {
+      return List.of(new FieldDescription("pg_notify", 0, (short) 0, VOID_OID, (short) 4, -1, (short) 0));
+    }
     return null;
   }
 
@@ -133,6 +138,13 @@ final class SessionCommands {
         receiver.rowDescription(describe(command));
       }
       receiver.textRow(now);
+      receiver.commandComplete("SELECT 1");
+    } else if (command instanceof SessionCommand.NotifyCall) {
+      // The notification itself was queued by the session (StatementRunner.Hooks.notifyChannel).
+      if (describeRows) {
+        receiver.rowDescription(describe(command));
+      }
+      receiver.textRow("");
       receiver.commandComplete("SELECT 1");
     } else if (command instanceof SessionCommand.Ignored ignored) {
       receiver.commandComplete(ignored.tag());

@@ -38,7 +38,7 @@ final class SetConfigCall {
         statement.token(open + 1).value(), value.type() == TokenType.STRING ? value.value() : null, local));
   }
 
-  private static boolean punctuation(SqlStatement statement, int at, char c) {
+  static boolean punctuation(SqlStatement statement, int at, char c) {
     return at < statement.size() && statement.token(at).isPunctuation(c);
   }
 
@@ -46,7 +46,8 @@ final class SetConfigCall {
     return token.type() == TokenType.STRING;
   }
 
-  private static boolean isAlias(SqlStatement statement, int at) {
+  /** Whether the tokens from {@code at} are exactly a result column's name ({@code [AS] name}). */
+  static boolean isAlias(SqlStatement statement, int at) {
     int name = statement.keyword(at).equals("AS") ? at + 1 : at;
     return name == statement.size() - 1
         && (statement.token(name).type() == TokenType.WORD || statement.token(name).type() == TokenType.QUOTED_IDENTIFIER);

@@ -29,8 +29,14 @@ final class StatementRunner {
     /** Runs SAVEPOINT, LISTEN/NOTIFY or SET TRANSACTION, writing its answer; false for any other command. */
     boolean runTransactionCommand(SessionCommand command);
 
+    /** NOTIFY channel, payload: sent at the transaction's commit, or now outside one. */
+    void notifyChannel(String channel, String payload);
+
     /** A command the gateway answers itself ran (it may have changed transaction_read_only). */
     void commandRan();
+
+    /** Whether a Parse is being checked (then a writing statement does not wait for its write turn). */
+    void parsing(boolean parsing);
   }
 
   private final SessionContext context;
@@ -39,6 +45,21 @@ final class StatementRunner {
   StatementRunner(SessionContext context, Hooks hooks) {
     this.context = requireNonNull(context, "context is null");
     this.hooks = requireNonNull(hooks, "hooks is null");
+  }
+
+  /** Waits for the turn to write the table the statement writes, if it writes (see WriteTurns). */
+  void takeWriteTurn(SqlStatement statement) {
+    hooks.beforeRunning(statement);
+  }
+
+  /** Checks a statement being parsed (see Hooks.parsing). */
+  void checkParsed(SqlStatement statement) {
+    hooks.parsing(true);
+    try {
+      context.guard().check(statement);
+    } finally {
+      hooks.parsing(false);
+    }
   }
 
   /**
@@ -157,6 +178,9 @@ final class StatementRunner {
       }
       hooks.commandRan();
       context.execution().completed(statement, 0);
+    } else if (command instanceof SessionCommand.NotifyCall call) {
+      hooks.notifyChannel(call.channel(), call.payload());
+      context.commands().run(statement, command, describeRows);
     } else if (!hooks.runTransactionCommand(command)) {
       context.commands().run(statement, command, describeRows);
       hooks.commandRan();

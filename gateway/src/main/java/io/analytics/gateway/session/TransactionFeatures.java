@@ -30,6 +30,8 @@ final class TransactionFeatures implements StatementRunner.Hooks, TransactionSta
   private final Runnable beforeStatement;
   /** Set when the session starts and has its process id. */
   private SessionNotifications notifications;
+  /** Whether a Parse is being checked (see {@link #beforeRoleCheck}). */
+  private boolean parsing;
 
   TransactionFeatures(EngineSession engine, ResultReceiver receiver, SessionParameters parameters, Portals portals,
       ClientQueryPreparer preparer, WriteTurns writeTurns, Runnable beforeStatement) {
@@ -53,22 +55,44 @@ final class TransactionFeatures implements StatementRunner.Hooks, TransactionSta
     this.notifications = requireNonNull(notifications, "notifications is null");
   }
 
-  /** Read-only transactions refuse writes, and a writing statement waits for its write turn, before the role guard runs. */
+  /**
+   * Read-only transactions refuse writes, and a writing statement waits for its write turn, before
+   * the role guard runs; but a Parse never waits for one, as PostgreSQL's Parse takes no locks: a
+   * client preparing statements synchronously (pgbench -M prepared, one thread for all its
+   * connections) would wait for a turn its other connection can only give back once the client
+   * reads from it. Bind takes the turn instead (see {@link #beforeRunning}).
+   */
   void beforeRoleCheck(SqlStatement statement) {
     beforeStatement.run();
     readOnlyTransactions.check(statement);
-    writeTurns.beforeRunning(statement);
+    if (!parsing) {
+      writeTurns.beforeRunning(statement);
+    }
+  }
+
+  @Override
+  public void parsing(boolean parsing) {
+    this.parsing = parsing;
   }
 
   @Override
   public void beforeRunning(SqlStatement statement) {
     beforeStatement.run();
-    writeTurns.beforeRunning(statement);
+    if (writeTurns.beforeRunning(statement) && transactions.isOpen()) {
+      // The snapshot predates the turn's previous holder's commit, and nothing ran on it yet: a fresh one.
+      restartEngineTransaction();
+    }
   }
 
   @Override
   public void executed(SqlStatement statement, PreparedQuery query, List<Object> values, QueryResult result) {
     savepoints.executed(statement, query.sql(), values, result);
+    writeTurns.executed();
+  }
+
+  @Override
+  public void notifyChannel(String channel, String payload) {
+    notifications.notify(channel, payload, transactions.isOpen());
   }
 
   @Override

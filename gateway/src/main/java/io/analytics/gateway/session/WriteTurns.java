@@ -13,21 +13,37 @@ import io.analytics.gateway.sql.SqlStatement;
 final class WriteTurns {
   private final WriteOrder.Writer writer;
   private final SessionParameters parameters;
+  /** Whether a statement ran in the current transaction. */
+  private boolean ranStatements;
 
   WriteTurns(WriteOrder order, String sessionName, SessionParameters parameters) {
     this.writer = requireNonNull(order, "order is null").writer(sessionName);
     this.parameters = requireNonNull(parameters, "parameters is null");
   }
 
-  /** Waits for the turn to write the table the statement writes, if it writes (lock_timeout applies). */
-  void beforeRunning(SqlStatement statement) {
+  /**
+   * Waits for the turn to write the table the statement writes, if it writes (lock_timeout applies).
+   *
+   * @return whether DuckDB's transaction should begin again before the statement runs: it had to
+   *     wait for the turn and has run nothing yet, so its snapshot (which a Parse not waiting for the
+   *     turn, or a catalog lookup, may have started) predates the previous holder's commit, and
+   *     writing the rows that holder wrote would fail with a conflict
+   */
+  boolean beforeRunning(SqlStatement statement) {
     if (ReadOnlyTransactions.writes(statement)) {
-      writer.acquire(WrittenTable.of(statement), parameters.lockTimeoutMillis());
+      return writer.acquire(WrittenTable.of(statement), parameters.lockTimeoutMillis()) && !ranStatements;
     }
+    return false;
+  }
+
+  /** A statement ran in the session's transaction. */
+  void executed() {
+    ranStatements = true;
   }
 
   /** The session's transaction (explicit, implicit or a single statement's) has ended. */
   void transactionEnded() {
+    ranStatements = false;
     writer.releaseAll();
   }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.engine.postgres.SourceInterruptions;
 import io.analytics.engine.postgres.SyncStateTables;
 import io.analytics.engine.postgres.cdc.ChangeCaptureState;
 import java.sql.Connection;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * One PostgreSQL source as the status page shows it, from what the warehouse records (the same
  * tables {@code analytics status} reads): its path (change capture or polling), whether it answered,
- * change capture's lag, the last sync of its mirrors and the last error.
+ * change capture's lag, the last sync of its mirrors, the last error, and its interruptions (the
+ * stream or a sync cut off) since the warehouse began recording them.
  */
 final class SourceStatusRows {
   private final DuckDbDatabase database;
@@ -34,10 +36,12 @@ final class SourceStatusRows {
     row.put("lagBytes", null);
     row.put("lastSync", null);
     row.put("error", null);
+    row.put("interrupted", null);
     try (Connection duck = database.connect()) {
       readSource(duck, source.name(), row);
       readChangeCapture(duck, source.name(), row);
       readMirrors(duck, source.name(), row);
+      row.put("interrupted", SourceInterruptions.describe(duck, source.name()).orElse(null));
     } catch (SQLException e) {
       // The state tables do not exist before the first sync: the row says nothing is known yet.
       row.putIfAbsent("status", "never synced");

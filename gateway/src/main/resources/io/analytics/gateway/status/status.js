@@ -76,7 +76,7 @@ function render(status) {
     const row = sources.insertRow();
     row.dataset.source = s.name;
     const lag = s.lagSeconds === null ? '' : s.lagSeconds.toFixed(1) + ' s' + (s.lagBytes === null ? '' : ', ' + size(s.lagBytes));
-    for (const value of [s.name, s.path, s.status || '', lag, s.lastSync || '', s.error || '']) cell(row, value);
+    for (const value of [s.name, s.path, s.status || '', lag, s.lastSync || '', s.error || '', s.interrupted || '']) cell(row, value);
   }
   if (status.sources.length === 0) cell(sources.insertRow(), 'none configured');
   const last = status.history[status.history.length - 1];

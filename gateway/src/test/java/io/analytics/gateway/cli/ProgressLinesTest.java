@@ -1,9 +1,8 @@
 package io.analytics.gateway.cli;
 
-import io.analytics.gateway.progress.PlainProgress;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.analytics.gateway.progress.PlainProgress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -23,6 +23,30 @@ class PgCatalogRewriterTest {
   }
 
   @Test
+  void indexVectorsCountFromZeroAndReadAsPostgresText() {
+    // psqlODBC's SQLPrimaryKeys, SQLAlchemy's get_indexes, psqlODBC's SQLStatistics select list, pgjdbc's named column
+    assertThat(rewrite("SELECT 1 FROM pg_catalog.pg_index i WHERE ta.attnum = i.indkey[ia.attnum-1]"))
+        .isEqualTo("SELECT 1 FROM pg_index i WHERE ta.attnum = i.indkey[(ia.attnum-1) + 1]");
+    assertThat(rewrite("SELECT ix.indkey::varchar, indoption::text FROM pg_index ix"))
+        .isEqualTo("SELECT array_to_string(ix.indkey, ' '), array_to_string(indoption, ' ') FROM pg_index ix");
+    assertThat(rewrite("SELECT c.relname, i.indkey, i.indoption FROM pg_index i"))
+        .isEqualTo("SELECT c.relname, array_to_string(i.indkey, ' ') AS indkey, array_to_string(i.indoption, ' ') AS indoption FROM pg_index i");
+    assertThat(rewrite("SELECT i.indoption AS i_indoption, a.attnum = ANY(ix.indkey) FROM pg_index i"))
+        .isEqualTo("SELECT i.indoption AS i_indoption, a.attnum = ANY(ix.indkey) FROM pg_index i");
+  }
+
+  @Test
+  void psqlDescribeSyntaxOfPartitionsNamesAndRelations() {
+    assertThat(rewrite("SELECT a.relid FROM pg_catalog.pg_partition_ancestors(t.tgrelid) WITH ORDINALITY AS a(relid, depth)"))
+        .isEqualTo("SELECT a.relid FROM (SELECT CAST(t.tgrelid AS BIGINT) AS relid, CAST(1 AS BIGINT) AS depth) AS a(relid, depth)");
+    assertThat(rewrite("SELECT 'db'::name AS cat, conrelid::pg_catalog.regclass AS ontable, c.oid::pg_catalog.regclass FROM pg_constraint c"))
+        .isEqualTo("SELECT 'db'::VARCHAR AS cat, pg_gateway_regclass_text(conrelid) AS ontable, c.oid::BIGINT FROM pg_constraint c");
+    assertThat(rewrite("SELECT * FROM information_schema.key_column_usage k JOIN information_schema.table_constraints t USING (constraint_name)"))
+        .isEqualTo("SELECT * FROM pg_gateway_information_schema_key_column_usage k "
+            + "JOIN pg_gateway_information_schema_table_constraints t USING (constraint_name)");
+  }
+
+  @Test
   void informationSchemaTablesAndColumnsQuotedOrNot() {
     assertThat(rewrite("SELECT * FROM \"information_schema\".\"columns\" c, information_schema.tables t, "
         + "information_schema.schemata s, information_schema.routines r"))

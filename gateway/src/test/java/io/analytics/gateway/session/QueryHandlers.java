@@ -100,6 +100,14 @@ final class QueryHandlers implements AutoCloseable {
       }
 
       @Override
+      public void notifyChannel(String channel, String payload) {
+      }
+
+      @Override
+      public void parsing(boolean parsing) {
+      }
+
+      @Override
       public void commandRan() {
       }
     });
@@ -119,7 +127,8 @@ final class QueryHandlers implements AutoCloseable {
       public void copiedIn() {
       }
     }, new SessionResultCache(ResultCache.disabled(), engine::parseTree, "admin", "tester"));
-    extended = new ExtendedQueryHandler(context, runner, new ResultShapes(engine), () -> { });
+    extended = new ExtendedQueryHandler(context, runner, new ResultShapes(engine), () -> { },
+        new PortalResultCache(new SessionResultCache(ResultCache.disabled(), engine::parseTree, "admin", "tester"), context));
   }
 
   /** How many times a query ended with ReadyForQuery. */

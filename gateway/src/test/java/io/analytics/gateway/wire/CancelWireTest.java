@@ -3,6 +3,7 @@ package io.analytics.gateway.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.analytics.engine.testing.PostgresServer;
 import io.analytics.gateway.testing.GatewayExtension;
 import java.io.DataOutputStream;
 import java.net.Socket;
@@ -10,13 +11,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLException;
 
-/** Statement.cancel(), statement_timeout and CancelRequests with a wrong key. */
+/** Statement.cancel() (also inside a transaction block, compared with PostgreSQL 15), statement_timeout and CancelRequests with a wrong key. */
 class CancelWireTest {
   /** Long enough to never finish on its own in these tests. */
   static final String LONG_QUERY = "SELECT sum(a.i * b.j) FROM range(100000000) a(i), range(1000000) b(j)";
@@ -41,6 +45,44 @@ class CancelWireTest {
         rs.next();
         assertThat(rs.getInt(1)).isEqualTo(7);
       }
+    }
+  }
+
+  /**
+   * What a client sees cancelling a query inside a transaction block, as SQLSTATEs: the query's, the
+   * next statement's, ROLLBACK's outcome ("ok") and a statement's after it.
+   */
+  private static List<String> cancelInTransaction(Connection connection, String longQuery) throws Exception {
+    List<String> outcomes = new ArrayList<>();
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      statement.executeQuery("SELECT 1").close();
+      CompletableFuture<PSQLException> running =
+          CompletableFuture.supplyAsync(() -> catchThrowableOfType(PSQLException.class, () -> statement.executeQuery(longQuery)));
+      Thread.sleep(500);
+      statement.cancel();
+      PSQLException cancelled = running.get(30, TimeUnit.SECONDS);
+      outcomes.add(cancelled == null ? "ok" : cancelled.getSQLState() + " " + cancelled.getServerErrorMessage().getMessage());
+      PSQLException next = catchThrowableOfType(PSQLException.class, () -> statement.executeQuery("SELECT 2").close());
+      outcomes.add(next == null ? "ok" : next.getSQLState() + " " + next.getServerErrorMessage().getMessage());
+      connection.rollback();
+      outcomes.add("ok");
+      statement.executeQuery("SELECT 3").close();
+      outcomes.add("ok");
+    }
+    return outcomes;
+  }
+
+  @Test
+  void cancelInsideATransactionBlockAbortsItUntilRollbackAsPostgres() throws Exception {
+    List<String> expected;
+    try (Connection connection = PostgresServer.shared().connect("postgres")) {
+      expected = cancelInTransaction(connection, "SELECT pg_sleep(60)");
+    }
+    assertThat(expected).containsExactly("57014 canceling statement due to user request",
+        "25P02 current transaction is aborted, commands ignored until end of transaction block", "ok", "ok");
+    try (Connection connection = gateway.connect()) {
+      assertThat(cancelInTransaction(connection, LONG_QUERY)).isEqualTo(expected);
     }
   }
 

@@ -208,9 +208,8 @@ class JdbcMetadataWireTest {
       }
       assertThat(constraints).containsExactly(
           "md_orders_qty_check|c|{3}|CHECK (qty > 0)|true",
-          // DuckDB's name for it (PostgreSQL would say md_orders_account_id_fkey)
-          "md_orders_account_id_account_id_fkey|f|{2}|FOREIGN KEY (account_id) REFERENCES md_accounts(account_id)|true",
-          "md_orders_order_id_pkey|p|{1}|PRIMARY KEY (order_id)|true");
+          "md_orders_account_id_fkey|f|{2}|FOREIGN KEY (account_id) REFERENCES md_accounts(account_id)|true",
+          "md_orders_pkey|p|{1}|PRIMARY KEY (order_id)|true");
     }
   }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * TABLE ... WITH (fillfactor), TRUNCATE of several tables, COPY FROM STDIN, VACUUM ANALYZE, ALTER
  * TABLE ADD PRIMARY KEY) and a TPC-B-like run of four clients all updating the one branch row, which
  * DuckDB alone fails with write-write conflicts: the gateway's per-table write order makes them wait
- * their turn instead, so at most 1% of the transactions may fail.
+ * their turn instead, so at most 1% of the transactions may fail, in each of pgbench's query modes
+ * (simple; extended, with parameters of unspecified type; prepared).
  */
 class PgbenchWireTest {
   @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
@@ -34,12 +35,19 @@ class PgbenchWireTest {
     assertThat(init.exitCode()).as(init.toString()).isZero();
     assertThat(init.err()).as(init.toString()).contains("done in");
 
-    ClientScript.Result run = ClientScript.run(gateway.host(), gateway.port(), Map.of(), pgbench, "-c", "4", "-T", "5", "-n");
+    assertAtMostOnePercentFailed(pgbench, "simple");
+    // The extended protocol: unnamed statements (parameters of unspecified type: abalance + $1), then named ones prepared once.
+    assertAtMostOnePercentFailed(pgbench, "extended");
+    assertAtMostOnePercentFailed(pgbench, "prepared");
+  }
+
+  private static void assertAtMostOnePercentFailed(String pgbench, String mode) {
+    ClientScript.Result run = ClientScript.run(gateway.host(), gateway.port(), Map.of(), pgbench, "-c", "4", "-T", "5", "-n", "-M", mode);
     assertThat(run.exitCode()).as(run.toString()).isZero();
     long processed = number(PROCESSED, run);
     long failed = FAILED.matcher(run.out()).find() ? number(FAILED, run) : 0;
     assertThat(processed).as(run.toString()).isPositive();
-    assertThat(failed * 100).as("at most 1%% failed transactions\n%s", run).isLessThanOrEqualTo(processed + failed);
+    assertThat(failed * 100).as("at most 1%% failed transactions in %s mode\n%s", mode, run).isLessThanOrEqualTo(processed + failed);
   }
 
   private static long number(Pattern pattern, ClientScript.Result result) {

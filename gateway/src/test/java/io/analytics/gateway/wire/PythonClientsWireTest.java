@@ -66,11 +66,11 @@ class PythonClientsWireTest {
         "create_all", "insert returning keys", "returning id");
   }
 
-  /** LISTEN/NOTIFY between two sessions: delivered at commit, dropped on rollback. */
+  /** LISTEN/NOTIFY between two sessions: delivered at commit, dropped on rollback; pg_notify() as a function. */
   @Test
   void listenNotify() {
     ClientScript.Result result = runChecks("notify_checks.py", "psycopg2");
-    assertThat(result.passedChecks()).as(result.toString()).containsExactly("listen notify");
+    assertThat(result.passedChecks()).as(result.toString()).containsExactly("listen notify", "pg_notify");
   }
 
   /** psqlODBC with autocommit off wraps every statement in a savepoint; Protocol=7.4-0 prepares named plans. */
