@@ -1,5 +1,6 @@
 package io.analytics.engine.lake;
 
+import io.analytics.engine.duckdb.SqlIdentifiers;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.engine.duckdb.DuckDbDatabase;

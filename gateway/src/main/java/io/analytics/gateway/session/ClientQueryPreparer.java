@@ -48,6 +48,7 @@ final class ClientQueryPreparer {
   private final io.analytics.gateway.activity.StatementStatistics statementStatistics;
   private final String user;
   private final boolean administers;
+  private final StatementPipeline pipeline;
   private boolean catalogObjectsCreated;
   /** Created inside a transaction not yet committed: they vanish if it rolls back. */
   private boolean catalogObjectsUncommitted;
@@ -70,6 +71,26 @@ final class ClientQueryPreparer {
     this.administers = administers;
     this.tableFunctions = new io.analytics.gateway.functions.TableFunctionNames(
         () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
+    this.pipeline = new StatementPipeline(stages());
+  }
+
+  /**
+   * The translations from PostgreSQL's dialect to DuckDB's, in order (parameter casts and the live
+   * relations, which make text, follow them in {@link #prepare}).
+   */
+  List<StatementPipeline.Stage> stages() {
+    return List.of(
+        new StatementPipeline.Stage("postgres-ddl", (statement, types) -> translatedDdl(statement)),
+        new StatementPipeline.Stage("catalog-syntax", (statement, types) -> catalogCompatible(statement)),
+        new StatementPipeline.Stage("format-calls", (statement, types) -> io.analytics.gateway.functions.PgFormatCalls.rewrite(statement)),
+        new StatementPipeline.Stage("postgres-dialect", (statement, types) -> PostgresDialect.translate(statement)),
+        new StatementPipeline.Stage("session-macros", (statement, types) -> PostgresDialect.translateWithSessionMacros(statement)),
+        new StatementPipeline.Stage("session-values", (statement, types) -> SessionValueCalls.rewrite(statement, sessionValues)),
+        new StatementPipeline.Stage("scalar-calls-in-from", (statement, types) ->
+            io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(statement)
+                ? io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(statement, tableFunctions) : statement),
+        new StatementPipeline.Stage("any-array-parameters", (statement, types) -> AnyArrayParameters.probingWith(engine).apply(statement, types)),
+        new StatementPipeline.Stage("numeric-parameters", NumericParameters::apply));
   }
 
   PreparedQuery prepare(SqlStatement statement, boolean inTransaction) {
@@ -81,15 +102,7 @@ final class ClientQueryPreparer {
     ensureCatalogObjects(statement, inTransaction);
     functionMacros.ensureFor(statement, inTransaction, engine::execute);
     jsonSupport.ensureFor(statement, inTransaction, engine);
-    SqlStatement effective = SessionValueCalls.rewrite(
-        PostgresDialect.translateWithSessionMacros(PostgresDialect.translate(io.analytics.gateway.functions.PgFormatCalls.rewrite(
-            catalogCompatible(translatedDdl(statement))))),
-        sessionValues);
-    if (io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(effective)) {
-      effective = io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(effective, tableFunctions);
-    }
-    effective = AnyArrayParameters.probingWith(engine).apply(effective, declaredTypes);
-    effective = NumericParameters.apply(effective, declaredTypes);
+    SqlStatement effective = pipeline.apply(statement, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
     boolean liveValues = false;
     if (PgStatActivity.isReadBy(effective)) {

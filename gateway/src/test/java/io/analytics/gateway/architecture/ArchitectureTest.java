@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module layering (catalog <- engine <- gateway) and packages without cycles in every module,
- * so that each package can be read and changed on its own. The gateway's classpath holds all three
- * modules' main classes, so this one test checks them all.
+ * The module layering (catalog <- engine <- iceberg <- gateway) and packages without cycles in every
+ * module, so that each package can be read and changed on its own. The gateway's classpath holds the
+ * other modules' main classes, so this one test checks them all.
  */
 class ArchitectureTest {
   private static JavaClasses classes;
@@ -40,13 +40,20 @@ class ArchitectureTest {
   @Test
   void catalogDependsOnNeitherEngineNorGateway() {
     noClasses().that().resideInAPackage("io.analytics.catalog..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.analytics.engine..", "io.analytics.gateway..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.analytics.engine..", "io.analytics.iceberg..", "io.analytics.gateway..")
         .check(classes);
   }
 
   @Test
-  void engineDoesNotDependOnGateway() {
+  void engineDependsOnNeitherIcebergNorGateway() {
     noClasses().that().resideInAPackage("io.analytics.engine..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.analytics.iceberg..", "io.analytics.gateway..")
+        .check(classes);
+  }
+
+  @Test
+  void icebergDoesNotDependOnGateway() {
+    noClasses().that().resideInAPackage("io.analytics.iceberg..")
         .should().dependOnClassesThat().resideInAPackage("io.analytics.gateway..")
         .check(classes);
   }

@@ -49,6 +49,7 @@ final class QueryHandlers implements AutoCloseable {
   final Portals portals = new Portals();
   final PreparedStatements statements = new PreparedStatements();
   final SimpleQueryHandler simple;
+  final ClientQueryPreparer preparer;
   final ExtendedQueryHandler extended;
   private int readyCount;
 
@@ -129,6 +130,7 @@ final class QueryHandlers implements AutoCloseable {
     }, new SessionResultCache(ResultCache.disabled(), engine::parseTree, "admin", "tester"));
     extended = new ExtendedQueryHandler(context, runner, new ResultShapes(engine), () -> { },
         new PortalResultCache(new SessionResultCache(ResultCache.disabled(), engine::parseTree, "admin", "tester"), context));
+    this.preparer = preparer[0];
   }
 
   /** How many times a query ended with ReadyForQuery. */

@@ -1,0 +1,74 @@
+package io.analytics.gateway.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.analytics.gateway.sql.SqlStatement;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The statement pipeline's stages, in their declared order, each doing its one translation. */
+class StatementPipelineTest {
+  private static final int NUMERIC_OID = 1700;
+
+  @TempDir Path lake;
+  private QueryHandlers handlers;
+  private StatementPipeline pipeline;
+
+  @BeforeEach
+  void open() throws Exception {
+    handlers = new QueryHandlers(lake);
+    pipeline = new StatementPipeline(handlers.preparer.stages());
+  }
+
+  @AfterEach
+  void close() {
+    handlers.close();
+  }
+
+  private String stage(String name, String sql, List<Integer> declaredTypes) {
+    return pipeline.stage(name).translation().apply(SqlStatement.parse(sql), declaredTypes).sql();
+  }
+
+  @Test
+  void stagesRunInTheirDeclaredOrder() {
+    assertThat(pipeline.names()).containsExactly("postgres-ddl", "catalog-syntax", "format-calls", "postgres-dialect",
+        "session-macros", "session-values", "scalar-calls-in-from", "any-array-parameters", "numeric-parameters");
+  }
+
+  @Test
+  void sessionValuesBecomeTheSessionsLiterals() {
+    assertThat(stage("session-values", "SELECT current_user, current_database(), current_setting('application_name')", List.of()))
+        .doesNotContain("current_user").doesNotContain("current_database").doesNotContain("current_setting")
+        .contains("'tester'").contains("'lake'");
+  }
+
+  @Test
+  void aDeclaredNumericParameterLosesItsImpreciseCast() {
+    assertThat(stage("numeric-parameters", "SELECT $1::numeric", List.of(NUMERIC_OID))).doesNotContain("numeric");
+    assertThat(stage("numeric-parameters", "SELECT $1::numeric", List.of())).contains("numeric");
+  }
+
+  @Test
+  void anAnyOverAnUntypedParameterIsGivenAnArrayType() {
+    String sql = "SELECT i FROM range(3) t(i) WHERE i = ANY($1)";
+    assertThat(stage("any-array-parameters", sql, List.of(0))).isNotEqualTo(sql).contains("$1");
+    assertThat(stage("any-array-parameters", "SELECT 1", List.of())).isEqualTo("SELECT 1");
+  }
+
+  @Test
+  void statementsNoStageConcernsPassUnchanged() {
+    String sql = "SELECT i + 1 AS next FROM range(3) t(i)";
+    assertThat(pipeline.apply(SqlStatement.parse(sql), List.of()).sql()).isEqualTo(sql);
+  }
+
+  @Test
+  void theWholePipelineAppliesEveryStageInTurn() {
+    String sql = "SELECT current_user AS who, $1::numeric AS amount";
+    String translated = pipeline.apply(SqlStatement.parse(sql), List.of(NUMERIC_OID)).sql();
+    assertThat(translated).contains("'tester'").doesNotContain("::numeric");
+  }
+}
