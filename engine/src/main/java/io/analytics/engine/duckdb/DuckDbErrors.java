@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
  */
 public final class DuckDbErrors {
   private static final Pattern ERROR_CLASS = Pattern.compile("^([A-Za-z ]+?) Error: ", Pattern.DOTALL);
+  /**
+   * An error raised by one of the gateway's Java functions inside DuckDB (DuckDB reports the Java
+   * exception's class and message) or by a session macro's error() call: the message starts with
+   * the SQLSTATE in brackets.
+   */
+  private static final Pattern JAVA_FUNCTION_ERROR = Pattern.compile("^[A-Za-z ]+ Error: (?:[\\w.$]+: )?\\[([0-9A-Z]{5})\\] ([^\\n]*)");
   private static final Pattern LINE_MARKER = Pattern.compile("\\nLINE (\\d+): (.*)\\n( *)\\^");
 
   private record Rule(String errorClass, String fragment, SqlState state) {}
@@ -92,6 +98,10 @@ public final class DuckDbErrors {
 
   /** Translates a DuckDB error message (as surfaced by Arrow streams, which lose the exception). */
   public static PlatformException translate(String raw, String sql, Throwable cause) {
+    Matcher javaFunction = JAVA_FUNCTION_ERROR.matcher(raw);
+    if (javaFunction.find()) {
+      return new PlatformException(stateOfCode(javaFunction.group(1)), javaFunction.group(2), null, null, 0, cause);
+    }
     Matcher classMatcher = ERROR_CLASS.matcher(raw);
     String errorClass = "";
     String body = raw;
@@ -159,6 +169,15 @@ public final class DuckDbErrors {
             + "Retry when fewer run, or make the query hold less (fewer groups, narrower rows, a LIMIT).",
         0,
         cause);
+  }
+
+  private static SqlState stateOfCode(String code) {
+    for (SqlState state : SqlState.values()) {
+      if (state.code().equals(code)) {
+        return state;
+      }
+    }
+    return SqlState.DATA_EXCEPTION;
   }
 
   static SqlState stateFor(String errorClass, String raw) {

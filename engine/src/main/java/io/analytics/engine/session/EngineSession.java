@@ -187,6 +187,15 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
+  /** Runs {@code registration} on this session's connection; a DuckDB error becomes a PlatformException. */
+  public void register(FunctionRegistration registration) {
+    try {
+      registration.register(connection);
+    } catch (SQLException e) {
+      throw translate(e, null);
+    }
+  }
+
   /**
    * Stops the statement that is running or streaming now, if any; safe from any thread. A cancel
    * that arrives while nothing runs is ignored, as in PostgreSQL.

@@ -10,13 +10,19 @@ import java.util.List;
 public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
       new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
-      new ArrayLiterals(), new ExtractSeconds(), new RegexpMatches(), new IntegerFunctions(), new SetReturningSelectList());
+      new ArrayLiterals(), new ExtractSeconds(), new RegexpMatches(), new IntegerFunctions(), new SetReturningSelectList(),
+      new JsonCasts(), new JsonOperators());
 
   private static final DialectStage AGGREGATES = new AggregateResultTypes();
   private static final DialectStage FORMAT = new FormatCalls();
   private static final DialectStage NUMERIC_CASTS = new NumericCasts();
 
   private PostgresDialect() {}
+
+  /** Only json's casts and operators translated, for naming result columns after statements DuckDB cannot parse. */
+  public static String translateJsonSyntax(String sql) {
+    return new JsonOperators().apply(new JsonCasts().apply(SqlStatement.parse(sql))).sql();
+  }
 
   public static SqlStatement translate(SqlStatement statement) {
     SqlStatement translated = statement;

@@ -68,17 +68,6 @@ public final class PgFunctionMacros {
             + "(a, b) AS system.main.gcd(a, b)",
         "CREATE OR REPLACE TEMP MACRO lcm(a INTEGER, b INTEGER) AS CAST(system.main.lcm(CAST(a AS BIGINT), CAST(b AS BIGINT)) AS INTEGER), "
             + "(a, b) AS system.main.lcm(a, b)",
-        jsonTypeof("json_typeof"),
-        jsonTypeof("jsonb_typeof"),
-        // PostgreSQL's json_agg separates elements with ", " and writes SQL NULLs as null.
-        "CREATE OR REPLACE TEMP MACRO json_agg(v) AS CAST('[' || string_agg(coalesce(CAST(to_json(v) AS VARCHAR), 'null'), ', ') "
-            + "|| ']' AS JSON)",
-        "CREATE OR REPLACE TEMP MACRO json_object_agg(k, v) AS CAST('{ ' || string_agg(CAST(to_json(CAST(k AS VARCHAR)) AS VARCHAR) "
-            + "|| ' : ' || coalesce(CAST(to_json(v) AS VARCHAR), 'null'), ', ') || ' }' AS JSON)",
-        arrayElements("json_array_elements"),
-        arrayElements("jsonb_array_elements"),
-        arrayElementsText("json_array_elements_text"),
-        arrayElementsText("jsonb_array_elements_text"),
         "CREATE OR REPLACE TEMP MACRO array_remove(a, e) AS list_filter(a, lambda x: x IS DISTINCT FROM e)",
         "CREATE OR REPLACE TEMP MACRO array_replace(a, old, new) AS "
             + "list_transform(a, lambda x: CASE WHEN x IS NOT DISTINCT FROM old THEN new ELSE x END)",
@@ -91,20 +80,5 @@ public final class PgFunctionMacros {
             + "ELSE error('encoding \"' || format || '\" is not supported by the gateway (hex and base64 are)') END",
         // DuckDB has no clock that moves within a transaction: the statement's transaction start.
         "CREATE OR REPLACE TEMP MACRO clock_timestamp() AS get_current_timestamp()");
-  }
-
-  private static String jsonTypeof(String name) {
-    return "CREATE OR REPLACE TEMP MACRO " + name + "(j) AS CASE WHEN j IS NULL THEN NULL "
-        + "ELSE CASE json_type(CAST(j AS JSON)) WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' WHEN 'VARCHAR' THEN 'string' "
-        + "WHEN 'BOOLEAN' THEN 'boolean' WHEN 'NULL' THEN 'null' ELSE 'number' END END";
-  }
-
-  private static String arrayElements(String name) {
-    return "CREATE OR REPLACE TEMP MACRO " + name + "(j) AS TABLE SELECT unnest(CAST(CAST(j AS JSON) AS JSON[])) AS value";
-  }
-
-  private static String arrayElementsText(String name) {
-    return "CREATE OR REPLACE TEMP MACRO " + name + "(j) AS TABLE SELECT unnest(list_transform(CAST(CAST(j AS JSON) AS JSON[]), "
-        + "lambda e: CASE json_type(e) WHEN 'NULL' THEN NULL WHEN 'VARCHAR' THEN e ->> '$' ELSE CAST(e AS VARCHAR) END)) AS value";
   }
 }

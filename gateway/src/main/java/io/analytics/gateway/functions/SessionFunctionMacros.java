@@ -16,8 +16,7 @@ public final class SessionFunctionMacros {
   /** The functions the macros define; a statement naming none of them does not need them. */
   private static final Set<String> NAMES = Set.of(
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
-      "json_typeof", "jsonb_typeof", "json_agg", "json_object_agg", "json_array_elements", "jsonb_array_elements",
-      "json_array_elements_text", "jsonb_array_elements_text", "array_remove", "array_replace", "encode", "decode",
+      "array_remove", "array_replace", "encode", "decode",
       "clock_timestamp", "sum", "avg", "format", "numeric", "decimal", "gcd", "lcm");
 
   private boolean created;

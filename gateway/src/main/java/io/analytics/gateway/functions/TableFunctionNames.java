@@ -20,8 +20,7 @@ public final class TableFunctionNames implements Predicate<String> {
   public static final String QUERY =
       "SELECT DISTINCT lower(function_name) FROM duckdb_functions() WHERE function_type IN ('table', 'table_macro')";
 
-  private static final Set<String> OWN_TABLE_MACROS = Set.of(
-      "json_array_elements", "jsonb_array_elements", "json_array_elements_text", "jsonb_array_elements_text");
+  private static final Set<String> OWN_TABLE_MACROS = io.analytics.gateway.json.JsonMacros.TABLE_MACROS;
 
   private final Supplier<List<String>> lookup;
   private Set<String> names;

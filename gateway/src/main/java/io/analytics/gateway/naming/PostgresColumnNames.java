@@ -79,7 +79,16 @@ public final class PostgresColumnNames {
   private static List<ResultColumn> named(String sql, List<ResultColumn> columns, UnaryOperator<String> parseTree) {
     JsonNode selectList;
     try {
-      selectList = selectList(JSON.readTree(parseTree.apply(sql)));
+      JsonNode tree = JSON.readTree(parseTree.apply(sql));
+      if (tree.path("error").asBoolean(false)) {
+        // Operators DuckDB cannot parse (#>, ?, ...): name the columns of the statement with them as calls.
+        String translated = io.analytics.gateway.dialect.PostgresDialect.translateJsonSyntax(sql);
+        if (!translated.equals(sql)) {
+          sql = translated;
+          tree = JSON.readTree(parseTree.apply(sql));
+        }
+      }
+      selectList = selectList(tree);
     } catch (IOException | RuntimeException e) {
       return columns; // not a statement DuckDB serializes (DDL, DML, PRAGMA ...): its names stay
     }
@@ -191,6 +200,13 @@ public final class PostgresColumnNames {
           return Named.NONE;
         }
         String function = expression.path("function_name").asText();
+        if (function.startsWith("pg_op_")) {
+          return Named.NONE; // an operator the dialect wrote as a call
+        }
+        if (function.equals("pg_to_jsonb") || function.equals("pg_to_json")) {
+          Named inner = figure(sql, expression.path("arguments").path(0).path("expression"), null);
+          return inner.strength() > 1 ? inner : new Named(function.substring("pg_to_".length()), 1);
+        }
         String called = calledName(sql, expression);
         if (called == null) {
           return FUNCTION_NAMES.containsKey(function) ? new Named(FUNCTION_NAMES.get(function), 2) : Named.NONE;

@@ -17,10 +17,6 @@ import java.util.Set;
  */
 public final class PgCatalogRewriter {
   private static final Set<String> OID_TYPES = Set.of("regclass", "regtype", "regproc", "regprocedure", "regnamespace", "regrole", "oid");
-  /** PostgreSQL functions that DuckDB has under another name with the same arguments (variadic, so no macro can stand in). */
-  private static final java.util.Map<String, String> RENAMED_FUNCTIONS = java.util.Map.of(
-      "json_build_object", "json_object", "jsonb_build_object", "json_object",
-      "json_build_array", "json_array", "jsonb_build_array", "json_array");
 
   private PgCatalogRewriter() {}
 
@@ -37,7 +33,7 @@ public final class PgCatalogRewriter {
       if (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_IDENTIFIER) {
         String word = token.value();
         if (word.equals("pg_catalog") || word.equals("operator") || word.equals("information_schema") || word.equals("format")
-            || OID_TYPES.contains(word) || RENAMED_FUNCTIONS.containsKey(word) || Int2VectorColumns.NAMES.contains(word)) {
+            || OID_TYPES.contains(word) || Int2VectorColumns.NAMES.contains(word)) {
           return true;
         }
       }
@@ -140,13 +136,6 @@ public final class PgCatalogRewriter {
         out.append(sql, copied, token.start());
         copied = tokens.get(i + 3).end();
         i += 3;
-        continue;
-      }
-      // json_build_object( -> json_object(
-      if (token.type() == TokenType.WORD && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('(')
-          && RENAMED_FUNCTIONS.containsKey(token.text().toLowerCase(java.util.Locale.ROOT))) {
-        out.append(sql, copied, token.start()).append(RENAMED_FUNCTIONS.get(token.text().toLowerCase(java.util.Locale.ROOT)));
-        copied = token.end();
         continue;
       }
       // pg_catalog.x -> x, and information_schema._pg_expandarray -> the session's macro

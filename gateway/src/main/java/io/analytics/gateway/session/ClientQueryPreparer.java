@@ -43,6 +43,7 @@ final class ClientQueryPreparer {
   private final io.analytics.gateway.functions.SessionFunctionMacros functionMacros =
       new io.analytics.gateway.functions.SessionFunctionMacros();
   private final io.analytics.gateway.functions.TableFunctionNames tableFunctions;
+  private final io.analytics.gateway.json.SessionJsonSupport jsonSupport = new io.analytics.gateway.json.SessionJsonSupport();
   /** pg_stat_statements as the login may see it: its own statements, or everyone's for an admin. */
   private final io.analytics.gateway.activity.StatementStatistics statementStatistics;
   private final String user;
@@ -100,6 +101,7 @@ final class ClientQueryPreparer {
   PreparedQuery prepare(SqlStatement statement, List<Integer> declaredTypes, boolean inTransaction) {
     ensureCatalogObjects(statement, inTransaction);
     functionMacros.ensureFor(statement, inTransaction, engine::execute);
+    jsonSupport.ensureFor(statement, inTransaction, engine);
     SqlStatement effective = pipeline.apply(statement, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
     boolean liveValues = false;
@@ -119,11 +121,30 @@ final class ClientQueryPreparer {
       // What DuckDB runs is checked too, as exactly that text.
       checkRewritten.accept(sql);
     }
-    if (!liveValues && isSelect(sql)) {
-      // Repeated SELECTs reuse DuckDB's plan while the catalog and the session's settings stay as they were.
-      return engine.prepareKept(sql, sessionValues.parameters().all());
+    try {
+      if (!liveValues && isSelect(sql)) {
+        // Repeated SELECTs reuse DuckDB's plan while the catalog and the session's settings stay as they were.
+        return engine.prepareKept(sql, sessionValues.parameters().all());
+      }
+      return engine.prepare(sql);
+    } catch (PlatformException e) {
+      String resolved = io.analytics.gateway.dialect.JsonbOperatorResolution.resolve(sql, e, this::prepareError);
+      if (resolved == null) {
+        throw e;
+      }
+      if (rewriteNeedsCheck.test(statement)) {
+        checkRewritten.accept(resolved);
+      }
+      return engine.prepare(resolved);
     }
-    return engine.prepare(sql);
+  }
+
+  private PlatformException prepareError(String sql) {
+    try (PreparedQuery ignored = engine.prepare(sql)) {
+      return null;
+    } catch (PlatformException e) {
+      return e;
+    }
   }
 
   /**
@@ -161,8 +182,10 @@ final class ClientQueryPreparer {
   void transactionEnded(boolean committed) {
     if (!committed) {
       functionMacros.rolledBack();
+      jsonSupport.rolledBack();
     }
     functionMacros.committed();
+    jsonSupport.committed();
     if (!committed && catalogObjectsUncommitted) {
       // Rolled back with it: create them again when next needed.
       catalogObjectsCreated = false;

@@ -31,7 +31,7 @@ final class ParameterCasts {
           Map.entry(1186, "INTERVAL"),
           Map.entry(1700, "DECIMAL(38,10)"),
           Map.entry(2950, "UUID"),
-          Map.entry(3802, "JSON"),
+          Map.entry(3802, "UNION(jsonb VARCHAR)"),
           Map.entry(1000, "BOOLEAN[]"),
           Map.entry(1005, "SMALLINT[]"),
           Map.entry(1007, "INTEGER[]"),

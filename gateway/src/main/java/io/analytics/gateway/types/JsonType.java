@@ -10,6 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import io.analytics.gateway.json.JsonException;
+import io.analytics.gateway.json.JsonText;
+import io.analytics.gateway.json.PgJsonParser;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.MapVector;
 
@@ -36,6 +39,9 @@ final class JsonType extends PgType {
 
   @Override
   public ColumnWriter writer(FieldVector vector, EncodingContext context) {
+    if (jsonb) {
+      return new JsonbWriter(vector);
+    }
     VariableWidthBytes text = VariableWidthBytes.of(vector);
     if (text != null) {
       return new TextType.BytesWriter(vector, text) {
@@ -63,6 +69,41 @@ final class JsonType extends PgType {
         writeDocument(vector.getObject(row), isMap, out);
       }
     };
+  }
+
+  /**
+   * jsonb arrives as DuckDB's union holding json text (or as text), written as PostgreSQL prints
+   * jsonb: normalized, so that a value stored by a plain INSERT prints as one PostgreSQL stored.
+   */
+  private static final class JsonbWriter extends VectorWriter {
+    JsonbWriter(FieldVector vector) {
+      super(vector);
+    }
+
+    @Override
+    public boolean isNull(int row) {
+      return vector.isNull(row) || vector.getObject(row) == null; // a union's nulls are its member's
+    }
+
+    @Override
+    public void writeText(int row, ByteBuf out) {
+      out.writeCharSequence(normalized(row), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void writeBinary(int row, ByteBuf out) {
+      out.writeByte(1);
+      writeText(row, out);
+    }
+
+    private String normalized(int row) {
+      String text = String.valueOf(vector.getObject(row));
+      try {
+        return JsonText.jsonb(PgJsonParser.parseJsonb(text));
+      } catch (JsonException e) {
+        return text; // not json: stored without the gateway's check (DuckDB's own cast), shown as stored
+      }
+    }
   }
 
   private static void writeDocument(Object value, boolean isMap, ByteBuf out) {

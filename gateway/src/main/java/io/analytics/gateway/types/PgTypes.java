@@ -46,6 +46,8 @@ public final class PgTypes {
       BOOL, INT2, INT4, INT8, OID, FLOAT4, FLOAT8, NUMERIC, TEXT, VARCHAR, BPCHAR, NAME, CHAR, UNKNOWN, BYTEA,
       DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL, UUID, JSON, JSONB, VARBIT);
   private static final Map<Integer, PgType> BY_OID = index();
+  /** jsonb as the session's json support defines it in DuckDB (see gateway.json.JsonMacros), upper-cased. */
+  private static final String JSONB_DUCKDB_TYPE = "UNION(JSONB VARCHAR)";
   private static final Pattern DECIMAL = Pattern.compile("(?:DECIMAL|NUMERIC)\\((\\d+),\\s*(\\d+)\\)");
 
   private PgTypes() {}
@@ -94,6 +96,9 @@ public final class PgTypes {
       return new ColumnType(NUMERIC, NumericType.typmod(Integer.parseInt(decimal.group(1)), Integer.parseInt(decimal.group(2))));
     }
     String upper = name.toUpperCase(Locale.ROOT);
+    if (upper.equals(JSONB_DUCKDB_TYPE)) {
+      return new ColumnType(JSONB, -1);
+    }
     int parenthesis = upper.indexOf('(');
     String base = parenthesis < 0 ? upper : upper.substring(0, parenthesis).strip();
     PgType type = switch (base) {

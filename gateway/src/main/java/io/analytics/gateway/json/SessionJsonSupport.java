@@ -1,0 +1,73 @@
+package io.analytics.gateway.json;
+
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.engine.session.EngineSession;
+import io.analytics.gateway.sql.SqlStatement;
+import io.analytics.gateway.sql.Token;
+import io.analytics.gateway.sql.TokenType;
+import java.util.Locale;
+
+/**
+ * Gives a session json and jsonb the first time a statement names them or one of their
+ * operators: the {@link JsonFunctions} (once per database) and the {@link JsonMacros} (per
+ * session, again after a rollback of the transaction that created them, which took them away).
+ */
+public final class SessionJsonSupport {
+  private boolean created;
+  private boolean uncommitted;
+
+  /** Creates what {@code statement} may need, if it is not there yet. */
+  public void ensureFor(SqlStatement statement, boolean inTransaction, EngineSession engine) {
+    if (created || !needs(statement)) {
+      return;
+    }
+    registerFunctions(engine);
+    JsonMacros.statements().forEach(engine::execute);
+    created = true;
+    uncommitted = inTransaction;
+  }
+
+  public void committed() {
+    uncommitted = false;
+  }
+
+  public void rolledBack() {
+    if (uncommitted) {
+      created = false;
+      uncommitted = false;
+    }
+  }
+
+  static boolean needs(SqlStatement statement) {
+    for (Token token : statement.tokens()) {
+      if (token.type() == TokenType.WORD && JsonMacros.NAMES.contains(token.text().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+      if (token.type() == TokenType.QUESTION_MARK) {
+        return true;
+      }
+      if (token.type() == TokenType.PUNCTUATION) {
+        String text = token.text();
+        if (text.startsWith("->") || text.startsWith("#") || text.equals("@>") || text.equals("<@")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void registerFunctions(EngineSession engine) {
+    String count = engine.firstColumn(
+        "SELECT count(*) FROM duckdb_functions() WHERE function_name = '" + JsonFunctions.MARKER + "'").get(0);
+    if (!count.equals("0")) {
+      return;
+    }
+    try {
+      engine.register(JsonFunctions::register);
+    } catch (PlatformException e) {
+      if (!e.getMessage().toLowerCase(Locale.ROOT).contains("already exists")) {
+        throw e; // another session registering at the same moment is fine; anything else is not
+      }
+    }
+  }
+}
