@@ -35,6 +35,8 @@ public final class SessionFunctionMacros {
     io.analytics.gateway.dialect.PgAggregateMacros.statements().forEach(execute);
     PgStringFunctionMacros.statements().forEach(execute);
     PgDateFunctionMacros.statements().forEach(execute);
+    PgIntervalFunctionMacros.statements().forEach(execute);
+    PgTableFunctionMacros.statements().forEach(execute);
     created = true;
     uncommitted = inTransaction;
   }
@@ -56,7 +58,8 @@ public final class SessionFunctionMacros {
     for (Token token : statement.tokens()) {
       String word = token.text().toLowerCase(Locale.ROOT);
       if (token.type() == TokenType.WORD && (NAMES.contains(word) || PgStringFunctionMacros.NAMES.contains(word)
-          || PgDateFunctionMacros.NAMES.contains(word))) {
+          || PgDateFunctionMacros.NAMES.contains(word) || PgIntervalFunctionMacros.NAMES.contains(word)
+          || PgTableFunctionMacros.NAMES.contains(word))) {
         return true;
       }
     }
