@@ -21,6 +21,14 @@ public final class DateLiterals implements DialectStage {
     this.input = new PgDateInput(order);
   }
 
+  /** The session's stage: date literals, then timestamps before 1 AD ({@link TimestampEraLiterals}), read under its DateStyle. */
+  public static DialectStage forDateStyle(String dateStyle) {
+    PgDateInput.Order order = PgDateInput.orderOf(dateStyle);
+    DateLiterals dates = new DateLiterals(order);
+    TimestampEraLiterals timestamps = new TimestampEraLiterals(order);
+    return statement -> timestamps.apply(dates.apply(statement));
+  }
+
   @Override
   public SqlStatement apply(SqlStatement statement) {
     if (statement.tokens().stream().noneMatch(token -> token.is("date"))) {

@@ -57,7 +57,7 @@ public final class ExtractNumeric implements DialectStage {
       return unbounded + "(" + source + ")";
     }
     if (WHOLE.contains(field)) {
-      return "CAST(" + call + " AS DECIMAL(18,0))";
+      return PgExtractMacros.WHOLE + "('" + field + "', " + source + ")";
     }
     if (MILLISECONDS.contains(field)) {
       return "(CAST(extract(microseconds FROM " + source + ") AS DECIMAL(18,0)) * CAST(0.001 AS DECIMAL(4,3)))";

@@ -158,6 +158,10 @@ public final class PgDateInput {
         decodeNumber(part, decoded);
       }
     }
+    // A date field completes the date ("1999-08-" before "Jan" does not).
+    if ((decoded.mask & DATE) != DATE) {
+      throw badFormat(decoded.text);
+    }
   }
 
   /** DecodeNumber: which field a number is, from the fields seen so far and the DateStyle's order. */

@@ -10,19 +10,23 @@ import java.util.List;
 public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
       new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
-      new ArrayLiterals(), new ExtractSeconds(), new RegexpMatches(), new IntegerFunctions(), new SetReturningSelectList(),
+      new VariadicArrays(), new ArrayLiterals(), new ExtractSeconds(), new RegexpMatches(), new RegexpFunctions(), new IntegerFunctions(), new SetReturningSelectList(),
       new JsonCasts(), new JsonOperators());
 
   private static final DialectStage AGGREGATES = new AggregateResultTypes();
   private static final DialectStage FORMAT = new FormatCalls();
   private static final DialectStage NUMERIC_CASTS = new NumericCasts();
   private static final DialectStage EXTRACT = new ExtractNumeric();
+  private static final DialectStage OVERLAPS = new OverlapsPredicate();
 
   private PostgresDialect() {}
 
-  /** Only json's casts and operators translated, for naming result columns after statements DuckDB cannot parse. */
+  /**
+   * Only the syntax DuckDB cannot parse translated (json's casts and operators, VARIADIC arrays), for naming result columns
+   * after statements DuckDB cannot parse.
+   */
   public static String translateJsonSyntax(String sql) {
-    return new JsonOperators().apply(new JsonCasts().apply(SqlStatement.parse(sql))).sql();
+    return new JsonOperators().apply(new JsonCasts().apply(new VariadicArrays().apply(SqlStatement.parse(sql)))).sql();
   }
 
   public static SqlStatement translate(SqlStatement statement) {
@@ -34,10 +38,10 @@ public final class PostgresDialect {
   }
 
   /**
-   * The stages that call the session's TEMP macros ({@link PgAggregateMacros}, quote_ident for format's %I, {@link PgExtractMacros}): only for statements
+   * The stages that call the session's TEMP macros ({@link PgAggregateMacros}, quote_ident for format's %I, {@link PgExtractMacros}, {@link PgOverlapsMacros}): only for statements
    * of a session that creates them first (not COPY's source, which has no such step).
    */
   public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
-    return EXTRACT.apply(NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement))));
+    return OVERLAPS.apply(EXTRACT.apply(NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement)))));
   }
 }

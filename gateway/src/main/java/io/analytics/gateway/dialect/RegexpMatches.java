@@ -28,7 +28,7 @@ public final class RegexpMatches implements DialectStage {
         continue;
       }
       int close = statement.closingParenthesis(i + 1);
-      List<String> arguments = close < 0 ? List.of() : arguments(statement, i + 1, close);
+      List<String> arguments = close < 0 ? List.of() : CallArguments.split(statement, i + 1, close);
       edits.replace(tokens.get(i).start(), tokens.get(close < 0 ? i : close).end(), translated(arguments));
       i = Math.max(i, close);
     }
@@ -86,27 +86,6 @@ public final class RegexpMatches implements DialectStage {
       }
     }
     return groups;
-  }
-
-  /** The source text of each top-level argument between the parentheses at {@code open} and {@code close}. */
-  private static List<String> arguments(SqlStatement statement, int open, int close) {
-    List<Token> tokens = statement.tokens();
-    List<String> arguments = new ArrayList<>();
-    int depth = 0;
-    int start = tokens.get(open).end();
-    for (int i = open + 1; i < close; i++) {
-      Token token = tokens.get(i);
-      if (token.isPunctuation('(') || token.isPunctuation('[')) {
-        depth++;
-      } else if (token.isPunctuation(')') || token.isPunctuation(']')) {
-        depth--;
-      } else if (token.isPunctuation(',') && depth == 0) {
-        arguments.add(statement.sql().substring(start, token.start()).strip());
-        start = token.end();
-      }
-    }
-    arguments.add(statement.sql().substring(start, tokens.get(close).start()).strip());
-    return arguments;
   }
 
   private static PlatformException refused() {

@@ -6,17 +6,21 @@ import java.util.List;
  * PostgreSQL's {@code date_trunc} as a TEMP macro shadowing DuckDB's for the session: a date is
  * truncated as the timestamptz PostgreSQL casts it to (DuckDB answered a timestamp), and centuries
  * and millennia begin with their year 1 (1901, 2001), as PostgreSQL counts them, where DuckDB
- * begins them with year 0 (1900). Other fields and types are DuckDB's own date_trunc.
+ * begins them with year 0 (1900); before 1 AD with timestamp.c's formulas on the astronomical year
+ * (DuckDB's year 0 is 1 BC: the century of 55 BC begins in 100 BC). Other fields and types are DuckDB's own date_trunc.
  */
 public final class PgDateFunctionMacros {
   static final List<String> NAMES = List.of("date_trunc");
 
   /** Decades, centuries and millennia of a timestamp in years AD, as PostgreSQL counts them. */
   private static final String TRUNCATED = "CREATE OR REPLACE TEMP MACRO pg_gateway_trunc_timestamp(u, t) AS CASE "
-      + "WHEN lower(u) IN ('decade', 'decades', 'century', 'centuries', 'millennium', 'millennia') AND year(t) > 0 THEN "
-      + "make_timestamp(CASE WHEN lower(u) IN ('decade', 'decades') THEN (year(t) // 10) * 10 "
-      + "WHEN lower(u) IN ('century', 'centuries') THEN ((year(t) - 1) // 100) * 100 + 1 "
-      + "ELSE ((year(t) - 1) // 1000) * 1000 + 1 END, 1, 1, 0, 0, 0) ELSE system.main.date_trunc(u, t) END";
+      + "WHEN lower(u) IN ('decade', 'decades', 'century', 'centuries', 'millennium', 'millennia') THEN "
+      + "make_timestamp(list_transform([year(t)], lambda y: CASE WHEN lower(u) IN ('decade', 'decades') THEN "
+      + "CASE WHEN y > 0 THEN (y // 10) * 10 ELSE -((8 - (y - 1)) // 10) * 10 END "
+      + "WHEN lower(u) IN ('century', 'centuries') THEN "
+      + "CASE WHEN y > 0 THEN ((y - 1) // 100) * 100 + 1 ELSE -((99 - (y - 1)) // 100) * 100 + 1 END "
+      + "ELSE CASE WHEN y > 0 THEN ((y - 1) // 1000) * 1000 + 1 ELSE -((999 - (y - 1)) // 1000) * 1000 + 1 END END)[1], "
+      + "1, 1, 0, 0, 0) ELSE system.main.date_trunc(u, t) END";
 
   private PgDateFunctionMacros() {}
 

@@ -20,14 +20,17 @@ public final class PgIntervalFunctionMacros {
 
   public static List<String> statements() {
     return List.of(
-        macro("pg_gateway_interval(m, d, t)", "to_months(CAST(m AS INTEGER)) + to_days(CAST(d AS INTEGER)) + to_microseconds(CAST(t AS BIGINT))"),
+        // DuckDB hands results to the gateway in Arrow's nanoseconds: a time part beyond 2^63 ns would arrive wrapped.
+        macro("pg_gateway_interval(m, d, t)", "CASE WHEN abs(t) > 9223372036854775 THEN error('an interval with more than 2562047 hours "
+            + "in its time part is not supported by the gateway (DuckDB sends intervals in nanoseconds)') "
+            + "ELSE to_months(CAST(m AS INTEGER)) + to_days(CAST(d AS INTEGER)) + to_microseconds(CAST(t AS BIGINT)) END"),
         macro("pg_gateway_months(i)", "CAST(datepart('year', i) AS BIGINT) * 12 + datepart('month', i)"),
         macro("pg_gateway_micros(i)", "CAST(datepart('hour', i) AS BIGINT) * 3600000000 + CAST(datepart('minute', i) AS BIGINT) * 60000000 "
             + "+ datepart('microseconds', i)"),
         macro("make_interval(years := 0, months := 0, weeks := 0, days := 0, hours := 0, mins := 0, secs := 0.0)",
             "CASE WHEN NOT isfinite(CAST(secs AS DOUBLE)) THEN error('interval out of range') ELSE pg_gateway_interval("
                 + "CAST(years AS BIGINT) * 12 + months, CAST(weeks AS BIGINT) * 7 + days, "
-                + "((CAST(hours AS BIGINT) * 60 + mins) * 60) * 1000000 + CAST(round_even(CAST(secs AS DOUBLE) * 1000000, 0) AS BIGINT)) END"),
+                + "((CAST(hours AS BIGINT) * 60 + mins) * 60) * 1000000 + CAST(round_even(CASE WHEN isfinite(CAST(secs AS DOUBLE)) THEN CAST(secs AS DOUBLE) ELSE 0 END * 1000000, 0) AS BIGINT)) END"),
         // Whole days of the time moved into the days, then the signs of days and time made to agree.
         macro("pg_gateway_days_agree(m, d, t)", "pg_gateway_interval(m, "
             + "d - CASE WHEN d > 0 AND t < 0 THEN 1 WHEN d < 0 AND t > 0 THEN -1 ELSE 0 END, "

@@ -38,6 +38,32 @@ public record SqlStatement(String sql, List<Token> tokens, int offsetInQuery) {
     return -1;
   }
 
+  /** The index of the token opening the parenthesis closed at token {@code close}, or -1 when it is not opened. */
+  public int openingParenthesis(int close) {
+    int depth = 0;
+    for (int i = close; i >= 0; i--) {
+      if (tokens.get(i).isPunctuation(')')) {
+        depth++;
+      } else if (tokens.get(i).isPunctuation('(') && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The index of the token closing the bracket at token {@code open}, or -1 when it is not closed. */
+  public int closingBracket(int open) {
+    int depth = 0;
+    for (int i = open; i < tokens.size(); i++) {
+      if (tokens.get(i).isPunctuation('[')) {
+        depth++;
+      } else if (tokens.get(i).isPunctuation(']') && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   public boolean isEmpty() {
     return tokens.isEmpty();
   }
