@@ -1,5 +1,8 @@
 package io.analytics.engine.postgres;
 
+import io.analytics.engine.pgtypes.CopyColumn;
+import io.analytics.engine.pgtypes.PgCodec;
+import io.analytics.engine.pgtypes.PgCodecs;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import java.util.Locale;
@@ -36,7 +39,7 @@ final class DuckDbToPgTypes {
 
   private DuckDbToPgTypes() {}
 
-  static ExportColumn column(String name, String duckDbType) {
+  static CopyColumn column(String name, String duckDbType) {
     String type = duckDbType.trim().toUpperCase(Locale.ROOT);
     boolean array = type.endsWith("[]");
     String element = array ? type.substring(0, type.length() - 2) : type;
@@ -57,6 +60,6 @@ final class DuckDbToPgTypes {
     }
     PgCodec scalar = PgCodecs.exact(oid).orElseThrow();
     PgCodec codec = array ? PgCodecs.arrayOf(oid).orElseThrow() : scalar;
-    return new ExportColumn(name, codec, typmod);
+    return new CopyColumn(name, codec, typmod);
   }
 }

@@ -2,7 +2,7 @@ package io.analytics.gateway.types;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import io.analytics.engine.postgres.PgNumeric;
+import io.analytics.engine.pgtypes.PgNumeric;
 import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,6 +1,6 @@
-package io.analytics.engine.postgres;
+package io.analytics.engine.pgtypes;
 
-import static io.analytics.engine.postgres.PgCodec.scalarField;
+import static io.analytics.engine.pgtypes.PgCodec.scalarField;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -43,12 +43,12 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * DECIMAL(38,10); numeric with a precision over 38, and every type not listed here, is read through
  * its text form as VARCHAR and reported.
  */
-final class PgCodecs {
+public final class PgCodecs {
   /** Microseconds between 1970-01-01 (Arrow, DuckDB) and 2000-01-01 (PostgreSQL). */
-  static final long EPOCH_MICROS = 946_684_800_000_000L;
-  static final int EPOCH_DAYS = 10_957;
-  static final int UNCONSTRAINED_PRECISION = 38;
-  static final int UNCONSTRAINED_SCALE = 10;
+  public static final long EPOCH_MICROS = 946_684_800_000_000L;
+  public static final int EPOCH_DAYS = 10_957;
+  public static final int UNCONSTRAINED_PRECISION = 38;
+  public static final int UNCONSTRAINED_SCALE = 10;
 
   private static final Map<Integer, PgCodec> BY_OID = new HashMap<>();
   private static final Map<Integer, Integer> ARRAY_OIDS = new HashMap<>();
@@ -85,7 +85,7 @@ final class PgCodecs {
   }
 
   /** The codec for a type OID, if it is one the platform handles natively. */
-  static Optional<PgCodec> forOid(int oid, int typmod) {
+  public static Optional<PgCodec> forOid(int oid, int typmod) {
     PgCodec codec = BY_OID.get(oid);
     if (codec instanceof Numeric && typmod >= 4 && precision(typmod) > UNCONSTRAINED_PRECISION) {
       return Optional.empty();
@@ -94,35 +94,35 @@ final class PgCodecs {
   }
 
   /** The codec used for values read through their text form. */
-  static PgCodec text() {
+  public static PgCodec text() {
     return BY_OID.get(25);
   }
 
   /** The codec for a PostgreSQL type OID as written by the exporter, or empty. */
-  static Optional<PgCodec> exact(int oid) {
+  public static Optional<PgCodec> exact(int oid) {
     return Optional.ofNullable(BY_OID.get(oid));
   }
 
   /** The array codec for an element type OID. */
-  static Optional<PgCodec> arrayOf(int elementOid) {
+  public static Optional<PgCodec> arrayOf(int elementOid) {
     Integer arrayOid = ARRAY_OIDS.get(elementOid);
     return arrayOid == null ? Optional.empty() : Optional.ofNullable(BY_OID.get(arrayOid));
   }
 
-  static int precision(int typmod) {
+  public static int precision(int typmod) {
     return typmod < 4 ? UNCONSTRAINED_PRECISION : ((typmod - 4) >> 16) & 0xffff;
   }
 
-  static int scale(int typmod) {
+  public static int scale(int typmod) {
     return typmod < 4 ? UNCONSTRAINED_SCALE : (typmod - 4) & 0xffff;
   }
 
-  static int numericTypmod(int precision, int scale) {
+  public static int numericTypmod(int precision, int scale) {
     return ((precision << 16) | scale) + 4;
   }
 
   /** Marks a value null, for vectors of any width. */
-  static void setNull(FieldVector vector, int row) {
+  public static void setNull(FieldVector vector, int row) {
     if (vector instanceof BaseFixedWidthVector fixed) {
       fixed.setNull(row);
     } else if (vector instanceof BaseVariableWidthVector variable) {
@@ -375,7 +375,7 @@ final class PgCodecs {
   }
 
   /** UTF-8 bytes of a string-like Arrow value (DuckDB exports VARCHAR, JSON and UUID as Utf8). */
-  static byte[] textBytes(FieldVector vector, int row) {
+  public static byte[] textBytes(FieldVector vector, int row) {
     if (vector instanceof VarCharVector varchar) {
       return varchar.get(row);
     }
