@@ -128,6 +128,17 @@ class BinaryCopyWireTest {
   }
 
   @Test
+  void statementTimeoutStopsBinaryCopyOut() throws Exception {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("SET statement_timeout = '300ms'");
+      assertThatThrownBy(() -> copyOut(connection, "COPY (" + StatementTimeoutWireTest.HEAVY + ") TO STDOUT (FORMAT binary)"))
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("57014");
+      statement.execute("SET statement_timeout = 0");
+      assertThat(copyOut(connection, "COPY (SELECT 1::int4 AS a) TO STDOUT (FORMAT binary)")).hasSize(19 + 2 + 8 + 2);
+    }
+  }
+
+  @Test
   void psycopg3BinaryCopy() {
     String python = ClientScript.pythonWith("psycopg");
     assumeTrue(python != null, "python3 with psycopg is not installed");
