@@ -39,6 +39,16 @@ public final class NotificationHub {
     }
   }
 
+  /** Whether some session listens on a channel {@code channels} accepts. */
+  public boolean anyListening(java.util.function.Predicate<String> channels) {
+    for (Map.Entry<String, Set<Listener>> entry : this.channels.entrySet()) {
+      if (!entry.getValue().isEmpty() && channels.test(entry.getKey())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Delivers notifications that have committed, in order, to every session listening on their channels. */
   public void publish(List<Notification> notifications) {
     for (Notification notification : notifications) {
