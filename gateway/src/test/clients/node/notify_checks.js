@@ -53,6 +53,15 @@ async function main() {
   assert.ok(payload.rows > 0);
   console.log('ok: mirror sync');
 
+  // pg_notify with bound parameters (the extended protocol), heard by the same session
+  await client.query('LISTEN node_params');
+  waiting = nextOn(client, 'node_params');
+  const answer = await client.query('SELECT pg_notify($1, $2)', ['node_params', 'from parameters']);
+  assert.deepEqual(answer.rows, [{ pg_notify: '' }]);
+  message = await waiting;
+  assert.equal(message.payload, 'from parameters');
+  console.log('ok: pg_notify parameters');
+
   await client.end();
 }
 

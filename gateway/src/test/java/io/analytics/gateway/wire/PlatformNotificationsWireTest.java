@@ -92,7 +92,7 @@ class PlatformNotificationsWireTest {
     ClientScript.Result result = ClientScript.run(gateway.host(), gateway.port(), triggers("silver.notified_js"),
         "node", node.resolve("notify_checks.js").toString());
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.passedChecks()).containsExactly("lake commit", "mirror sync");
+    assertThat(result.passedChecks()).containsExactly("lake commit", "mirror sync", "pg_notify parameters");
   }
 
   /** The notifications pgjdbc has received, waiting until there are {@code count} (at most 60 s). */
