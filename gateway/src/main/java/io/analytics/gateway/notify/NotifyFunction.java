@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.engine.session.EngineSession;
+import io.analytics.gateway.sessionstate.SessionCreatedObjects;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
 import io.analytics.gateway.sql.TokenType;
@@ -30,8 +31,7 @@ public final class NotifyFunction {
   static final String FUNCTION = "pg_notify_send";
 
   private final SessionNotifications session;
-  private boolean created;
-  private boolean uncommitted;
+  private final SessionCreatedObjects macro = new SessionCreatedObjects();
 
   public NotifyFunction(SessionNotifications session) {
     this.session = requireNonNull(session, "session is null");
@@ -39,32 +39,37 @@ public final class NotifyFunction {
 
   /** Creates the function and the session's macro if {@code statement} calls pg_notify and they are not there yet. */
   public void ensureFor(SqlStatement statement, boolean inTransaction, EngineSession engine) {
-    NotificationHub hub = session.hub();
-    if (created || !callsPgNotify(statement)) {
+    if (macro.created() || !callsPgNotify(statement)) {
       return;
     }
-    String count = engine.firstColumn("SELECT count(*) FROM duckdb_functions() WHERE function_name = '" + FUNCTION + "'").get(0);
-    if (count.equals("0")) {
-      try {
-        engine.register(connection -> register(connection, hub));
-      } catch (PlatformException e) {
-        if (!e.getMessage().toLowerCase(Locale.ROOT).contains("already exists")) {
-          throw e; // another session registering at the same moment is fine; anything else is not
-        }
-      }
-    }
-    engine.execute("CREATE OR REPLACE TEMP MACRO pg_notify(channel, payload) AS " + FUNCTION + "(" + session.queryToken()
-        + ", channel, payload)");
-    created = true;
-    uncommitted = inTransaction;
+    macro.ensure(inTransaction, () -> {
+      registerOnce(engine, session.hub());
+      engine.execute("CREATE OR REPLACE TEMP MACRO pg_notify(channel, payload) AS " + FUNCTION + "(" + session.queryToken()
+          + ", channel, payload)");
+    });
   }
 
   /** The transaction ended: a macro created in a transaction that rolled back is gone. */
   public void transactionEnded(boolean committed) {
-    if (!committed && uncommitted) {
-      created = false;
+    if (committed) {
+      macro.committed();
+    } else {
+      macro.rolledBack();
     }
-    uncommitted = false;
+  }
+
+  private static void registerOnce(EngineSession engine, NotificationHub hub) {
+    String count = engine.firstColumn("SELECT count(*) FROM duckdb_functions() WHERE function_name = '" + FUNCTION + "'").get(0);
+    if (!count.equals("0")) {
+      return;
+    }
+    try {
+      engine.register(connection -> register(connection, hub));
+    } catch (PlatformException e) {
+      if (!e.getMessage().toLowerCase(Locale.ROOT).contains("already exists")) {
+        throw e; // another session registering at the same moment is fine; anything else is not
+      }
+    }
   }
 
   static boolean callsPgNotify(SqlStatement statement) {
