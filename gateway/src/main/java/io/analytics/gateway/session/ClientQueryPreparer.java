@@ -50,6 +50,8 @@ final class ClientQueryPreparer {
   private final boolean administers;
   private final StatementPipeline pipeline;
   private boolean catalogObjectsCreated;
+  /** pg_notify() in queries; set when the session has started (see {@link #notificationsStarted}). */
+  private io.analytics.gateway.notify.NotifyFunction notifyFunction;
   /** Created inside a transaction not yet committed: they vanish if it rolls back. */
   private boolean catalogObjectsUncommitted;
 
@@ -102,6 +104,9 @@ final class ClientQueryPreparer {
     ensureCatalogObjects(statement, inTransaction);
     functionMacros.ensureFor(statement, inTransaction, engine::execute);
     jsonSupport.ensureFor(statement, inTransaction, engine);
+    if (notifyFunction != null) {
+      notifyFunction.ensureFor(statement, inTransaction, engine);
+    }
     SqlStatement effective = pipeline.apply(statement, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
     boolean liveValues = false;
@@ -179,7 +184,14 @@ final class ClientQueryPreparer {
   }
 
   /** The transaction the catalog objects may have been created in ended. */
+  void notificationsStarted(io.analytics.gateway.notify.NotifyFunction notifyFunction) {
+    this.notifyFunction = notifyFunction;
+  }
+
   void transactionEnded(boolean committed) {
+    if (notifyFunction != null) {
+      notifyFunction.transactionEnded(committed);
+    }
     if (!committed) {
       functionMacros.rolledBack();
       jsonSupport.rolledBack();

@@ -273,6 +273,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
 
   private void reportError(RuntimeException e, int positionOffset) {
     PlatformException error = ErrorReporter.toPlatform(e);
+    features.statementFailed();
     execution.failed(error);
     receiver.error(error, positionOffset);
   }
