@@ -118,7 +118,7 @@ final class SimpleQueryHandler {
       }
       try (PreparedQuery query = context.preparer().prepare(statement, context.transactions().isOpen())) {
         List<ResultColumn> columns = runner.postgresNames(statement.sql(), query.columns());
-        List<FieldDescription> fields = RowDescriptions.describe(columns, new short[0]);
+        List<FieldDescription> fields = runner.describe(query, columns, new short[0]);
         context.receiver().startCapture(cached);
         runner.runQuery(statement, query, List.of(), columns, fields, true, 0, null);
         context.receiver().finishCapture(cached);

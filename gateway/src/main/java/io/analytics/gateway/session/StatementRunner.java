@@ -41,10 +41,17 @@ final class StatementRunner {
 
   private final SessionContext context;
   private final Hooks hooks;
+  private final io.analytics.gateway.columns.ColumnOrigins origins;
 
   StatementRunner(SessionContext context, Hooks hooks) {
     this.context = requireNonNull(context, "context is null");
     this.hooks = requireNonNull(hooks, "hooks is null");
+    this.origins = new io.analytics.gateway.columns.ColumnOrigins(context.engine());
+  }
+
+  /** RowDescription of a DuckDB query's columns, with the table and column each comes from (read from the text DuckDB runs). */
+  List<FieldDescription> describe(PreparedQuery query, List<ResultColumn> columns, short[] formats) {
+    return RowDescriptions.describe(columns, origins.of(query.sql(), columns.size()), formats);
   }
 
   /** Waits for the turn to write the table the statement writes, if it writes (see WriteTurns). */
@@ -204,7 +211,7 @@ final class StatementRunner {
       List<ResultColumn> columns = postgresNames(declare.query().sql(), query.columns());
       short[] formats = new short[columns.size()];
       java.util.Arrays.fill(formats, (short) (declare.binary() ? 1 : 0));
-      List<FieldDescription> fields = RowDescriptions.describe(columns, formats);
+      List<FieldDescription> fields = describe(query, columns, formats);
       QueryResult result;
       try (StatementExecution.Run run = context.execution().run(declare.query(), StatementExecution.Admission.ADMITTED)) {
         result = query.execute(values);
