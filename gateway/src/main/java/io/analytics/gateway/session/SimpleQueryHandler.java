@@ -136,7 +136,7 @@ final class SimpleQueryHandler {
     if (e.position() <= 0 || statement.offsetInQuery() == 0) {
       return e;
     }
-    return new PlatformException(e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position() + statement.offsetInQuery(), e);
+    return new PlatformException(e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position() + statement.offsetInQuery(), e.subject(), e);
   }
 
   /** A message while COPY FROM STDIN receives data; returns false when the client asked to terminate. */

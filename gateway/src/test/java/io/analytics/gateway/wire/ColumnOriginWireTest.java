@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.analytics.engine.testing.PostgresServer;
 import io.analytics.gateway.testing.ClientScript;
+import io.analytics.gateway.testing.ReferenceTables;
 import io.analytics.gateway.testing.TestGateway;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,16 +36,10 @@ class ColumnOriginWireTest {
   @BeforeAll
   static void start() throws SQLException {
     gateway = TestGateway.start();
-    for (Connection connection : List.of(gateway.connect(), PostgresServer.shared().connect("postgres"))) {
-      try (connection; Statement statement = connection.createStatement()) {
-        statement.execute("DROP VIEW IF EXISTS origin_names");
-        statement.execute("DROP TABLE IF EXISTS origin_accounts");
-        statement.execute("DROP TABLE IF EXISTS origin_orders");
-        for (String ddl : TABLES.split(";")) {
-          statement.execute(ddl);
-        }
-      }
-    }
+    List<String> statements = new ArrayList<>(List.of("DROP VIEW IF EXISTS origin_names", "DROP TABLE IF EXISTS origin_accounts",
+        "DROP TABLE IF EXISTS origin_orders"));
+    statements.addAll(List.of(TABLES.split(";")));
+    ReferenceTables.createOnBoth(gateway, statements.toArray(String[]::new));
   }
 
   @AfterAll
