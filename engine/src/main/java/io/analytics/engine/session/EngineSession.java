@@ -275,7 +275,8 @@ public final class EngineSession implements AutoCloseable {
     return allocator;
   }
 
-  long queryMemoryBytes() {
+  /** Arrow memory one result may hold (gateway.limits.queryMemory); a materialized result is held to it too. */
+  public long queryMemoryBytes() {
     return queryMemoryBytes;
   }
 
