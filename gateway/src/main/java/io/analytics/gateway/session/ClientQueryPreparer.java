@@ -135,7 +135,8 @@ final class ClientQueryPreparer {
     } catch (PlatformException e) {
       String resolved = io.analytics.gateway.dialect.JsonbOperatorResolution.resolve(sql, e, this::prepareError);
       if (resolved == null) {
-        throw e;
+        // DuckDB's position is in the text it ran; the client's caret belongs under its own text.
+        throw io.analytics.gateway.errors.ErrorPositions.inClientText(e, sql, statement.sql());
       }
       if (rewriteNeedsCheck.test(statement)) {
         checkRewritten.accept(resolved);
