@@ -85,6 +85,8 @@ final class ClientQueryPreparer {
         new StatementPipeline.Stage("postgres-ddl", (statement, types) -> translatedDdl(statement)),
         new StatementPipeline.Stage("catalog-syntax", (statement, types) -> catalogCompatible(statement)),
         new StatementPipeline.Stage("format-calls", (statement, types) -> io.analytics.gateway.functions.PgFormatCalls.rewrite(statement)),
+        new StatementPipeline.Stage("date-literals", (statement, types) -> new io.analytics.gateway.dialect.DateLiterals(
+            io.analytics.gateway.dialect.PgDateInput.orderOf(sessionValues.parameters().get("DateStyle"))).apply(statement)),
         new StatementPipeline.Stage("postgres-dialect", (statement, types) -> PostgresDialect.translate(statement)),
         new StatementPipeline.Stage("session-macros", (statement, types) -> PostgresDialect.translateWithSessionMacros(statement)),
         new StatementPipeline.Stage("session-values", (statement, types) -> SessionValueCalls.rewrite(statement, sessionValues)),
@@ -135,7 +137,8 @@ final class ClientQueryPreparer {
     } catch (PlatformException e) {
       String resolved = io.analytics.gateway.dialect.JsonbOperatorResolution.resolve(sql, e, this::prepareError);
       if (resolved == null) {
-        throw e;
+        // DuckDB's position is in the text it ran; the client's caret belongs under its own text.
+        throw io.analytics.gateway.errors.ErrorPositions.inClientText(e, sql, statement.sql());
       }
       if (rewriteNeedsCheck.test(statement)) {
         checkRewritten.accept(resolved);
