@@ -1,5 +1,6 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.analytics.gateway.progress.PlainProgress;
@@ -78,7 +79,7 @@ class ProgressLinesTest {
     }
     Files.writeString(scripts.resolve("50_symbols.sql"),
         "-- target: silver.symbols\n-- format: parquet\nSELECT symbol, count(*) AS trades FROM bronze.trades GROUP BY symbol\n");
-    CliRun materialize = CliRun.on(home, "materialize");
+    CliRun materialize = CliRun.in(home, "materialize");
     assertThat(materialize.exitCode()).as(materialize.err()).isZero();
     assertThat(materialize.out()).contains("materialized: 50_symbols.sql");
     assertThat(materialize.err()).containsPattern("(?m)^materialize: 50_symbols\\.sql [a-z]+ started$")
@@ -87,9 +88,9 @@ class ProgressLinesTest {
 
   /** A new home with bronze.trades ingested from {@code csv} holding {@code rows}; the ingest's run. */
   private CliRun initAndIngest(Path csv, String rows) throws Exception {
-    assertThat(CliRun.on(home, "init").exitCode()).isZero();
+    assertThat(CliRun.in(home, "init").exitCode()).isZero();
     Files.writeString(csv, "trade_id,ts,symbol,side,quantity,price,venue\n" + rows);
-    CliRun ingest = CliRun.on(home, "ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema");
+    CliRun ingest = CliRun.in(home, "ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema");
     assertThat(ingest.exitCode()).as(ingest.err()).isZero();
     return ingest;
   }
