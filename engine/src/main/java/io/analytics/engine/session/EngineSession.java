@@ -106,6 +106,11 @@ public final class EngineSession implements AutoCloseable {
     return plans.prepare(sql, sessionState);
   }
 
+  /** The instance's count of catalog changes (see CatalogChanges): what is learned of the catalog holds while it stays. */
+  public long catalogVersion() {
+    return catalogChanges.version();
+  }
+
   /** Something this session ran may have changed the catalog or name resolution: kept plans are stale. */
   void catalogChanged() {
     catalogChanges.changed();
@@ -307,7 +312,8 @@ public final class EngineSession implements AutoCloseable {
     return allocator;
   }
 
-  long queryMemoryBytes() {
+  /** Arrow memory one result may hold (gateway.limits.queryMemory); a materialized result is held to it too. */
+  public long queryMemoryBytes() {
     return queryMemoryBytes;
   }
 

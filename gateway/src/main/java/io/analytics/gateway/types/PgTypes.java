@@ -43,6 +43,9 @@ public final class PgTypes {
   public static final PgType JSON = JsonType.json();
   public static final PgType JSONB = JsonType.jsonb();
   public static final PgType VARBIT = new BitType();
+  /** pg_index's and pg_proc's vectors, sent for select lists that read one whole (see VectorType); not in pg_type. */
+  private static final VectorType INT2VECTOR = VectorType.int2vector();
+  private static final VectorType OIDVECTOR = VectorType.oidvector();
 
   private static final List<PgType> SCALARS = List.of(
       BOOL, INT2, INT4, INT8, OID, FLOAT4, FLOAT8, NUMERIC, TEXT, VARCHAR, BPCHAR, NAME, CHAR, UNKNOWN, BYTEA,
@@ -100,6 +103,11 @@ public final class PgTypes {
     String upper = name.toUpperCase(Locale.ROOT);
     if (upper.equals(JSONB_DUCKDB_TYPE)) {
       return new ColumnType(JSONB, -1);
+    }
+    for (VectorType vector : List.of(INT2VECTOR, OIDVECTOR)) {
+      if (upper.equals(vector.duckDbUnion())) {
+        return new ColumnType(vector, -1);
+      }
     }
     int parenthesis = upper.indexOf('(');
     String base = parenthesis < 0 ? upper : upper.substring(0, parenthesis).strip();
