@@ -17,7 +17,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The lake's version counter in {@code data/.lake-version}: every pipeline bumps it after an atomic
- * commit, and a running gateway compares it before each statement to know when to re-scan.
+ * commit, and a running gateway compares it before each statement to know when to re-scan (through
+ * the {@link LakeChangeCounter} each touch also writes, which costs no file read).
  */
 public final class LakeChangeMarker {
   private final PlatformHome home;
@@ -52,6 +53,8 @@ public final class LakeChangeMarker {
           FileLock lock = channel.lock()) {
         long next = version() + 1;
         DurableFiles.writeAtomically(home.lakeVersionFile(), next + "\n");
+        // After the marker: a reader that sees the word move reads the marker, which is already there.
+        LakeChangeCounter.publish(home, next);
         return next;
       }
     } catch (IOException e) {

@@ -12,7 +12,9 @@ import java.util.Set;
  * Decides from DuckDB's parse tree of a statement whether its result may be cached, and which lake
  * datasets it reads: a single SELECT whose every table is a lake dataset named with its layer
  * ({@code bronze.}, {@code silver.}, {@code gold.}) or a CTE of its own, that calls only
- * deterministic functions, uses no table function and samples nothing.
+ * deterministic functions, uses no table function and samples nothing; or a SELECT of literals
+ * alone ({@code SELECT 1}), which reads nothing and whose answer only the text and the session's
+ * settings decide.
  */
 final class CacheableRead {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +41,9 @@ final class CacheableRead {
     JsonNode statements = root.path("statements");
     if (root.path("error").asBoolean(false) || !statements.isArray() || statements.size() != 1) {
       return Optional.empty();
+    }
+    if (LiteralSelect.is(statements.path(0).path("node"))) {
+      return Optional.of(Set.of());
     }
     CacheableRead read = new CacheableRead(stability);
     read.walk(statements);

@@ -34,6 +34,11 @@ public final class CachedStatement {
       return "Result cache: not used (the statement reads something other than lake datasets, calls a function that is not "
           + "deterministic, or runs in a transaction block)";
     }
+    if (versions.isEmpty()) {
+      return cache.holds(key)
+          ? "Result cache: hit (answered from memory: a select of literals reads no table)"
+          : "Result cache: miss (the result is kept when the statement runs: a select of literals reads no table)";
+    }
     String datasets = String.join(", ", new java.util.TreeSet<>(versions.keySet()));
     return cache.holds(key)
         ? "Result cache: hit (answered from memory while " + datasets + " stay unchanged)"

@@ -16,6 +16,7 @@ public final class PostgresDialect {
   private static final DialectStage AGGREGATES = new AggregateResultTypes();
   private static final DialectStage FORMAT = new FormatCalls();
   private static final DialectStage NUMERIC_CASTS = new NumericCasts();
+  private static final DialectStage EXTRACT = new ExtractNumeric();
   private static final DialectStage NUMERIC_FUNCTIONS = new NumericFunctionCalls();
 
   private PostgresDialect() {}
@@ -35,10 +36,10 @@ public final class PostgresDialect {
 
   /**
    * The stages that call the session's TEMP macros ({@link PgAggregateMacros}, {@link PgNumericFunctionMacros}, quote_ident for
-   * format's %I): only for statements
-   * of a session that creates them first (not COPY's source, which has no such step).
+   * format's %I, {@link PgExtractMacros}): only for statements of a session that creates them first (not COPY's source, which
+   * has no such step).
    */
   public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
-    return NUMERIC_FUNCTIONS.apply(NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement))));
+    return NUMERIC_FUNCTIONS.apply(EXTRACT.apply(NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement)))));
   }
 }

@@ -18,7 +18,7 @@ public final class SessionFunctionMacros {
   private static final Set<String> NAMES = Set.of(
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
       "array_remove", "array_replace", "encode", "decode",
-      "clock_timestamp", "sum", "avg", "format", "numeric", "decimal", "gcd", "lcm",
+      "clock_timestamp", "sum", "avg", "format", "numeric", "decimal", "gcd", "lcm", "extract",
       "sqrt", "exp", "ln", "log", "log10", "power", "pow");
 
   private final SessionCreatedObjects macros = new SessionCreatedObjects();
@@ -35,9 +35,12 @@ public final class SessionFunctionMacros {
     macros.ensure(inTransaction, () -> {
       PgFunctionMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgAggregateMacros.statements().forEach(execute);
+      io.analytics.gateway.dialect.PgExtractMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgNumericFunctionMacros.statements().forEach(execute);
       PgStringFunctionMacros.statements().forEach(execute);
       PgDateFunctionMacros.statements().forEach(execute);
+      PgIntervalFunctionMacros.statements().forEach(execute);
+      PgTableFunctionMacros.statements().forEach(execute);
     });
   }
 
@@ -55,7 +58,8 @@ public final class SessionFunctionMacros {
     for (Token token : statement.tokens()) {
       String word = token.text().toLowerCase(Locale.ROOT);
       if (token.type() == TokenType.WORD && (NAMES.contains(word) || PgStringFunctionMacros.NAMES.contains(word)
-          || PgDateFunctionMacros.NAMES.contains(word))) {
+          || PgDateFunctionMacros.NAMES.contains(word) || PgIntervalFunctionMacros.NAMES.contains(word)
+          || PgTableFunctionMacros.NAMES.contains(word))) {
         return true;
       }
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.lake.Dataset;
+import io.analytics.catalog.lake.LakeChangeCounter;
 import io.analytics.catalog.lake.LakeChangeMarker;
 import io.analytics.catalog.home.Layer;
 import io.analytics.engine.lake.LakeViews;
@@ -15,13 +16,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the lake's views in step with the folders on disk, so datasets written by any pipeline
  * (even another process) are queryable without a restart. The check before each statement reads
- * the lake's change marker and lists each layer; views are only recreated when something changed.
+ * the lake's change counter (a word of shared memory, see {@link LakeChangeCounter}) and, at most
+ * every half second, lists each layer; views are only recreated when something changed.
  */
 final class LakeRefresher implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(LakeRefresher.class);
@@ -30,33 +33,48 @@ final class LakeRefresher implements Runnable {
   private final LakeViews views;
   private final List<LakeViews> followers;
   private final LakeChangeMarker marker;
+  private final LakeChangeCounter changes;
   private final LakeVersions versions;
+  private final Consumer<List<Dataset>> refreshed;
   // Volatile: the check before each statement reads them without the lock (see run()).
   private volatile long seenVersion = -1;
+  /** The change counter as read before the marker that gave seenVersion (see run()). */
+  private volatile long seenCounter = LakeChangeCounter.UNKNOWN;
   private volatile Set<String> folders = Set.of();
   private volatile Set<String> exposed = Set.of();
+  /** Whether every folder of the last listing is exposed as a view. */
+  private volatile boolean allExposed = true;
   private volatile long listedAt = System.nanoTime();
   private static final long LISTING_INTERVAL_NANOS = 500_000_000L;
   private static final long ABANDONED_JOURNAL_MILLIS = 30_000L;
 
   LakeRefresher(PlatformHome home, LakeViews views) {
-    this(home, views, List.of(), new LakeVersions());
+    this(home, views, List.of(), new LakeVersions(), datasets -> { });
   }
 
   /**
    * {@code followers} are refreshed along with {@code views} (the views of other DuckDB instances);
-   * {@code versions} gets the signatures of the datasets each refresh exposes (for the result cache).
+   * {@code versions} gets the signatures of the datasets each refresh exposes (for the result cache);
+   * {@code refreshed} is told what every refresh exposed, once the views show it (the lake's commit notifications).
    */
-  LakeRefresher(PlatformHome home, LakeViews views, List<LakeViews> followers, LakeVersions versions) {
+  LakeRefresher(PlatformHome home, LakeViews views, List<LakeViews> followers, LakeVersions versions,
+      Consumer<List<Dataset>> refreshed) {
+    this.refreshed = requireNonNull(refreshed, "refreshed is null");
     this.versions = requireNonNull(versions, "versions is null");
     this.followers = List.copyOf(followers);
     this.home = requireNonNull(home, "home is null");
     this.views = requireNonNull(views, "views is null");
     this.marker = new LakeChangeMarker(home);
+    this.changes = LakeChangeCounter.open(home);
   }
 
   /** Creates the views for everything on disk now. */
   synchronized void refreshNow() {
+    refreshNow(changes.read());
+  }
+
+  /** @param counter the change counter, read before the marker */
+  private void refreshNow(long counter) {
     long version = marker.version();
     try {
       List<Dataset> datasets = views.refresh();
@@ -69,35 +87,52 @@ final class LakeRefresher implements Runnable {
         names.add(dataset.qualifiedName());
       }
       exposed = names;
-      folders = listFolders();
+      listed(listFolders());
       LOG.debug("lake exposes {}", exposed);
+      try {
+        refreshed.accept(datasets);
+      } catch (RuntimeException e) {
+        LOG.warn("cannot notify the lake's commits: {}", e.getMessage());
+      }
     } finally {
       // Published last: a session that skips the lock must not see the version before its views.
       seenVersion = version;
+      seenCounter = counter;
     }
+  }
+
+  private void listed(Set<String> current) {
+    folders = current;
+    allExposed = exposed.containsAll(current);
   }
 
   @Override
   public void run() {
-    // Pipelines bump the marker after every commit: checked before every statement (one small
-    // file). Folders copied in by hand show up in the listing, which costs a directory read per
-    // layer, so it runs at most every LISTING_INTERVAL; a folder not yet exposed may still be
-    // receiving its first files: look again. The check takes no lock: sessions do not wait for
-    // each other unless there is something to refresh.
-    if (upToDate(marker.version())) {
+    // Pipelines bump the marker after every commit, and then the change counter, a word of shared
+    // memory read here before every statement without a system call; only when it moved is the
+    // marker itself read (one small file; every time where the counter could not be mapped).
+    // Folders copied in by hand show up in the listing, which costs a directory read per layer, so
+    // it runs at most every LISTING_INTERVAL; a folder not yet exposed may still be receiving its
+    // first files: look again. The check takes no lock: sessions do not wait for each other unless
+    // there is something to refresh.
+    long counter = changes.read();
+    if (listingFresh() && (counter != LakeChangeCounter.UNKNOWN ? counter == seenCounter : marker.version() == seenVersion)) {
       return;
     }
-    refreshIfChanged();
+    refreshIfChanged(counter);
   }
 
-  private boolean upToDate(long version) {
-    return version == seenVersion && System.nanoTime() - listedAt < LISTING_INTERVAL_NANOS && exposed.containsAll(folders);
+  private boolean listingFresh() {
+    return System.nanoTime() - listedAt < LISTING_INTERVAL_NANOS && allExposed;
   }
 
-  private synchronized void refreshIfChanged() {
+  /** @param counter the change counter, read before the marker is read here */
+  private synchronized void refreshIfChanged(long counter) {
     long now = System.nanoTime();
     boolean markerMoved = marker.version() != seenVersion;
-    if (!markerMoved && now - listedAt < LISTING_INTERVAL_NANOS && exposed.containsAll(folders)) {
+    if (!markerMoved && now - listedAt < LISTING_INTERVAL_NANOS && allExposed) {
+      // The counter moved with a marker that the last refresh already read.
+      seenCounter = counter;
       return;
     }
     listedAt = now;
@@ -108,10 +143,12 @@ final class LakeRefresher implements Runnable {
         return;
       }
       try {
-        refreshNow();
+        refreshNow(counter);
       } catch (RuntimeException e) {
         LOG.warn("cannot refresh the lake's views: {}", e.getMessage());
       }
+    } else {
+      seenCounter = counter;
     }
   }
 

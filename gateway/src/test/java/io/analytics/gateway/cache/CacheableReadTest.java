@@ -64,7 +64,29 @@ class CacheableReadTest {
     assertThat(read("SELECT * FROM main.accounts")).isEmpty();
     assertThat(read("SELECT * FROM gold.pnl, pg_catalog.pg_class")).isEmpty();
     assertThat(read("SELECT * FROM read_parquet('x.parquet')")).isEmpty();
-    assertThat(read("SELECT 1")).isEmpty();
     assertThat(read("INSERT INTO gold.pnl VALUES (1)")).isEmpty();
+  }
+
+  @Test
+  void aSelectOfLiteralsAloneIsCacheableAndReadsNoDataset() throws Exception {
+    assertThat(read("SELECT 1")).contains(Set.of());
+    assertThat(read("select 'ok' AS status, NULL, 2.5")).contains(Set.of());
+  }
+
+  @Test
+  void aTablelessSelectWithAnythingButLiteralsIsNot() throws Exception {
+    assertThat(read("SELECT 1 + 1")).isEmpty();
+    assertThat(read("SELECT abs(-1)")).isEmpty();
+    assertThat(read("SELECT 'trades'::regclass")).isEmpty();
+    assertThat(read("SELECT CAST(1 AS integer)")).isEmpty();
+    assertThat(read("SELECT pg_backend_pid()")).isEmpty();
+    assertThat(read("SELECT current_user")).isEmpty();
+    assertThat(read("SELECT current_database()")).isEmpty();
+    assertThat(read("SELECT version()")).isEmpty();
+    assertThat(read("SELECT $1")).isEmpty();
+    assertThat(read("SELECT 1 WHERE random() < 0.5")).isEmpty();
+    assertThat(read("SELECT DISTINCT 1")).isEmpty();
+    assertThat(read("WITH c AS (SELECT 1) SELECT 2")).isEmpty();
+    assertThat(read("SELECT 1 UNION ALL SELECT 2")).isEmpty();
   }
 }

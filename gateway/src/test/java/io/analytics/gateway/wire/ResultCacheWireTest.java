@@ -144,6 +144,32 @@ class ResultCacheWireTest {
     }
   }
 
+  @Test
+  void aSelectOfLiteralsIsAnsweredFromMemoryWhileCallsOfSessionValuesNeverAre() throws Exception {
+    try (Connection simple = login("analyst"); Connection other = login("analyst")) {
+      assertThat(firstRow(simple, "SELECT 1")).isEqualTo("1");
+      assertThat(firstRow(simple, "SELECT 1")).isEqualTo("1");
+      assertThat(counter("hits")).isEqualTo(1);
+      assertThat(QueryText.firstColumn(simple, "EXPLAIN SELECT 1")).contains("Result cache: hit (answered from memory: a select of literals reads no table)");
+      // Each session's own process id, user and database: never one session's answer for another.
+      String pid = firstRow(simple, "SELECT pg_backend_pid()");
+      assertThat(firstRow(simple, "SELECT pg_backend_pid()")).isEqualTo(pid);
+      assertThat(firstRow(other, "SELECT pg_backend_pid()")).isNotEqualTo(pid);
+      firstRow(simple, "SELECT current_user, current_database()");
+      firstRow(simple, "SELECT current_user, current_database()");
+      assertThat(counter("hits")).isEqualTo(1);
+    }
+    try (Connection extended = login("analyst", "extended"); PreparedStatement statement = extended.prepareStatement("SELECT 1 AS one")) {
+      for (int i = 0; i < 2; i++) {
+        try (ResultSet rows = statement.executeQuery()) {
+          assertThat(rows.next()).isTrue();
+          assertThat(rows.getInt("one")).isEqualTo(1);
+        }
+      }
+      assertThat(counter("hits")).isEqualTo(2);
+    }
+  }
+
   /** Commits one trade to bronze.trades through the ingest pipeline, as another process would. */
   private void commitTrade(long tradeId) {
     Map<String, Object> row = new LinkedHashMap<>();
