@@ -14,7 +14,7 @@ import org.apache.arrow.vector.FieldVector;
  */
 final class VectorType extends PgType {
   private VectorType(int oid, String name, int arrayOid) {
-    super(oid, name, -1, arrayOid, 'A');
+    super(oid, name, -1, arrayOid, 'A', name);
   }
 
   static VectorType int2vector() {
