@@ -13,7 +13,7 @@ import java.util.Locale;
  * ({@code 1.5e10} is the numeric 15000000000) becomes its exact DECIMAL, and one of more than
  * DuckDB's 38 digits ({@code 0.12345678901234567890123456789012345678901}, or an integer beyond
  * HUGEINT) is 22003 rather than silently rounded to 17 significant digits. A literal cast right
- * away ({@code 1e400::float8}, {@code CAST(1e-5 AS real)}) is the cast's to read; literals DuckDB
+ * away ({@code 1e400::float8}, {@code CAST(1e-5 AS real)}) is the cast's to read, a named argument the function's; literals DuckDB
  * holds exactly (integers, decimals of up to 38 digits) stay as they are.
  */
 public final class ExactNumberLiterals implements DialectStage {
@@ -84,7 +84,9 @@ public final class ExactNumberLiterals implements DialectStage {
       return false;
     }
     boolean inCast = start >= 2 && tokens.get(start - 1).isPunctuation('(') && tokens.get(start - 2).is("CAST");
-    return tokens.get(next).text().equals("::") || inCast && tokens.get(next).is("AS");
+    // a named argument (make_interval(secs := 7e12)) is the function's to read: DuckDB's takes a double there
+    boolean namedArgument = start >= 1 && (tokens.get(start - 1).text().equals(":=") || tokens.get(start - 1).text().equals("=>"));
+    return namedArgument || tokens.get(next).text().equals("::") || inCast && tokens.get(next).is("AS");
   }
 
   private static BigDecimal parse(String text) {
