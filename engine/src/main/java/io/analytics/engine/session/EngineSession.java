@@ -102,6 +102,11 @@ public final class EngineSession implements AutoCloseable {
     return plans.prepare(sql, sessionState);
   }
 
+  /** The count of catalog changes on this session's DuckDB instance (see CatalogChanges): equal means nothing changed. */
+  public long catalogVersion() {
+    return catalogChanges.version();
+  }
+
   /** Something this session ran may have changed the catalog or name resolution: kept plans are stale. */
   void catalogChanged() {
     catalogChanges.changed();
