@@ -52,6 +52,16 @@ def odbc_checks():
            for r in cursor.foreignKeys(foreignTable="key_lines", foreignSchema=schema)]
     assert fks == [("key_orders", "id", "key_lines", "order_id", 1, "key_lines_order_id_fkey", "key_orders_pkey")], fks
     print("ok: odbc keys", flush=True)
+    # SQLStatistics reads pg_index.indkey as an int2vector (OID 22)
+    stats = [(r.table_name, r.non_unique, r.index_name, r.type, r.ordinal_position, r.column_name, r.asc_or_desc,
+              r.cardinality, r.pages, r.filter_condition) for r in cursor.statistics("key_lines", schema=schema)]
+    assert stats == [("key_lines", 0, "key_lines_pkey", 3, 1, "order_id", "A", None, None, None),
+                     ("key_lines", 0, "key_lines_pkey", 3, 2, "line", "A", None, None, None),
+                     ("key_lines", 1, "key_lines_qty", 3, 1, "qty", "A", None, None, None)], stats
+    stats = [(r.index_name, r.non_unique, r.ordinal_position, r.column_name)
+             for r in cursor.statistics("key_orders", schema=schema, unique=True)]
+    assert stats == [("key_orders_pkey", 0, 1, "id"), ("key_orders_code_key", 0, 1, "code")], stats
+    print("ok: odbc statistics", flush=True)
 
 
 sqlalchemy_checks()

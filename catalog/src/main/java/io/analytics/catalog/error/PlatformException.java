@@ -11,6 +11,7 @@ public class PlatformException extends RuntimeException {
   private final String detail;
   private final String hint;
   private final int position;
+  private final ErrorSubject subject;
 
   public PlatformException(SqlState sqlState, String message) {
     this(sqlState, message, null, null, 0, null);
@@ -26,7 +27,14 @@ public class PlatformException extends RuntimeException {
    */
   public PlatformException(
       SqlState sqlState, String message, String detail, String hint, int position, Throwable cause) {
+    this(sqlState, message, detail, hint, position, null, cause);
+  }
+
+  /** @param subject the object the error is about (PostgreSQL's schema, table, column, ... fields), or null */
+  public PlatformException(
+      SqlState sqlState, String message, String detail, String hint, int position, ErrorSubject subject, Throwable cause) {
     super(requireNonNull(message, "message is null"), cause);
+    this.subject = subject;
     this.sqlState = requireNonNull(sqlState, "sqlState is null");
     this.detail = detail;
     this.hint = hint;
@@ -45,6 +53,11 @@ public class PlatformException extends RuntimeException {
   /** Suggestion for the user, or null. */
   public String hint() {
     return hint;
+  }
+
+  /** The object the error is about, or null. */
+  public ErrorSubject subject() {
+    return subject;
   }
 
   /** 1-based position in the statement text, or 0 when unknown. */

@@ -18,7 +18,6 @@ import io.analytics.engine.lake.LakeSession;
 import io.analytics.engine.lake.LedgerEntry;
 import io.analytics.engine.lake.ParquetBatchWriter;
 import io.analytics.engine.lake.PipelineConfig;
-import io.analytics.engine.lake.ProgressingStatement;
 import io.analytics.engine.lake.StagedFiles;
 import io.analytics.engine.lake.StagingArea;
 import io.analytics.engine.lake.TableName;
@@ -175,14 +174,21 @@ public final class IngestionPipeline {
       }
       source.register(session, SOURCE, validation != null);
       List<String> sourceColumns = columnsOf(session, SOURCE);
+      checkPartitionColumns(partitions, validation != null ? validation.columnNames() : sourceColumns, target);
+      ParquetBatchWriter writer = new ParquetBatchWriter(session, options.progress());
+      Path dataRoot = staging.resolve("data");
+      String filePrefix = "part-" + batchId;
       String validSelect;
+      StagedFiles written = null;
       long rejected = 0;
       List<Rejection> sample = List.of();
       if (validation != null) {
         ValidationQuery query = new ValidationQuery(validation, sourceColumns);
         query.viewStatements(SOURCE).forEach(session::execute);
-        rejected = new ProgressingStatement(session.connection(), options.progress())
-            .run("validating", "CREATE TEMP TABLE " + REJECTED + " AS " + query.rejectedSelect());
+        ValidatingWrite.Result validated = new ValidatingWrite(session, query, options.progress(), REJECTED)
+            .validate(writer, dataRoot, partitions, filePrefix);
+        written = validated.written();
+        rejected = validated.rejected();
         rejected += MalformedRows.addTo(session, REJECTED, malformed, true);
         if (rejected > 0) {
           sample = sample(session, options.rejectionSample());
@@ -202,9 +208,9 @@ public final class IngestionPipeline {
         rejected = MalformedRows.addTo(session, REJECTED, malformed, false);
         sample = rejected > 0 ? sample(session, options.rejectionSample()) : sample;
       }
-      checkPartitionColumns(partitions, validation != null ? validation.columnNames() : sourceColumns, target);
-      ParquetBatchWriter writer = new ParquetBatchWriter(session, options.progress());
-      StagedFiles written = writer.write("writing", validSelect, staging.resolve("data"), partitions, "part-" + batchId, false);
+      if (written == null) {
+        written = writer.write("writing", validSelect, dataRoot, partitions, filePrefix, false);
+      }
       List<CommitJournal.Move> moves = new ArrayList<>(movesInto(written, target.directory()));
       String quarantineTable = null;
       if (rejected > 0 && options.quarantine()) {
@@ -212,7 +218,7 @@ public final class IngestionPipeline {
         quarantineTable = quarantine.qualifiedName();
         String rejectedSelect = "SELECT *, " + literal(batchId) + " AS _batch_id, " + literal(source.description())
             + " AS _source, now() AS _rejected_at FROM " + REJECTED;
-        StagedFiles kept = writer.write("quarantining", rejectedSelect, staging.resolve("quarantine"), List.of(), "part-" + batchId, false);
+        StagedFiles kept = writer.write("quarantining", rejectedSelect, staging.resolve("quarantine"), List.of(), filePrefix, false);
         moves.addAll(movesInto(kept, quarantine.directory()));
       }
       LedgerEntry entry = new LedgerEntry(batchId, contentHash, source.description(), written.rows(), rejected,

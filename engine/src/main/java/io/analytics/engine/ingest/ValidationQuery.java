@@ -25,6 +25,9 @@ public final class ValidationQuery {
   /** A source column that carries the 1-based row number of in-memory batches. */
   public static final String ROW_NUMBER_COLUMN = "__row";
 
+  /** The error {@link #validSelectRaisingOnInvalidRows()} raises at the first invalid row. */
+  static final String INVALID_ROW_RAISED = "analytics ingest: the batch has invalid rows";
+
   private final TableSchema schema;
   private final Map<String, String> sourceColumns;
   private final boolean hasRowNumbers;
@@ -111,8 +114,17 @@ public final class ValidationQuery {
 
   /** The valid rows, typed, in schema column order. */
   public String validSelect() {
-    List<String> columns = schema.columns().stream().map(c -> quote(c.name())).toList();
-    return "SELECT " + String.join(", ", columns) + " FROM __checked WHERE __reason IS NULL";
+    return "SELECT " + typedColumns() + " FROM __checked WHERE __reason IS NULL";
+  }
+
+  /**
+   * The valid rows as {@link #validSelect()}, but the first invalid row raises
+   * {@link #INVALID_ROW_RAISED} instead of being left out: a statement over it that completes
+   * has seen every row valid.
+   */
+  public String validSelectRaisingOnInvalidRows() {
+    return "SELECT " + typedColumns() + " FROM __checked WHERE CASE WHEN __reason IS NULL THEN true ELSE error("
+        + literal(INVALID_ROW_RAISED) + ") END";
   }
 
   /** The rejected rows: each schema column as the text it arrived as, the row number and the reason. */
@@ -124,6 +136,10 @@ public final class ValidationQuery {
     columns.add(quote(ROW_NUMBER_COLUMN) + " AS _row");
     columns.add("__reason AS _reject_reason");
     return "SELECT " + String.join(", ", columns) + " FROM __checked WHERE __reason IS NOT NULL";
+  }
+
+  private String typedColumns() {
+    return String.join(", ", schema.columns().stream().map(c -> quote(c.name())).toList());
   }
 
   private boolean has(ColumnSpec column) {

@@ -1,5 +1,6 @@
 package io.analytics.engine.postgres;
 
+import io.analytics.engine.pgtypes.CopyBinaryReader;
 import static io.analytics.engine.postgres.PgIdentifiers.quote;
 import static java.util.Objects.requireNonNull;
 
@@ -64,7 +65,8 @@ public final class CopyLoader {
     String sql = createPrefix + " AS SELECT " + casts + " FROM " + quote(streamName);
     try (BufferAllocator allocator = new RootAllocator();
         InputStream copy = new PGCopyInputStream(pg.unwrap(PGConnection.class), copySql);
-        CopyBinaryReader reader = new CopyBinaryReader(allocator, copy, table.columns(), BATCH_ROWS, rowsSoFar);
+        CopyBinaryReader reader = new CopyBinaryReader(allocator, copy,
+            table.columns().stream().map(SourceColumn::copyColumn).toList(), BATCH_ROWS, rowsSoFar);
         ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
       Data.exportArrayStream(allocator, reader, stream);
       duck.registerArrowStream(streamName, stream);

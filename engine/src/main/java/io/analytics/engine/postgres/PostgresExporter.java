@@ -1,5 +1,9 @@
 package io.analytics.engine.postgres;
 
+import io.analytics.engine.pgtypes.CopyColumn;
+import io.analytics.engine.pgtypes.PgCodec;
+import io.analytics.engine.pgtypes.PgCodecs;
+import io.analytics.engine.pgtypes.PgOutput;
 import static io.analytics.engine.postgres.PgIdentifiers.quote;
 import static java.util.Objects.requireNonNull;
 
@@ -81,13 +85,13 @@ public final class PostgresExporter {
   private long export(DuckDBConnection duck, Connection pg, String query, Map<String, String> queryColumns,
       ExportMode mode, List<String> keys) throws SQLException {
     String qualified = target.quotedName();
-    Map<String, ExportColumn> existing = existingColumns(pg, qualified);
-    List<ExportColumn> columns = new ArrayList<>();
+    Map<String, CopyColumn> existing = existingColumns(pg, qualified);
+    List<CopyColumn> columns = new ArrayList<>();
     for (Map.Entry<String, String> column : queryColumns.entrySet()) {
       if (existing.isEmpty()) {
         columns.add(DuckDbToPgTypes.column(column.getKey(), column.getValue()));
       } else {
-        ExportColumn match = existing.get(column.getKey());
+        CopyColumn match = existing.get(column.getKey());
         if (match == null) {
           throw new PlatformException(SqlState.UNDEFINED_COLUMN, "column \"" + column.getKey() + "\" of the query is not a"
               + " column of " + target.displayName() + " (it has " + String.join(", ", existing.keySet()) + ")");
@@ -155,7 +159,7 @@ public final class PostgresExporter {
   }
 
   /** Streams the query's rows, cast to the columns' types, into {@code table} with binary COPY. */
-  private long copy(DuckDBConnection duck, Connection pg, String query, List<ExportColumn> columns, String table,
+  private long copy(DuckDBConnection duck, Connection pg, String query, List<CopyColumn> columns, String table,
       String columnList) throws SQLException {
     String casts = columns.stream()
         .map(c -> "CAST(" + quote(c.name()) + " AS " + c.duckDbType() + ") AS " + quote(c.name()))
@@ -213,7 +217,7 @@ public final class PostgresExporter {
     }
   }
 
-  private static void writeBatch(VectorSchemaRoot root, List<ExportColumn> columns, PgOutput out) {
+  private static void writeBatch(VectorSchemaRoot root, List<CopyColumn> columns, PgOutput out) {
     List<FieldVector> vectors = root.getFieldVectors();
     int rows = root.getRowCount();
     int count = columns.size();
@@ -262,8 +266,8 @@ public final class PostgresExporter {
     }
   }
 
-  private Map<String, ExportColumn> existingColumns(Connection pg, String qualified) throws SQLException {
-    Map<String, ExportColumn> columns = new LinkedHashMap<>();
+  private Map<String, CopyColumn> existingColumns(Connection pg, String qualified) throws SQLException {
+    Map<String, CopyColumn> columns = new LinkedHashMap<>();
     try (PreparedStatement statement = pg.prepareStatement(COLUMNS)) {
       statement.setString(1, qualified);
       try (ResultSet rows = statement.executeQuery()) {
@@ -274,7 +278,7 @@ public final class PostgresExporter {
           PgCodec codec = PgCodecs.exact(oid).orElseThrow(() -> new PlatformException(SqlState.FEATURE_NOT_SUPPORTED,
               "column \"" + name + "\" of " + target.displayName() + " has type " + uncheckedString(rows)
                   + ", which exports cannot write"));
-          columns.put(name, new ExportColumn(name, codec, typmod));
+          columns.put(name, new CopyColumn(name, codec, typmod));
         }
       }
     }

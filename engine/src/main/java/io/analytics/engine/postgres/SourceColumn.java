@@ -1,5 +1,8 @@
 package io.analytics.engine.postgres;
 
+import io.analytics.engine.pgtypes.CopyColumn;
+import io.analytics.engine.pgtypes.PgCodec;
+import io.analytics.engine.pgtypes.PgCodecs;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
@@ -39,6 +42,11 @@ public record SourceColumn(String name, String pgType, int oid, int typmod) {
 
   PgCodec codec() {
     return PgCodecs.forOid(oid, typmod).orElse(PgCodecs.text());
+  }
+
+  /** The column as the binary COPY stream carries it. */
+  CopyColumn copyColumn() {
+    return new CopyColumn(name, codec(), typmod);
   }
 
   /** The select-list entry that reads this column in COPY (the text form for types carried as text). */

@@ -102,7 +102,7 @@ public final class EngineSession implements AutoCloseable {
     return plans.prepare(sql, sessionState);
   }
 
-  /** The count of catalog changes on this session's DuckDB instance (see CatalogChanges): equal means nothing changed. */
+  /** The instance's count of catalog changes (see CatalogChanges): what is learned of the catalog holds while it stays. */
   public long catalogVersion() {
     return catalogChanges.version();
   }
@@ -192,6 +192,39 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code sql}, a statement that reads the rows {@code readerFor} decodes under the table name
+   * {@code streamName} (DuckDB pulls them batch by batch through the Arrow C stream interface, so they
+   * are never all in memory); returns the rows it changed. Cancellable as any statement; the stream's
+   * name is dropped afterwards.
+   */
+  public long executeReadingArrow(String sql, String streamName, java.util.function.Function<BufferAllocator, org.apache.arrow.vector.ipc.ArrowReader> readerFor) {
+    parkLiveResult();
+    try (BufferAllocator streamAllocator = allocator.newChildAllocator("arrow-stream", 0, Long.MAX_VALUE);
+        org.apache.arrow.vector.ipc.ArrowReader reader = readerFor.apply(streamAllocator);
+        org.apache.arrow.c.ArrowArrayStream stream = org.apache.arrow.c.ArrowArrayStream.allocateNew(streamAllocator)) {
+      org.apache.arrow.c.Data.exportArrayStream(streamAllocator, reader, stream);
+      connection.registerArrowStream(streamName, stream);
+      try (PreparedQuery query = prepare(sql);
+          QueryResult result = query.execute(java.util.List.of())) {
+        return result instanceof QueryResult.ChangedRows changed ? changed.count() : 0;
+      } finally {
+        dropStreamView(streamName);
+      }
+    } catch (java.io.IOException e) {
+      throw new PlatformException(SqlState.IO_ERROR, "cannot close an Arrow stream: " + e.getMessage(), e);
+    }
+  }
+
+  /** DuckDB keeps a registered stream as a temporary view; it would outlive the stream it reads. */
+  private void dropStreamView(String streamName) {
+    try (java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("DROP VIEW IF EXISTS temp.main.\"" + streamName.replace("\"", "\"\"") + "\"");
+    } catch (SQLException e) {
+      // Nothing more to release: the view only names a stream that is closed now.
+    }
+  }
+
   /** Runs {@code registration} on this session's connection; a DuckDB error becomes a PlatformException. */
   public void register(FunctionRegistration registration) {
     try {
@@ -275,7 +308,8 @@ public final class EngineSession implements AutoCloseable {
     return allocator;
   }
 
-  long queryMemoryBytes() {
+  /** Arrow memory one result may hold (gateway.limits.queryMemory); a materialized result is held to it too. */
+  public long queryMemoryBytes() {
     return queryMemoryBytes;
   }
 

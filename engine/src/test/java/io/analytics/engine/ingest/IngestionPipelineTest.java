@@ -80,6 +80,36 @@ class IngestionPipelineTest {
   }
 
   @Test
+  void aBatchWithoutInvalidRowsIsValidatedAndWrittenInOnePassAndOneWithThemInTwo() {
+    List<String> clean = new java.util.ArrayList<>();
+    trades().withOptions(IngestOptions.defaults().withProgress(phasesInto(clean))).ingestCsv(lake.write("a.csv", GOOD));
+    assertThat(clean).containsExactly(ValidatingWrite.SINGLE_PASS_PHASE);
+
+    List<String> invalid = new java.util.ArrayList<>();
+    String csv = HEADER + "7,2024-01-04T10:00:00Z,AAPL,BUY,1,2,XNAS\n" + "8,2024-01-04T10:00:00Z,AAPL,HOLD,1,2,XNAS\n"
+        + "9,2024-01-05T10:00:00Z,MSFT,SELL,3,4,XNAS\n";
+    IngestResult result = trades().withOptions(IngestOptions.defaults().withProgress(phasesInto(invalid)))
+        .ingestCsv(lake.write("b.csv", csv));
+
+    assertThat(invalid).containsExactly(ValidatingWrite.SINGLE_PASS_PHASE, "validating", "writing", "quarantining");
+    assertThat(result.rowsWritten()).isEqualTo(2);
+    assertThat(result.rowsRejected()).isEqualTo(1);
+    assertThat(lake.count("bronze.trades")).as("no file of the abandoned single pass was committed").isEqualTo(5);
+    assertThat(lake.query("SELECT string_agg(CAST(trade_id AS VARCHAR), ',' ORDER BY trade_id) FROM bronze.trades"))
+        .containsExactly("1,2,3,7,9");
+    assertThat(lake.query("SELECT trade_id FROM bronze.trades_quarantine")).containsExactly("8");
+  }
+
+  private static io.analytics.engine.lake.ProgressListener phasesInto(List<String> phases) {
+    return new io.analytics.engine.lake.ProgressListener() {
+      @Override
+      public void started(String phase) {
+        phases.add(phase);
+      }
+    };
+  }
+
+  @Test
   void strictModeRefusesTheWholeBatch() {
     Path csv = lake.write("t.csv", GOOD + "4,2024-01-03T10:00:00Z,AAPL,BUY,0,1,XNAS\n");
     IngestionPipeline strict = trades().withOptions(IngestOptions.defaults().withStrict(true));

@@ -10,6 +10,9 @@ import java.util.Set;
  * to {@code numeric} without precision, {@code $1::numeric}: DuckDB would cast the bound value to
  * its DECIMAL(18,3) and silently round 0.0001 to 0.000. The value already is numeric, so the cast
  * is dropped and DuckDB binds the value with its own precision and scale, as PostgreSQL keeps it.
+ * A parameter of another or of unspecified type (node-postgres sends every one so) cast so becomes the
+ * DECIMAL(38,10) of {@link UnconstrainedNumericColumns} rather than DuckDB's DECIMAL(18,3), which
+ * rounded 0.0001 to 0.000.
  */
 public final class NumericParameters {
   private static final int NUMERIC_OID = 1700;
@@ -18,7 +21,8 @@ public final class NumericParameters {
   private NumericParameters() {}
 
   public static SqlStatement apply(SqlStatement statement, List<Integer> declaredTypes) {
-    if (!declaredTypes.contains(NUMERIC_OID)) {
+    if (statement.tokens().stream().noneMatch(token -> token.is("numeric") || token.is("decimal"))
+        || statement.tokens().stream().noneMatch(token -> token.type() == TokenType.PARAMETER)) {
       return statement;
     }
     TokenEdits edits = new TokenEdits(statement);
@@ -27,8 +31,11 @@ public final class NumericParameters {
         continue;
       }
       int index = Integer.parseInt(cast.literal().text().substring(1)) - 1;
-      if (index < declaredTypes.size() && declaredTypes.get(index) == NUMERIC_OID) {
+      int declared = index < declaredTypes.size() ? declaredTypes.get(index) : 0;
+      if (declared == NUMERIC_OID) {
         edits.replace(cast.start(), cast.end(), "(" + cast.literal().text() + ")");
+      } else {
+        edits.replace(cast.start(), cast.end(), "CAST(" + cast.literal().text() + " AS " + UnconstrainedNumericColumns.COLUMN_TYPE + ")");
       }
     }
     return edits.result();

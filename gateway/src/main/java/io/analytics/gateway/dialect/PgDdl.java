@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * The named stages that translate PostgreSQL DDL DuckDB does not take, in order: storage clauses
  * dropped ({@link TableStorageOptions}), several objects per DROP/TRUNCATE split
- * ({@link MultiObjectStatements}), auto-numbered columns to sequences ({@link SerialColumns}).
+ * ({@link MultiObjectStatements}), auto-numbered columns to sequences ({@link SerialColumns}); first, numeric columns without precision
+ * widened ({@link UnconstrainedNumericColumns}, also in ALTER TABLE).
  * The result may hold several statements; DuckDB runs all but the last when it prepares them.
  */
 public final class PgDdl {
@@ -16,10 +17,13 @@ public final class PgDdl {
   /** The statement DuckDB should run for a client's statement (the same object when nothing applies). */
   public static SqlStatement translate(SqlStatement statement) {
     String keyword = statement.keyword();
+    if (keyword.equals("ALTER")) {
+      return stage(statement, UnconstrainedNumericColumns::translate);
+    }
     if (!keyword.equals("CREATE") && !keyword.equals("DROP") && !keyword.equals("TRUNCATE")) {
       return statement;
     }
-    SqlStatement current = statement;
+    SqlStatement current = stage(statement, UnconstrainedNumericColumns::translate);
     current = stage(current, TableStorageOptions::translate);
     current = stage(current, MultiObjectStatements::translate);
     current = stage(current, SerialColumns::translate);

@@ -9,13 +9,15 @@ import java.util.List;
  */
 public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
-      new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
+      new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
       new ArrayLiterals(), new ExtractSeconds(), new RegexpMatches(), new IntegerFunctions(), new SetReturningSelectList(),
       new JsonCasts(), new JsonOperators());
 
   private static final DialectStage AGGREGATES = new AggregateResultTypes();
   private static final DialectStage FORMAT = new FormatCalls();
   private static final DialectStage NUMERIC_CASTS = new NumericCasts();
+  private static final DialectStage EXTRACT = new ExtractNumeric();
+  private static final DialectStage NUMERIC_FUNCTIONS = new NumericFunctionCalls();
 
   private PostgresDialect() {}
 
@@ -33,10 +35,11 @@ public final class PostgresDialect {
   }
 
   /**
-   * The stages that call the session's TEMP macros ({@link PgAggregateMacros}, quote_ident for format's %I): only for statements
-   * of a session that creates them first (not COPY's source, which has no such step).
+   * The stages that call the session's TEMP macros ({@link PgAggregateMacros}, {@link PgNumericFunctionMacros}, quote_ident for
+   * format's %I, {@link PgExtractMacros}): only for statements of a session that creates them first (not COPY's source, which
+   * has no such step).
    */
   public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
-    return NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement)));
+    return NUMERIC_FUNCTIONS.apply(EXTRACT.apply(NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement)))));
   }
 }

@@ -1,5 +1,6 @@
 package io.analytics.gateway.functions;
 
+import io.analytics.gateway.sessionstate.SessionCreatedObjects;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
 import io.analytics.gateway.sql.TokenType;
@@ -17,10 +18,10 @@ public final class SessionFunctionMacros {
   private static final Set<String> NAMES = Set.of(
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
       "array_remove", "array_replace", "encode", "decode",
-      "clock_timestamp", "sum", "avg", "format", "numeric", "decimal", "gcd", "lcm");
+      "clock_timestamp", "sum", "avg", "format", "numeric", "decimal", "gcd", "lcm", "extract",
+      "sqrt", "exp", "ln", "log", "log10", "power", "pow");
 
-  private boolean created;
-  private boolean uncommitted;
+  private final SessionCreatedObjects macros = new SessionCreatedObjects();
 
   /**
    * Creates the macros with {@code execute} if {@code statement} names one and they do not exist yet.
@@ -28,35 +29,37 @@ public final class SessionFunctionMacros {
    * @param inTransaction whether a transaction is open (created in it, they vanish if it rolls back)
    */
   public void ensureFor(SqlStatement statement, boolean inTransaction, Consumer<String> execute) {
-    if (created || !namesOne(statement)) {
+    if (macros.created() || !namesOne(statement)) {
       return;
     }
-    PgFunctionMacros.statements().forEach(execute);
-    io.analytics.gateway.dialect.PgAggregateMacros.statements().forEach(execute);
-    PgStringFunctionMacros.statements().forEach(execute);
-    PgDateFunctionMacros.statements().forEach(execute);
-    created = true;
-    uncommitted = inTransaction;
+    macros.ensure(inTransaction, () -> {
+      PgFunctionMacros.statements().forEach(execute);
+      io.analytics.gateway.dialect.PgAggregateMacros.statements().forEach(execute);
+      io.analytics.gateway.dialect.PgExtractMacros.statements().forEach(execute);
+      io.analytics.gateway.dialect.PgNumericFunctionMacros.statements().forEach(execute);
+      PgStringFunctionMacros.statements().forEach(execute);
+      PgDateFunctionMacros.statements().forEach(execute);
+      PgIntervalFunctionMacros.statements().forEach(execute);
+      PgTableFunctionMacros.statements().forEach(execute);
+    });
   }
 
   /** The transaction the macros may have been created in committed. */
   public void committed() {
-    uncommitted = false;
+    macros.committed();
   }
 
   /** The transaction rolled back: macros created in it are gone, create them again when next needed. */
   public void rolledBack() {
-    if (uncommitted) {
-      created = false;
-      uncommitted = false;
-    }
+    macros.rolledBack();
   }
 
   static boolean namesOne(SqlStatement statement) {
     for (Token token : statement.tokens()) {
       String word = token.text().toLowerCase(Locale.ROOT);
       if (token.type() == TokenType.WORD && (NAMES.contains(word) || PgStringFunctionMacros.NAMES.contains(word)
-          || PgDateFunctionMacros.NAMES.contains(word))) {
+          || PgDateFunctionMacros.NAMES.contains(word) || PgIntervalFunctionMacros.NAMES.contains(word)
+          || PgTableFunctionMacros.NAMES.contains(word))) {
         return true;
       }
     }

@@ -34,6 +34,7 @@ public final class TableFunctionNames implements Predicate<String> {
     if (names == null) {
       names = new HashSet<>(lookup.get());
       names.addAll(OWN_TABLE_MACROS);
+      names.addAll(PgTableFunctionMacros.NAMES);
     }
     return names.contains(name.toLowerCase(Locale.ROOT));
   }

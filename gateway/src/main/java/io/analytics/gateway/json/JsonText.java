@@ -82,29 +82,27 @@ public final class JsonText {
   }
 
   private static void writeObject(JsonObject object, StringBuilder out, int level) {
-    out.append('{');
-    boolean first = true;
-    for (Member member : object.members()) {
-      if (!first) {
-        out.append(',');
-        if (level < 0) {
-          out.append(' ');
-        }
-      }
-      first = false;
-      newline(out, level + 1, level);
+    writeContainer('{', '}', object.members(), out, level, (member, inner) -> {
       quote(member.key(), out);
       out.append(": ");
-      write(member.value(), out, level < 0 ? -1 : level + 1);
-    }
-    newline(out, level, level);
-    out.append('}');
+      write(member.value(), out, inner);
+    });
   }
 
   private static void writeArray(JsonArray array, StringBuilder out, int level) {
-    out.append('[');
+    writeContainer('[', ']', array.elements(), out, level, (element, inner) -> write(element, out, inner));
+  }
+
+  /** Writes one item of a container at the given level (-1: on one line). */
+  private interface ItemWriter<T> {
+    void write(T item, int level);
+  }
+
+  /** An object's or an array's items between its brackets: one per line when pretty, else ", " between them. */
+  private static <T> void writeContainer(char open, char close, Iterable<T> items, StringBuilder out, int level, ItemWriter<T> item) {
+    out.append(open);
     boolean first = true;
-    for (JsonValue element : array.elements()) {
+    for (T each : items) {
       if (!first) {
         out.append(',');
         if (level < 0) {
@@ -113,10 +111,10 @@ public final class JsonText {
       }
       first = false;
       newline(out, level + 1, level);
-      write(element, out, level < 0 ? -1 : level + 1);
+      item.write(each, level < 0 ? -1 : level + 1);
     }
     newline(out, level, level);
-    out.append(']');
+    out.append(close);
   }
 
   private static void newline(StringBuilder out, int depth, int level) {

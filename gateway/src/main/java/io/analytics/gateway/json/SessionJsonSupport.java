@@ -2,6 +2,7 @@ package io.analytics.gateway.json;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.engine.session.EngineSession;
+import io.analytics.gateway.sessionstate.SessionCreatedObjects;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
 import io.analytics.gateway.sql.TokenType;
@@ -13,29 +14,27 @@ import java.util.Locale;
  * session, again after a rollback of the transaction that created them, which took them away).
  */
 public final class SessionJsonSupport {
-  private boolean created;
-  private boolean uncommitted;
+  private final SessionCreatedObjects jsonObjects = new SessionCreatedObjects();
 
   /** Creates what {@code statement} may need, if it is not there yet. */
   public void ensureFor(SqlStatement statement, boolean inTransaction, EngineSession engine) {
-    if (created || !needs(statement)) {
+    if (jsonObjects.created() || !needs(statement)) {
       return;
     }
-    registerFunctions(engine);
-    JsonMacros.statements().forEach(engine::execute);
-    created = true;
-    uncommitted = inTransaction;
+    jsonObjects.ensure(inTransaction, () -> {
+      registerFunctions(engine);
+      JsonMacros.statements().forEach(engine::execute);
+    });
   }
 
+  /** The transaction the macros may have been created in committed. */
   public void committed() {
-    uncommitted = false;
+    jsonObjects.committed();
   }
 
+  /** The transaction rolled back: macros created in it are gone, create them again when next needed. */
   public void rolledBack() {
-    if (uncommitted) {
-      created = false;
-      uncommitted = false;
-    }
+    jsonObjects.rolledBack();
   }
 
   static boolean needs(SqlStatement statement) {

@@ -4,19 +4,23 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
- * One session's side of LISTEN/NOTIFY, as PostgreSQL has it: NOTIFY in a transaction is sent when
- * it commits (and dropped if it rolls back; the same channel and payload twice is sent once),
- * outside one at once; notifications for this session wait while it is in a transaction and are
- * written before its next ReadyForQuery, or at once when it is idle.
+ * One session's side of LISTEN/NOTIFY, as PostgreSQL has it: NOTIFY (and pg_notify() called by a
+ * query) in a transaction is sent when it commits (and dropped if it rolls back; the same channel
+ * and payload twice is sent once), outside one once its statement succeeded; LISTEN and UNLISTEN in a
+ * transaction take effect when it commits; notifications for this session wait while it is in a
+ * transaction and are written before its next ReadyForQuery, or at once when it is idle.
  */
 public final class SessionNotifications implements NotificationHub.Listener {
   /** PostgreSQL's limit on a payload (NOTIFY refuses longer ones with 22023). */
@@ -26,10 +30,17 @@ public final class SessionNotifications implements NotificationHub.Listener {
   private final int processId;
   private final Consumer<Runnable> sessionThread;
   private final Set<String> listening = new HashSet<>();
+  /** LISTEN (true) and UNLISTEN (false) of the open transaction, by channel, applied when it commits. */
+  private final Map<String, Boolean> pendingListens = new LinkedHashMap<>();
+  private boolean pendingUnlistenAll;
   private final Set<NotificationHub.Notification> pendingSends = new LinkedHashSet<>();
+  /** pg_notify() calls of the running statement, made on DuckDB's threads. */
+  private final ConcurrentLinkedQueue<NotificationHub.Notification> fromQueries = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<NotificationHub.Notification> received = new ConcurrentLinkedQueue<>();
   /** Writes received notifications to the client if the session is idle now; runs on the session's thread. */
   private final Runnable deliverIfIdle;
+  /** What the session's pg_notify() passes to the query function to name this session; 0 until asked. */
+  private long queryToken;
 
   /**
    * @param sessionThread runs a task on the session's own serial executor
@@ -42,14 +53,26 @@ public final class SessionNotifications implements NotificationHub.Listener {
     this.deliverIfIdle = requireNonNull(deliverIfIdle, "deliverIfIdle is null");
   }
 
-  public void listen(String channel) {
-    if (listening.add(channel)) {
+  /** LISTEN: now, or when the open transaction commits. */
+  public void listen(String channel, boolean inTransaction) {
+    if (inTransaction) {
+      pendingListens.put(channel, true);
+    } else if (listening.add(channel)) {
       hub.listen(channel, this);
     }
   }
 
-  /** UNLISTEN channel, or UNLISTEN * when channel is null. */
-  public void unlisten(String channel) {
+  /** UNLISTEN channel, or UNLISTEN * when channel is null: now, or when the open transaction commits. */
+  public void unlisten(String channel, boolean inTransaction) {
+    if (inTransaction) {
+      if (channel == null) {
+        pendingListens.clear();
+        pendingUnlistenAll = true;
+      } else {
+        pendingListens.put(channel, false);
+      }
+      return;
+    }
     for (String name : channel == null ? List.copyOf(listening) : List.of(channel)) {
       if (listening.remove(name)) {
         hub.unlisten(name, this);
@@ -59,20 +82,52 @@ public final class SessionNotifications implements NotificationHub.Listener {
 
   /** NOTIFY: held until the transaction commits, or sent now when there is none. */
   public void notify(String channel, String payload, boolean inTransaction) {
-    if (channel.isEmpty()) {
-      throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE, "channel name cannot be empty");
-    }
-    if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
-      throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE, "payload string too long");
-    }
-    pendingSends.add(new NotificationHub.Notification(processId, channel, payload));
+    pendingSends.add(notification(channel, payload));
     if (!inTransaction) {
       transactionEnded(true);
     }
   }
 
-  /** The transaction ended: its notifications are sent if it committed, dropped if not. */
+  /**
+   * From DuckDB's threads: pg_notify() called by the running statement. Sent when its transaction
+   * commits, or when it succeeded outside one ({@link #statementsSucceeded}); dropped if it fails.
+   */
+  void notifyFromQuery(String channel, String payload) {
+    fromQueries.add(notification(channel == null ? "" : channel, payload == null ? "" : payload));
+  }
+
+  private NotificationHub.Notification notification(String channel, String payload) {
+    if (channel.isEmpty()) {
+      throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE, "channel name cannot be empty");
+    }
+    if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+      throw new PlatformException(SqlState.INVALID_PARAMETER_VALUE, "payload string too long");
+    }
+    return new NotificationHub.Notification(processId, channel, payload);
+  }
+
+  NotificationHub hub() {
+    return hub;
+  }
+
+  /** The token the session's pg_notify() macro passes to {@link NotifyFunction}, registering this session under it. */
+  public long queryToken() {
+    if (queryToken == 0) {
+      queryToken = hub.registerQuerySender(this);
+    }
+    return queryToken;
+  }
+
+  /** The transaction ended: its LISTENs apply and its notifications are sent if it committed, all dropped if not. */
   public void transactionEnded(boolean committed) {
+    if (committed) {
+      applyPendingListens();
+    }
+    pendingListens.clear();
+    pendingUnlistenAll = false;
+    for (NotificationHub.Notification n = fromQueries.poll(); n != null; n = fromQueries.poll()) {
+      pendingSends.add(n);
+    }
     if (pendingSends.isEmpty()) {
       return;
     }
@@ -80,6 +135,31 @@ public final class SessionNotifications implements NotificationHub.Listener {
     pendingSends.clear();
     if (committed) {
       hub.publish(sends);
+    }
+  }
+
+  /** The session is ready for a query outside a transaction: what its statements' pg_notify() calls queued is sent. */
+  public void statementsSucceeded() {
+    if (!fromQueries.isEmpty()) {
+      transactionEnded(true);
+    }
+  }
+
+  /** A statement failed: the pg_notify() calls it made are dropped. */
+  public void statementFailed() {
+    fromQueries.clear();
+  }
+
+  private void applyPendingListens() {
+    if (pendingUnlistenAll) {
+      unlisten(null, false);
+    }
+    for (Map.Entry<String, Boolean> change : pendingListens.entrySet()) {
+      if (change.getValue()) {
+        listen(change.getKey(), false);
+      } else {
+        unlisten(change.getKey(), false);
+      }
     }
   }
 
@@ -101,7 +181,12 @@ public final class SessionNotifications implements NotificationHub.Listener {
 
   /** The session closed: it listens no more. */
   public void close() {
-    unlisten(null);
+    unlisten(null, false);
     pendingSends.clear();
+    pendingListens.clear();
+    fromQueries.clear();
+    if (queryToken != 0) {
+      hub.unregisterQuerySender(queryToken);
+    }
   }
 }

@@ -11,9 +11,15 @@ import java.util.Set;
  * rewritten: PostgreSQL subscripts a vector from 0 (psqlODBC's {@code i.indkey[ia.attnum-1]}), a
  * list from 1, and a vector's text is its elements separated by spaces (SQLAlchemy's
  * {@code ix.indkey::varchar} and psqlODBC's {@code SELECT i.indkey} split it), a list's is "[1, 2]".
+ * A select list reading one whole answers PostgreSQL's type, int2vector or oidvector, with that text
+ * (psqlODBC's SQLStatistics converts indkey by its type into a vector of shorts).
  */
 final class Int2VectorColumns {
   static final Set<String> NAMES = Set.of("indkey", "indoption", "indclass", "indcollation");
+  /** Their PostgreSQL types: a select list reading one whole answers it (see gateway.types.VectorType). */
+  private static final Set<String> OID_VECTORS = Set.of("indclass", "indcollation");
+  /** pg_proc.proargtypes, an oidvector kept as its text here (see PgFunctionCatalog). */
+  private static final String PROARGTYPES = "proargtypes";
   private static final Set<String> TEXT_TYPES = Set.of("varchar", "text");
 
   private Int2VectorColumns() {}
@@ -33,12 +39,18 @@ final class Int2VectorColumns {
       return null;
     }
     String column = join(tokens, i, nameAt);
+    if (tokens.get(nameAt).value().equals(PROARGTYPES)) {
+      return isSelectListItem(tokens, i, nameAt)
+          ? new Rewrite(nameAt, "union_value(oidvector := " + column + ") AS " + tokens.get(nameAt).text(), -1, null) : null;
+    }
     if (nameAt + 1 < tokens.size() && tokens.get(nameAt + 1).isPunctuation('[')) {
       int close = closingBracket(tokens, nameAt + 1);
       return close < 0 ? null : new Rewrite(nameAt + 1, column + "[(", close, ") + 1]");
     }
     if (isSelectListItem(tokens, i, nameAt)) {
-      return new Rewrite(nameAt, "array_to_string(" + column + ", ' ') AS " + tokens.get(nameAt).text(), -1, null);
+      String type = OID_VECTORS.contains(tokens.get(nameAt).value()) ? "oidvector" : "int2vector";
+      return new Rewrite(nameAt, "union_value(" + type + " := array_to_string(" + column + ", ' ')) AS " + tokens.get(nameAt).text(),
+          -1, null);
     }
     if (nameAt + 2 < tokens.size() && tokens.get(nameAt + 1).text().equals("::")
         && tokens.get(nameAt + 2).type() == TokenType.WORD && TEXT_TYPES.contains(tokens.get(nameAt + 2).value())) {
@@ -67,7 +79,12 @@ final class Int2VectorColumns {
   }
 
   private static boolean isVector(Token token) {
-    return isWord(token) && NAMES.contains(token.value());
+    return isWord(token) && isVectorName(token.value());
+  }
+
+  /** Whether a column of this name is one of pg_index's or pg_proc's vectors. */
+  static boolean isVectorName(String name) {
+    return NAMES.contains(name) || name.equals(PROARGTYPES);
   }
 
   private static String join(List<Token> tokens, int from, int to) {

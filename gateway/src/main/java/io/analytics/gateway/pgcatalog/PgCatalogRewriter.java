@@ -33,7 +33,7 @@ public final class PgCatalogRewriter {
       if (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_IDENTIFIER) {
         String word = token.value();
         if (word.equals("pg_catalog") || word.equals("operator") || word.equals("information_schema") || word.equals("format")
-            || OID_TYPES.contains(word) || Int2VectorColumns.NAMES.contains(word)) {
+            || OID_TYPES.contains(word) || Int2VectorColumns.isVectorName(word)) {
           return true;
         }
       }

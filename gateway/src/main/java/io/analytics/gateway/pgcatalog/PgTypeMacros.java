@@ -1,7 +1,9 @@
 package io.analytics.gateway.pgcatalog;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.analytics.gateway.types.PgType;
 import io.analytics.gateway.types.PgTypes;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -10,11 +12,12 @@ import java.util.List;
  * PostgreSQL's names ({@code integer}, {@code numeric(18,4)}, {@code timestamp with time zone}).
  */
 final class PgTypeMacros {
-  /** DuckDB base type names the registry maps; longer names first so that prefixes do not win. */
-  private static final List<String> DUCKDB_NAMES = List.of(
-      "TIMESTAMP WITH TIME ZONE", "TIME WITH TIME ZONE", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S", "TIMESTAMP",
-      "BOOLEAN", "TINYINT", "SMALLINT", "UTINYINT", "USMALLINT", "INTEGER", "UINTEGER", "BIGINT", "UBIGINT", "HUGEINT",
-      "UHUGEINT", "FLOAT", "DOUBLE", "VARCHAR", "BLOB", "DATE", "TIME", "INTERVAL", "UUID", "JSON", "BIT");
+  /** DuckDB base type names the registry maps (plain words only), longest first so that prefixes do not win. */
+  private static final List<String> DUCKDB_NAMES = PgTypeRegistry.all().stream()
+      .flatMap(type -> type.duckDbNames().stream())
+      .filter(name -> name.matches("[A-Z_ ]+"))
+      .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+      .toList();
 
   private PgTypeMacros() {}
 

@@ -14,7 +14,12 @@ public final class BackendMessages {
 
   /** The fields of an ErrorResponse or NoticeResponse. */
   public record ErrorFields(
-      String severity, String sqlState, String message, String detail, String hint, int position) {}
+      String severity, String sqlState, String message, String detail, String hint, int position,
+      io.analytics.catalog.error.ErrorSubject subject) {
+    public ErrorFields(String severity, String sqlState, String message, String detail, String hint, int position) {
+      this(severity, sqlState, message, detail, hint, position, null);
+    }
+  }
 
   public static void authentication(ByteBuf out, int code, byte[] payload) {
     int start = begin(out, 'R');
@@ -171,6 +176,14 @@ public final class BackendMessages {
     writeField(out, 'H', fields.hint());
     if (fields.position() > 0) {
       writeField(out, 'P', Integer.toString(fields.position()));
+    }
+    if (fields.subject() != null) {
+      // PostgreSQL's order: schema, table, column, data type, constraint.
+      writeField(out, 's', fields.subject().schema());
+      writeField(out, 't', fields.subject().table());
+      writeField(out, 'c', fields.subject().column());
+      writeField(out, 'd', fields.subject().dataType());
+      writeField(out, 'n', fields.subject().constraint());
     }
     out.writeByte(0);
     end(out, start);

@@ -16,13 +16,13 @@ import java.util.Set;
  * @param kind TABLE, VIEW, SCHEMA, ... (TABLE for row changes)
  * @param schema the schema written before the name, or empty
  */
-record WriteTarget(String kind, String schema, String name) {
+public record WriteTarget(String kind, String schema, String name) {
   private static final Set<String> SKIPPED = Set.of(
       "OR", "REPLACE", "IGNORE", "TEMP", "TEMPORARY", "PERSISTENT", "UNIQUE", "IF", "NOT", "EXISTS", "MATERIALIZED",
       "CONSTRAINT");
 
   /** The target, or null when the statement's shape is not recognized (DuckDB will judge it). */
-  static WriteTarget of(SqlStatement statement) {
+  public static WriteTarget of(SqlStatement statement) {
     int at = mainKeyword(statement);
     if (at < 0) {
       return null;

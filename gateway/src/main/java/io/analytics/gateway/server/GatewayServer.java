@@ -99,6 +99,11 @@ public final class GatewayServer implements AutoCloseable {
   private final Path copyDir;
   /** Publishes snapshots for replicas (the writer) or follows them (a replica), once started. */
   private volatile Periodic replication;
+  private final LakeRefresher lake;
+  private final io.analytics.gateway.notify.LakeCommitNotifier lakeCommits;
+  /** Looks for lake commits between statements while a session listens for them; once started. */
+  private volatile Periodic lakeWatch;
+  private static final long LAKE_WATCH_MILLIS = 250;
   private Channel serverChannel;
   /** Staging folders of pipelines that never reached their commit are removed after this long. */
   private static final long ABANDONED_STAGING_MILLIS = 6 * 3600 * 1000L;
@@ -153,7 +158,10 @@ public final class GatewayServer implements AutoCloseable {
       followers.add(new LakeViews(readerTier.database(), new LakeScanner(home)));
     }
     io.analytics.gateway.cache.LakeVersions lakeVersions = new io.analytics.gateway.cache.LakeVersions();
-    LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)), followers, lakeVersions);
+    io.analytics.gateway.notify.NotificationHub notifications = new io.analytics.gateway.notify.NotificationHub();
+    this.lakeCommits = new io.analytics.gateway.notify.LakeCommitNotifier(notifications);
+    this.lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)), followers, lakeVersions,
+        lakeCommits::refreshed);
     lake.refreshNow();
     this.icebergViews = new io.analytics.iceberg.external.ExternalIcebergViews(home, database);
     this.services = new GatewayServices(config, home, registry, timers,
@@ -169,7 +177,7 @@ public final class GatewayServer implements AutoCloseable {
                 config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
             ResultCaches.create(config.gateway().resultCache(), lakeVersions, database, metrics),
             new io.analytics.gateway.activity.StatementStatistics(),
-            new io.analytics.gateway.notify.NotificationHub(),
+            notifications,
             replica == null ? () -> { lake.run(); icebergViews.refresh(); } : lake, copyDir),
         new Monitoring(new AuditLog(), metrics));
     registerGauges();
@@ -178,7 +186,8 @@ public final class GatewayServer implements AutoCloseable {
         .resolve(replica == null ? "audit.jsonl" : "audit-replica-" + replica.id() + ".jsonl"));
     // The warehouse file, the audit log and the spool were just created with the umask's modes.
     io.analytics.catalog.home.HomePermissions.restrict(home);
-    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer, database) : null;
+    this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer, database,
+        new io.analytics.gateway.notify.MirrorSyncNotifier(notifications)::synced) : null;
     if (sourceSync != null) {
       sourceSync.registerGauges(metrics);
     }
@@ -294,6 +303,11 @@ public final class GatewayServer implements AutoCloseable {
         throw new java.io.UncheckedIOException("cannot open the metrics port " + observability.metricsPort(), e);
       }
     }
+    lakeWatch = Periodic.start("lake-watch", LAKE_WATCH_MILLIS, () -> {
+      if (lakeCommits.anyoneListening()) {
+        lake.run();
+      }
+    });
     long poll = config.gateway().replication().pollMillis();
     if (replica == null) {
       sourceSync.start();
@@ -382,6 +396,9 @@ public final class GatewayServer implements AutoCloseable {
     workers.shutdownNow();
     timers.shutdownNow();
     icebergViews.close();
+    if (lakeWatch != null) {
+      lakeWatch.close();
+    }
     if (replication != null) {
       replication.close();
     }

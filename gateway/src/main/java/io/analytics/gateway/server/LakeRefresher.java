@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ final class LakeRefresher implements Runnable {
   private final LakeChangeMarker marker;
   private final LakeChangeCounter changes;
   private final LakeVersions versions;
+  private final Consumer<List<Dataset>> refreshed;
   // Volatile: the check before each statement reads them without the lock (see run()).
   private volatile long seenVersion = -1;
   /** The change counter as read before the marker that gave seenVersion (see run()). */
@@ -47,14 +49,17 @@ final class LakeRefresher implements Runnable {
   private static final long ABANDONED_JOURNAL_MILLIS = 30_000L;
 
   LakeRefresher(PlatformHome home, LakeViews views) {
-    this(home, views, List.of(), new LakeVersions());
+    this(home, views, List.of(), new LakeVersions(), datasets -> { });
   }
 
   /**
    * {@code followers} are refreshed along with {@code views} (the views of other DuckDB instances);
-   * {@code versions} gets the signatures of the datasets each refresh exposes (for the result cache).
+   * {@code versions} gets the signatures of the datasets each refresh exposes (for the result cache);
+   * {@code refreshed} is told what every refresh exposed, once the views show it (the lake's commit notifications).
    */
-  LakeRefresher(PlatformHome home, LakeViews views, List<LakeViews> followers, LakeVersions versions) {
+  LakeRefresher(PlatformHome home, LakeViews views, List<LakeViews> followers, LakeVersions versions,
+      Consumer<List<Dataset>> refreshed) {
+    this.refreshed = requireNonNull(refreshed, "refreshed is null");
     this.versions = requireNonNull(versions, "versions is null");
     this.followers = List.copyOf(followers);
     this.home = requireNonNull(home, "home is null");
@@ -94,6 +99,11 @@ final class LakeRefresher implements Runnable {
       exposed = names;
       listed(listFolders());
       LOG.debug("lake exposes {}", exposed);
+      try {
+        refreshed.accept(datasets);
+      } catch (RuntimeException e) {
+        LOG.warn("cannot notify the lake's commits: {}", e.getMessage());
+      }
     } finally {
       // Published last: a session that skips the lock must not see the version before its views.
       seenVersion = version;

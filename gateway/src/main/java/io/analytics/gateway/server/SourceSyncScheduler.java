@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +39,14 @@ public final class SourceSyncScheduler implements AutoCloseable {
   private final SyncRequests requests;
   private final ScheduledExecutorService executor;
   private final DuckDbDatabase database;
+  private final Consumer<SourceSyncResult> synced;
   private final List<SourceChangeCapture> captures = new ArrayList<>();
   private final List<Thread> captureThreads = new ArrayList<>();
 
-  SourceSyncScheduler(PlatformHome home, PlatformConfig config, SourceSynchronizer synchronizer, DuckDbDatabase database) {
+  /** @param synced told of every sync that ran, once it committed (the mirrors' notifications) */
+  SourceSyncScheduler(PlatformHome home, PlatformConfig config, SourceSynchronizer synchronizer, DuckDbDatabase database,
+      Consumer<SourceSyncResult> synced) {
+    this.synced = requireNonNull(synced, "synced is null");
     this.database = requireNonNull(database, "database is null");
     this.home = requireNonNull(home, "home is null");
     this.config = requireNonNull(config, "config is null");
@@ -142,6 +147,7 @@ public final class SourceSyncScheduler implements AutoCloseable {
       io.analytics.engine.postgres.SyncProgress progress) {
     try {
       SourceSyncResult result = synchronizer.sync(source, table, full, progress);
+      synced.accept(result);
       if (result.succeeded()) {
         LOG.info("postgres source {}: {}", source.name(), String.join("; ", result.summaryLines()));
       } else {

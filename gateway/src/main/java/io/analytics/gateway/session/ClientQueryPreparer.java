@@ -50,6 +50,8 @@ final class ClientQueryPreparer {
   private final boolean administers;
   private final StatementPipeline pipeline;
   private boolean catalogObjectsCreated;
+  /** pg_notify() in queries; set when the session has started (see {@link #notificationsStarted}). */
+  private io.analytics.gateway.notify.NotifyFunction notifyFunction;
   /** Created inside a transaction not yet committed: they vanish if it rolls back. */
   private boolean catalogObjectsUncommitted;
 
@@ -83,6 +85,8 @@ final class ClientQueryPreparer {
         new StatementPipeline.Stage("postgres-ddl", (statement, types) -> translatedDdl(statement)),
         new StatementPipeline.Stage("catalog-syntax", (statement, types) -> catalogCompatible(statement)),
         new StatementPipeline.Stage("format-calls", (statement, types) -> io.analytics.gateway.functions.PgFormatCalls.rewrite(statement)),
+        new StatementPipeline.Stage("date-literals", (statement, types) -> new io.analytics.gateway.dialect.DateLiterals(
+            io.analytics.gateway.dialect.PgDateInput.orderOf(sessionValues.parameters().get("DateStyle"))).apply(statement)),
         new StatementPipeline.Stage("postgres-dialect", (statement, types) -> PostgresDialect.translate(statement)),
         new StatementPipeline.Stage("session-macros", (statement, types) -> PostgresDialect.translateWithSessionMacros(statement)),
         new StatementPipeline.Stage("session-values", (statement, types) -> SessionValueCalls.rewrite(statement, sessionValues)),
@@ -102,6 +106,9 @@ final class ClientQueryPreparer {
     ensureCatalogObjects(statement, inTransaction);
     functionMacros.ensureFor(statement, inTransaction, engine::execute);
     jsonSupport.ensureFor(statement, inTransaction, engine);
+    if (notifyFunction != null) {
+      notifyFunction.ensureFor(statement, inTransaction, engine);
+    }
     SqlStatement effective = pipeline.apply(statement, declaredTypes);
     String sql = ParameterCasts.apply(effective, declaredTypes);
     boolean liveValues = false;
@@ -130,7 +137,8 @@ final class ClientQueryPreparer {
     } catch (PlatformException e) {
       String resolved = io.analytics.gateway.dialect.JsonbOperatorResolution.resolve(sql, e, this::prepareError);
       if (resolved == null) {
-        throw e;
+        // DuckDB's position is in the text it ran; the client's caret belongs under its own text.
+        throw io.analytics.gateway.errors.ErrorPositions.inClientText(e, sql, statement.sql());
       }
       if (rewriteNeedsCheck.test(statement)) {
         checkRewritten.accept(resolved);
@@ -179,7 +187,14 @@ final class ClientQueryPreparer {
   }
 
   /** The transaction the catalog objects may have been created in ended. */
+  void notificationsStarted(io.analytics.gateway.notify.NotifyFunction notifyFunction) {
+    this.notifyFunction = notifyFunction;
+  }
+
   void transactionEnded(boolean committed) {
+    if (notifyFunction != null) {
+      notifyFunction.transactionEnded(committed);
+    }
     if (!committed) {
       functionMacros.rolledBack();
       jsonSupport.rolledBack();

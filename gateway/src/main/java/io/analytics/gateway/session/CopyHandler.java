@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.copy.BinaryCopyIn;
 import io.analytics.engine.session.EngineSession;
 import io.analytics.engine.session.PreparedQuery;
 import io.analytics.engine.session.QueryResult;
@@ -26,10 +27,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * COPY through the protocol. TO STDOUT streams a query's rows as CopyData in text or CSV form.
- * FROM STDIN spools the client's data to a private temporary file (text format is converted to CSV
- * on the way) and then has DuckDB load it with its own COPY, which is atomic: an error anywhere
- * leaves the table unchanged.
+ * COPY through the protocol. TO STDOUT streams a query's rows as CopyData in text, CSV or binary
+ * form. FROM STDIN spools the client's data to a private temporary file (text format is converted
+ * to CSV on the way) and then has DuckDB load it with its own COPY, or binary data with one INSERT
+ * reading the decoded stream ({@link BinaryCopyIn}); both are atomic: an error anywhere leaves the
+ * table unchanged.
  */
 final class CopyHandler {
 
@@ -87,13 +89,17 @@ final class CopyHandler {
       for (ResultColumn column : resultColumns) {
         types.add(PgTypes.forDuckDbType(column.duckDbType()));
       }
-      BackendMessages.copyResponse(output.buffer(), 'H', 0, resultColumns.size());
+      if (format.binary()) {
+        BinaryCopyRows.requireBinaryOutput(resultColumns, types);
+      }
+      BackendMessages.copyResponse(output.buffer(), 'H', format.binary() ? 1 : 0, resultColumns.size());
       CopyOutWriter writer = new CopyOutWriter(format);
       if (format.header()) {
         int start = BackendMessages.beginMessage(output.buffer(), 'd');
         writer.writeHeader(resultColumns, output.buffer());
         BackendMessages.endMessage(output.buffer(), start);
       }
+      BinaryCopyRows binary = format.binary() ? new BinaryCopyRows() : null;
       short[] textFormats = new short[resultColumns.size()];
       ResultCursor cursor = new ResultCursor(rows.stream(), engine, types, textFormats, sessionFormat);
       // One CopyData per row, as PostgreSQL sends them: clients such as psycopg 3 parse each message as one row.
@@ -103,10 +109,19 @@ final class CopyHandler {
               (writers, row) -> {
                 ByteBuf out = output.buffer();
                 int start = BackendMessages.beginMessage(out, 'd');
-                writer.writeRow(writers, row, out);
+                if (binary != null) {
+                  binary.writeRow(writers, row, out);
+                } else {
+                  writer.writeRow(writers, row, out);
+                }
                 BackendMessages.endMessage(out, start);
                 output.flushIfFull();
               });
+      if (binary != null) {
+        int start = BackendMessages.beginMessage(output.buffer(), 'd');
+        binary.writeTrailer(output.buffer());
+        BackendMessages.endMessage(output.buffer(), start);
+      }
       BackendMessages.copyDone(output.buffer());
       BackendMessages.commandComplete(output.buffer(), "COPY " + count);
       return count;
@@ -117,14 +132,15 @@ final class CopyHandler {
 
   private void beginCopyIn(SqlStatement statement, SessionCommand.Copy command, CopyFormat format, StatementExecution.Run run) {
     String columns = command.columns().isEmpty() ? "*" : String.join(", ", command.columns());
-    int columnCount;
+    List<ResultColumn> targetColumns;
     // Check the table and columns now, as PostgreSQL does, rather than after the client sent it all.
     String probeSql = "SELECT " + columns + " FROM " + command.source() + " LIMIT 0";
     StatementGuard.requireOneStatement(probeSql);
     try (PreparedQuery probe = engine.prepare(probeSql)) {
-      columnCount = probe.columns().size();
+      targetColumns = probe.columns();
     }
-    Path file = tempDir.resolve("copy-" + UUID.randomUUID() + ".csv");
+    BinaryCopyIn binaryLoad = format.binary() ? binaryLoad(command, targetColumns) : null;
+    Path file = tempDir.resolve("copy-" + UUID.randomUUID() + (format.binary() ? ".bin" : ".csv"));
     try {
       Files.createDirectories(tempDir);
       if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -134,12 +150,24 @@ final class CopyHandler {
       }
       OutputStream spool = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
       OutputStream stream = format.csv() ? new CsvEndOfData(format, spool) : spool;
-      receiving = new CopyIn(statement, command, format, file, stream, format.csv() ? null : new TextToCsv(format, stream), run);
+      TextToCsv converter = format.csv() || format.binary() ? null : new TextToCsv(format, stream);
+      receiving = new CopyIn(statement, command, format, file, stream, converter, binaryLoad, run);
     } catch (IOException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot spool COPY data: " + e.getMessage(), e);
     }
-    BackendMessages.copyResponse(output.buffer(), 'G', 0, columnCount);
+    BackendMessages.copyResponse(output.buffer(), 'G', format.binary() ? 1 : 0, targetColumns.size());
     output.flush();
+  }
+
+  /** Binary COPY FROM reads each column in the binary form of the type the column is described as. */
+  private static BinaryCopyIn binaryLoad(SessionCommand.Copy command, List<ResultColumn> targetColumns) {
+    List<BinaryCopyIn.TargetColumn> targets = new ArrayList<>();
+    for (ResultColumn column : targetColumns) {
+      ColumnType type = PgTypes.forDuckDbType(column.duckDbType());
+      int oid = type.type().oid();
+      targets.add(new BinaryCopyIn.TargetColumn(column.name(), oid, type.typmod()));
+    }
+    return new BinaryCopyIn(command.source(), command.columns(), targets);
   }
 
   void receive(byte[] data) {
@@ -177,6 +205,11 @@ final class CopyHandler {
   }
 
   private long load(CopyIn copyIn) {
+    if (copyIn.binaryLoad() != null) {
+      try (AdmissionControl.Turn turn = execution.admit(copyIn.statement())) {
+        return copyIn.binaryLoad().load(engine, () -> openSpool(copyIn.file()));
+      }
+    }
     String sql = duckDbCopy(copyIn);
     StatementGuard.requireOneStatement(sql);
     try (AdmissionControl.Turn turn = execution.admit(copyIn.statement());
@@ -188,6 +221,14 @@ final class CopyHandler {
         throw e;
       }
       throw new PlatformException(SqlState.BAD_COPY_FILE_FORMAT, e.getMessage(), e.detail(), e.hint(), 0, e);
+    }
+  }
+
+  private static java.io.InputStream openSpool(Path file) {
+    try {
+      return new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    } catch (IOException e) {
+      throw new PlatformException(SqlState.IO_ERROR, "cannot read spooled COPY data: " + e.getMessage(), e);
     }
   }
 
@@ -238,5 +279,5 @@ final class CopyHandler {
   }
 
   private record CopyIn(SqlStatement statement, SessionCommand.Copy command, CopyFormat format, Path file, OutputStream stream,
-      TextToCsv converter, StatementExecution.Run run) {}
+      TextToCsv converter, BinaryCopyIn binaryLoad, StatementExecution.Run run) {}
 }

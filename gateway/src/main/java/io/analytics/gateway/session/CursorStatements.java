@@ -6,18 +6,15 @@ import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
 import io.analytics.gateway.sql.TokenType;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Parses SQL-level cursors, which Tableau, psycopg's named cursors and ODBC's UseDeclareFetch read
- * large results with: {@code DECLARE name [BINARY] [INSENSITIVE] [NO SCROLL] CURSOR [WITH[OUT] HOLD]
+ * large results with: {@code DECLARE name [BINARY] [INSENSITIVE] [[NO] SCROLL] CURSOR [WITH[OUT] HOLD]
  * FOR query}, {@code FETCH}/{@code MOVE [direction] [FROM|IN] name} and {@code CLOSE name|ALL}.
- * Cursors read forward only, as a NO SCROLL cursor does in PostgreSQL; a backward direction is
- * refused with the error PostgreSQL gives for it.
+ * A SCROLL cursor moves in every direction; any other reads forward only, and a backward direction
+ * is refused when it is fetched, with the error PostgreSQL gives a NO SCROLL cursor.
  */
 final class CursorStatements {
-  private static final Set<String> BACKWARD = Set.of("PRIOR", "FIRST", "LAST", "ABSOLUTE", "RELATIVE", "BACKWARD");
-
   private CursorStatements() {}
 
   static Optional<SessionCommand> parse(SqlStatement statement) {
@@ -34,15 +31,12 @@ final class CursorStatements {
     int i = 2;
     boolean binary = false;
     boolean hold = false;
+    boolean scroll = false;
     while (i < statement.size() && !statement.keyword(i).equals("CURSOR")) {
       switch (statement.keyword(i)) {
         case "BINARY" -> binary = true;
         case "INSENSITIVE", "ASENSITIVE", "NO" -> { }
-        case "SCROLL" -> {
-          if (!statement.keyword(i - 1).equals("NO")) {
-            throw unsupported("SCROLL cursors (cursors here read forward only; declare it NO SCROLL)");
-          }
-        }
+        case "SCROLL" -> scroll = !statement.keyword(i - 1).equals("NO");
         default -> throw SessionCommandParser.syntaxErrorAt(statement, i);
       }
       i++;
@@ -59,28 +53,64 @@ final class CursorStatements {
       throw SessionCommandParser.syntaxErrorAt(statement, i);
     }
     String query = statement.sql().substring(statement.token(i + 1).start());
-    return new SessionCommand.DeclareCursor(name, SqlStatement.parse(query), hold, binary);
+    return new SessionCommand.DeclareCursor(name, SqlStatement.parse(query), hold, binary, scroll);
   }
 
-  /** FETCH/MOVE: a count of 0 means ALL. */
+  /**
+   * FETCH/MOVE [direction] [FROM|IN] name: NEXT, PRIOR, FIRST, LAST, ABSOLUTE n, RELATIVE n, n, ALL,
+   * FORWARD [n|ALL], BACKWARD [n|ALL]. A count of 0 means ALL for FORWARD and BACKWARD; {@code FETCH 0}
+   * and {@code FORWARD 0} are RELATIVE 0 (the current row again), and a negative count turns around.
+   */
   private static SessionCommand fetch(SqlStatement statement) {
     boolean move = statement.keyword().equals("MOVE");
     int i = 1;
+    SessionCommand.FetchDirection direction = SessionCommand.FetchDirection.FORWARD;
     long count = 1;
-    String direction = statement.keyword(i);
-    if (BACKWARD.contains(direction)) {
-      throw new PlatformException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
-          "cursor can only scan forward", null, "Cursors here are NO SCROLL: use FETCH [FORWARD] n or ALL.", 0, null);
+    switch (statement.keyword(i)) {
+      case "NEXT" -> i++;
+      case "PRIOR" -> {
+        direction = SessionCommand.FetchDirection.BACKWARD;
+        i++;
+      }
+      case "FIRST", "LAST" -> {
+        count = statement.keyword(i).equals("FIRST") ? 1 : -1;
+        direction = SessionCommand.FetchDirection.ABSOLUTE;
+        i++;
+      }
+      case "ABSOLUTE", "RELATIVE" -> {
+        direction = SessionCommand.FetchDirection.valueOf(statement.keyword(i));
+        count = signedCount(statement, i + 1);
+        i += statement.token(i + 1).isPunctuation('-') || statement.token(i + 1).isPunctuation('+') ? 3 : 2;
+      }
+      case "FORWARD", "BACKWARD" -> {
+        direction = SessionCommand.FetchDirection.valueOf(statement.keyword(i));
+        i++;
+        if (statement.keyword(i).equals("ALL")) {
+          count = 0;
+          i++;
+        } else if (isCount(statement, i)) {
+          count = countOrRelative(signedCount(statement, i));
+          i += statement.token(i).type() == TokenType.NUMBER ? 1 : 2;
+        }
+      }
+      case "ALL" -> {
+        count = 0;
+        i++;
+      }
+      default -> {
+        if (isCount(statement, i)) {
+          count = countOrRelative(signedCount(statement, i));
+          i += statement.token(i).type() == TokenType.NUMBER ? 1 : 2;
+        }
+      }
     }
-    if (direction.equals("NEXT") || direction.equals("FORWARD")) {
-      i++;
-    }
-    if (statement.keyword(i).equals("ALL")) {
+    if (count == RELATIVE_ZERO) {
+      direction = SessionCommand.FetchDirection.RELATIVE;
       count = 0;
-      i++;
-    } else if (i < statement.size() && statement.token(i).type() == TokenType.NUMBER) {
-      count = parseCount(statement.token(i));
-      i++;
+    } else if (count < 0 && (direction == SessionCommand.FetchDirection.FORWARD || direction == SessionCommand.FetchDirection.BACKWARD)) {
+      direction = direction == SessionCommand.FetchDirection.FORWARD ? SessionCommand.FetchDirection.BACKWARD
+          : SessionCommand.FetchDirection.FORWARD;
+      count = -count;
     }
     if (statement.keyword(i).equals("FROM") || statement.keyword(i).equals("IN")) {
       i++;
@@ -88,7 +118,39 @@ final class CursorStatements {
     if (i != statement.size() - 1) {
       throw SessionCommandParser.syntaxErrorAt(statement, Math.min(i, statement.size()));
     }
-    return new SessionCommand.FetchCursor(name(statement, i), count, move);
+    return new SessionCommand.FetchCursor(name(statement, i), count, move, direction);
+  }
+
+  /** FORWARD 0 and FETCH 0 fetch the current row again, as RELATIVE 0 does (0 otherwise means ALL). */
+  private static final long RELATIVE_ZERO = Long.MIN_VALUE;
+
+  private static long countOrRelative(long count) {
+    return count == 0 ? RELATIVE_ZERO : count;
+  }
+
+  private static boolean isCount(SqlStatement statement, int at) {
+    if (at >= statement.size()) {
+      return false;
+    }
+    if (statement.token(at).type() == TokenType.NUMBER) {
+      return true;
+    }
+    return (statement.token(at).isPunctuation('-') || statement.token(at).isPunctuation('+'))
+        && at + 1 < statement.size() && statement.token(at + 1).type() == TokenType.NUMBER;
+  }
+
+  private static long signedCount(SqlStatement statement, int at) {
+    if (!isCount(statement, at)) {
+      throw SessionCommandParser.syntaxErrorAt(statement, Math.min(at, statement.size()));
+    }
+    boolean negative = statement.token(at).isPunctuation('-');
+    Token number = statement.token(at).type() == TokenType.NUMBER ? statement.token(at) : statement.token(at + 1);
+    try {
+      long count = Long.parseLong(number.text());
+      return negative ? -count : count;
+    } catch (NumberFormatException e) {
+      throw new PlatformException(SqlState.SYNTAX_ERROR, "invalid FETCH count " + number.text());
+    }
   }
 
   private static SessionCommand close(SqlStatement statement) {
@@ -98,27 +160,11 @@ final class CursorStatements {
     return new SessionCommand.CloseCursor(statement.keyword(1).equals("ALL") ? null : name(statement, 1));
   }
 
-  private static long parseCount(Token token) {
-    try {
-      long count = Long.parseLong(token.text());
-      if (count <= 0) {
-        throw new PlatformException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "cursor can only scan forward");
-      }
-      return count;
-    } catch (NumberFormatException e) {
-      throw new PlatformException(SqlState.SYNTAX_ERROR, "invalid FETCH count " + token.text());
-    }
-  }
-
   private static String name(SqlStatement statement, int at) {
     if (at >= statement.size()
         || (statement.token(at).type() != TokenType.WORD && statement.token(at).type() != TokenType.QUOTED_IDENTIFIER)) {
       throw SessionCommandParser.syntaxErrorAt(statement, at);
     }
     return statement.token(at).value();
-  }
-
-  private static PlatformException unsupported(String what) {
-    return new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, what + " are not supported");
   }
 }

@@ -43,6 +43,6 @@ final class ErrorReporter {
     BackendMessages.errorResponse(
         out,
         new BackendMessages.ErrorFields(
-            severity, error.sqlState().code(), error.getMessage(), error.detail(), error.hint(), position));
+            severity, error.sqlState().code(), error.getMessage(), error.detail(), error.hint(), position, error.subject()));
   }
 }

@@ -139,7 +139,8 @@ final class ExtendedQueryHandler {
       for (int i = 0; i < columns; i++) {
         formats[i] = bind.resultFormat(i);
       }
-      fields = RowDescriptions.describe(resultColumns, formats);
+      fields = plan instanceof PreparedPlan.DuckDb duckDbPlan
+          ? runner.describe(duckDbPlan.query(), resultColumns, formats) : RowDescriptions.describe(resultColumns, formats);
     } else if (plan instanceof PreparedPlan.Command command) {
       fields = describeCommand(command.command());
     }
@@ -175,7 +176,7 @@ final class ExtendedQueryHandler {
       context.receiver().parameterDescription(parameterTypeOids(plan));
       List<FieldDescription> fields = null;
       if (plan instanceof PreparedPlan.DuckDb duckDb && !duckDb.columns().isEmpty()) {
-        fields = RowDescriptions.describe(duckDb.columns(), new short[0]);
+        fields = runner.describe(duckDb.query(), duckDb.columns(), new short[0]);
       } else if (plan instanceof PreparedPlan.Command command) {
         fields = describeCommand(command.command());
       }

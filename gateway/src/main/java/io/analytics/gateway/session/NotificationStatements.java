@@ -44,9 +44,9 @@ final class NotificationStatements {
   /** Runs the command if it is one of these; returns whether it was. */
   static boolean run(SessionCommand command, SessionNotifications notifications, boolean inTransaction) {
     if (command instanceof SessionCommand.Listen listen) {
-      notifications.listen(listen.channel());
+      notifications.listen(listen.channel(), inTransaction);
     } else if (command instanceof SessionCommand.Unlisten unlisten) {
-      notifications.unlisten(unlisten.channel());
+      notifications.unlisten(unlisten.channel(), inTransaction);
     } else if (command instanceof SessionCommand.Notify notify) {
       notifications.notify(notify.channel(), notify.payload(), inTransaction);
     } else {

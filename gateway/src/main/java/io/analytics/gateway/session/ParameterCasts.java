@@ -1,8 +1,11 @@
 package io.analytics.gateway.session;
 
+import io.analytics.engine.pgtypes.PgTypeDefinition;
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
 import io.analytics.gateway.sql.TokenType;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,39 +16,23 @@ import java.util.Map;
  * PostgreSQL also coerces untyped literals to their context.
  */
 final class ParameterCasts {
-  private static final Map<Integer, String> DUCKDB_TYPES =
-      Map.ofEntries(
-          Map.entry(16, "BOOLEAN"),
-          Map.entry(17, "BLOB"),
-          Map.entry(20, "BIGINT"),
-          Map.entry(21, "SMALLINT"),
-          Map.entry(23, "INTEGER"),
-          Map.entry(26, "UINTEGER"),
-          Map.entry(114, "JSON"),
-          Map.entry(700, "FLOAT"),
-          Map.entry(701, "DOUBLE"),
-          Map.entry(1082, "DATE"),
-          Map.entry(1083, "TIME"),
-          Map.entry(1114, "TIMESTAMP"),
-          Map.entry(1184, "TIMESTAMPTZ"),
-          Map.entry(1186, "INTERVAL"),
-          Map.entry(1700, "DECIMAL(38,10)"),
-          Map.entry(2950, "UUID"),
-          Map.entry(3802, "UNION(jsonb VARCHAR)"),
-          Map.entry(1000, "BOOLEAN[]"),
-          Map.entry(1005, "SMALLINT[]"),
-          Map.entry(1007, "INTEGER[]"),
-          Map.entry(1016, "BIGINT[]"),
-          Map.entry(1021, "FLOAT[]"),
-          Map.entry(1022, "DOUBLE[]"),
-          Map.entry(1009, "VARCHAR[]"),
-          Map.entry(1015, "VARCHAR[]"),
-          Map.entry(1182, "DATE[]"),
-          Map.entry(1115, "TIMESTAMP[]"),
-          Map.entry(1185, "TIMESTAMPTZ[]"),
-          Map.entry(2951, "UUID[]"));
+  /** The registry's parameter casts, by the declared type's OID (an array type's by its own OID). */
+  private static final Map<Integer, String> DUCKDB_TYPES = casts();
 
   private ParameterCasts() {}
+
+  private static Map<Integer, String> casts() {
+    Map<Integer, String> casts = new HashMap<>();
+    for (PgTypeDefinition type : PgTypeRegistry.all()) {
+      if (type.parameterCast() != null) {
+        casts.put(type.oid(), type.parameterCast());
+      }
+      if (type.arrayParameterCast() != null) {
+        casts.put(type.arrayOid(), type.arrayParameterCast());
+      }
+    }
+    return Map.copyOf(casts);
+  }
 
   /** DuckDB's name for a declared parameter type, or null for unspecified and text-like types. */
   static String duckDbType(int oid) {

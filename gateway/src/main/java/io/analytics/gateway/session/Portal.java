@@ -17,6 +17,7 @@ final class Portal implements AutoCloseable {
   private final List<FieldDescription> fields;
   private final List<ResultColumn> columns;
   private ResultCursor cursor;
+  private ScrollCursor scrollCursor;
   private long totalRowsSent;
   private boolean completed;
   private boolean declared;
@@ -74,8 +75,18 @@ final class Portal implements AutoCloseable {
     this.cursor = newCursor;
   }
 
+  /** The rows of a cursor declared SCROLL, or null. */
+  ScrollCursor scrollCursor() {
+    return scrollCursor;
+  }
+
+  /** A SCROLL cursor holds its rows from here on, not a position in DuckDB's result. */
+  void startScrolling(ScrollCursor rows) {
+    this.scrollCursor = requireNonNull(rows, "rows is null");
+  }
+
   boolean isStarted() {
-    return cursor != null || completed;
+    return cursor != null || scrollCursor != null || completed;
   }
 
   boolean isCompleted() {
@@ -84,6 +95,7 @@ final class Portal implements AutoCloseable {
 
   void complete() {
     completed = true;
+    scrollCursor = null;
     if (cursor != null) {
       cursor.close();
       cursor = null;

@@ -56,29 +56,67 @@ final class ResultCursor implements AutoCloseable {
       if (engine.cancelReason() != null) {
         throw engine.cancelledError();
       }
-      ByteBuf out = output.buffer();
-      int start = BackendMessages.beginDataRow(out, writers.length);
-      for (int column = 0; column < writers.length; column++) {
-        ColumnWriter writer = writers[column];
-        if (writer.isNull(rowInBatch)) {
-          out.writeInt(-1);
-          continue;
-        }
-        int lengthIndex = out.writerIndex();
-        out.writeInt(0);
-        if (formats[column] == 1) {
-          writer.writeBinary(rowInBatch, out);
-        } else {
-          writer.writeText(rowInBatch, out);
-        }
-        out.setInt(lengthIndex, out.writerIndex() - lengthIndex - 4);
-      }
-      BackendMessages.endMessage(out, start);
+      writeRow(output.buffer());
       rowInBatch++;
       written++;
       output.flushIfFull();
     }
     return written;
+  }
+
+  /** The current row as one DataRow message. */
+  private void writeRow(ByteBuf out) {
+    int start = BackendMessages.beginDataRow(out, writers.length);
+    for (int column = 0; column < writers.length; column++) {
+      ColumnWriter writer = writers[column];
+      if (writer.isNull(rowInBatch)) {
+        out.writeInt(-1);
+        continue;
+      }
+      int lengthIndex = out.writerIndex();
+      out.writeInt(0);
+      if (formats[column] == 1) {
+        writer.writeBinary(rowInBatch, out);
+      } else {
+        writer.writeText(rowInBatch, out);
+      }
+      out.setInt(lengthIndex, out.writerIndex() - lengthIndex - 4);
+    }
+    BackendMessages.endMessage(out, start);
+  }
+
+  /**
+   * Every remaining row as its DataRow message, for a SCROLL cursor that moves back and forth over
+   * them; fails with 53200 when they would hold more than {@code maxBytes}.
+   */
+  List<byte[]> remainingRows(long maxBytes) {
+    rebindIfParked();
+    List<byte[]> rows = new java.util.ArrayList<>();
+    long held = 0;
+    ByteBuf scratch = io.netty.buffer.Unpooled.buffer(256);
+    try {
+      while (rowInBatch < batchRows || loadNextBatch()) {
+        if (engine.cancelReason() != null) {
+          throw engine.cancelledError();
+        }
+        scratch.clear();
+        writeRow(scratch);
+        byte[] row = new byte[scratch.readableBytes()];
+        scratch.readBytes(row);
+        held += row.length + 16L;
+        if (held > maxBytes) {
+          throw new io.analytics.catalog.error.PlatformException(io.analytics.catalog.error.SqlState.OUT_OF_MEMORY,
+              "out of memory: a SCROLL cursor's rows need more memory than one query may hold in the gateway "
+                  + "(gateway.limits.queryMemory, " + maxBytes + " bytes)",
+              null, "Declare the cursor NO SCROLL to read it forward without holding its rows, or select fewer rows.", 0, null);
+        }
+        rows.add(row);
+        rowInBatch++;
+      }
+    } finally {
+      scratch.release();
+    }
+    return rows;
   }
 
   /** Passes over up to {@code maxRows} rows (0 = all) without sending them, for MOVE; returns how many. */

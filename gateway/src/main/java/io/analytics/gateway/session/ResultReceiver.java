@@ -19,6 +19,9 @@ interface ResultReceiver {
   /** Sends up to {@code maxRows} (0 = all) of the cursor's rows; returns how many it sent. */
   long rows(ResultCursor cursor, long maxRows);
 
+  /** A row already encoded as a DataRow message (a SCROLL cursor's rows, held since its DECLARE). */
+  void dataRow(byte[] message);
+
   /** One row of text values, for the answers the gateway computes itself (SHOW, EXPLAIN, set_config). */
   void textRow(String... values);
 

@@ -1,6 +1,7 @@
 package io.analytics.gateway.session;
 
 import io.analytics.engine.session.ResultColumn;
+import io.analytics.gateway.columns.ColumnOrigin;
 import io.analytics.gateway.protocol.BackendMessages.FieldDescription;
 import io.analytics.gateway.types.ColumnType;
 import io.analytics.gateway.types.ColumnWriters;
@@ -14,6 +15,11 @@ final class RowDescriptions {
 
   /** The fields for these columns in the formats the client asked for (text where a type has no binary form). */
   static List<FieldDescription> describe(List<ResultColumn> columns, short[] requestedFormats) {
+    return describe(columns, java.util.Collections.nCopies(columns.size(), ColumnOrigin.NONE), requestedFormats);
+  }
+
+  /** As above, with the table and column each one comes from (0 and 0 for a computed column). */
+  static List<FieldDescription> describe(List<ResultColumn> columns, List<ColumnOrigin> origins, short[] requestedFormats) {
     List<FieldDescription> fields = new ArrayList<>(columns.size());
     for (int i = 0; i < columns.size(); i++) {
       ColumnType type = PgTypes.forDuckDbType(columns.get(i).duckDbType());
@@ -22,7 +28,7 @@ final class RowDescriptions {
         format = 0;
       }
       fields.add(new FieldDescription(
-          columns.get(i).name(), 0, (short) 0, type.type().oid(), type.type().typlen(), type.typmod(), format));
+          columns.get(i).name(), origins.get(i).tableOid(), origins.get(i).attributeNumber(), type.type().oid(), type.type().typlen(), type.typmod(), format));
     }
     return fields;
   }

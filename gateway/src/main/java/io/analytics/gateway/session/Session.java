@@ -38,6 +38,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
   private final ClientQueryPreparer preparer;
   private final java.time.Instant backendStart = java.time.Instant.now();
   private final StatementExecution execution;
+  private final io.analytics.gateway.errors.ConstraintViolations violations;
   private final IdleTransactionTimer idleTimer;
   private final CopyHandler copy;
   private final PreparedStatements statements = new PreparedStatements();
@@ -99,6 +100,8 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
         parameters::statementTimeoutMillis);
     this.idleTimer = new IdleTransactionTimer(output, services.timers(), serial,
         services.config().gateway().limits().idleInTransactionTimeoutSeconds(), sessionName);
+    this.violations = new io.analytics.gateway.errors.ConstraintViolations(
+        new io.analytics.gateway.errors.ConstraintCatalog(engine, instance::connect));
     this.copy = new CopyHandler(engine, output, services.statements().copyTempDir(), execution);
     this.preparer = new ClientQueryPreparer(engine, services.config(), services.home(),
         new SessionValueCalls.Values(parameters, database, user), database,
@@ -289,7 +292,8 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
   }
 
   private void reportError(RuntimeException e, int positionOffset) {
-    PlatformException error = ErrorReporter.toPlatform(e);
+    PlatformException error = violations.explain(ErrorReporter.toPlatform(e), execution.currentStatement());
+    features.statementFailed();
     execution.failed(error);
     receiver.error(error, positionOffset);
   }

@@ -114,12 +114,24 @@ public sealed interface SessionCommand {
    */
   record SetConfig(String name, String value, boolean local) implements SessionCommand {}
 
-  /** DECLARE name CURSOR [WITH HOLD] FOR query: a named portal over the query's rows. */
-  record DeclareCursor(String name, io.analytics.gateway.sql.SqlStatement query, boolean hold, boolean binary)
+  /** DECLARE name [SCROLL] CURSOR [WITH HOLD] FOR query: a named portal over the query's rows. */
+  record DeclareCursor(String name, io.analytics.gateway.sql.SqlStatement query, boolean hold, boolean binary, boolean scroll)
       implements SessionCommand {}
 
-  /** FETCH (or MOVE, which skips) up to {@code count} rows of a cursor; 0 means ALL. */
-  record FetchCursor(String name, long count, boolean move) implements SessionCommand {}
+  /**
+   * FETCH (or MOVE, which only moves) a cursor: FORWARD or BACKWARD up to {@code count} rows (0 means
+   * ALL), or to the ABSOLUTE or RELATIVE row {@code count}.
+   */
+  record FetchCursor(String name, long count, boolean move, FetchDirection direction) implements SessionCommand {
+    FetchCursor(String name, long count, boolean move) {
+      this(name, count, move, FetchDirection.FORWARD);
+    }
+  }
+
+  /** Where a FETCH goes: PostgreSQL's NEXT, PRIOR, FIRST and LAST are FORWARD 1, BACKWARD 1, ABSOLUTE 1 and ABSOLUTE -1. */
+  enum FetchDirection {
+    FORWARD, BACKWARD, ABSOLUTE, RELATIVE
+  }
 
   /** CLOSE name, or CLOSE ALL when name is null. */
   record CloseCursor(String name) implements SessionCommand {}

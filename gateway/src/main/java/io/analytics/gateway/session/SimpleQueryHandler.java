@@ -126,7 +126,7 @@ final class SimpleQueryHandler {
       }
       try (PreparedQuery query = context.preparer().prepare(statement, context.transactions().isOpen())) {
         List<ResultColumn> columns = runner.postgresNames(statement.sql(), query.columns());
-        List<FieldDescription> fields = RowDescriptions.describe(columns, new short[0]);
+        List<FieldDescription> fields = runner.describe(query, columns, new short[0]);
         context.receiver().startCapture(cached);
         runner.runQuery(statement, query, List.of(), columns, fields, true, 0, null);
         context.receiver().finishCapture(cached);
@@ -174,7 +174,7 @@ final class SimpleQueryHandler {
     if (e.position() <= 0 || statement.offsetInQuery() == 0) {
       return e;
     }
-    return new PlatformException(e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position() + statement.offsetInQuery(), e);
+    return new PlatformException(e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position() + statement.offsetInQuery(), e.subject(), e);
   }
 
   /** A message while COPY FROM STDIN receives data; returns false when the client asked to terminate. */

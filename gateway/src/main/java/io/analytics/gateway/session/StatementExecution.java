@@ -109,6 +109,11 @@ final class StatementExecution {
     refusedText = null;
   }
 
+  /** The statement begun last and not yet finished, or null. */
+  SqlStatement currentStatement() {
+    return current;
+  }
+
   /** The statement begun last failed (refused, cancelled, an error): recorded with its SQLSTATE. */
   void failed(PlatformException error) {
     if (current != null) {

@@ -41,10 +41,17 @@ final class StatementRunner {
 
   private final SessionContext context;
   private final Hooks hooks;
+  private final io.analytics.gateway.columns.ColumnOrigins origins;
 
   StatementRunner(SessionContext context, Hooks hooks) {
     this.context = requireNonNull(context, "context is null");
     this.hooks = requireNonNull(hooks, "hooks is null");
+    this.origins = new io.analytics.gateway.columns.ColumnOrigins(context.engine());
+  }
+
+  /** RowDescription of a DuckDB query's columns, with the table and column each comes from (read from the text DuckDB runs). */
+  List<FieldDescription> describe(PreparedQuery query, List<ResultColumn> columns, short[] formats) {
+    return RowDescriptions.describe(columns, origins.of(query.sql(), columns.size()), formats);
   }
 
   /** Waits for the turn to write the table the statement writes, if it writes (see WriteTurns). */
@@ -204,7 +211,7 @@ final class StatementRunner {
       List<ResultColumn> columns = postgresNames(declare.query().sql(), query.columns());
       short[] formats = new short[columns.size()];
       java.util.Arrays.fill(formats, (short) (declare.binary() ? 1 : 0));
-      List<FieldDescription> fields = RowDescriptions.describe(columns, formats);
+      List<FieldDescription> fields = describe(query, columns, formats);
       QueryResult result;
       try (StatementExecution.Run run = context.execution().run(declare.query(), StatementExecution.Admission.ADMITTED)) {
         result = query.execute(values);
@@ -214,7 +221,15 @@ final class StatementRunner {
       }
       Portal cursor = new Portal(declare.name(), new PreparedPlan.DuckDb(declare.query(), query, declaredTypes, columns), values, fields, columns);
       cursor.declared(declare.hold());
-      cursor.start(new ResultCursor(rows.stream(), context.engine(), RowDescriptions.columnTypes(columns), RowDescriptions.formatsOf(fields), context.parameters().format()));
+      ResultCursor streamed = new ResultCursor(rows.stream(), context.engine(), RowDescriptions.columnTypes(columns), RowDescriptions.formatsOf(fields), context.parameters().format());
+      if (declare.scroll()) {
+        // A SCROLL cursor moves back over rows DuckDB has streamed past: they are held, within the query memory limit.
+        try (streamed; StatementExecution.Run run = context.execution().run(declare.query(), StatementExecution.Admission.ADMITTED)) {
+          cursor.startScrolling(new ScrollCursor(streamed.remainingRows(context.engine().queryMemoryBytes())));
+        }
+      } else {
+        cursor.start(streamed);
+      }
       context.portals().put(cursor);
       context.receiver().commandComplete("DECLARE CURSOR");
     } catch (RuntimeException e) {
@@ -232,11 +247,17 @@ final class StatementRunner {
     if (cursor.fields() == null) {
       throw new PlatformException(SqlState.INVALID_CURSOR_STATE, "portal \"" + fetch.name() + "\" does not return rows");
     }
+    if (cursor.scrollCursor() == null && fetch.direction() != SessionCommand.FetchDirection.FORWARD) {
+      throw new PlatformException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "cursor can only scan forward", null,
+          "Declare it with SCROLL option to enable backward scan.", 0, null);
+    }
     if (!fetch.move() && describeRows) {
       context.receiver().rowDescription(cursor.fields());
     }
     long count = 0;
-    if (cursor.cursor() != null) {
+    if (cursor.scrollCursor() != null) {
+      count = cursor.scrollCursor().fetch(fetch.direction(), fetch.count(), fetch.move(), context.receiver()::dataRow);
+    } else if (cursor.cursor() != null) {
       try (StatementExecution.Run run = context.execution().run(statement, StatementExecution.Admission.ADMITTED)) {
         count = fetch.move() ? cursor.cursor().skipRows(fetch.count()) : context.receiver().rows(cursor.cursor(), fetch.count());
       }

@@ -53,6 +53,7 @@ final class TransactionFeatures implements StatementRunner.Hooks, TransactionSta
   /** The session has its process id: LISTEN and NOTIFY work from now on. */
   void notificationsStarted(SessionNotifications notifications) {
     this.notifications = requireNonNull(notifications, "notifications is null");
+    preparer.notificationsStarted(new io.analytics.gateway.notify.NotifyFunction(notifications));
   }
 
   /**
@@ -183,8 +184,16 @@ final class TransactionFeatures implements StatementRunner.Hooks, TransactionSta
     if (notifications == null) {
       return;
     }
+    notifications.statementsSucceeded();
     for (NotificationHub.Notification n : notifications.drainReceived()) {
       receiver.notification(n.processId(), n.channel(), n.payload());
+    }
+  }
+
+  /** A statement failed: what its pg_notify() calls queued is dropped. */
+  void statementFailed() {
+    if (notifications != null) {
+      notifications.statementFailed();
     }
   }
 

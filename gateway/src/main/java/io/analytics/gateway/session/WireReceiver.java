@@ -30,6 +30,12 @@ final class WireReceiver implements ResultReceiver {
   }
 
   @Override
+  public void dataRow(byte[] message) {
+    output.buffer().writeBytes(message);
+    output.flushIfFull();
+  }
+
+  @Override
   public void textRow(String... values) {
     ByteBuf out = output.buffer();
     int start = BackendMessages.beginDataRow(out, values.length);

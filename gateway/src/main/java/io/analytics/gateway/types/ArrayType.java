@@ -16,7 +16,7 @@ final class ArrayType extends PgType {
   private final PgType element;
 
   private ArrayType(PgType element, int oid) {
-    super(oid, "_" + element.name(), -1, 0, 'A');
+    super(oid, "_" + element.name(), -1, 0, 'A', element.formatType(-1) + "[]");
     this.element = element;
   }
 

@@ -1,5 +1,6 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import org.apache.arrow.vector.FieldVector;
@@ -10,12 +11,7 @@ import org.apache.arrow.vector.FieldVector;
  */
 final class BitType extends PgType {
   BitType() {
-    super(1562, "varbit", -1, 1563, 'V');
-  }
-
-  @Override
-  public String formatType(int typmod) {
-    return "bit varying";
+    super(PgTypeRegistry.VARBIT);
   }
 
   @Override

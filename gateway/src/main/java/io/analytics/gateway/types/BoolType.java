@@ -1,5 +1,6 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.util.Locale;
@@ -9,12 +10,7 @@ import org.apache.arrow.vector.FieldVector;
 /** boolean: text {@code t}/{@code f}, binary one byte. */
 final class BoolType extends PgType {
   BoolType() {
-    super(16, "bool", 1, 1000, 'B');
-  }
-
-  @Override
-  public String formatType(int typmod) {
-    return "boolean";
+    super(PgTypeRegistry.BOOL);
   }
 
   @Override

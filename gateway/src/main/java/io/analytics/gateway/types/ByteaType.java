@@ -1,5 +1,6 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -10,7 +11,7 @@ final class ByteaType extends PgType {
   private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   ByteaType() {
-    super(17, "bytea", -1, 1001, 'U');
+    super(PgTypeRegistry.BYTEA);
   }
 
   @Override

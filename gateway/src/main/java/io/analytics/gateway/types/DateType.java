@@ -1,5 +1,6 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ final class DateType extends PgType {
   static final int POSTGRES_EPOCH_DAYS = 10_957;
 
   DateType() {
-    super(1082, "date", 4, 1182, 'D');
+    super(PgTypeRegistry.DATE);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import com.fasterxml.jackson.core.io.schubfach.FloatToDecimal;
 import io.netty.buffer.ByteBuf;
@@ -12,24 +13,16 @@ import org.apache.arrow.vector.Float8Vector;
 
 /** float4 (real) and float8 (double precision): shortest round-trip text, IEEE 754 binary. */
 final class FloatType extends PgType {
-  private final String sqlName;
-
-  private FloatType(int oid, String name, int width, int arrayOid, String sqlName) {
-    super(oid, name, width, arrayOid, 'N');
-    this.sqlName = sqlName;
+  private FloatType(io.analytics.engine.pgtypes.PgTypeDefinition definition) {
+    super(definition);
   }
 
   static FloatType float4() {
-    return new FloatType(700, "float4", 4, 1021, "real");
+    return new FloatType(PgTypeRegistry.FLOAT4);
   }
 
   static FloatType float8() {
-    return new FloatType(701, "float8", 8, 1022, "double precision");
-  }
-
-  @Override
-  public String formatType(int typmod) {
-    return sqlName;
+    return new FloatType(PgTypeRegistry.FLOAT8);
   }
 
   @Override
@@ -102,11 +95,11 @@ final class FloatType extends PgType {
 
   private double parse(String value, String original) {
     if (value.isEmpty() || !value.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-      throw InvalidInput.syntax(sqlName, original);
+      throw InvalidInput.syntax(formatType(-1), original);
     }
     double parsed = Double.parseDouble(value);
     if (Double.isInfinite(parsed) || (typlen() == 4 && Float.isInfinite((float) parsed))) {
-      throw InvalidInput.outOfRange(sqlName, original);
+      throw InvalidInput.outOfRange(formatType(-1), original);
     }
     return parsed;
   }

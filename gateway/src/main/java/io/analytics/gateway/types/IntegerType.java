@@ -1,5 +1,7 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeDefinition;
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import org.apache.arrow.vector.FieldVector;
@@ -10,33 +12,28 @@ final class IntegerType extends PgType {
   private final long min;
   private final long max;
 
-  private IntegerType(int oid, String name, int width, int arrayOid, String sqlName, long min, long max) {
-    super(oid, name, width, arrayOid, 'N');
-    this.sqlName = sqlName;
+  private IntegerType(PgTypeDefinition definition, long min, long max) {
+    super(definition);
+    this.sqlName = definition.sqlName();
     this.min = min;
     this.max = max;
   }
 
   static IntegerType int2() {
-    return new IntegerType(21, "int2", 2, 1005, "smallint", Short.MIN_VALUE, Short.MAX_VALUE);
+    return new IntegerType(PgTypeRegistry.INT2, Short.MIN_VALUE, Short.MAX_VALUE);
   }
 
   static IntegerType int4() {
-    return new IntegerType(23, "int4", 4, 1007, "integer", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    return new IntegerType(PgTypeRegistry.INT4, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   static IntegerType int8() {
-    return new IntegerType(20, "int8", 8, 1016, "bigint", Long.MIN_VALUE, Long.MAX_VALUE);
+    return new IntegerType(PgTypeRegistry.INT8, Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
   /** Object identifiers: unsigned 32-bit. */
   static IntegerType objectId() {
-    return new IntegerType(26, "oid", 4, 1028, "oid", 0, 0xFFFF_FFFFL);
-  }
-
-  @Override
-  public String formatType(int typmod) {
-    return sqlName;
+    return new IntegerType(PgTypeRegistry.OID, 0, 0xFFFF_FFFFL);
   }
 
   @Override

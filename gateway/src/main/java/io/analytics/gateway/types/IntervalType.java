@@ -1,5 +1,6 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import org.apache.arrow.vector.IntervalMonthDayNanoVector;
 /** interval: text in the "postgres" IntervalStyle; binary int64 microseconds, int32 days, int32 months. */
 final class IntervalType extends PgType {
   IntervalType() {
-    super(1186, "interval", 16, 1187, 'T');
+    super(PgTypeRegistry.INTERVAL);
   }
 
   @Override

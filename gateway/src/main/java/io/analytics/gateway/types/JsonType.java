@@ -1,5 +1,6 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.buffer.ByteBuf;
@@ -24,17 +25,17 @@ final class JsonType extends PgType {
   private static final JsonFactory JSON = new JsonFactory();
   private final boolean jsonb;
 
-  private JsonType(int oid, String name, int arrayOid, boolean jsonb) {
-    super(oid, name, -1, arrayOid, 'U');
+  private JsonType(io.analytics.engine.pgtypes.PgTypeDefinition definition, boolean jsonb) {
+    super(definition);
     this.jsonb = jsonb;
   }
 
   static JsonType json() {
-    return new JsonType(114, "json", 199, false);
+    return new JsonType(PgTypeRegistry.JSON, false);
   }
 
   static JsonType jsonb() {
-    return new JsonType(3802, "jsonb", 3807, true);
+    return new JsonType(PgTypeRegistry.JSONB, true);
   }
 
   @Override

@@ -1,8 +1,9 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
-import io.analytics.engine.postgres.PgNumeric;
+import io.analytics.engine.pgtypes.PgNumeric;
 import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -19,12 +20,12 @@ import org.apache.arrow.vector.UInt8Vector;
  */
 final class NumericType extends PgType {
   NumericType() {
-    super(1700, "numeric", -1, 1231, 'N');
+    super(PgTypeRegistry.NUMERIC);
   }
 
   /** The typmod PostgreSQL stores for numeric(precision, scale). */
   static int typmod(int precision, int scale) {
-    return ((precision << 16) | scale) + 4;
+    return PgTypeRegistry.numericTypmod(precision, scale);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.pgtypes.PgTypeDefinition;
 import java.nio.ByteBuffer;
 import org.apache.arrow.vector.FieldVector;
 
@@ -19,13 +20,22 @@ public abstract class PgType {
   private final short typlen;
   private final int arrayOid;
   private final char category;
+  private final String sqlName;
 
-  protected PgType(int oid, String name, int typlen, int arrayOid, char category) {
+  /** A scalar type, with its facts from the registry ({@link io.analytics.engine.pgtypes.PgTypeRegistry}). */
+  protected PgType(PgTypeDefinition definition) {
+    this(definition.oid(), definition.name(), definition.typlen(), definition.arrayOid(), definition.category(),
+        definition.sqlName());
+  }
+
+  /** An array type, whose facts follow from its element's. */
+  PgType(int oid, String name, int typlen, int arrayOid, char category, String sqlName) {
     this.oid = oid;
     this.name = requireNonNull(name, "name is null");
     this.typlen = (short) typlen;
     this.arrayOid = arrayOid;
     this.category = category;
+    this.sqlName = requireNonNull(sqlName, "sqlName is null");
   }
 
   public final int oid() {
@@ -63,7 +73,7 @@ public abstract class PgType {
 
   /** The name format_type prints, e.g. {@code numeric(18,4)} or {@code timestamp with time zone}. */
   public String formatType(int typmod) {
-    return name;
+    return sqlName;
   }
 
   /** A writer for one column of one batch, reading straight from its Arrow vector. */

@@ -2,6 +2,7 @@ package io.analytics.gateway.types;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The registry of PostgreSQL types the gateway speaks, and the mapping from DuckDB's column types
- * to them. See docs/TYPES.md for the table and the reasons behind each choice.
+ * The wire form of the registry's PostgreSQL types ({@link PgTypeRegistry}): one {@link PgType} per
+ * type, with its writers and parameter decoders, and the mapping from DuckDB's column types to them
+ * (the registry's). See docs/TYPES.md for the table and the reasons behind each choice.
  */
 public final class PgTypes {
   public static final PgType BOOL = new BoolType();
@@ -41,6 +43,9 @@ public final class PgTypes {
   public static final PgType JSON = JsonType.json();
   public static final PgType JSONB = JsonType.jsonb();
   public static final PgType VARBIT = new BitType();
+  /** pg_index's and pg_proc's vectors, sent for select lists that read one whole (see VectorType); not in pg_type. */
+  private static final VectorType INT2VECTOR = VectorType.int2vector();
+  private static final VectorType OIDVECTOR = VectorType.oidvector();
 
   private static final List<PgType> SCALARS = List.of(
       BOOL, INT2, INT4, INT8, OID, FLOAT4, FLOAT8, NUMERIC, TEXT, VARCHAR, BPCHAR, NAME, CHAR, UNKNOWN, BYTEA,
@@ -99,30 +104,16 @@ public final class PgTypes {
     if (upper.equals(JSONB_DUCKDB_TYPE)) {
       return new ColumnType(JSONB, -1);
     }
+    for (VectorType vector : List.of(INT2VECTOR, OIDVECTOR)) {
+      if (upper.equals(vector.duckDbUnion())) {
+        return new ColumnType(vector, -1);
+      }
+    }
     int parenthesis = upper.indexOf('(');
     String base = parenthesis < 0 ? upper : upper.substring(0, parenthesis).strip();
-    PgType type = switch (base) {
-      case "BOOLEAN", "BOOL" -> BOOL;
-      case "TINYINT", "SMALLINT", "UTINYINT", "INT1", "INT2" -> INT2;
-      case "INTEGER", "USMALLINT", "INT", "INT4" -> INT4;
-      case "BIGINT", "UINTEGER", "INT8" -> INT8;
-      case "UBIGINT", "HUGEINT", "UHUGEINT", "DECIMAL", "NUMERIC" -> NUMERIC;
-      case "FLOAT", "REAL", "FLOAT4" -> FLOAT4;
-      case "DOUBLE", "FLOAT8" -> FLOAT8;
-      case "VARCHAR", "TEXT", "STRING", "CHAR", "BPCHAR", "ENUM", "NULL", "\"NULL\"", "UNKNOWN", "INVALID" -> TEXT;
-      case "BLOB", "BYTEA", "VARBINARY" -> BYTEA;
-      case "DATE" -> DATE;
-      case "TIME", "TIME WITH TIME ZONE", "TIMETZ", "TIME_NS" -> TIME;
-      case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS", "DATETIME" -> TIMESTAMP;
-      case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" -> TIMESTAMPTZ;
-      case "INTERVAL" -> INTERVAL;
-      case "UUID" -> UUID;
-      case "JSON", "STRUCT", "MAP", "UNION" -> JSON;
-      case "BIT", "BITSTRING" -> VARBIT;
-      default -> throw new PlatformException(
-          SqlState.FEATURE_NOT_SUPPORTED,
-          "DuckDB type " + duckDbTypeName + " cannot be sent to PostgreSQL clients; cast the column to VARCHAR");
-    };
+    PgType type = PgTypeRegistry.forDuckDbName(base).map(definition -> BY_OID.get(definition.oid())).orElseThrow(() ->
+        new PlatformException(SqlState.FEATURE_NOT_SUPPORTED,
+            "DuckDB type " + duckDbTypeName + " cannot be sent to PostgreSQL clients; cast the column to VARCHAR"));
     return new ColumnType(type, -1);
   }
 }

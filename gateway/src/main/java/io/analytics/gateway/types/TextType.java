@@ -1,5 +1,6 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.netty.buffer.ByteBuf;
@@ -15,44 +16,41 @@ import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
  * DuckDB ENUMs (dictionary-encoded) and untyped NULL columns are sent as.
  */
 final class TextType extends PgType {
-  private final String sqlName;
-
-  private TextType(int oid, String name, int typlen, int arrayOid, String sqlName) {
-    super(oid, name, typlen, arrayOid, 'S');
-    this.sqlName = sqlName;
+  private TextType(io.analytics.engine.pgtypes.PgTypeDefinition definition) {
+    super(definition);
   }
 
   static TextType text() {
-    return new TextType(25, "text", -1, 1009, "text");
+    return new TextType(PgTypeRegistry.TEXT);
   }
 
   static TextType varchar() {
-    return new TextType(1043, "varchar", -1, 1015, "character varying");
+    return new TextType(PgTypeRegistry.VARCHAR);
   }
 
   static TextType bpchar() {
-    return new TextType(1042, "bpchar", -1, 1014, "character");
+    return new TextType(PgTypeRegistry.BPCHAR);
   }
 
   static TextType identifier() {
-    return new TextType(19, "name", 64, 1003, "name");
+    return new TextType(PgTypeRegistry.NAME);
   }
 
   static TextType singleChar() {
-    return new TextType(18, "char", 1, 1002, "\"char\"");
+    return new TextType(PgTypeRegistry.CHAR);
   }
 
   /** The pseudo-type of untyped literals; clients only see it in parameter descriptions. */
   static TextType unknown() {
-    return new TextType(705, "unknown", -2, 0, "unknown");
+    return new TextType(PgTypeRegistry.UNKNOWN);
   }
 
   @Override
   public String formatType(int typmod) {
     if (typmod >= 4 && (oid() == 1043 || oid() == 1042)) {
-      return sqlName + "(" + (typmod - 4) + ")";
+      return super.formatType(typmod) + "(" + (typmod - 4) + ")";
     }
-    return sqlName;
+    return super.formatType(typmod);
   }
 
   @Override

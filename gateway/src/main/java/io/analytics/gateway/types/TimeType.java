@@ -1,5 +1,6 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.time.LocalTime;
@@ -16,7 +17,7 @@ final class TimeType extends PgType {
   private static final Pattern TIME =
       Pattern.compile("(\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)\\s*(?:[+-]\\d{1,2}(?::?\\d{2}){0,2}|Z|UTC)?");
   TimeType() {
-    super(1083, "time", 8, 1183, 'D');
+    super(PgTypeRegistry.TIME);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,22 +23,17 @@ final class TimestampType extends PgType {
 
   private final boolean withTimeZone;
 
-  private TimestampType(int oid, String name, int arrayOid, boolean withTimeZone) {
-    super(oid, name, 8, arrayOid, 'D');
+  private TimestampType(io.analytics.engine.pgtypes.PgTypeDefinition definition, boolean withTimeZone) {
+    super(definition);
     this.withTimeZone = withTimeZone;
   }
 
   static TimestampType timestamp() {
-    return new TimestampType(1114, "timestamp", 1115, false);
+    return new TimestampType(PgTypeRegistry.TIMESTAMP, false);
   }
 
   static TimestampType timestampTz() {
-    return new TimestampType(1184, "timestamptz", 1185, true);
-  }
-
-  @Override
-  public String formatType(int typmod) {
-    return withTimeZone ? "timestamp with time zone" : "timestamp without time zone";
+    return new TimestampType(PgTypeRegistry.TIMESTAMPTZ, true);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.util.UUID;
@@ -8,7 +9,7 @@ import org.apache.arrow.vector.FieldVector;
 /** uuid: DuckDB exports it as its canonical text, sent as is; binary is the 16 bytes. */
 final class UuidType extends PgType {
   UuidType() {
-    super(2950, "uuid", 16, 2951, 'U');
+    super(PgTypeRegistry.UUID);
   }
 
   @Override

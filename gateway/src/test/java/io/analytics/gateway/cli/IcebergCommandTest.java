@@ -1,9 +1,8 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,14 +35,6 @@ class IcebergCommandTest {
   }
 
   private String run(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "--home";
-    all[1] = home.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = AnalyticsCli.run(new PrintWriter(out), new PrintWriter(err), all);
-    assertThat(code).as("analytics %s: %s", String.join(" ", args), err).isZero();
-    return out.toString();
+    return CliRun.in(home, args).succeeded().out();
   }
 }

@@ -41,8 +41,8 @@ class LauncherTest {
         .contains("trades.csv line 3: too few fields: 5, the header has 7")
         .contains("trades.csv line 4: a quoted field is never closed");
     assertThat(ingest.err()).as("progress as plain lines: stderr is not a terminal")
-        .containsPattern("(?m)^ingest trades: validating started \\([0-9]+ B\\)$")
-        .containsPattern("(?m)^ingest trades: writing done in [0-9.]+ s");
+        .containsPattern("(?m)^ingest trades: validating and writing started \\([0-9]+ B\\)$")
+        .containsPattern("(?m)^ingest trades: validating and writing done in [0-9.]+ s");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -35,11 +36,11 @@ class LocalSocketTest {
 
   @BeforeEach
   void serveAHomeWithAUser() throws Exception {
-    assertThat(CliRun.on(home, "init").exitCode()).isZero();
+    assertThat(CliRun.in(home, "init").exitCode()).isZero();
     InputStream original = System.in;
     System.setIn(new ByteArrayInputStream("secret\n".getBytes(StandardCharsets.UTF_8)));
     try {
-      assertThat(CliRun.on(home, "user", "add", "carol", "--role", "analyst").exitCode()).isZero();
+      assertThat(CliRun.in(home, "user", "add", "carol", "--role", "analyst").exitCode()).isZero();
     } finally {
       System.setIn(original);
     }
@@ -70,14 +71,14 @@ class LocalSocketTest {
 
   @Test
   void cliCommandsWorkAfterAUserExistsAndSayWhatToDoWhenTheyCannot() throws Exception {
-    CliRun query = CliRun.on(home, "query", "SELECT 40 + 2 AS answer", "--format", "csv");
+    CliRun query = CliRun.in(home, "query", "SELECT 40 + 2 AS answer", "--format", "csv");
     assertThat(query.exitCode()).as(query.err()).isZero();
     assertThat(query.out()).isEqualTo("answer\n42\n");
-    assertThat(CliRun.on(home, "tables").exitCode()).isZero();
+    assertThat(CliRun.in(home, "tables").exitCode()).isZero();
 
     // Without the socket (another machine, another OS user), the error says how to log in.
     Files.delete(home.resolve("run/.s.PGSQL." + port));
-    CliRun refused = CliRun.on(home, "query", "SELECT 1");
+    CliRun refused = CliRun.in(home, "query", "SELECT 1");
     assertThat(refused.exitCode()).isNotZero();
     assertThat(refused.err()).contains("no password was provided").contains("ANALYTICS_USER and ANALYTICS_PASSWORD")
         .contains("run/.s.PGSQL." + port);

@@ -1,5 +1,6 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
@@ -54,9 +55,9 @@ class MakeTargetsTest {
 
   @Test
   void aPortInUseIsNamed() throws Exception {
-    assertThat(CliRun.on(home, "init").exitCode()).isZero();
+    assertThat(CliRun.in(home, "init").exitCode()).isZero();
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      CliRun serve = CliRun.on(home, "serve", "--port", Integer.toString(taken.getLocalPort()));
+      CliRun serve = CliRun.in(home, "serve", "--port", Integer.toString(taken.getLocalPort()));
       assertThat(serve.exitCode()).isNotZero();
       assertThat(serve.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
           .contains("choose another with --port");
@@ -65,7 +66,7 @@ class MakeTargetsTest {
 
   @Test
   void initTlsStoresPathsRelativeToTheHome() throws Exception {
-    assertThat(CliRun.on(home, "init", "--tls").exitCode()).isZero();
+    assertThat(CliRun.in(home, "init", "--tls").exitCode()).isZero();
     assertThat(Files.readString(home.resolve("config/platform.json")))
         .contains("\"certificateFile\" : \"config/tls/server.crt\"").doesNotContain(home.toString());
   }

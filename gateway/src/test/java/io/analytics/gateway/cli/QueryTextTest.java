@@ -1,5 +1,6 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -35,14 +36,14 @@ class QueryTextTest {
     String postgres = psqlCsv(PostgresServer.shared());
     assertThat(postgres).startsWith("tstz,").contains("2025-01-02 09:30:00+00");
 
-    assertThat(CliRun.on(home, "init").exitCode()).isZero();
-    CliRun direct = CliRun.on(home, "query", VALUES, "--format", "csv");
+    assertThat(CliRun.in(home, "init").exitCode()).isZero();
+    CliRun direct = CliRun.in(home, "query", VALUES, "--format", "csv");
     assertThat(direct.out()).as(direct.err()).isEqualTo(postgres);
 
     try (TestGateway gateway = TestGateway.start()) {
       GatewayEndpointFile.write(gateway.home(), ProcessHandle.current().pid(), gateway.host(), gateway.port());
       try {
-        CliRun through = CliRun.on(gateway.home().root(), "query", VALUES, "--format", "csv");
+        CliRun through = CliRun.in(gateway.home().root(), "query", VALUES, "--format", "csv");
         assertThat(through.out()).as(through.err()).isEqualTo(postgres);
       } finally {
         GatewayEndpointFile.delete(gateway.home());
@@ -52,8 +53,8 @@ class QueryTextTest {
 
   @Test
   void theTableFormatPrintsTheSameText() {
-    assertThat(CliRun.on(home, "init").exitCode()).isZero();
-    CliRun table = CliRun.on(home, "query", "SELECT TIMESTAMPTZ '2025-01-02 09:30:00+00' AS ts, true AS ok");
+    assertThat(CliRun.in(home, "init").exitCode()).isZero();
+    CliRun table = CliRun.in(home, "query", "SELECT TIMESTAMPTZ '2025-01-02 09:30:00+00' AS ts, true AS ok");
     assertThat(table.out()).contains(" 2025-01-02 09:30:00+00 | t").doesNotContain("T09:30Z");
   }
 

@@ -1,5 +1,6 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ class RunScriptTest {
   @TempDir Path home;
 
   CliRun cli(String... args) {
-    return CliRun.on(home, args);
+    return CliRun.in(home, args);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -94,8 +95,8 @@ class SearchPathTest {
       Path root = gateway.home().root();
       GatewayEndpointFile.write(gateway.home(), ProcessHandle.current().pid(), gateway.host(), gateway.port());
       try {
-        assertThat(CliRun.on(root, "query", "SELECT count(*) AS n FROM trades", "--format", "csv").out()).isEqualTo("n\n10000\n");
-        CliRun describe = CliRun.on(root, "describe", "daily_pnl");
+        assertThat(CliRun.in(root, "query", "SELECT count(*) AS n FROM trades", "--format", "csv").out()).isEqualTo("n\n10000\n");
+        CliRun describe = CliRun.in(root, "describe", "daily_pnl");
         assertThat(describe.exitCode()).as(describe.err()).isZero();
         assertThat(describe.out()).contains("table:          gold.daily_pnl");
       } finally {
@@ -106,16 +107,16 @@ class SearchPathTest {
 
   @Test
   void theCliFindsLakeTablesUnqualifiedOnTheWarehouseFile() throws Exception {
-    assertThat(CliRun.on(home, "init").exitCode()).isZero();
+    assertThat(CliRun.in(home, "init").exitCode()).isZero();
     Path csv = Files.writeString(home.resolve("trades.csv"), "trade_id,ts,symbol,side,quantity,price,venue\n"
         + "1,2024-01-02T10:00:00Z,AAPL,BUY,10,185.5,XNAS\n2,2024-01-03T10:00:00Z,MSFT,SELL,5,370.25,XNYS\n");
-    assertThat(CliRun.on(home, "ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema").exitCode()).isZero();
-    CliRun query = CliRun.on(home, "query", "SELECT count(*) AS n FROM trades", "--format", "csv");
+    assertThat(CliRun.in(home, "ingest", csv.toString(), "--table", "trades", "--schema", "TradeSchema").exitCode()).isZero();
+    CliRun query = CliRun.in(home, "query", "SELECT count(*) AS n FROM trades", "--format", "csv");
     assertThat(query.out()).as(query.err()).isEqualTo("n\n2\n");
-    CliRun describe = CliRun.on(home, "describe", "trades");
+    CliRun describe = CliRun.in(home, "describe", "trades");
     assertThat(describe.exitCode()).as(describe.err()).isZero();
     assertThat(describe.out()).contains("table:          bronze.trades").contains("rows:           2");
-    CliRun missing = CliRun.on(home, "describe", "nope");
+    CliRun missing = CliRun.in(home, "describe", "nope");
     assertThat(missing.err()).contains("no table nope in the search path public, gold, silver, bronze");
   }
 

@@ -1,5 +1,6 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,8 +29,7 @@ class ServeProcessTest {
 
   @Test
   void servesUntilSigtermThenStopsCleanly() throws Exception {
-    assertThat(AnalyticsCli.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
-        "--home", home.toString(), "init")).isZero();
+    CliRun.in(home, "init").succeeded();
     Process process = TradeBatches.cliProcess(home, "serve", "--port", "0").start();
     List<String> lines = new ArrayList<>();
     try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

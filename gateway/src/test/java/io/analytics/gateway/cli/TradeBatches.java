@@ -1,7 +1,6 @@
 package io.analytics.gateway.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.analytics.gateway.testing.CliRun;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +27,7 @@ final class TradeBatches {
 
   /** Runs {@code analytics --home HOME args...}, discarding its output; returns the exit code. */
   static int cli(Path home, String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "--home";
-    all[1] = home.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return AnalyticsCli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), all);
+    return CliRun.in(home, args).exitCode();
   }
 
   /** {@code analytics --home HOME args...} as a process of its own on this JVM's class path (for kill -9). */

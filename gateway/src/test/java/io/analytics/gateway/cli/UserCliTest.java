@@ -1,15 +1,12 @@
 package io.analytics.gateway.cli;
 
+import io.analytics.gateway.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.gateway.testing.TestGateway;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,17 +22,9 @@ class UserCliTest {
   @TempDir Path home;
 
   private int cli(String stdin, StringWriter out, String... args) {
-    InputStream original = System.in;
-    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-    try {
-      String[] all = new String[args.length + 2];
-      all[0] = "--home";
-      all[1] = home.toString();
-      System.arraycopy(args, 0, all, 2, args.length);
-      return AnalyticsCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), all);
-    } finally {
-      System.setIn(original);
-    }
+    CliRun run = CliRun.in(home, stdin, args);
+    out.write(run.out());
+    return run.exitCode();
   }
 
   @Test

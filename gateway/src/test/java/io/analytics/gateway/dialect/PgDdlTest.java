@@ -51,4 +51,15 @@ class PgDdlTest {
     assertThat(translate(sql)).isEqualTo(sql);
     assertThat(translate("CREATE TABLE t(serial int)")).isEqualTo("CREATE TABLE t(serial int)");
   }
+
+  @Test
+  void numericColumnsWithoutPrecisionKeepTenDecimalsAndTwentyEightIntegerDigits() {
+    assertThat(translate("CREATE TEMP TABLE t (id int, n numeric, d DECIMAL NOT NULL, p numeric(10,2), a numeric[])"))
+        .isEqualTo("CREATE TEMP TABLE t (id int, n DECIMAL(38,10), d DECIMAL(38,10) NOT NULL, p numeric(10,2), a DECIMAL(38,10)[])");
+    assertThat(translate("ALTER TABLE t ADD COLUMN m numeric")).isEqualTo("ALTER TABLE t ADD COLUMN m DECIMAL(38,10)");
+    assertThat(translate("ALTER TABLE t ADD m numeric DEFAULT 0")).isEqualTo("ALTER TABLE t ADD m DECIMAL(38,10) DEFAULT 0");
+    assertThat(translate("ALTER TABLE t ALTER COLUMN m TYPE numeric")).isEqualTo("ALTER TABLE t ALTER COLUMN m TYPE DECIMAL(38,10)");
+    assertThat(translate("CREATE TABLE c AS SELECT 1.5::numeric AS n")).isEqualTo("CREATE TABLE c AS SELECT 1.5::numeric AS n");
+    assertThat(translate("ALTER TABLE t ADD CONSTRAINT c CHECK (n > 0)")).isEqualTo("ALTER TABLE t ADD CONSTRAINT c CHECK (n > 0)");
+  }
 }

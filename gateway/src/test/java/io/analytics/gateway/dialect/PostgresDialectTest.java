@@ -135,7 +135,9 @@ class PostgresDialectTest {
   void aDeclaredNumericParameterKeepsItsOwnScale() {
     SqlStatement statement = SqlStatement.parse("SELECT $1::numeric, CAST($2 AS numeric), $1::numeric(10,2), $3::numeric");
     assertThat(NumericParameters.apply(statement, List.of(1700, 1700, 0)).sql())
-        .isEqualTo("SELECT ($1), ($2), $1::numeric(10,2), $3::numeric");
+        .isEqualTo("SELECT ($1), ($2), $1::numeric(10,2), CAST($3 AS DECIMAL(38,10))");
+    assertThat(NumericParameters.apply(SqlStatement.parse("SELECT $1::numeric, $2::numeric"), List.of(25)).sql())
+        .isEqualTo("SELECT CAST($1 AS DECIMAL(38,10)), CAST($2 AS DECIMAL(38,10))");
     assertThat(translate("SELECT $1::numeric")).isEqualTo("SELECT $1::numeric");
     // pgjdbc in simple query mode inlines setBigDecimal so:
     assertThat(translate("SELECT ('0.0001'::numeric)::numeric AS n, CAST(('1.5'::numeric) AS numeric) AS d, ('2'::numeric)::numeric(5,1)"))

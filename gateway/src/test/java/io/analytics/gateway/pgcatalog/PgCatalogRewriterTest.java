@@ -29,8 +29,12 @@ class PgCatalogRewriterTest {
         .isEqualTo("SELECT 1 FROM pg_index i WHERE ta.attnum = i.indkey[(ia.attnum-1) + 1]");
     assertThat(rewrite("SELECT ix.indkey::varchar, indoption::text FROM pg_index ix"))
         .isEqualTo("SELECT array_to_string(ix.indkey, ' '), array_to_string(indoption, ' ') FROM pg_index ix");
-    assertThat(rewrite("SELECT c.relname, i.indkey, i.indoption FROM pg_index i"))
-        .isEqualTo("SELECT c.relname, array_to_string(i.indkey, ' ') AS indkey, array_to_string(i.indoption, ' ') AS indoption FROM pg_index i");
+    assertThat(rewrite("SELECT c.relname, i.indkey, i.indoption, i.indclass FROM pg_index i"))
+        .isEqualTo("SELECT c.relname, union_value(int2vector := array_to_string(i.indkey, ' ')) AS indkey, "
+            + "union_value(int2vector := array_to_string(i.indoption, ' ')) AS indoption, "
+            + "union_value(oidvector := array_to_string(i.indclass, ' ')) AS indclass FROM pg_index i");
+    assertThat(rewrite("SELECT p.proname, p.proargtypes FROM pg_proc p WHERE p.proargtypes <> ''"))
+        .isEqualTo("SELECT p.proname, union_value(oidvector := p.proargtypes) AS proargtypes FROM pg_proc p WHERE p.proargtypes <> ''");
     assertThat(rewrite("SELECT i.indoption AS i_indoption, a.attnum = ANY(ix.indkey) FROM pg_index i"))
         .isEqualTo("SELECT i.indoption AS i_indoption, a.attnum = ANY(ix.indkey) FROM pg_index i");
   }

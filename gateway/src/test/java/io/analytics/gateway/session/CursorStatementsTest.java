@@ -33,18 +33,35 @@ class CursorStatementsTest {
   }
 
   @Test
-  void backwardDirectionsAndScrollCursorsAreRefused() {
-    assertThatThrownBy(() -> parse("FETCH PRIOR FROM c")).isInstanceOfSatisfying(PlatformException.class,
-        e -> assertThat(e.sqlState().code()).isEqualTo("55000"));
-    assertThatThrownBy(() -> parse("FETCH ABSOLUTE 3 FROM c")).isInstanceOf(PlatformException.class);
-    assertThatThrownBy(() -> parse("DECLARE c SCROLL CURSOR FOR SELECT 1")).isInstanceOfSatisfying(PlatformException.class,
-        e -> assertThat(e.sqlState().code()).isEqualTo("0A000"));
+  void everyDirectionOfPostgresParses() {
+    assertThat(parse("FETCH PRIOR FROM c")).isEqualTo(fetch(SessionCommand.FetchDirection.BACKWARD, 1, false));
+    assertThat(parse("FETCH FIRST c")).isEqualTo(fetch(SessionCommand.FetchDirection.ABSOLUTE, 1, false));
+    assertThat(parse("FETCH LAST IN c")).isEqualTo(fetch(SessionCommand.FetchDirection.ABSOLUTE, -1, false));
+    assertThat(parse("FETCH ABSOLUTE -2 FROM c")).isEqualTo(fetch(SessionCommand.FetchDirection.ABSOLUTE, -2, false));
+    assertThat(parse("MOVE RELATIVE 3 c")).isEqualTo(fetch(SessionCommand.FetchDirection.RELATIVE, 3, true));
+    assertThat(parse("FETCH BACKWARD 4 c")).isEqualTo(fetch(SessionCommand.FetchDirection.BACKWARD, 4, false));
+    assertThat(parse("FETCH BACKWARD ALL c")).isEqualTo(fetch(SessionCommand.FetchDirection.BACKWARD, 0, false));
+    assertThat(parse("MOVE -1 FROM c")).as("psycopg2's scroll(-1)").isEqualTo(fetch(SessionCommand.FetchDirection.BACKWARD, 1, true));
+    assertThat(parse("FETCH BACKWARD -2 c")).isEqualTo(fetch(SessionCommand.FetchDirection.FORWARD, 2, false));
+    assertThat(parse("FETCH 0 c")).as("the current row again").isEqualTo(fetch(SessionCommand.FetchDirection.RELATIVE, 0, false));
+    assertThat(parse("FETCH FORWARD 0 c")).isEqualTo(fetch(SessionCommand.FetchDirection.RELATIVE, 0, false));
+  }
+
+  @Test
+  void scrollIsDeclaredOrNot() {
+    assertThat(((SessionCommand.DeclareCursor) parse("DECLARE c SCROLL CURSOR FOR SELECT 1")).scroll()).isTrue();
+    assertThat(((SessionCommand.DeclareCursor) parse("DECLARE c NO SCROLL CURSOR FOR SELECT 1")).scroll()).isFalse();
+    assertThat(((SessionCommand.DeclareCursor) parse("DECLARE c CURSOR FOR SELECT 1")).scroll()).isFalse();
+  }
+
+  private static SessionCommand fetch(SessionCommand.FetchDirection direction, long count, boolean move) {
+    return new SessionCommand.FetchCursor("c", count, move, direction);
   }
 
   @Test
   void malformedStatementsAreSyntaxErrors() {
     for (String sql : new String[] {"DECLARE c CURSOR", "DECLARE c CURSOR WITH FOR SELECT 1", "FETCH 2 FROM", "CLOSE", "CLOSE a b",
-        "FETCH 2 FROM c extra", "DECLARE CURSOR FOR SELECT 1"}) {
+        "FETCH 2 FROM c extra", "DECLARE CURSOR FOR SELECT 1", "FETCH ABSOLUTE FROM c"}) {
       assertThatThrownBy(() -> parse(sql)).as(sql).isInstanceOfSatisfying(PlatformException.class,
           e -> assertThat(e.sqlState().code()).isEqualTo("42601"));
     }

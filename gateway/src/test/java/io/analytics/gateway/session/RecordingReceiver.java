@@ -35,6 +35,11 @@ final class RecordingReceiver implements ResultReceiver {
   }
 
   @Override
+  public void dataRow(byte[] message) {
+    answers.add("data row: " + message.length + " bytes");
+  }
+
+  @Override
   public void textRow(String... values) {
     answers.add("row: " + String.join(", ", values));
   }

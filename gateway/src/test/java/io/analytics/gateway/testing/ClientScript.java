@@ -92,4 +92,16 @@ public final class ClientScript {
     System.out.println("SKIPPED: no python3 with " + String.join(", ", modules) + " (.ci/run installs the Debian packages)");
     return null;
   }
+
+  /**
+   * Runs a psycopg2 check script (gateway/src/test/clients/python) against the gateway, with
+   * REFERENCE_DSN naming a real PostgreSQL to compare with; skips the test when psycopg2 is missing.
+   */
+  public static Result runPsycopg2ComparedWith(io.analytics.engine.testing.PostgresServer reference, String host, int port, String script) {
+    String python = pythonWith("psycopg2");
+    org.junit.jupiter.api.Assumptions.assumeTrue(python != null, "python3 with psycopg2 is not installed");
+    String dsn = "host=" + reference.host() + " port=" + reference.port() + " user=" + io.analytics.engine.testing.PostgresServer.USER
+        + " password=" + io.analytics.engine.testing.PostgresServer.PASSWORD + " dbname=postgres";
+    return run(host, port, Map.of("REFERENCE_DSN", dsn), python, CLIENTS.resolve("python").resolve(script).toString());
+  }
 }

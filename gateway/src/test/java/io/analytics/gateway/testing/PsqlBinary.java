@@ -47,4 +47,27 @@ public final class PsqlBinary {
 
   /** What one psql run printed, and how it exited. */
   public record Result(int exitCode, String out) {}
+
+  /**
+   * Runs a script on psql's standard input ({@code -X -f -}, plus {@code options}) against any server,
+   * and returns everything psql printed (stdout and stderr together): to compare a gateway's output
+   * with a real PostgreSQL's.
+   */
+  public static String script(String host, int port, String user, String database, String password, String script,
+      String... options) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(find().toString(), "-X"));
+    command.addAll(List.of(options));
+    command.addAll(List.of("-h", host, "-p", Integer.toString(port), "-U", user, "-d", database, "-f", "-"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", password);
+    Process process = builder.start();
+    process.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("psql did not finish: " + out);
+    }
+    return out;
+  }
 }

@@ -31,7 +31,7 @@ class BinaryFormatTest {
   @Test
   void smallDecimalsEncodeExactlyAsTheirBigDecimals() {
     java.util.Random random = new java.util.Random(42);
-    short[] groups = new short[io.analytics.engine.postgres.PgNumeric.MAX_SMALL_GROUPS];
+    short[] groups = new short[io.analytics.engine.pgtypes.PgNumeric.MAX_SMALL_GROUPS];
     for (int i = 0; i < 20_000; i++) {
       int scale = random.nextInt(19);
       int digits = 1 + random.nextInt(18);
@@ -41,8 +41,8 @@ class BinaryFormatTest {
       }
       io.netty.buffer.ByteBuf fromLong = io.netty.buffer.Unpooled.buffer();
       io.netty.buffer.ByteBuf fromBigDecimal = io.netty.buffer.Unpooled.buffer();
-      io.analytics.engine.postgres.PgNumeric.write(fromLong::writeShort, unscaled, scale, groups);
-      io.analytics.engine.postgres.PgNumeric.write(fromBigDecimal::writeShort, BigDecimal.valueOf(unscaled, scale));
+      io.analytics.engine.pgtypes.PgNumeric.write(fromLong::writeShort, unscaled, scale, groups);
+      io.analytics.engine.pgtypes.PgNumeric.write(fromBigDecimal::writeShort, BigDecimal.valueOf(unscaled, scale));
       assertThat(io.netty.buffer.ByteBufUtil.hexDump(fromLong)).as("%d scale %d", unscaled, scale)
           .isEqualTo(io.netty.buffer.ByteBufUtil.hexDump(fromBigDecimal));
     }

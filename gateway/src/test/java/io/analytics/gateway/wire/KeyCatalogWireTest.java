@@ -154,9 +154,9 @@ class KeyCatalogWireTest {
     String script = ClientScript.CLIENTS.resolve("python").resolve("key_checks.py").toString();
     ClientScript.Result reference = ClientScript.run(postgres.host(), postgres.port(), postgresLogin(), python, script);
     assertThat(reference.passedChecks()).as("the checks hold on PostgreSQL\n%s", reference)
-        .containsExactly("sqlalchemy keys and indexes", "odbc keys");
+        .containsExactly("sqlalchemy keys and indexes", "odbc keys", "odbc statistics");
     ClientScript.Result result = ClientScript.run(gateway.host(), gateway.port(), Map.of(), python, script);
-    assertThat(result.passedChecks()).as(result.toString()).containsExactly("sqlalchemy keys and indexes", "odbc keys");
+    assertThat(result.passedChecks()).as(result.toString()).containsExactly("sqlalchemy keys and indexes", "odbc keys", "odbc statistics");
   }
 
   private static Map<String, String> postgresLogin() {

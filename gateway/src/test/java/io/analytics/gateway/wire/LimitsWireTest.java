@@ -109,11 +109,7 @@ class LimitsWireTest {
         Connection connection = connect(gateway, "alice", null);
         Statement statement = connection.createStatement()) {
       // Twenty rows of 1 MB each arrive as one Arrow batch of 20 MB.
-      assertThatThrownBy(() -> statement.executeQuery("SELECT repeat('x', 1000000) || i FROM range(20) t(i)"))
-          .isInstanceOfSatisfying(SQLException.class, e -> {
-            assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("53200");
-            assertThat(e.getMessage()).contains("gateway.limits.queryMemory");
-          });
+      assertRefusedForQueryMemory(() -> statement.executeQuery("SELECT repeat('x', 1000000) || i FROM range(20) t(i)"));
       try (ResultSet small = statement.executeQuery("SELECT repeat('x', 1000) || i FROM range(20) t(i)")) {
         int rows = 0;
         while (small.next()) {
@@ -162,6 +158,36 @@ class LimitsWireTest {
         assertThat(one.next()).isTrue();
       }
     }
+  }
+
+  /** A SCROLL cursor holds its rows to move back over them: beyond the query memory limit that is 53200, and NO SCROLL still streams. */
+  @Test
+  void aScrollCursorLargerThanTheQueryMemoryLimitIs53200() throws Exception {
+    LimitsConfig limits = LimitsConfig.defaults().withQueryMemory("4MB");
+    try (TestGateway gateway = TestGateway.start(withLimits(limits));
+        Connection connection = connect(gateway, "alice", null);
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      String rows = "SELECT repeat('x', 1000) || i FROM range(20000) t(i)";
+      assertRefusedForQueryMemory(() -> statement.execute("DECLARE big SCROLL CURSOR FOR " + rows));
+      connection.rollback();
+      statement.execute("DECLARE streamed NO SCROLL CURSOR FOR " + rows);
+      try (ResultSet fetched = statement.executeQuery("FETCH 5 FROM streamed")) {
+        int count = 0;
+        while (fetched.next()) {
+          count++;
+        }
+        assertThat(count).isEqualTo(5);
+      }
+      connection.rollback();
+    }
+  }
+
+  private static void assertRefusedForQueryMemory(org.assertj.core.api.ThrowableAssert.ThrowingCallable statement) {
+    assertThatThrownBy(statement).isInstanceOfSatisfying(SQLException.class, e -> {
+      assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("53200");
+      assertThat(e.getMessage()).contains("gateway.limits.queryMemory");
+    });
   }
 
   /** DuckDB running out of its memory_limit is 53200 too, and the session survives it. */

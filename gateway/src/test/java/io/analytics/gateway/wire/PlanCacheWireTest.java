@@ -57,10 +57,7 @@ class PlanCacheWireTest {
       statement.execute("CREATE TABLE plan_s1.t AS SELECT 'one' AS v");
       statement.execute("CREATE TABLE plan_s2.t AS SELECT 'two' AS v");
       statement.execute("SET search_path = plan_s1");
-      assertThat(labelsAndFirstRow(connection, "SELECT v FROM t")).isEqualTo("v=one");
-      assertThat(labelsAndFirstRow(connection, "SELECT v FROM t")).isEqualTo("v=one");
-      statement.execute("SET search_path = plan_s2");
-      assertThat(labelsAndFirstRow(connection, "SELECT v FROM t")).isEqualTo("v=two");
+      assertRepeatedThenChanged(connection, "SELECT v FROM t", "v=one", () -> statement.execute("SET search_path = plan_s2"), "v=two");
     }
   }
 
@@ -69,10 +66,8 @@ class PlanCacheWireTest {
   void aTemporaryTableShadowsTheTableARepeatedStatementRead(String mode) throws Exception {
     try (Connection connection = connect(mode); Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE plan_shadowed AS SELECT 'base' AS v");
-      assertThat(labelsAndFirstRow(connection, "SELECT v FROM plan_shadowed")).isEqualTo("v=base");
-      assertThat(labelsAndFirstRow(connection, "SELECT v FROM plan_shadowed")).isEqualTo("v=base");
-      statement.execute("CREATE TEMP TABLE plan_shadowed AS SELECT 'temp' AS v");
-      assertThat(labelsAndFirstRow(connection, "SELECT v FROM plan_shadowed")).isEqualTo("v=temp");
+      assertRepeatedThenChanged(connection, "SELECT v FROM plan_shadowed", "v=base",
+          () -> statement.execute("CREATE TEMP TABLE plan_shadowed AS SELECT 'temp' AS v"), "v=temp");
     }
   }
 
@@ -96,10 +91,7 @@ class PlanCacheWireTest {
     String sql = "SELECT CAST(TIMESTAMPTZ '2024-01-01 23:30:00+00' AS DATE)::text AS d";
     try (Connection connection = connect(mode); Statement statement = connection.createStatement()) {
       statement.execute("SET TimeZone = 'UTC'");
-      assertThat(labelsAndFirstRow(connection, sql)).isEqualTo("d=2024-01-01");
-      assertThat(labelsAndFirstRow(connection, sql)).isEqualTo("d=2024-01-01");
-      statement.execute("SET TimeZone = 'Asia/Tokyo'");
-      assertThat(labelsAndFirstRow(connection, sql)).isEqualTo("d=2024-01-02");
+      assertRepeatedThenChanged(connection, sql, "d=2024-01-01", () -> statement.execute("SET TimeZone = 'Asia/Tokyo'"), "d=2024-01-02");
     }
   }
 
@@ -109,6 +101,23 @@ class PlanCacheWireTest {
     // Every execution through an unnamed statement: each is a Parse of the same text.
     properties.setProperty("prepareThreshold", "0");
     return gateway.connect(properties);
+  }
+
+  /** Something a test does between runs of a statement. */
+  private interface Change {
+    void make() throws SQLException;
+  }
+
+  /**
+   * Runs {@code sql} twice (the second run may use the session's kept plan), answering {@code before}
+   * both times, then makes {@code change} and runs it again, answering {@code after}, as a fresh prepare would.
+   */
+  private static void assertRepeatedThenChanged(Connection connection, String sql, String before, Change change, String after)
+      throws SQLException {
+    assertThat(labelsAndFirstRow(connection, sql)).isEqualTo(before);
+    assertThat(labelsAndFirstRow(connection, sql)).isEqualTo(before);
+    change.make();
+    assertThat(labelsAndFirstRow(connection, sql)).isEqualTo(after);
   }
 
   /** "label=value,..." of the first row. */

@@ -70,7 +70,7 @@ class PythonClientsWireTest {
   @Test
   void listenNotify() {
     ClientScript.Result result = runChecks("notify_checks.py", "psycopg2");
-    assertThat(result.passedChecks()).as(result.toString()).containsExactly("listen notify", "pg_notify");
+    assertThat(result.passedChecks()).as(result.toString()).containsExactly("listen notify", "pg_notify", "pg_notify over rows", "listen at commit");
   }
 
   /** psqlODBC with autocommit off wraps every statement in a savepoint; Protocol=7.4-0 prepares named plans. */

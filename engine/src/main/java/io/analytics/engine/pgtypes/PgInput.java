@@ -1,4 +1,4 @@
-package io.analytics.engine.postgres;
+package io.analytics.engine.pgtypes;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,34 +7,39 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads PostgreSQL's binary COPY stream (big-endian) through its own buffer, without per-call locking. */
-final class PgInput {
+public final class PgInput {
   private final InputStream in;
   private final byte[] buffer = new byte[1 << 16];
   private int position;
   private int limit;
   private long bytesRead;
 
-  PgInput(InputStream in) {
+  public PgInput(InputStream in) {
     this.in = requireNonNull(in, "in is null");
   }
 
-  long bytesRead() {
+  public long bytesRead() {
     return bytesRead;
   }
 
+  /** Bytes consumed so far (read by the caller, not just buffered). */
+  public long consumed() {
+    return bytesRead - (limit - position);
+  }
+
   /** Whether the stream has ended (no byte left). */
-  boolean atEnd() throws IOException {
+  public boolean atEnd() throws IOException {
     return position == limit && !fill(1, false);
   }
 
-  short readShort() throws IOException {
+  public short readShort() throws IOException {
     require(2);
     int value = ((buffer[position] & 0xff) << 8) | (buffer[position + 1] & 0xff);
     position += 2;
     return (short) value;
   }
 
-  int readInt() throws IOException {
+  public int readInt() throws IOException {
     require(4);
     int value = ((buffer[position] & 0xff) << 24) | ((buffer[position + 1] & 0xff) << 16)
         | ((buffer[position + 2] & 0xff) << 8) | (buffer[position + 3] & 0xff);
@@ -42,17 +47,17 @@ final class PgInput {
     return value;
   }
 
-  long readLong() throws IOException {
+  public long readLong() throws IOException {
     return ((long) readInt() << 32) | (readInt() & 0xffffffffL);
   }
 
-  byte readByte() throws IOException {
+  public byte readByte() throws IOException {
     require(1);
     return buffer[position++];
   }
 
   /** Reads {@code length} bytes into {@code target} (which must be large enough). */
-  void readFully(byte[] target, int length) throws IOException {
+  public void readFully(byte[] target, int length) throws IOException {
     int copied = 0;
     while (copied < length) {
       if (position == limit) {
@@ -65,7 +70,7 @@ final class PgInput {
     }
   }
 
-  void skip(int length) throws IOException {
+  public void skip(int length) throws IOException {
     int skipped = 0;
     while (skipped < length) {
       if (position == limit) {

@@ -1,4 +1,4 @@
-package io.analytics.engine.postgres;
+package io.analytics.engine.pgtypes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.analytics.engine.postgres;
+package io.analytics.engine.pgtypes;
 
 import java.io.IOException;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * One PostgreSQL type as the Postgres reader and writer see it: its name, the DuckDB type a mirror
  * column gets, the Arrow vector that carries it, and its binary COPY form in both directions.
  */
-interface PgCodec {
+public interface PgCodec {
   /** The PostgreSQL type name used when creating a table ({@code numeric(18,4)}, {@code int4[]}). */
   String pgType(int typmod);
 

@@ -1,4 +1,4 @@
-package io.analytics.engine.postgres;
+package io.analytics.engine.pgtypes;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Writes PostgreSQL's binary COPY format (big-endian) into a buffer flushed to a stream in large chunks. */
-final class PgOutput {
+public final class PgOutput {
   private static final int FLUSH_AT = 1 << 20;
 
   private final OutputStream out;
@@ -15,21 +15,21 @@ final class PgOutput {
   private int position;
   private long bytesWritten;
 
-  PgOutput(OutputStream out) {
+  public PgOutput(OutputStream out) {
     this.out = requireNonNull(out, "out is null");
   }
 
-  long bytesWritten() {
+  public long bytesWritten() {
     return bytesWritten + position;
   }
 
-  void writeShort(int value) {
+  public void writeShort(int value) {
     ensure(2);
     buffer[position++] = (byte) (value >>> 8);
     buffer[position++] = (byte) value;
   }
 
-  void writeInt(int value) {
+  public void writeInt(int value) {
     ensure(4);
     buffer[position++] = (byte) (value >>> 24);
     buffer[position++] = (byte) (value >>> 16);
@@ -37,35 +37,35 @@ final class PgOutput {
     buffer[position++] = (byte) value;
   }
 
-  void writeLong(long value) {
+  public void writeLong(long value) {
     writeInt((int) (value >>> 32));
     writeInt((int) value);
   }
 
-  void writeByte(int value) {
+  public void writeByte(int value) {
     ensure(1);
     buffer[position++] = (byte) value;
   }
 
-  void writeBytes(byte[] bytes, int offset, int length) {
+  public void writeBytes(byte[] bytes, int offset, int length) {
     ensure(length);
     System.arraycopy(bytes, offset, buffer, position, length);
     position += length;
   }
 
-  void writeAscii(String text) {
+  public void writeAscii(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
     writeBytes(bytes, 0, bytes.length);
   }
 
   /** Flushes the buffer to the stream once it holds a large chunk; call between rows. */
-  void maybeFlush() throws IOException {
+  public void maybeFlush() throws IOException {
     if (position >= FLUSH_AT) {
       flush();
     }
   }
 
-  void flush() throws IOException {
+  public void flush() throws IOException {
     out.write(buffer, 0, position);
     bytesWritten += position;
     position = 0;
@@ -80,11 +80,11 @@ final class PgOutput {
   }
 
   /** Where the next byte goes; for back-patching a length written before its value. */
-  int position() {
+  public int position() {
     return position;
   }
 
-  void patchInt(int at, int value) {
+  public void patchInt(int at, int value) {
     buffer[at] = (byte) (value >>> 24);
     buffer[at + 1] = (byte) (value >>> 16);
     buffer[at + 2] = (byte) (value >>> 8);

@@ -1,4 +1,4 @@
-package io.analytics.engine.postgres;
+package io.analytics.engine.pgtypes;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
@@ -100,7 +100,7 @@ public final class PgNumeric {
   }
 
   /** Writes {@code unscaled / 10^scale} with its int32 length prefix, for binary COPY. */
-  static void write(PgOutput out, long unscaled, int scale) {
+  public static void write(PgOutput out, long unscaled, int scale) {
     short[] groups = new short[MAX_SMALL_GROUPS];
     Counted counted = new Counted();
     write(counted, unscaled, scale, groups);
@@ -109,7 +109,7 @@ public final class PgNumeric {
   }
 
   /** Writes a value beyond a long with its int32 length prefix, for binary COPY. */
-  static void write(PgOutput out, BigInteger unscaled, int scale) {
+  public static void write(PgOutput out, BigInteger unscaled, int scale) {
     BigDecimal value = new BigDecimal(unscaled, scale);
     Counted counted = new Counted();
     write(counted, value);
@@ -198,7 +198,7 @@ public final class PgNumeric {
   }
 
   /** Decodes one value from a binary COPY stream, at the mirror column's scale. */
-  static BigDecimal read(PgInput in, int scale) throws IOException {
+  public static BigDecimal read(PgInput in, int scale) throws IOException {
     return read(in::readShort, scale);
   }
 

@@ -1,0 +1,40 @@
+package io.analytics.gateway.dialect;
+
+import java.util.List;
+
+/**
+ * The session's TEMP macros behind {@link NumericFunctionCalls}: a DECIMAL overload that refuses
+ * with 0A000 (DuckDB would answer a double where PostgreSQL answers an exact numeric), and double
+ * overloads with DuckDB's function for everything else. The refusal is typed numeric, so a
+ * statement that reads no rows still describes the column as PostgreSQL does.
+ */
+public final class PgNumericFunctionMacros {
+  static final String SQRT = "pg_gateway_sqrt";
+  static final String EXP = "pg_gateway_exp";
+  static final String LN = "pg_gateway_ln";
+  static final String LOG = "pg_gateway_log";
+  static final String LOG10 = "pg_gateway_log10";
+  static final String POWER = "pg_gateway_power";
+
+  private PgNumericFunctionMacros() {}
+
+  public static List<String> statements() {
+    return List.of(
+        oneArgument(SQRT, "sqrt"), oneArgument(EXP, "exp"), oneArgument(LN, "ln"), oneArgument(LOG10, "log10"),
+        "CREATE OR REPLACE TEMP MACRO " + LOG + "(x DECIMAL(38,0)) AS " + refusal("log") + ", (x DOUBLE) AS log10(x), (x) AS log10(x), "
+            + "(b DECIMAL(38,0), x DECIMAL(38,0)) AS " + refusal("log") + ", (b DOUBLE, x DOUBLE) AS log(b, x), (b, x) AS log(b, x)",
+        "CREATE OR REPLACE TEMP MACRO " + POWER + "(a DECIMAL(38,0), b DECIMAL(38,0)) AS " + refusal("power")
+            + ", (a DOUBLE, b DOUBLE) AS pow(a, b), (a, b) AS pow(a, b)");
+  }
+
+  private static String oneArgument(String macro, String function) {
+    return "CREATE OR REPLACE TEMP MACRO " + macro + "(x DECIMAL(38,0)) AS " + refusal(function) + ", (x DOUBLE) AS " + function
+        + "(x), (x) AS " + function + "(x)";
+  }
+
+  private static String refusal(String function) {
+    return "CAST(error('" + function + "(numeric) is not supported by the gateway: DuckDB computes it in double precision, where "
+        + "PostgreSQL answers an exact numeric; cast the argument to double precision (" + function + "(x::float8)) for a float8 "
+        + "answer') AS DECIMAL(38,0))";
+  }
+}

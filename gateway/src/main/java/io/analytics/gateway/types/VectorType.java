@@ -1,0 +1,57 @@
+package io.analytics.gateway.types;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * int2vector and oidvector, the types of pg_index.indkey/indclass/indoption and
+ * pg_proc.proargtypes: the catalog keeps them as lists, and a select list that reads one whole is
+ * given DuckDB's union {@code UNION(int2vector VARCHAR)} (or oidvector) holding the vector's text,
+ * its elements separated by spaces, so that clients that convert by type (psqlODBC's SQLStatistics
+ * binds indkey as a vector of shorts) get PostgreSQL's type. Sent as text only.
+ */
+final class VectorType extends PgType {
+  private VectorType(int oid, String name, int arrayOid) {
+    super(oid, name, -1, arrayOid, 'A', name);
+  }
+
+  static VectorType int2vector() {
+    return new VectorType(22, "int2vector", 1006);
+  }
+
+  static VectorType oidvector() {
+    return new VectorType(30, "oidvector", 1013);
+  }
+
+  /** The DuckDB type a select list gives this type's text: a union whose one member names it. */
+  String duckDbUnion() {
+    return "UNION(" + name().toUpperCase(java.util.Locale.ROOT) + " VARCHAR)";
+  }
+
+  @Override
+  public boolean binaryOutput() {
+    return false;
+  }
+
+  @Override
+  public ColumnWriter writer(FieldVector vector, EncodingContext context) {
+    return new VectorWriter(vector) {
+      @Override
+      public boolean isNull(int row) {
+        return vector.isNull(row) || vector.getObject(row) == null; // a union's nulls are its member's
+      }
+
+      @Override
+      public void writeText(int row, ByteBuf out) {
+        out.writeCharSequence(String.valueOf(vector.getObject(row)), StandardCharsets.UTF_8);
+      }
+    };
+  }
+
+  @Override
+  public Object decodeBinary(ByteBuffer value) {
+    throw badBinary(this);
+  }
+}
