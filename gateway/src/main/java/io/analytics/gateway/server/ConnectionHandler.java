@@ -33,6 +33,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private final Executor workers;
   private SerialExecutor serial;
   private BackendOutput output;
+  private io.netty.channel.Channel channel;
   private Connection connection;
   /** Messages decoded in the current read, handed over when the read completes. */
   private List<FrontendMessage> received = new ArrayList<>();
@@ -45,6 +46,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     serial = new SerialExecutor(workers);
+    channel = ctx.channel();
     output = new BackendOutput(ctx.channel());
     output.onBytesWritten(services.monitoring().metrics()::bytesSent);
     // A Unix-domain socket's peer is on this machine: loopback, as PostgreSQL's pg_hba "local" lines treat it.
@@ -72,7 +74,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     List<FrontendMessage> batch = received;
     received = new ArrayList<>();
-    if (batch.size() == 1 && batch.get(0) instanceof FrontendMessage.Query query && answeredHere(query)) {
+    // Only while the socket takes more: the event loop never waits for a slow reader, the session thread does.
+    if (batch.size() == 1 && batch.get(0) instanceof FrontendMessage.Query query && channel.isWritable() && answeredHere(query)) {
       return;
     }
     serial.execute(() -> {
