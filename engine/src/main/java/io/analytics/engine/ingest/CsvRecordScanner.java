@@ -63,7 +63,7 @@ final class CsvRecordScanner {
         if (first == null) {
           return found;
         }
-        if (first.isEmpty()) {
+        if (first.isEmpty() || hasFieldsWithoutQuotes(first, expected)) {
           line++;
           continue;
         }
@@ -117,6 +117,24 @@ final class CsvRecordScanner {
     } catch (IOException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot copy " + file + " to " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether a line without any quote has exactly {@code expected} fields: such a line is a
+   * well-formed record by itself (the usual case, decided without building its shape).
+   */
+  private boolean hasFieldsWithoutQuotes(String text, int expected) {
+    int fields = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        return false;
+      }
+      if (c == delimiter) {
+        fields++;
+      }
+    }
+    return fields == expected;
   }
 
   private static String next(Deque<String> pending, BufferedReader reader) throws IOException {

@@ -133,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
         console.println("capacity: idle connections, concurrent sessions, a slow client (gateway process, heap capped at "
             + CapacityBench.MAX_HEAP + ")...");
         console.flush();
-        try (GatewayProcess process = GatewayProcess.start(cliMainClass(), home.root(), CapacityBench.MAX_HEAP, work.resolve("capacity-gateway.log"))) {
+        try (GatewayProcess process = GatewayProcess.startWithResidentHeap(cliMainClass(), home.root(), CapacityBench.MAX_HEAP, work.resolve("capacity-gateway.log"))) {
           results.capacity(new CapacityBench(process, "bronze.trades").runAll(rowCount * 10));
         }
       }

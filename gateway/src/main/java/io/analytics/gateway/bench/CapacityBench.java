@@ -52,7 +52,10 @@ final class CapacityBench {
     return results;
   }
 
-  /** Resident memory and live heap before and after opening {@link #IDLE_CONNECTIONS} connections that each ran one query. */
+  /**
+   * Resident memory (outside the heap: the process keeps its whole heap resident) and live heap before
+   * and after opening {@link #IDLE_CONNECTIONS} connections that each ran one query.
+   */
   Result idleConnections() throws Exception {
     List<Connection> connections = new ArrayList<>();
     try {
@@ -70,7 +73,7 @@ final class CapacityBench {
       double residentMb = (residentAfter - residentBefore) / MB;
       double heapMb = (heapAfter - heapBefore) / MB;
       return new Result(IDLE_CONNECTIONS + " idle connections",
-          String.format(Locale.ROOT, "%.1f MB resident (%.0f kB each), %.1f MB of live heap", residentMb,
+          String.format(Locale.ROOT, "%.1f MB resident outside the heap (%.0f kB each), %.1f MB of live heap", residentMb,
               residentMb * 1024 / IDLE_CONNECTIONS, heapMb),
           "under 100 MB", residentBefore >= 0 && residentMb < 100 && heapMb < 100);
     } finally {

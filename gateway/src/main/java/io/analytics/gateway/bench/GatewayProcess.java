@@ -42,12 +42,30 @@ public final class GatewayProcess implements AutoCloseable {
    */
   public static GatewayProcess start(String cliMainClass, Path home, String maxHeap, Path log)
       throws IOException, InterruptedException {
+    return start(cliMainClass, home, List.of("-Xmx" + maxHeap), log);
+  }
+
+  /**
+   * As {@link #start(String, Path, String, Path)}, with the whole heap committed and touched from
+   * the start ({@code -Xms} = {@code -Xmx}, {@code AlwaysPreTouch}), for resident-memory deltas: a
+   * full collection can then never hand heap pages back to the system between two readings (which
+   * made a delta negative), so a delta counts what grew outside the heap; the heap is measured apart.
+   */
+  public static GatewayProcess startWithResidentHeap(String cliMainClass, Path home, String maxHeap, Path log)
+      throws IOException, InterruptedException {
+    return start(cliMainClass, home, List.of("-Xmx" + maxHeap, "-Xms" + maxHeap, "-XX:+AlwaysPreTouch"), log);
+  }
+
+  private static GatewayProcess start(String cliMainClass, Path home, List<String> heapOptions, Path log)
+      throws IOException, InterruptedException {
     int metricsPort = freePort();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx" + maxHeap,
-        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+    List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+    command.addAll(heapOptions);
+    command.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
         cliMainClass, "--home", home.toString(), "serve", "--port", "0",
         "--metrics-port", Integer.toString(metricsPort)));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
     Process process = builder.start();

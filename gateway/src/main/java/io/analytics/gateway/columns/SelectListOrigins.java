@@ -50,7 +50,9 @@ final class SelectListOrigins {
     String type = node.path("type").asText("");
     if (type.equals("SET_OPERATION_NODE")) {
       // PostgreSQL marks no origin on the columns of UNION, INTERSECT and EXCEPT.
-      RelationColumns left = output(node.path("left"), ctes);
+      // DuckDB 2.0 lists the operands as children; earlier versions as left and right.
+      JsonNode first = node.path("children").isArray() && !node.path("children").isEmpty() ? node.path("children").get(0) : node.path("left");
+      RelationColumns left = output(first, ctes);
       return left == null ? null : computed(left);
     }
     if (!type.equals("SELECT_NODE")) {
@@ -165,7 +167,8 @@ final class SelectListOrigins {
     String joinType = join.path("join_type").asText("");
     for (String name : using) {
       RelationColumns.Column merged = joinType.equals("RIGHT") ? find(right.star(), name) : find(left.star(), name);
-      ColumnOrigin origin = merged == null || joinType.equals("OUTER") ? ColumnOrigin.NONE : merged.origin();
+      boolean full = joinType.equals("FULL") || joinType.equals("OUTER");
+      ColumnOrigin origin = merged == null || full ? ColumnOrigin.NONE : merged.origin();
       star.add(new RelationColumns.Column(name, origin));
     }
     for (RelationColumns.Column column : left.star()) {

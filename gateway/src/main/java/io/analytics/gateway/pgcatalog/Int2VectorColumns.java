@@ -82,6 +82,33 @@ final class Int2VectorColumns {
     return isWord(token) && isVectorName(token.value());
   }
 
+  /**
+   * Where the column cast at token castAt starts when the cast is pg_proc's {@code
+   * [p.]proargtypes::regtype[]} (or proallargtypes), else -1.
+   */
+  static int typeNamesCastAt(List<Token> tokens, int castAt, int typeAt) {
+    if (castAt < 1 || typeAt + 2 >= tokens.size() || !tokens.get(typeAt + 1).isPunctuation('[')
+        || !tokens.get(typeAt + 2).isPunctuation(']')) {
+      return -1;
+    }
+    Token column = tokens.get(castAt - 1);
+    if (!isWord(column) || !(column.value().equals(PROARGTYPES) || column.value().equals("proallargtypes"))) {
+      return -1;
+    }
+    boolean qualified = castAt >= 3 && tokens.get(castAt - 2).text().equals(".") && isWord(tokens.get(castAt - 3));
+    return qualified ? tokens.get(castAt - 3).start() : column.start();
+  }
+
+  /**
+   * The type names of proargtypes (an oidvector's text here) or proallargtypes (a list of OIDs), as
+   * PostgreSQL's regtype[] prints them; NULL stays NULL.
+   */
+  static String typeNames(String column) {
+    String oids = column.endsWith("proallargtypes") ? column
+        : "list_transform(list_filter(string_split(" + column + ", ' '), lambda t: t <> ''), lambda t: CAST(t AS BIGINT))";
+    return "list_transform(" + oids + ", lambda t: format_type(t, NULL))";
+  }
+
   /** Whether a column of this name is one of pg_index's or pg_proc's vectors. */
   static boolean isVectorName(String name) {
     return NAMES.contains(name) || name.equals(PROARGTYPES);

@@ -164,6 +164,13 @@ public final class PgCatalogRewriter {
           Token previous = i > 0 ? tokens.get(i - 1) : null;
           if (type.equals("regclass") && previous != null && previous.type() == TokenType.STRING) {
             out.append(sql, copied, previous.start()).append("pg_regclass(").append(previous.text()).append(')');
+          } else if (type.equals("regtype") && Int2VectorColumns.typeNamesCastAt(tokens, i, typeAt) >= copied) {
+            // pgcli's proargtypes::regtype[]::text[]: the names of an oidvector's types
+            int start = Int2VectorColumns.typeNamesCastAt(tokens, i, typeAt);
+            out.append(sql, copied, start).append(Int2VectorColumns.typeNames(sql.substring(start, token.start())));
+            copied = tokens.get(typeAt + 2).end();
+            i = typeAt + 2;
+            continue;
           } else if (type.equals("regtype") && previous != null && previous.type() == TokenType.STRING) {
             out.append(sql, copied, previous.start()).append(regtypeOf(previous.value()));
           } else if (type.equals("regclass") && regclassColumnStart(tokens, i, typeAt) >= copied) {

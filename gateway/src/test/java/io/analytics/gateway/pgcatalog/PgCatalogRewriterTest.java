@@ -35,6 +35,10 @@ class PgCatalogRewriterTest {
             + "union_value(oidvector := array_to_string(i.indclass, ' ')) AS indclass FROM pg_index i");
     assertThat(rewrite("SELECT p.proname, p.proargtypes FROM pg_proc p WHERE p.proargtypes <> ''"))
         .isEqualTo("SELECT p.proname, union_value(oidvector := p.proargtypes) AS proargtypes FROM pg_proc p WHERE p.proargtypes <> ''");
+    assertThat(rewrite("SELECT COALESCE(proallargtypes::regtype[], p.proargtypes::regtype[])::text[] FROM pg_catalog.pg_proc p"))
+        .isEqualTo("SELECT COALESCE(list_transform(proallargtypes, lambda t: format_type(t, NULL)), "
+            + "list_transform(list_transform(list_filter(string_split(p.proargtypes, ' '), lambda t: t <> ''), "
+            + "lambda t: CAST(t AS BIGINT)), lambda t: format_type(t, NULL)))::text[] FROM pg_proc p");
     assertThat(rewrite("SELECT i.indoption AS i_indoption, a.attnum = ANY(ix.indkey) FROM pg_index i"))
         .isEqualTo("SELECT i.indoption AS i_indoption, a.attnum = ANY(ix.indkey) FROM pg_index i");
   }

@@ -32,6 +32,8 @@ class ColumnOriginWireTest {
       + "CREATE VIEW origin_names AS SELECT name, id FROM origin_accounts";
 
   private static TestGateway gateway;
+  /** One connection per protocol, and one to PostgreSQL: each connection builds its catalog objects once. */
+  private static final java.util.Map<String, Connection> connections = new java.util.HashMap<>();
 
   @BeforeAll
   static void start() throws SQLException {
@@ -40,10 +42,19 @@ class ColumnOriginWireTest {
         "DROP TABLE IF EXISTS origin_orders"));
     statements.addAll(List.of(TABLES.split(";")));
     ReferenceTables.createOnBoth(gateway, statements.toArray(String[]::new));
+    for (String mode : List.of("extended", "simple")) {
+      Properties properties = new Properties();
+      properties.setProperty("preferQueryMode", mode);
+      connections.put(mode, gateway.connect(properties));
+    }
+    connections.put("postgres", PostgresServer.shared().connect("postgres"));
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws SQLException {
+    for (Connection connection : connections.values()) {
+      connection.close();
+    }
     gateway.close();
   }
 
@@ -63,16 +74,13 @@ class ColumnOriginWireTest {
   })
   void baseTablesAndColumnsAreThoseOfPostgres(String sql) throws SQLException {
     for (String mode : List.of("extended", "simple")) {
-      Properties properties = new Properties();
-      properties.setProperty("preferQueryMode", mode);
-      assertThat(origins(gateway.connect(properties), sql)).as(mode + ": " + sql)
-          .isEqualTo(origins(PostgresServer.shared().connect("postgres"), sql));
+      assertThat(origins(connections.get(mode), sql)).as(mode + ": " + sql).isEqualTo(origins(connections.get("postgres"), sql));
     }
   }
 
   @Test
   void lakeDatasetsAreTablesOfTheirLayer() throws SQLException {
-    assertThat(origins(gateway.connect(), "SELECT symbol, price * 2, t.trade_id FROM bronze.trades t LIMIT 1"))
+    assertThat(origins(connections.get("extended"), "SELECT symbol, price * 2, t.trade_id FROM bronze.trades t LIMIT 1"))
         .containsExactly("bronze.trades.symbol", "..", "bronze.trades.trade_id");
   }
 
@@ -86,7 +94,7 @@ class ColumnOriginWireTest {
 
   /** Each column as schema.table.column through pgjdbc's base names (empty for a computed column), and its label. */
   private static List<String> origins(Connection connection, String sql) throws SQLException {
-    try (connection; Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
       PGResultSetMetaData meta = rows.getMetaData().unwrap(PGResultSetMetaData.class);
       List<String> origins = new ArrayList<>();
       for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {

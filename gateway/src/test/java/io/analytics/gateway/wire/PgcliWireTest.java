@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.analytics.gateway.testing.ClientScript;
 import io.analytics.gateway.testing.GatewayExtension;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,11 +26,10 @@ class PgcliWireTest {
   }
 
   /**
-   * pgcli lists relations with {@code relkind = ANY(%s)} and a Python list, which needs untyped array
-   * parameters (issue 14's semantics work), and reads functions with {@code proargtypes::regtype[]::text[]}
-   * (type names from an oidvector), which the catalog does not answer yet.
+   * pgcli lists relations with {@code relkind = ANY(%s)} and a Python list (untyped array
+   * parameters), and reads functions with {@code proargtypes::regtype[]::text[]} (type names from an
+   * oidvector).
    */
-  @Disabled("needs = ANY($1) with a psycopg 3 list parameter and regtype[] of proargtypes (issue 14)")
   @Test
   void pgcliCompletesTableNamesAndListsTables() {
     ClientScript.Result result = checks();

@@ -98,7 +98,7 @@ public final class DatasetTableSync {
     LakeDataFiles dataFiles = new LakeDataFiles(dataset.directory(), table.schema(), table.spec());
     if (removed.isEmpty()) {
       AppendFiles append = table.newFastAppend();
-      added.forEach(file -> append.appendFile(dataFiles.of(file, footers.get(file))));
+      dataFiles.of(added, footers).forEach(append::appendFile);
       append.set(DatasetFingerprint.PROPERTY, fingerprint).commit();
       return Outcome.APPENDED;
     }
@@ -106,7 +106,7 @@ public final class DatasetTableSync {
     Transaction transaction = table.newTransaction();
     OverwriteFiles overwrite = transaction.newOverwrite();
     removed.forEach(overwrite::deleteFile);
-    added.forEach(file -> overwrite.addFile(dataFiles.of(file, footers.get(file))));
+    dataFiles.of(added, footers).forEach(overwrite::addFile);
     overwrite.set(DatasetFingerprint.PROPERTY, fingerprint).commit();
     new SnapshotExpiry(catalog).expireAllButCurrent(transaction.expireSnapshots());
     transaction.commitTransaction();
@@ -133,7 +133,7 @@ public final class DatasetTableSync {
         .commit();
     LakeDataFiles dataFiles = new LakeDataFiles(dataset.directory(), staged.schema(), staged.spec());
     AppendFiles append = transaction.newFastAppend();
-    files.forEach(file -> append.appendFile(dataFiles.of(file, footers.get(file))));
+    dataFiles.of(files, footers).forEach(append::appendFile);
     append.set(DatasetFingerprint.PROPERTY, fingerprint).commit();
     transaction.commitTransaction();
     if (!create) {
@@ -164,9 +164,16 @@ public final class DatasetTableSync {
     return files;
   }
 
+  /**
+   * The files' footers, read on every core: a commit of a date-partitioned batch names hundreds of
+   * files, each read and decoded on its own, while the lake's commit holds the dataset's lock.
+   */
   private static Map<Path, ParquetMetadata> footersOf(List<Path> files) {
+    List<ParquetMetadata> read = files.parallelStream().map(ParquetFooters::read).toList();
     Map<Path, ParquetMetadata> footers = new LinkedHashMap<>();
-    files.forEach(file -> footers.put(file, ParquetFooters.read(file)));
+    for (int i = 0; i < files.size(); i++) {
+      footers.put(files.get(i), read.get(i));
+    }
     return footers;
   }
 }

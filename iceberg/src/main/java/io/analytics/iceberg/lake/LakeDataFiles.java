@@ -48,6 +48,14 @@ final class LakeDataFiles {
     return NameMappingParser.toJson(MappingUtil.create(schema));
   }
 
+  /**
+   * The data files of {@code files}, in their order, described on every core (metrics from each
+   * footer and the partition values are independent per file).
+   */
+  List<DataFile> of(List<Path> files, Map<Path, ParquetMetadata> footers) {
+    return files.parallelStream().map(file -> of(file, footers.get(file))).toList();
+  }
+
   DataFile of(Path file, ParquetMetadata footer) {
     requireNonNull(footer, "footer is null");
     Metrics metrics = ParquetUtil.footerMetrics(footer, Stream.empty(), MetricsConfig.getDefault(), mapping);
