@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * Settings passed to the embedded DuckDB instance.
  *
- * @param memoryLimit DuckDB's memory_limit (e.g. "4GB"), or null for DuckDB's default
+ * @param memoryLimit DuckDB's memory_limit (e.g. "4GB"): a CLI pipeline's instance gets it whole, a
+ *     gateway's serving instances split it (see {@link ServingInstance}); null for the default
  * @param threads worker threads, or 0 for DuckDB's default (one per core)
  * @param tempDirectory spill directory, or null for {@code warehouse/tmp}
  * @param extensionDirectory where DuckDB looks for extensions it may load (the postgres extension

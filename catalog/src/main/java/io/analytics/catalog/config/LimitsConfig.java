@@ -13,8 +13,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param maxConcurrentQueries statements DuckDB runs at once across all sessions (0: no limit); others wait their turn
  * @param queryQueueTimeoutMillis how long a statement may wait for its turn before it fails with 53300
  * @param queryMemory what one query may hold (e.g. "512MB"; null: no limit): the gateway's own result
- *     memory per session is capped at it, and, unless duckdb.memoryLimit is set, DuckDB's memory_limit
- *     becomes this times maxConcurrentQueries (when that is not 0); exceeding either is 53200
+ *     memory per session is capped at it, and, unless duckdb.memoryLimit is set, the memory budget the
+ *     serving instances split becomes this times maxConcurrentQueries (when that is not 0); exceeding either is 53200
  * @param reservedAdminConnections of gateway.maxConnections, slots only admins may take (as PostgreSQL's
  *     superuser_reserved_connections), so an admin can connect while other roles hold all the rest
  * @param defaultStatementTimeoutMillis statement_timeout a session of a role other than admin starts

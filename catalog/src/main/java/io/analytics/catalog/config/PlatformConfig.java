@@ -142,14 +142,24 @@ public record PlatformConfig(
   }
 
   /**
-   * DuckDB's settings for a serving gateway: with a per-query memory limit and no memory_limit of
-   * its own, the instance may use the per-query limit once per query allowed to run at a time, so
-   * that the queries admission control lets through together cannot exceed it.
+   * DuckDB's settings for one of a serving gateway's instances: its memory_limit is its share of the
+   * budget {@link #servingDuckDb()} names, so the instances together stay within it.
+   */
+  public DuckDbConfig servingDuckDb(ServingInstance instance) {
+    DuckDbConfig serving = servingDuckDb();
+    return serving.withMemoryLimit(instance.shareOf(serving.memoryLimit()));
+  }
+
+  /**
+   * DuckDB's settings for a serving gateway, with the memory budget all its instances share as
+   * memory_limit (see {@link #servingDuckDb(ServingInstance)} for one instance's): with a per-query
+   * memory limit and no memory_limit of its own, the budget is the per-query limit once per query
+   * allowed to run at a time, so that the queries admission control lets through together cannot exceed it.
    */
   public DuckDbConfig servingDuckDb() {
     LimitsConfig limits = gateway.limits();
     // A shared server's defaults: spill capped (DuckDB's own default is 90% of the free disk), and
-    // each of the two serving instances (the main one and app's) at 40% of RAM rather than DuckDB's 80%.
+    // the serving instances together at 40% of RAM rather than DuckDB's 80% for each.
     DuckDbConfig serving = duckdb.maxTempDirectorySize() != null ? duckdb : duckdb.withMaxTempDirectorySize(DEFAULT_SPILL_CAP);
     if (duckdb.memoryLimit() != null) {
       return serving;
@@ -161,7 +171,7 @@ public record PlatformConfig(
     return serving.withMemoryLimit(total + "B");
   }
 
-  /** memory_limit of each serving instance when none is configured or derived. */
+  /** The memory budget the serving instances split when none is configured or derived. */
   public static final String DEFAULT_MEMORY_LIMIT = "40%";
 
   /** max_temp_directory_size of a serving instance when none is configured. */

@@ -1,7 +1,7 @@
 package io.analytics.engine.pgtypes;
 
-
 import static io.analytics.engine.pgtypes.PgCodecs.setNull;
+import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.util.List;
@@ -17,7 +17,7 @@ final class ArrayCodec implements PgCodec {
   private final int elementOid;
 
   ArrayCodec(PgCodec element, int elementOid) {
-    this.element = element;
+    this.element = requireNonNull(element, "element is null");
     this.elementOid = elementOid;
   }
 

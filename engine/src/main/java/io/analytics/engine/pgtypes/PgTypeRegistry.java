@@ -65,6 +65,13 @@ public final class PgTypeRegistry {
   public static final PgTypeDefinition VARBIT = type(1562, "varbit", 1563, -1, 'V', "bit varying",
       List.of("BIT", "BITSTRING"), null, null, null);
 
+  /**
+   * pg_index's and pg_proc's vectors: only catalog select lists produce them, so they are outside
+   * {@link #all()} (and the gateway's pg_type), sent as text only.
+   */
+  public static final PgTypeDefinition INT2VECTOR = type(22, "int2vector", 1006, -1, 'A', "int2vector", List.of(), null, null, null);
+  public static final PgTypeDefinition OIDVECTOR = type(30, "oidvector", 1013, -1, 'A', "oidvector", List.of(), null, null, null);
+
   private static final List<PgTypeDefinition> ALL = List.of(
       BOOL, INT2, INT4, INT8, OID, FLOAT4, FLOAT8, NUMERIC, TEXT, VARCHAR, BPCHAR, NAME, CHAR, UNKNOWN, BYTEA,
       DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL, UUID, JSON, JSONB, VARBIT);

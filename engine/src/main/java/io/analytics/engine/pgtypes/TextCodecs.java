@@ -3,6 +3,7 @@ package io.analytics.engine.pgtypes;
 import static io.analytics.engine.pgtypes.PgCodec.scalarField;
 import static io.analytics.engine.pgtypes.PgCodecs.expectLength;
 import static io.analytics.engine.pgtypes.PgCodecs.textBytes;
+import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,8 @@ final class TextCodecs {
     private final boolean jsonbVersionByte;
 
     TextCodec(String pgName, String duckDbName, boolean jsonbVersionByte) {
-      this.pgName = pgName;
-      this.duckDbName = duckDbName;
+      this.pgName = requireNonNull(pgName, "pgName is null");
+      this.duckDbName = requireNonNull(duckDbName, "duckDbName is null");
       this.jsonbVersionByte = jsonbVersionByte;
     }
 

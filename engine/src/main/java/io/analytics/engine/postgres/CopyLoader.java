@@ -1,12 +1,12 @@
 package io.analytics.engine.postgres;
 
-import io.analytics.engine.pgtypes.CopyBinaryReader;
 import static io.analytics.engine.postgres.PgIdentifiers.quote;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.pgtypes.CopyBinaryReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;

@@ -1,9 +1,5 @@
 package io.analytics.engine.postgres;
 
-import io.analytics.engine.pgtypes.CopyColumn;
-import io.analytics.engine.pgtypes.PgCodec;
-import io.analytics.engine.pgtypes.PgCodecs;
-import io.analytics.engine.pgtypes.PgOutput;
 import static io.analytics.engine.postgres.PgIdentifiers.quote;
 import static java.util.Objects.requireNonNull;
 
@@ -11,6 +7,10 @@ import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.duckdb.DuckDbErrors;
 import io.analytics.engine.duckdb.StreamedErrorRecovery;
+import io.analytics.engine.pgtypes.CopyColumn;
+import io.analytics.engine.pgtypes.PgCodec;
+import io.analytics.engine.pgtypes.PgCodecs;
+import io.analytics.engine.pgtypes.PgOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;

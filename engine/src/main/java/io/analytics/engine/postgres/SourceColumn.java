@@ -1,10 +1,10 @@
 package io.analytics.engine.postgres;
 
+import static java.util.Objects.requireNonNull;
+
 import io.analytics.engine.pgtypes.CopyColumn;
 import io.analytics.engine.pgtypes.PgCodec;
 import io.analytics.engine.pgtypes.PgCodecs;
-import static java.util.Objects.requireNonNull;
-
 import java.util.Optional;
 
 /**

@@ -10,7 +10,11 @@ import io.analytics.engine.duckdb.ParseTreeCache;
 import io.analytics.engine.postgres.SourceOutages;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBPreparedStatement;
 
@@ -198,12 +202,12 @@ public final class EngineSession implements AutoCloseable {
    * are never all in memory); returns the rows it changed. Cancellable as any statement; the stream's
    * name is dropped afterwards.
    */
-  public long executeReadingArrow(String sql, String streamName, java.util.function.Function<BufferAllocator, org.apache.arrow.vector.ipc.ArrowReader> readerFor) {
+  public long executeReadingArrow(String sql, String streamName, Function<BufferAllocator, ArrowReader> readerFor) {
     parkLiveResult();
     try (BufferAllocator streamAllocator = allocator.newChildAllocator("arrow-stream", 0, Long.MAX_VALUE);
-        org.apache.arrow.vector.ipc.ArrowReader reader = readerFor.apply(streamAllocator);
-        org.apache.arrow.c.ArrowArrayStream stream = org.apache.arrow.c.ArrowArrayStream.allocateNew(streamAllocator)) {
-      org.apache.arrow.c.Data.exportArrayStream(streamAllocator, reader, stream);
+        ArrowReader reader = readerFor.apply(streamAllocator);
+        ArrowArrayStream stream = ArrowArrayStream.allocateNew(streamAllocator)) {
+      Data.exportArrayStream(streamAllocator, reader, stream);
       connection.registerArrowStream(streamName, stream);
       try (PreparedQuery query = prepare(sql);
           QueryResult result = query.execute(java.util.List.of())) {

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class AuditLog {
   private static final Logger AUDIT = LoggerFactory.getLogger("io.analytics.audit");
 
+  private final InstantText time = new InstantText();
+
   public void connectionOpened(String user, InetAddress address, String application, boolean tls, String role) {
     Line line = line("connect", user, address);
     line.put("application", application);
@@ -56,9 +58,9 @@ public final class AuditLog {
     write(line);
   }
 
-  private static Line line(String event, String user, InetAddress address) {
+  private Line line(String event, String user, InetAddress address) {
     Line line = new Line();
-    line.put("time", Instant.now().toString());
+    line.put("time", time.of(Instant.now()));
     line.put("event", event);
     line.put("user", user);
     line.put("address", address.getHostAddress());

@@ -47,10 +47,24 @@ public final class CachedStatement {
 
   /** Writes the cached result into {@code out} if there is one; returns its rows, or -1 on a miss. */
   public long answer(ByteBuf out) {
+    return answer(out, true);
+  }
+
+  /** As {@link #answer}, but a miss is not counted: the caller will take the usual path, which looks again. */
+  public long answerIfHeld(ByteBuf out) {
+    return answer(out, false);
+  }
+
+  /** Whether the lake's views (and so the datasets' signatures) are current: no commit waits to be seen. */
+  public boolean lakeCurrent() {
+    return cache != null && cache.lakeCurrent();
+  }
+
+  private long answer(ByteBuf out, boolean countMiss) {
     if (cache == null) {
       return -1;
     }
-    ResultCache.Entry entry = cache.lookup(key);
+    ResultCache.Entry entry = cache.lookup(key, countMiss);
     if (entry == null) {
       return -1;
     }

@@ -19,6 +19,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LakeVersions {
   private final Map<String, String> signatures = new ConcurrentHashMap<>();
+  /** Whether no change to the lake waits to be seen (the refresher's check, without doing the refresh). */
+  private volatile java.util.function.BooleanSupplier current = () -> false;
+
+  /** Sets how {@link #current} is decided: by the refresher that calls {@link #update}. */
+  public void currentWhen(java.util.function.BooleanSupplier check) {
+    this.current = java.util.Objects.requireNonNull(check, "check is null");
+  }
+
+  /**
+   * Whether the signatures describe the lake as it is now: no commit has completed that the next
+   * refresh would see. False until a refresher says how to tell.
+   */
+  boolean current() {
+    return current.getAsBoolean();
+  }
 
   /** Takes the signatures of the datasets the views now expose; datasets no longer exposed are forgotten. */
   public void update(List<Dataset> datasets) {

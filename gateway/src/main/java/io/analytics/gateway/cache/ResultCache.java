@@ -80,13 +80,27 @@ public final class ResultCache {
 
   /** The cached result for {@code key} if the datasets it read are unchanged; counts a hit or a miss. */
   synchronized Entry lookup(Key key) {
+    return lookup(key, true);
+  }
+
+  /** As {@link #lookup(Key)}; a miss is counted only when {@code countMiss}. */
+  synchronized Entry lookup(Key key, boolean countMiss) {
     Entry entry = entries.get(key);
     if (entry != null && !versions.unchanged(entry.versions())) {
       remove(key);
       entry = null;
     }
-    (entry == null ? misses : hits).increment();
+    if (entry != null) {
+      hits.increment();
+    } else if (countMiss) {
+      misses.increment();
+    }
     return entry;
+  }
+
+  /** Whether the signatures are those of the lake as it is now (see {@link LakeVersions#current}). */
+  boolean lakeCurrent() {
+    return versions.current();
   }
 
   /** Whether a result for {@code key} is cached over unchanged datasets, without counting a hit or a miss (for EXPLAIN). */

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
-      new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
+      new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
       new VariadicArrays(), new ArrayLiterals(), new ExtractSeconds(), new RegexpMatches(), new RegexpFunctions(), new IntegerFunctions(), new SetReturningSelectList(),
       new JsonCasts(), new JsonOperators());
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -24,7 +25,8 @@ import java.util.function.ToDoubleFunction;
 public final class GatewayMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, AtomicInteger> connectionsByUser = new ConcurrentHashMap<>();
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  /** The statement timers of each kind: outcome ok, then error. */
+  private final Map<String, AtomicReferenceArray<Timer>> timers = new ConcurrentHashMap<>();
   private final Counter rowsSent;
   private final Counter bytesSent;
   private final Counter cancellations;
@@ -68,10 +70,19 @@ public final class GatewayMetrics {
   /** A statement ended: {@code kind} is read, write, ddl, ...; {@code outcome} is ok or the SQLSTATE. */
   public void statement(String kind, String outcome, long nanos, long rows) {
     latencies.add(nanos);
-    String result = outcome.equals("ok") ? "ok" : "error";
-    timers.computeIfAbsent(kind + "/" + result, key -> Timer.builder("gateway.statements").tag("kind", kind).tag("outcome", result)
-        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
-        .description("Statements by kind and outcome").register(registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    boolean ok = outcome.equals("ok");
+    // Looked up without building a key or a lambda on every statement: the timers are few and made once.
+    AtomicReferenceArray<Timer> byOutcome = timers.get(kind);
+    if (byOutcome == null) {
+      byOutcome = timers.computeIfAbsent(kind, name -> new AtomicReferenceArray<>(2));
+    }
+    int slot = ok ? 0 : 1;
+    Timer timer = byOutcome.get(slot);
+    if (timer == null) {
+      byOutcome.compareAndSet(slot, null, statementTimer(kind, ok ? "ok" : "error"));
+      timer = byOutcome.get(slot);
+    }
+    timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     if (!outcome.equals("ok")) {
       Counter.builder("gateway.errors").tag("sqlstate", outcome).description("Errors by SQLSTATE").register(registry).increment();
     }
@@ -82,7 +93,20 @@ public final class GatewayMetrics {
 
   /** Statements ended since the gateway started, for the status page. */
   public long statementCount() {
-    return timers.values().stream().mapToLong(Timer::count).sum();
+    long count = 0;
+    for (AtomicReferenceArray<Timer> byOutcome : timers.values()) {
+      for (int slot = 0; slot < byOutcome.length(); slot++) {
+        Timer timer = byOutcome.get(slot);
+        count += timer == null ? 0 : timer.count();
+      }
+    }
+    return count;
+  }
+
+  private Timer statementTimer(String kind, String outcome) {
+    return Timer.builder("gateway.statements").tag("kind", kind).tag("outcome", outcome)
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
+        .description("Statements by kind and outcome").register(registry);
   }
 
   /** Bytes sent to clients since the gateway started. */

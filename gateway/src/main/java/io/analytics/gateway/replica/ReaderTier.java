@@ -3,6 +3,7 @@ package io.analytics.gateway.replica;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.config.ServingInstance;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.replica.ReplicaLease;
@@ -66,7 +67,8 @@ public final class ReaderTier implements AutoCloseable {
     requireNonNull(config, "config is null");
     requireNonNull(publisher, "publisher is null");
     Path scratch = home.warehouseDir().resolve("readers");
-    DuckDbDatabase database = DuckDbDatabase.inMemory(config.servingDuckDb().withTempDirectory(null), scratch.resolve("spill"));
+    DuckDbDatabase database = DuckDbDatabase.inMemory(
+        config.servingDuckDb(ServingInstance.ANALYSTS).withTempDirectory(null), scratch.resolve("spill"));
     try {
       AttachedSnapshot snapshot = AttachedSnapshot.placeholder(database, home, scratch);
       ReaderTier tier = new ReaderTier(home, database, snapshot, publisher, config);

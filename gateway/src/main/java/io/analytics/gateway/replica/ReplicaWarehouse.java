@@ -3,6 +3,7 @@ package io.analytics.gateway.replica;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PlatformConfig;
+import io.analytics.catalog.config.ServingInstance;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.catalog.home.PlatformHome;
@@ -68,7 +69,7 @@ public final class ReplicaWarehouse implements AutoCloseable {
       throw new PlatformException(SqlState.IO_ERROR, "cannot create " + home.snapshotsDir() + ": " + e.getMessage(), e);
     }
     removeAbandonedScratch(home, config.gateway().replication().leaseSeconds() * 1000L);
-    DuckDbDatabase database = DuckDbDatabase.inMemory(config.servingDuckDb(), scratchDir.resolve("spill-main"));
+    DuckDbDatabase database = DuckDbDatabase.inMemory(config.servingDuckDb(ServingInstance.REPLICA), scratchDir.resolve("spill-main"));
     try {
       AttachedSnapshot snapshot = AttachedSnapshot.placeholder(database, home, scratchDir);
       ReplicaWarehouse replica =

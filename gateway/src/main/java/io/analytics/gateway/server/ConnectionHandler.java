@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Netty end of one connection: hands decoded messages to the connection's serial executor, in
- * order, and reports socket events. It never runs a query on the event loop. The messages of one
+ * order, and reports socket events. It never runs a query on the event loop (a repeated query answered
+ * from the result cache is written from memory there, see {@link #answeredHere}). The messages of one
  * socket read (a driver's Bind, Execute and Sync arrive together) go over as one task, so the
  * session thread is woken once per round trip rather than once per message.
  */
@@ -32,6 +33,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private final Executor workers;
   private SerialExecutor serial;
   private BackendOutput output;
+  private io.netty.channel.Channel channel;
   private Connection connection;
   /** Messages decoded in the current read, handed over when the read completes. */
   private List<FrontendMessage> received = new ArrayList<>();
@@ -44,6 +46,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     serial = new SerialExecutor(workers);
+    channel = ctx.channel();
     output = new BackendOutput(ctx.channel());
     output.onBytesWritten(services.monitoring().metrics()::bytesSent);
     // A Unix-domain socket's peer is on this machine: loopback, as PostgreSQL's pg_hba "local" lines treat it.
@@ -71,11 +74,31 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     List<FrontendMessage> batch = received;
     received = new ArrayList<>();
+    // Only while the socket takes more: the event loop never waits for a slow reader, the session thread does.
+    if (batch.size() == 1 && batch.get(0) instanceof FrontendMessage.Query query && channel.isWritable() && answeredHere(query)) {
+      return;
+    }
     serial.execute(() -> {
       for (FrontendMessage message : batch) {
         connection.handle(message);
       }
     });
+  }
+
+  /**
+   * A repeated query the session knows it may answer from the result cache is answered here, on the
+   * event loop, when nothing else of the connection is queued or running: no hand-off to a session
+   * thread and back (see Connection#answerFromMemory). Anything else goes to the serial executor.
+   */
+  private boolean answeredHere(FrontendMessage.Query query) {
+    if (!serial.tryClaim()) {
+      return false;
+    }
+    try {
+      return connection.answerFromMemory(query);
+    } finally {
+      serial.release();
+    }
   }
 
   @Override

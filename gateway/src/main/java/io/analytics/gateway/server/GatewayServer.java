@@ -144,7 +144,8 @@ public final class GatewayServer implements AutoCloseable {
     Path goldSpill = replica != null ? replica.spillDir("gold")
         : config.servingDuckDb().tempDirectory() != null ? Path.of(config.servingDuckDb().tempDirectory()).resolve("gold-tier")
         : home.warehouseDir().resolve("spill-gold");
-    this.goldTier = DuckDbDatabase.inMemory(config.servingDuckDb().withTempDirectory(null), goldSpill);
+    this.goldTier = DuckDbDatabase.inMemory(
+        config.servingDuckDb(io.analytics.catalog.config.ServingInstance.APP).withTempDirectory(null), goldSpill);
     goldTier.restrictFileAccess(java.util.List.of(home.layerDir(Layer.GOLD)));
     database.cacheParquetMetadata();
     goldTier.cacheParquetMetadata();
@@ -237,7 +238,8 @@ public final class GatewayServer implements AutoCloseable {
   /** Opens the home's warehouse and exposes its lake; call {@link #start()} to listen. */
   public static GatewayServer forHome(PlatformHome home, PlatformConfig config) {
     home.ensureLayout();
-    DuckDbDatabase database = DuckDbDatabase.openWarehouse(home, config.servingDuckDb());
+    DuckDbDatabase database = DuckDbDatabase.openWarehouse(home,
+        config.servingDuckDb(io.analytics.catalog.config.ServingInstance.WRITERS));
     try {
       return new GatewayServer(config, home, database, null);
     } catch (RuntimeException e) {

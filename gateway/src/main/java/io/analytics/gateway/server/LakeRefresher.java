@@ -66,6 +66,16 @@ final class LakeRefresher implements Runnable {
     this.views = requireNonNull(views, "views is null");
     this.marker = new LakeChangeMarker(home);
     this.changes = LakeChangeCounter.open(home);
+    versions.currentWhen(this::isCurrent);
+  }
+
+  /**
+   * Whether {@link #run} would find nothing to do: the change counter is the one the views reflect
+   * and the listing is fresh. Reads memory only; false where the counter could not be mapped.
+   */
+  boolean isCurrent() {
+    long counter = changes.read();
+    return counter != LakeChangeCounter.UNKNOWN && counter == seenCounter && listingFresh();
   }
 
   /** Creates the views for everything on disk now. */

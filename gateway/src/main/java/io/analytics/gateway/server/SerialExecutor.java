@@ -26,6 +26,20 @@ final class SerialExecutor implements Executor {
     schedule();
   }
 
+  /**
+   * Takes the executor for the calling thread if nothing is queued or running: until {@link #release},
+   * the caller runs as this connection's task would (see ConnectionHandler's answers from memory).
+   */
+  boolean tryClaim() {
+    return tasks.isEmpty() && scheduled.compareAndSet(false, true);
+  }
+
+  /** Gives back what {@link #tryClaim} took; tasks queued meanwhile run now, in order. */
+  void release() {
+    scheduled.set(false);
+    schedule();
+  }
+
   private void schedule() {
     if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
       pool.execute(this::drain);

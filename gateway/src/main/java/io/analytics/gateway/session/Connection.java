@@ -85,6 +85,16 @@ public final class Connection {
     }
   }
 
+  /**
+   * Answers a Query from the result cache on the calling thread (the event loop, holding the serial
+   * executor) if the session may without running anything (see SimpleQueryHandler#answerFromMemory);
+   * false, having done nothing, when the query must take the usual path.
+   */
+  public boolean answerFromMemory(FrontendMessage.Query query) {
+    Session current = session;
+    return phase == Phase.READY && current != null && current.answerFromMemory(query.sql());
+  }
+
   /** Answers a protocol violation found while decoding: FATAL 08P01, then close. */
   public void protocolViolation(PlatformException error) {
     fatal(error);

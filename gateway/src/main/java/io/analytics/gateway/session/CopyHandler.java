@@ -9,16 +9,18 @@ import io.analytics.engine.session.EngineSession;
 import io.analytics.engine.session.PreparedQuery;
 import io.analytics.engine.session.QueryResult;
 import io.analytics.engine.session.ResultColumn;
+import io.analytics.gateway.admission.AdmissionControl;
 import io.analytics.gateway.protocol.BackendMessages;
 import io.analytics.gateway.security.StatementGuard;
-import io.analytics.gateway.admission.AdmissionControl;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.types.ColumnType;
 import io.analytics.gateway.types.PgTypes;
 import io.analytics.gateway.types.SessionFormat;
 import io.netty.buffer.ByteBuf;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,9 +226,9 @@ final class CopyHandler {
     }
   }
 
-  private static java.io.InputStream openSpool(Path file) {
+  private static InputStream openSpool(Path file) {
     try {
-      return new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+      return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     } catch (IOException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot read spooled COPY data: " + e.getMessage(), e);
     }

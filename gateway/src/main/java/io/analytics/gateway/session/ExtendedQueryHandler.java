@@ -117,6 +117,9 @@ final class ExtendedQueryHandler {
     List<FieldDescription> fields = null;
     List<ResultColumn> resultColumns = List.of();
     if (plan instanceof PreparedPlan.DuckDb duckDb) {
+      // A statement parsed once and bound many times (a named one) sees every commit made since its
+      // Parse: the lake check costs a read of shared memory when nothing changed.
+      lakeRefresh.run();
       // The write turn Parse did not wait for, before the shape probe below starts DuckDB's snapshot.
       runner.takeWriteTurn(duckDb.statement());
       resultColumns = shapes.atBind(duckDb, values);

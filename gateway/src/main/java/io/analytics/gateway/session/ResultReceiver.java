@@ -67,6 +67,9 @@ interface ResultReceiver {
   /** Answers from the result cache if it holds the statement's answer; returns its rows, or -1 on a miss. */
   long cachedAnswer(CachedStatement cached);
 
+  /** As {@link #cachedAnswer}, but a result not held is not counted as a miss (the usual path will look again). */
+  long cachedAnswerIfHeld(CachedStatement cached);
+
   /** The answer that follows may be kept by the result cache ({@link #finishCapture} ends it). */
   void startCapture(CachedStatement cached);
 

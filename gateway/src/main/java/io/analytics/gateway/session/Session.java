@@ -192,6 +192,23 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
     }
   }
 
+  /** A Query answered from memory without leaving the caller's thread, when idle; false to take the usual path. */
+  boolean answerFromMemory(String sql) {
+    if (copy.isReceiving() || skippingUntilSync || transactions.isOpen() || transactions.status() != TransactionStatus.IDLE) {
+      return false;
+    }
+    busy = true;
+    try {
+      if (!simpleQueries.answerFromMemory(sql)) {
+        return false;
+      }
+    } finally {
+      busy = false;
+    }
+    readyForQuery();
+    return true;
+  }
+
   private boolean dispatch(FrontendMessage message) {
     try {
       if (simpleQueries.isReceivingCopy()) {

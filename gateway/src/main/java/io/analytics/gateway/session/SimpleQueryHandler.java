@@ -39,6 +39,9 @@ final class SimpleQueryHandler {
   private final io.analytics.gateway.cache.SessionResultCache resultCache;
   /** Statements of a simple query still to run after a COPY FROM STDIN completes. */
   private Deque<SqlStatement> pendingStatements = new ArrayDeque<>();
+  private final RepeatedQueries repeated = new RepeatedQueries();
+  /** The Query's whole text while it is one statement (a verdict on it may be remembered), else null. */
+  private String singleStatementText;
 
   SimpleQueryHandler(SessionContext context, StatementRunner runner, CopyHandler copy, Runnable lakeRefresh, Replies replies,
       io.analytics.gateway.cache.SessionResultCache resultCache) {
@@ -66,6 +69,7 @@ final class SimpleQueryHandler {
       return;
     }
     pendingStatements = new ArrayDeque<>(split);
+    singleStatementText = split.size() == 1 ? sql : null;
     if (split.size() > 1 && split.stream().noneMatch(TransactionState::controlsTransactions)) {
       // PostgreSQL runs a multi-statement string as one transaction unless it manages its own.
       context.transactions().beginImplicit(split.get(0));
@@ -108,11 +112,15 @@ final class SimpleQueryHandler {
         runner.runCommand(statement, command.get(), true);
         return;
       }
+      // What the guard's verdict depends on besides the text, as it is when the guard decides.
+      java.util.Map<String, String> settings = context.parameters().all();
+      long catalogVersion = context.engine().catalogVersion();
       context.guard().check(statement);
       io.analytics.gateway.cache.CachedStatement cached =
           resultCache.statement(statement.sql(), context.transactions().status() != TransactionStatus.IDLE, context.parameters()::all);
       long cachedRows = context.receiver().cachedAnswer(cached);
       if (cachedRows >= 0) {
+        rememberVerdict(statement, cached, settings, catalogVersion);
         context.execution().completed(statement, cachedRows);
         return;
       }
@@ -123,6 +131,7 @@ final class SimpleQueryHandler {
         runner.runQuery(statement, query, List.of(), columns, fields, true, 0, null);
         context.receiver().finishCapture(cached);
       }
+      rememberVerdict(statement, cached, settings, catalogVersion);
     } catch (PlatformException e) {
       context.transactions().markFailed();
       throw shifted(e, statement);
@@ -130,6 +139,35 @@ final class SimpleQueryHandler {
       context.transactions().markFailed();
       throw e;
     }
+  }
+
+  /** A statement that passed every check and may be answered from the cache: the next Query of the same text may be answered from memory. */
+  private void rememberVerdict(SqlStatement statement, io.analytics.gateway.cache.CachedStatement cached,
+      java.util.Map<String, String> settings, long catalogVersion) {
+    if (singleStatementText != null && cached != io.analytics.gateway.cache.CachedStatement.NONE
+        && context.transactions().status() == TransactionStatus.IDLE && !context.transactions().isOpen()) {
+      repeated.remember(singleStatementText, statement, cached, settings, catalogVersion);
+    }
+  }
+
+  /**
+   * Answers a Query from the result cache without running anything, on the calling thread: only a
+   * text whose every check the usual path passed with the same settings and catalog (see
+   * {@link RepeatedQueries}), while the lake's views are current and its result is held; false,
+   * having written nothing, otherwise. Audit, metrics and pg_stat_statements record it as any other.
+   */
+  boolean answerFromMemory(String sql) {
+    RepeatedQueries.Verdict verdict = repeated.verdict(sql, context.parameters().all(), context.engine().catalogVersion());
+    if (verdict == null || !verdict.cached().lakeCurrent() || context.portals().find("") != null) {
+      return false;
+    }
+    context.execution().begin(verdict.statement());
+    long rows = context.receiver().cachedAnswerIfHeld(verdict.cached());
+    if (rows < 0) {
+      return false;
+    }
+    context.execution().completed(verdict.statement(), rows);
+    return true;
   }
 
   private static PlatformException shifted(PlatformException e, SqlStatement statement) {

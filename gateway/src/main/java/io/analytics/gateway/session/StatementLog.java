@@ -23,9 +23,13 @@ final class StatementLog {
   private final io.analytics.gateway.activity.StatementStatistics statistics;
   private final String user;
   private final InetAddress clientAddress;
-  /** The statement recorded last and its fingerprint: a prepared statement run again is the same object. */
-  private SqlStatement fingerprinted;
-  private String fingerprint;
+  /** The fingerprints of the texts recorded lately: a dashboard's few statements are normalized once each. */
+  private final java.util.Map<String, String> fingerprints = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+      return size() > 256;
+    }
+  };
 
   StatementLog(AuditLog audit, GatewayMetrics metrics, io.analytics.gateway.activity.StatementStatistics statistics,
       long slowQueryMillis, String user, InetAddress clientAddress) {
@@ -48,9 +52,10 @@ final class StatementLog {
 
   void record(SqlStatement statement, long rows, long nanos, String outcome, String refusedText) {
     long millis = nanos / 1_000_000;
-    if (statement != fingerprinted) {
-      fingerprinted = statement;
+    String fingerprint = fingerprints.get(statement.sql());
+    if (fingerprint == null) {
       fingerprint = StatementFingerprint.of(statement);
+      fingerprints.put(statement.sql(), fingerprint);
     }
     audit.statement(user, clientAddress, fingerprint, rows, millis, outcome, refusedText);
     metrics.statement(StatementKinds.of(statement), outcome, nanos, rows);

@@ -124,6 +124,11 @@ final class WireReceiver implements ResultReceiver {
   }
 
   @Override
+  public long cachedAnswerIfHeld(CachedStatement cached) {
+    return cached.answerIfHeld(output.buffer());
+  }
+
+  @Override
   public void startCapture(CachedStatement cached) {
     cached.startCapture(output::buffer, output::flushes);
   }

@@ -1,8 +1,9 @@
 package io.analytics.gateway.types;
 
-import io.analytics.engine.pgtypes.PgTypeRegistry;
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import com.fasterxml.jackson.core.io.schubfach.FloatToDecimal;
+import io.analytics.engine.pgtypes.PgTypeDefinition;
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import org.apache.arrow.vector.Float8Vector;
 
 /** float4 (real) and float8 (double precision): shortest round-trip text, IEEE 754 binary. */
 final class FloatType extends PgType {
-  private FloatType(io.analytics.engine.pgtypes.PgTypeDefinition definition) {
+  private FloatType(PgTypeDefinition definition) {
     super(definition);
   }
 

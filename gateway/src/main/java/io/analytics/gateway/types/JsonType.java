@@ -1,8 +1,12 @@
 package io.analytics.gateway.types;
 
-import io.analytics.engine.pgtypes.PgTypeRegistry;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.analytics.engine.pgtypes.PgTypeDefinition;
+import io.analytics.engine.pgtypes.PgTypeRegistry;
+import io.analytics.gateway.json.JsonException;
+import io.analytics.gateway.json.JsonText;
+import io.analytics.gateway.json.PgJsonParser;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
@@ -11,9 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import io.analytics.gateway.json.JsonException;
-import io.analytics.gateway.json.JsonText;
-import io.analytics.gateway.json.PgJsonParser;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.MapVector;
 
@@ -25,7 +26,7 @@ final class JsonType extends PgType {
   private static final JsonFactory JSON = new JsonFactory();
   private final boolean jsonb;
 
-  private JsonType(io.analytics.engine.pgtypes.PgTypeDefinition definition, boolean jsonb) {
+  private JsonType(PgTypeDefinition definition, boolean jsonb) {
     super(definition);
     this.jsonb = jsonb;
   }

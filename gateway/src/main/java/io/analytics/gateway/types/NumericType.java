@@ -1,9 +1,9 @@
 package io.analytics.gateway.types;
 
-import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.pgtypes.PgNumeric;
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,8 +1,9 @@
 package io.analytics.gateway.types;
 
-import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.engine.pgtypes.PgTypeDefinition;
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
  * DuckDB ENUMs (dictionary-encoded) and untyped NULL columns are sent as.
  */
 final class TextType extends PgType {
-  private TextType(io.analytics.engine.pgtypes.PgTypeDefinition definition) {
+  private TextType(PgTypeDefinition definition) {
     super(definition);
   }
 

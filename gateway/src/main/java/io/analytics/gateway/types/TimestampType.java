@@ -1,5 +1,6 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeDefinition;
 import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
@@ -23,7 +24,7 @@ final class TimestampType extends PgType {
 
   private final boolean withTimeZone;
 
-  private TimestampType(io.analytics.engine.pgtypes.PgTypeDefinition definition, boolean withTimeZone) {
+  private TimestampType(PgTypeDefinition definition, boolean withTimeZone) {
     super(definition);
     this.withTimeZone = withTimeZone;
   }

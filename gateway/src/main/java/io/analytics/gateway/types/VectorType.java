@@ -1,5 +1,7 @@
 package io.analytics.gateway.types;
 
+import io.analytics.engine.pgtypes.PgTypeDefinition;
+import io.analytics.engine.pgtypes.PgTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,16 +15,16 @@ import org.apache.arrow.vector.FieldVector;
  * binds indkey as a vector of shorts) get PostgreSQL's type. Sent as text only.
  */
 final class VectorType extends PgType {
-  private VectorType(int oid, String name, int arrayOid) {
-    super(oid, name, -1, arrayOid, 'A', name);
+  private VectorType(PgTypeDefinition definition) {
+    super(definition);
   }
 
   static VectorType int2vector() {
-    return new VectorType(22, "int2vector", 1006);
+    return new VectorType(PgTypeRegistry.INT2VECTOR);
   }
 
   static VectorType oidvector() {
-    return new VectorType(30, "oidvector", 1013);
+    return new VectorType(PgTypeRegistry.OIDVECTOR);
   }
 
   /** The DuckDB type a select list gives this type's text: a union whose one member names it. */

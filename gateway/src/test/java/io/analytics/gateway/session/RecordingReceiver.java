@@ -119,6 +119,11 @@ final class RecordingReceiver implements ResultReceiver {
   }
 
   @Override
+  public long cachedAnswerIfHeld(CachedStatement cached) {
+    return -1;
+  }
+
+  @Override
   public void startCapture(CachedStatement cached) {
   }
 

@@ -35,7 +35,7 @@ class StatementPipelineTest {
 
   @Test
   void stagesRunInTheirDeclaredOrder() {
-    assertThat(pipeline.names()).containsExactly("postgres-ddl", "catalog-syntax", "format-calls", "postgres-dialect",
+    assertThat(pipeline.names()).containsExactly("postgres-ddl", "catalog-syntax", "format-calls", "date-literals", "postgres-dialect",
         "session-macros", "session-values", "scalar-calls-in-from", "any-array-parameters", "numeric-parameters");
   }
 

@@ -104,6 +104,26 @@ class ResultCacheWireTest {
   }
 
   @Test
+  void aNamedPreparedStatementBoundAgainSeesACommitMadeSinceItsParse() throws Exception {
+    String sql = "SELECT count(*), max(trade_id) FROM bronze.trades WHERE trade_id >= ?";
+    Properties properties = new Properties();
+    properties.setProperty("user", "analyst");
+    properties.setProperty("password", PASSWORD);
+    // Server-prepared (a named statement) from the first execution: later ones are Bind/Execute only.
+    properties.setProperty("prepareThreshold", "1");
+    try (Connection connection = DriverManager.getConnection(gateway.jdbcUrl(), properties);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      String before = firstRow(statement, 0);
+      assertThat(firstRow(statement, 0)).isEqualTo(before);
+      assertThat(firstRow(statement, 0)).isEqualTo(before);
+
+      commitTrade(99_999L);
+
+      assertThat(firstRow(statement, 0)).isEqualTo((Long.parseLong(before.split(",")[0]) + 1) + ",99999");
+    }
+  }
+
+  @Test
   void aVolatileStatementIsNeverCached() throws Exception {
     try (Connection connection = login("analyst")) {
       for (String sql : List.of("SELECT count(*), random() FROM bronze.trades",
@@ -167,6 +187,42 @@ class ResultCacheWireTest {
         }
       }
       assertThat(counter("hits")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aQueryAnsweredFromMemorySeesACommitAtOnceAndFollowsTheSessionsSettings() throws Exception {
+    String sql = "SELECT count(*), min(ts) FROM bronze.trades";
+    try (Connection connection = login("analyst"); Statement statement = connection.createStatement()) {
+      statement.execute("SET TimeZone = 'UTC'");
+      String before = firstRow(connection, sql);
+      assertThat(firstRow(connection, sql)).isEqualTo(before);
+      assertThat(firstRow(connection, sql)).isEqualTo(before);
+      assertThat(counter("hits")).isEqualTo(2);
+
+      commitTrade(99_999L);
+      // Straight after the commit, with nothing else run in between.
+      String after = firstRow(connection, sql);
+      assertThat(after.split(",")[0]).isEqualTo(Long.toString(Long.parseLong(before.split(",")[0]) + 1));
+
+      // Another time zone is another answer, never the bytes remembered for UTC.
+      statement.execute("SET TimeZone = 'America/New_York'");
+      String newYork = firstRow(connection, sql);
+      assertThat(newYork).isNotEqualTo(after);
+      assertThat(firstRow(connection, sql)).isEqualTo(newYork);
+      statement.execute("SET TimeZone = 'UTC'");
+      assertThat(firstRow(connection, sql)).isEqualTo(after);
+    }
+  }
+
+  @Test
+  void everyAnswerFromMemoryIsCountedInPgStatStatements() throws Exception {
+    try (Connection connection = login("analyst")) {
+      for (int i = 0; i < 4; i++) {
+        assertThat(firstRow(connection, "SELECT 'ok'")).isEqualTo("ok");
+      }
+      assertThat(counter("hits")).isEqualTo(3);
+      assertThat(firstRow(connection, "SELECT calls, rows FROM pg_stat_statements WHERE query = 'SELECT ?'")).isEqualTo("4,4");
     }
   }
 
