@@ -29,10 +29,11 @@ class CancelWireTest {
 
   @Test
   void cancelStopsARunningQueryWithin57014() throws Exception {
-    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement();
+        Connection observer = gateway.connect()) {
       CompletableFuture<SQLException> running =
           CompletableFuture.supplyAsync(() -> catchThrowableOfType(SQLException.class, () -> statement.executeQuery(LONG_QUERY)));
-      Thread.sleep(500);
+      awaitActive(observer, connection);
       long cancelledAt = System.nanoTime();
       statement.cancel();
       SQLException error = running.get(10, TimeUnit.SECONDS);
@@ -52,14 +53,14 @@ class CancelWireTest {
    * What a client sees cancelling a query inside a transaction block, as SQLSTATEs: the query's, the
    * next statement's, ROLLBACK's outcome ("ok") and a statement's after it.
    */
-  private static List<String> cancelInTransaction(Connection connection, String longQuery) throws Exception {
+  private static List<String> cancelInTransaction(Connection connection, Connection observer, String longQuery) throws Exception {
     List<String> outcomes = new ArrayList<>();
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       statement.executeQuery("SELECT 1").close();
       CompletableFuture<PSQLException> running =
           CompletableFuture.supplyAsync(() -> catchThrowableOfType(PSQLException.class, () -> statement.executeQuery(longQuery)));
-      Thread.sleep(500);
+      awaitActive(observer, connection);
       statement.cancel();
       PSQLException cancelled = running.get(30, TimeUnit.SECONDS);
       outcomes.add(cancelled == null ? "ok" : cancelled.getSQLState() + " " + cancelled.getServerErrorMessage().getMessage());
@@ -76,13 +77,14 @@ class CancelWireTest {
   @Test
   void cancelInsideATransactionBlockAbortsItUntilRollbackAsPostgres() throws Exception {
     List<String> expected;
-    try (Connection connection = PostgresServer.shared().connect("postgres")) {
-      expected = cancelInTransaction(connection, "SELECT pg_sleep(60)");
+    try (Connection connection = PostgresServer.shared().connect("postgres");
+        Connection observer = PostgresServer.shared().connect("postgres")) {
+      expected = cancelInTransaction(connection, observer, "SELECT pg_sleep(60)");
     }
     assertThat(expected).containsExactly("57014 canceling statement due to user request",
         "25P02 current transaction is aborted, commands ignored until end of transaction block", "ok", "ok");
-    try (Connection connection = gateway.connect()) {
-      assertThat(cancelInTransaction(connection, LONG_QUERY)).isEqualTo(expected);
+    try (Connection connection = gateway.connect(); Connection observer = gateway.connect()) {
+      assertThat(cancelInTransaction(connection, observer, LONG_QUERY)).isEqualTo(expected);
     }
   }
 
@@ -112,6 +114,32 @@ class CancelWireTest {
       SQLException error = running.get(20, TimeUnit.SECONDS);
       assertThat(error.getMessage()).as("only the timeout stopped it").contains("statement timeout");
     }
+  }
+
+  /**
+   * Waits until {@code connection}'s session is running a statement (pg_stat_activity, read through
+   * {@code observer}), then a little longer: a cancel sent before the statement reached the server
+   * would find nothing to cancel, as in PostgreSQL, and the query would run on (on a loaded machine
+   * half a second was not always enough).
+   */
+  private static void awaitActive(Connection observer, Connection connection) throws Exception {
+    int pid = connection.unwrap(PGConnection.class).getBackendPID();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    try (java.sql.PreparedStatement active =
+        observer.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ? AND state = 'active'")) {
+      active.setInt(1, pid);
+      while (System.nanoTime() < deadline) {
+        try (ResultSet rows = active.executeQuery()) {
+          rows.next();
+          if (rows.getInt(1) > 0) {
+            Thread.sleep(200);
+            return;
+          }
+        }
+        Thread.sleep(50);
+      }
+    }
+    throw new AssertionError("session " + pid + " never ran its statement");
   }
 
   /** A CancelRequest packet with the given key, as a second connection sends it. */
