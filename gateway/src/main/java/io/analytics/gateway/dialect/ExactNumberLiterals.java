@@ -83,7 +83,9 @@ public final class ExactNumberLiterals implements DialectStage {
     if (next >= tokens.size()) {
       return false;
     }
-    boolean inCast = start >= 2 && tokens.get(start - 1).isPunctuation('(') && tokens.get(start - 2).is("CAST");
+    // a sign is a token of its own: CAST(-2.25e300 AS double) casts the literal right away too
+    int before = start >= 1 && (tokens.get(start - 1).isPunctuation('-') || tokens.get(start - 1).isPunctuation('+')) ? start - 1 : start;
+    boolean inCast = before >= 2 && tokens.get(before - 1).isPunctuation('(') && tokens.get(before - 2).is("CAST");
     // a named argument (make_interval(secs := 7e12)) is the function's to read: DuckDB's takes a double there
     boolean namedArgument = start >= 1 && (tokens.get(start - 1).text().equals(":=") || tokens.get(start - 1).text().equals("=>"));
     return namedArgument || tokens.get(next).text().equals("::") || inCast && tokens.get(next).is("AS");
