@@ -38,7 +38,7 @@ public final class JsonCasts implements DialectStage {
               function + "(" + statement.sql().substring(tokens.get(start).start(), tokens.get(i - 2).end()) + ")");
         }
       } else if (i >= 1 && tokens.get(i - 1).is("as") && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation(')')) {
-        int open = openingOf(tokens, i + 1);
+        int open = statement.openingParenthesis(i + 1);
         if (open > 0 && tokens.get(open - 1).is("cast")) {
           return replace(statement, tokens.get(open - 1).start(), tokens.get(i + 1).end(),
               function + "(" + statement.sql().substring(tokens.get(open + 1).start(), tokens.get(i - 2).end()) + ")");
@@ -64,18 +64,6 @@ public final class JsonCasts implements DialectStage {
 
   private static boolean isArrayType(List<Token> tokens, int after) {
     return after < tokens.size() && tokens.get(after).isPunctuation('[');
-  }
-
-  private static int openingOf(List<Token> tokens, int close) {
-    int depth = 0;
-    for (int i = close; i >= 0; i--) {
-      if (tokens.get(i).isPunctuation(')')) {
-        depth++;
-      } else if (tokens.get(i).isPunctuation('(') && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static SqlStatement replace(SqlStatement statement, int start, int end, String text) {

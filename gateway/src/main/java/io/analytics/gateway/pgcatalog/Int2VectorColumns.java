@@ -44,7 +44,7 @@ final class Int2VectorColumns {
           ? new Rewrite(nameAt, "union_value(oidvector := " + column + ") AS " + tokens.get(nameAt).text(), -1, null) : null;
     }
     if (nameAt + 1 < tokens.size() && tokens.get(nameAt + 1).isPunctuation('[')) {
-      int close = closingBracket(tokens, nameAt + 1);
+      int close = io.analytics.gateway.sql.SqlStatement.closingBracket(tokens, nameAt + 1);
       return close < 0 ? null : new Rewrite(nameAt + 1, column + "[(", close, ") + 1]");
     }
     if (isSelectListItem(tokens, i, nameAt)) {
@@ -120,17 +120,5 @@ final class Int2VectorColumns {
       text.append(tokens.get(i).text());
     }
     return text.toString();
-  }
-
-  private static int closingBracket(List<Token> tokens, int open) {
-    int depth = 0;
-    for (int i = open; i < tokens.size(); i++) {
-      if (tokens.get(i).isPunctuation('[')) {
-        depth++;
-      } else if (tokens.get(i).isPunctuation(']') && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

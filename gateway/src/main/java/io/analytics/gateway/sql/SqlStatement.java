@@ -53,6 +53,11 @@ public record SqlStatement(String sql, List<Token> tokens, int offsetInQuery) {
 
   /** The index of the token closing the bracket at token {@code open}, or -1 when it is not closed. */
   public int closingBracket(int open) {
+    return closingBracket(tokens, open);
+  }
+
+  /** The index of the token closing the bracket at {@code tokens[open]}, or -1 when it is not closed. */
+  public static int closingBracket(List<Token> tokens, int open) {
     int depth = 0;
     for (int i = open; i < tokens.size(); i++) {
       if (tokens.get(i).isPunctuation('[')) {
