@@ -19,6 +19,7 @@ public final class PostgresDialect {
   private static final DialectStage EXTRACT = new ExtractNumeric();
   private static final DialectStage OVERLAPS = new OverlapsPredicate();
   private static final DialectStage NUMERIC_FUNCTIONS = new NumericFunctionCalls();
+  private static final DialectStage CHARACTER_CASTS = new CharacterCasts();
 
   private PostgresDialect() {}
 
@@ -40,10 +41,10 @@ public final class PostgresDialect {
 
   /**
    * The stages that call the session's TEMP macros ({@link PgAggregateMacros}, {@link PgNumericFunctionMacros}, quote_ident for
-   * format's %I, {@link PgExtractMacros}, {@link PgOverlapsMacros}): only for statements of a session that creates them first (not
+   * format's %I, {@link PgExtractMacros}, {@link PgOverlapsMacros}, {@link PgCharacterMacros}): only for statements of a session that creates them first (not
    * COPY's source, which has no such step).
    */
   public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
-    return OVERLAPS.apply(NUMERIC_FUNCTIONS.apply(EXTRACT.apply(NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement))))));
+    return CHARACTER_CASTS.apply(OVERLAPS.apply(NUMERIC_FUNCTIONS.apply(EXTRACT.apply(NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement)))))));
   }
 }

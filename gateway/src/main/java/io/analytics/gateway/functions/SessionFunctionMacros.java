@@ -19,7 +19,7 @@ public final class SessionFunctionMacros {
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
       "array_remove", "array_replace", "encode", "decode",
       "clock_timestamp", "sum", "avg", "format", "numeric", "decimal", "gcd", "lcm", "extract", "overlaps",
-      "sqrt", "exp", "ln", "log", "log10", "power", "pow");
+      "sqrt", "exp", "ln", "log", "log10", "power", "pow", "char", "character", "varchar");
 
   private final SessionCreatedObjects macros = new SessionCreatedObjects();
 
@@ -38,6 +38,7 @@ public final class SessionFunctionMacros {
       io.analytics.gateway.dialect.PgExtractMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgOverlapsMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgNumericFunctionMacros.statements().forEach(execute);
+      io.analytics.gateway.dialect.PgCharacterMacros.statements().forEach(execute);
       PgStringFunctionMacros.statements().forEach(execute);
       PgDateFunctionMacros.statements().forEach(execute);
       PgIntervalFunctionMacros.statements().forEach(execute);

@@ -186,8 +186,9 @@ public final class PgCatalogObjects {
     sql.add(PgTypeMacros.pgType());
     // Columns carry the OIDs and modifiers RowDescription sends for them, from the one type registry.
     sql.add("CREATE OR REPLACE TEMP VIEW pg_gateway_attribute AS SELECT a.* REPLACE ("
-        + "COALESCE(pg_gateway_type_oid(col.data_type), a.atttypid) AS atttypid, "
-        + "COALESCE(pg_gateway_typmod(col.data_type), a.atttypmod) AS atttypmod, -1 AS attstattarget) "
+        + "COALESCE(" + DeclaredTypeColumns.typeOid("col.data_type", "col.comment") + ", pg_gateway_type_oid(col.data_type), a.atttypid) AS atttypid, "
+        + "COALESCE(" + DeclaredTypeColumns.typmod("col.data_type", "col.comment") + ", pg_gateway_typmod(col.data_type), a.atttypmod) AS atttypmod, "
+        + "-1 AS attstattarget) "
         + "FROM pg_catalog.pg_attribute a LEFT JOIN duckdb_columns() col "
         + "ON col.table_oid = a.attrelid AND col.column_index = a.attnum "
         + "UNION ALL BY NAME " + PgKeyCatalog.indexAttributes());
