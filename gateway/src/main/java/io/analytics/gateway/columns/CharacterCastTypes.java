@@ -3,9 +3,10 @@ package io.analytics.gateway.columns;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.analytics.gateway.dialect.PgCharacterMacros;
 import io.analytics.gateway.types.DeclaredColumnType;
+import io.analytics.gateway.types.PgTypes;
 
 /**
- * The declared type of a select-list item that is a cast to {@code char(n)} or {@code varchar(n)}:
+ * The declared type of a select-list item that is a cast to {@code char(n)}, {@code varchar(n)} or {@code "char"}:
  * in the text DuckDB runs, a call of {@link PgCharacterMacros}' macros with a constant length (DuckDB's
  * own parse tree keeps no difference between char(n) and varchar(n)).
  */
@@ -20,6 +21,9 @@ final class CharacterCastTypes {
     String function = item.path("function_name").asText("");
     // DuckDB 2.0 lists a call's arguments as {name, expression}; earlier versions as children.
     JsonNode arguments = item.has("arguments") ? item.path("arguments") : item.path("children");
+    if (arguments.size() == 1 && function.equals(PgCharacterMacros.CHAR)) {
+      return new DeclaredColumnType(PgTypes.CHAR, -1);
+    }
     if (arguments.size() != 2) {
       return null;
     }

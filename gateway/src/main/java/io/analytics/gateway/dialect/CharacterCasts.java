@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code x::character}) become calls of {@link PgCharacterMacros}: DuckDB drops the length, so
  * {@code 'abc'::char(5)} was {@code abc} and {@code 'abcdef'::varchar(3)} was not cut. The call also
  * tells the result column's type (see columns.CharacterCastTypes). Casts to unbounded {@code varchar}
- * and {@code bpchar} are DuckDB's VARCHAR already.
+ * and {@code bpchar} are DuckDB's VARCHAR already. A cast to {@code "char"} becomes the macro of the one-byte type.
  */
 public final class CharacterCasts implements DialectStage {
   private static final Set<String> FIRST_WORDS = Set.of("char", "character", "varchar", "bpchar");
@@ -22,35 +22,52 @@ public final class CharacterCasts implements DialectStage {
   @Override
   public SqlStatement apply(SqlStatement statement) {
     List<Token> tokens = statement.tokens();
-    if (tokens.stream().noneMatch(token -> token.type() == TokenType.WORD && FIRST_WORDS.contains(token.value()))
+    if (tokens.stream().noneMatch(token -> token.type() != TokenType.STRING && FIRST_WORDS.contains(token.value()))
         || !QueryStatements.isQuery(statement) && !DML.contains(statement.keyword())) {
       return statement;
     }
     TokenEdits edits = new TokenEdits(statement);
     // From the end, so that an outer cast's call opens before an inner one at the same place ('a'::char(3)::varchar(2)).
     for (int i = tokens.size() - 2; i >= 1; i--) {
+      if (isSingleByteChar(tokens, i + 1)) {
+        cast(statement, i, i + 2, PgCharacterMacros.CHAR, ")", edits);
+        continue;
+      }
       Optional<CharacterTypeName> type = CharacterTypeName.at(statement, i + 1);
       if (type.isEmpty() || type.get().type().length() < 0 || type.get().type().type() == PgTypes.VARCHAR && !hasLength(type.get())) {
         continue;
       }
       String macro = type.get().type().type() == PgTypes.BPCHAR ? PgCharacterMacros.BPCHAR : PgCharacterMacros.VARCHAR;
-      String length = ", " + type.get().type().length() + ")";
-      Token cast = tokens.get(i);
-      if (cast.text().equals("::")) {
-        int start = operandStart(statement, i - 1);
-        if (start >= 0) {
-          edits.replace(tokens.get(start).start(), tokens.get(start).start(), macro + "(");
-          edits.replace(cast.start(), tokens.get(type.get().end() - 1).end(), length);
-        }
-      } else if (cast.is("AS") && type.get().end() < tokens.size() && tokens.get(type.get().end()).isPunctuation(')')) {
-        int open = statement.openingParenthesis(type.get().end());
-        if (open >= 1 && tokens.get(open - 1).is("CAST")) {
-          edits.replace(tokens.get(open - 1).start(), tokens.get(open).end(), macro + "(");
-          edits.replace(tokens.get(i - 1).end(), tokens.get(type.get().end()).end(), length);
-        }
-      }
+      cast(statement, i, type.get().end(), macro, ", " + type.get().type().length() + ")", edits);
     }
     return edits.result();
+  }
+
+  /**
+   * Makes the cast at token {@code cast} ({@code ::} or CAST's AS) whose type ends before {@code typeEnd} a call of
+   * {@code macro}, closed by {@code closing} (the length argument and the parenthesis).
+   */
+  private static void cast(SqlStatement statement, int cast, int typeEnd, String macro, String closing, TokenEdits edits) {
+    List<Token> tokens = statement.tokens();
+    if (tokens.get(cast).text().equals("::")) {
+      int start = operandStart(statement, cast - 1);
+      if (start >= 0) {
+        edits.replace(tokens.get(start).start(), tokens.get(start).start(), macro + "(");
+        edits.replace(tokens.get(cast).start(), tokens.get(typeEnd - 1).end(), closing);
+      }
+    } else if (tokens.get(cast).is("AS") && typeEnd < tokens.size() && tokens.get(typeEnd).isPunctuation(')')) {
+      int open = statement.openingParenthesis(typeEnd);
+      if (open >= 1 && tokens.get(open - 1).is("CAST")) {
+        edits.replace(tokens.get(open - 1).start(), tokens.get(open).end(), macro + "(");
+        edits.replace(tokens.get(cast - 1).end(), tokens.get(typeEnd).end(), closing);
+      }
+    }
+  }
+
+  /** {@code "char"}, PostgreSQL's one-byte type (not an array of it). */
+  private static boolean isSingleByteChar(List<Token> tokens, int index) {
+    return tokens.get(index).type() == TokenType.QUOTED_IDENTIFIER && tokens.get(index).value().equals("char")
+        && (index + 1 >= tokens.size() || !tokens.get(index + 1).isPunctuation('['));
   }
 
   private static boolean hasLength(CharacterTypeName type) {

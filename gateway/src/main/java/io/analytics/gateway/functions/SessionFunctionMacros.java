@@ -61,7 +61,7 @@ public final class SessionFunctionMacros {
       String word = token.text().toLowerCase(Locale.ROOT);
       if (token.type() == TokenType.WORD && (NAMES.contains(word) || PgStringFunctionMacros.NAMES.contains(word)
           || PgDateFunctionMacros.NAMES.contains(word) || PgIntervalFunctionMacros.NAMES.contains(word)
-          || PgTableFunctionMacros.NAMES.contains(word))) {
+          || PgTableFunctionMacros.NAMES.contains(word)) || token.type() == TokenType.QUOTED_IDENTIFIER && word.equals("\"char\"")) {
         return true;
       }
     }

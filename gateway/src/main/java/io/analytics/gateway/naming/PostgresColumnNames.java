@@ -244,8 +244,8 @@ public final class PostgresColumnNames {
   }
 
   /**
-   * bpchar or varchar for a cast to one of PostgreSQL's character types as the text spells it (DuckDB's
-   * tree has VARCHAR for both), null for any other type.
+   * bpchar, varchar or char for a cast to one of PostgreSQL's character types as the text spells it (DuckDB's
+   * tree has VARCHAR for all), null for any other type.
    */
   private static String characterTypeName(byte[] sql, JsonNode typeExpression) {
     long location = typeExpression.path("query_location").asLong(-1);
@@ -254,7 +254,8 @@ public final class PostgresColumnNames {
     }
     Matcher type = CHARACTER_TYPE.matcher(new String(sql, (int) location, (int) Math.min(sql.length - location, 40), StandardCharsets.UTF_8));
     if (!type.lookingAt()) {
-      return null;
+      return sql[(int) location] == '"' && new String(sql, (int) location, (int) Math.min(sql.length - location, 6), StandardCharsets.UTF_8)
+          .equals("\"char\"") ? "char" : null;
     }
     return type.group(1).equalsIgnoreCase("varchar") || type.group(2) != null ? "varchar" : "bpchar";
   }

@@ -26,10 +26,16 @@ class CharacterCastsTest {
 
   @Test
   void unboundedTypesArraysAndDdlAreLeftAlone() {
-    for (String sql : new String[] {"SELECT x::varchar, y::bpchar, z::text, w::\"char\" FROM t", "SELECT '{a}'::char(2)[]",
+    for (String sql : new String[] {"SELECT x::varchar, y::bpchar, z::text, w::\"char\"[] FROM t", "SELECT '{a}'::char(2)[]",
         "CREATE VIEW v AS SELECT x::char(3) FROM t"}) {
       assertThat(translate(sql)).isEqualTo(sql);
     }
+  }
+
+  @Test
+  void castsToTheOneByteCharBecomeItsMacro() {
+    assertThat(translate("SELECT '\\101'::\"char\", CAST(x AS \"char\") FROM t"))
+        .isEqualTo("SELECT pg_gateway_char('\\101'), pg_gateway_char(x) FROM t");
   }
 
   @Test

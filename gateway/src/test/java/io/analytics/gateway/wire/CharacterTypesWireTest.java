@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.analytics.engine.testing.PostgresServer;
+import io.analytics.gateway.testing.ClientScript;
 import io.analytics.gateway.testing.GatewayExtension;
 import io.analytics.gateway.testing.PsqlBinary;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,12 +20,14 @@ import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * char(n) and varchar(n) answer as in PostgreSQL 15: values blank-padded, trailing blanks ignored in
  * comparisons, types bpchar and varchar with their length in RowDescription, pg_attribute,
  * DatabaseMetaData and psql's {@code \d}, 22001 for a value too long. The same statements run through
- * pgjdbc (extended and simple protocol) and psql against a real PostgreSQL and the gateway.
+ * pgjdbc (extended and simple protocol), psql and psycopg2 against a real PostgreSQL and the gateway.
  */
 class CharacterTypesWireTest {
   private static final String DATABASE = "lake";
@@ -39,7 +43,8 @@ class CharacterTypesWireTest {
       "SELECT 'abc'::char(5), CAST('hi de ho neighbor' AS char(10)), 'abcdef'::varchar(3), 'a'::char(3) = 'a  '::char(3)",
       "SELECT x.c FROM (SELECT c FROM chars) x ORDER BY 1",
       "SELECT c FROM chars UNION SELECT c FROM chars ORDER BY 1",
-      "SELECT CAST(c AS varchar) || '|' FROM chars ORDER BY id");
+      "SELECT CAST(c AS varchar) || '|' FROM chars ORDER BY id",
+      "SELECT 'a'::\"char\", '\\101'::\"char\", '\\377'::\"char\", '\\000'::\"char\"::text = '', ''::text::\"char\"");
   private static final List<String> TOO_LONG = List.of(
       "INSERT INTO chars (id, v) VALUES (9, 'abcdefghijk')", "INSERT INTO chars (id, c) VALUES (9, 'abcdef')",
       "UPDATE chars SET cv = 'abcd' WHERE id = 1");
@@ -78,6 +83,25 @@ class CharacterTypesWireTest {
   }
 
   @Test
+  void copyChecksLengthsAsInsertDoes() throws SQLException {
+    for (boolean postgresServer : new boolean[] {true, false}) {
+      try (Connection connection = connect(postgres.jdbcUrl(DATABASE), postgresServer, false)) {
+        setUp(connection);
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        try {
+          copy.copyIn("COPY chars (id, cv) FROM STDIN", new StringReader("7\tabcd\n"));
+          throw new AssertionError("COPY of a value too long was accepted (" + (postgresServer ? "PostgreSQL" : "gateway") + ")");
+        } catch (SQLException e) {
+          assertThat(e.getSQLState()).isEqualTo("22001");
+          assertThat(e.getMessage()).contains("value too long for type character varying(3)");
+        } catch (java.io.IOException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }
+  }
+
+  @Test
   void databaseMetadataShowsDeclaredLengths() throws SQLException {
     try (Connection pg = connect(postgres.jdbcUrl(DATABASE), true, false); Connection gw = connect(null, false, false)) {
       setUp(pg);
@@ -106,6 +130,14 @@ class CharacterTypesWireTest {
     }
     String described = DialectPsqlWireTest.psql(gateway.host(), gateway.port(), "tester", "", "\\d chars");
     assertThat(described).contains("character(5)", "character varying(10)", "character(1)", "character varying(3)");
+  }
+
+  @Test
+  void psycopg2GetsWhatPostgresGives() {
+    ClientScript.Result result = ClientScript.runPsycopg2ComparedWith(PostgresServer.shared(), gateway.host(), gateway.port(),
+        "character_checks.py");
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.passedChecks()).as(result.toString()).containsExactly("character values and description", "value too long");
   }
 
   private static void setUp(Connection connection) throws SQLException {
