@@ -15,7 +15,8 @@ import java.util.Set;
  * put after the DDL (see DeclaredColumnType), and a length is checked on every INSERT and UPDATE by a
  * CHECK constraint raising PostgreSQL's 22001 {@code value too long for type character varying(4)}.
  * As in PostgreSQL, blanks beyond the length pass (PostgreSQL cuts them off; the gateway keeps them
- * and shows the value cut). ALTER TABLE ... TYPE records the type without adding a check.
+ * and shows the value cut). ALTER TABLE ... ADD COLUMN and ... TYPE record the type without a check
+ * (DuckDB adds no CHECK constraint to an existing table).
  */
 public final class DeclaredCharacterColumns {
   private static final Set<String> TABLE_CONSTRAINTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE", "LIKE");
@@ -61,7 +62,8 @@ public final class DeclaredCharacterColumns {
         i += 3;
       }
       if (!TABLE_CONSTRAINTS.contains(statement.keyword(i))) {
-        declare(statement, table, i, true, edits, comments);
+        // DuckDB cannot add a column with a CHECK constraint: the type is recorded, the length not checked.
+        declare(statement, table, i, false, edits, comments);
       }
     } else if (statement.keyword(i).equals("ALTER")) {
       i += statement.keyword(i + 1).equals("COLUMN") ? 2 : 1;

@@ -34,7 +34,8 @@ class CharacterTypesWireTest {
   private static final List<String> SETUP = List.of(
       "DROP TABLE IF EXISTS chars",
       "CREATE TABLE chars (id int, c char(5), v varchar(10), one character, cv character varying(3))",
-      "INSERT INTO chars VALUES (1, 'ab', 'ab', 'x', 'abc'), (2, 'abcde', 'hello', 'y', 'a'), (3, NULL, NULL, NULL, NULL)");
+      "INSERT INTO chars VALUES (1, 'ab', 'ab', 'x', 'abc'), (2, 'abcde', 'hello', 'y', 'a'), (3, NULL, NULL, NULL, NULL)",
+      "ALTER TABLE chars ADD COLUMN added char(3)", "UPDATE chars SET added = 'z' WHERE id = 1");
   private static final List<String> QUERIES = List.of(
       "SELECT * FROM chars ORDER BY id",
       "SELECT c, v FROM chars WHERE c = 'ab' ORDER BY id",
