@@ -192,6 +192,8 @@ public final class GatewayServer implements AutoCloseable {
     if (sourceSync != null) {
       sourceSync.registerGauges(metrics);
     }
+    // Writers' sessions share this instance: from here on no client changes an engine-wide setting of it.
+    io.analytics.gateway.dialect.LockedConfiguration.lockKeepingSessionTimeZone(database);
   }
 
   /** The services sessions share, for tests of how the instances are walled. */
