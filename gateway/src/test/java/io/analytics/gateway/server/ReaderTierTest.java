@@ -117,7 +117,7 @@ class ReaderTierTest {
   void withoutTheGuardDuckDbRefusesEveryAttackOnTheReadersInstance() throws Exception {
     DuckDbDatabase readers = gateway.server().services().instances().readerTier().database();
     DuckDbDatabase warehouse = gateway.server().services().instances().database();
-    String before = warehouseState(warehouse) + readerSettings(readers) + protectedFiles();
+    String before = warehouseState(warehouse) + readerSettings(readers) + readerCatalog(readers) + protectedFiles();
     List<String> attacks = new ArrayList<>(issueAttacks());
     HiddenWriteStatements generated = new HiddenWriteStatements(new Random(20261203L), gateway.home().root().toString(), "t");
     for (int i = 0; i < 3000; i++) {
@@ -131,7 +131,8 @@ class ReaderTierTest {
         }
       }
     }
-    assertThat(warehouseState(warehouse) + readerSettings(readers) + protectedFiles()).isEqualTo(before);
+    assertThat(warehouseState(warehouse) + readerSettings(readers) + readerCatalog(readers) + protectedFiles())
+        .isEqualTo(before);
     // Writes DuckDB itself refused on this instance: none of these may have run.
     // What did run: reading a layer's file, and CHECKPOINT/VACUUM of the instance's own in-memory catalog.
     assertThat(java.util.Set.copyOf(succeeded)).containsExactlyInAnyOrder("CHECKPOINT", "VACUUM", "SELECT * FROM read_parquet('"
@@ -164,7 +165,16 @@ class ReaderTierTest {
         "WITH d AS (INSERT INTO t VALUES (99) RETURNING *) SELECT count(*) FROM d",
         "SELECT 1; DELETE FROM t", "COMMIT; DELETE FROM t", "INSTALL httpfs", "LOAD httpfs",
         "CREATE SECRET s1 (TYPE s3, KEY_ID 'x', SECRET 'y')",
-        "SELECT * FROM read_parquet('" + gold + "')");
+        "SELECT * FROM read_parquet('" + gold + "')",
+        // The lake's views and the instance's own catalog: shared by every analyst, so DuckDB must refuse these too.
+        "CREATE OR REPLACE VIEW gold.daily_pnl AS SELECT 1 AS fake", "CREATE OR REPLACE VIEW lake.gold.daily_pnl AS SELECT 1",
+        "DROP VIEW gold.daily_pnl", "DROP VIEW lake.gold.daily_pnl", "DROP SCHEMA lake.gold CASCADE",
+        "ALTER VIEW gold.daily_pnl RENAME TO renamed", "COMMENT ON VIEW gold.daily_pnl IS 'fake'",
+        "CREATE VIEW gold.planted AS SELECT 1 AS a", "CREATE TABLE gold.planted AS SELECT 1 AS a",
+        "CREATE TABLE planted AS SELECT 1 AS a", "CREATE TABLE readers.main.planted AS SELECT 1 AS a",
+        "CREATE SCHEMA readers.gold", "CREATE SCHEMA planted", "CREATE MACRO planted() AS 1",
+        "CREATE MACRO gold.daily_pnl() AS TABLE SELECT 1 AS fake", "CREATE SEQUENCE planted_seq",
+        "CREATE TYPE planted_type AS INTEGER", "ATTACH ':memory:' AS m3", "USE readers; CREATE TABLE planted (a INTEGER)");
   }
 
   /** duckdb_jdbc's prepare runs all statements but the last, then the last is executed; the session's path is restored after. */
@@ -182,7 +192,7 @@ class ReaderTierTest {
       // No transaction was open.
     }
     try (Statement statement = connection.createStatement()) {
-      statement.execute("SET search_path = '" + new ReplicaSearchPath().duckDbSearchPath(List.of("main")) + "'");
+      statement.execute("SET search_path = '" + new ReplicaSearchPath(io.analytics.gateway.replica.ReaderTier.LAKE_CATALOG).duckDbSearchPath(List.of("main")) + "'");
     }
     return ran;
   }
@@ -202,6 +212,20 @@ class ReaderTierTest {
     return query(readers, "SELECT string_agg(name || '=' || coalesce(value, ''), ',' ORDER BY name) FROM duckdb_settings()"
         + " WHERE name NOT IN ('search_path', 'schema')")
         + query(readers, "SELECT string_agg(database_name, ',' ORDER BY 1) FROM duckdb_databases() WHERE database_name <> 'm2'");
+  }
+
+  /** Every object of the readers' instance that sessions share (not their TEMP ones), and what the lake's gold view returns. */
+  private static String readerCatalog(DuckDbDatabase readers) {
+    return query(readers, "SELECT string_agg(database_name || '.' || schema_name, ',' ORDER BY 1) FROM duckdb_schemas()"
+        + " WHERE database_name <> 'temp'")
+        + query(readers, "SELECT string_agg(database_name || '.' || schema_name || '.' || view_name || '=' || sql, ',' ORDER BY 1)"
+            + " FROM duckdb_views() WHERE NOT internal AND NOT temporary")
+        + query(readers, "SELECT string_agg(database_name || '.' || schema_name || '.' || table_name, ',' ORDER BY 1)"
+            + " FROM duckdb_tables() WHERE NOT temporary")
+        + query(readers, "SELECT string_agg(database_name || '.' || function_name, ',' ORDER BY 1) FROM duckdb_functions()"
+            + " WHERE database_name NOT IN ('system', 'temp')")
+        + query(readers, "SELECT count(*) FROM duckdb_sequences() WHERE NOT temporary")
+        + query(readers, "SELECT count(*), hash(list(d ORDER BY d::VARCHAR)::VARCHAR) FROM lake.gold.daily_pnl d");
   }
 
   /**
