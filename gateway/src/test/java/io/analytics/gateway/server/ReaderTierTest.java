@@ -1,11 +1,13 @@
 package io.analytics.gateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.Layer;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.gateway.replica.ReplicaSearchPath;
+import io.analytics.gateway.testing.AuditedRefusals;
 import io.analytics.gateway.testing.HiddenWriteStatements;
 import io.analytics.gateway.testing.RoleUsers;
 import io.analytics.gateway.testing.TestGateway;
@@ -110,6 +112,33 @@ class ReaderTierTest {
         assertThat(rows.getInt(1)).isEqualTo(3);
         assertThat(rows.getString(3)).isEqualTo("Europe/Paris");
       }
+    }
+  }
+
+  @Test
+  void analystsCannotReplaceOrDropALakeViewOverTheWire() throws Exception {
+    String lake = "SELECT count(*) || ':' || hash(list(d ORDER BY d::VARCHAR)::VARCHAR) FROM gold.daily_pnl d";
+    String before = analystReads(lake);
+    List<String> attacks = List.of("CREATE OR REPLACE VIEW gold.daily_pnl AS SELECT 1 AS fake",
+        "CREATE\u00a0OR REPLACE VIEW gold.daily_pnl AS SELECT 1 AS fake", "DROP VIEW gold.daily_pnl",
+        "CREATE OR REPLACE VIEW lake.gold.daily_pnl AS SELECT 1 AS fake", "CREATE TABLE gold.planted AS SELECT 1 AS a",
+        "USE gold; CREATE TABLE planted AS SELECT 1 AS a");
+    for (String mode : List.of("simple", "extended")) {
+      for (String sql : attacks) {
+        try (Connection analyst = RoleUsers.login(gateway, "analyst", PASSWORD, mode)) {
+          assertThatThrownBy(() -> analyst.createStatement().execute(sql)).as("%s: %s", mode, sql)
+              .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("42501"));
+        }
+      }
+    }
+    assertThat(analystReads(lake)).isEqualTo(before);
+    assertThat(AuditedRefusals.texts(gateway, attacks.size())).containsAll(attacks.subList(0, attacks.size() - 1));
+  }
+
+  private static String analystReads(String sql) throws SQLException {
+    try (Connection analyst = login("analyst"); ResultSet rows = analyst.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
     }
   }
 

@@ -3,14 +3,12 @@ package io.analytics.gateway.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.gateway.testing.AuditedRefusals;
 import io.analytics.gateway.testing.PsqlBinary;
 import io.analytics.gateway.testing.RoleUsers;
 import io.analytics.gateway.testing.TestGateway;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -114,7 +112,7 @@ class WritersInstanceLockTest {
       }
     }
     assertThat(query(writers, SETTINGS)).isEqualTo(before);
-    List<String> audited = refusedTexts(attacks.size());
+    List<String> audited = AuditedRefusals.texts(gateway, attacks.size());
     for (String sql : attacks) {
       assertThat(audited).as("audit line with the whole statement").contains(sql);
     }
@@ -173,23 +171,5 @@ class WritersInstanceLockTest {
     try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
       return single(statement, sql);
     }
-  }
-
-  private static List<String> refusedTexts(int atLeast) throws Exception {
-    Path file = gateway.home().warehouseDir().resolve("logs/audit.jsonl");
-    ObjectMapper json = new ObjectMapper();
-    List<String> texts = List.of();
-    for (int attempt = 0; attempt < 100 && texts.size() < atLeast; attempt++) {
-      Thread.sleep(50);
-      List<String> found = new ArrayList<>();
-      for (String line : Files.readAllLines(file)) {
-        JsonNode event = json.readTree(line);
-        if (event.path("outcome").asText().equals("42501") && event.has("text")) {
-          found.add(event.get("text").asText());
-        }
-      }
-      texts = found;
-    }
-    return texts;
   }
 }
