@@ -150,13 +150,13 @@ public final class GatewayServer implements AutoCloseable {
     database.cacheParquetMetadata();
     goldTier.cacheParquetMetadata();
     io.analytics.gateway.dialect.LockedConfiguration.lock(goldTier);
-    java.util.List<LakeViews> followers = new java.util.ArrayList<>();
+    java.util.List<io.analytics.engine.lake.LakeViewCatalog> followers = new java.util.ArrayList<>();
     followers.add(new LakeViews(goldTier, new LakeScanner(home), java.util.Set.of(Layer.GOLD)));
     // Read-only roles run on an instance that holds the warehouse as a READ_ONLY snapshot (see ReaderTier).
     this.publisher = replica == null ? new SnapshotPublisher(home, database, copyDir) : null;
     this.readerTier = replica == null ? ReaderTier.open(home, config, publisher) : null;
     if (readerTier != null) {
-      followers.add(new LakeViews(readerTier.database(), new LakeScanner(home)));
+      followers.add(readerTier.lakeViews());
     }
     io.analytics.gateway.cache.LakeVersions lakeVersions = new io.analytics.gateway.cache.LakeVersions();
     io.analytics.gateway.notify.NotificationHub notifications = new io.analytics.gateway.notify.NotificationHub();
@@ -172,7 +172,7 @@ public final class GatewayServer implements AutoCloseable {
         new ServingInstances(database, goldTier, allocator, replica != null,
             replica == null ? SearchPathRouting.DIRECT : new ReplicaSearchPath(),
             readerTier == null ? null : new io.analytics.gateway.session.SessionTier(readerTier.database(),
-                new ReplicaSearchPath(), readerTier::beforeStatement)),
+                new ReplicaSearchPath(ReaderTier.LAKE_CATALOG), readerTier::beforeStatement)),
         new StatementServices(
             new AdmissionControl(config.gateway().limits().maxConcurrentQueries(),
                 config.gateway().limits().queryQueueTimeoutMillis(), metrics::queued),
@@ -192,6 +192,8 @@ public final class GatewayServer implements AutoCloseable {
     if (sourceSync != null) {
       sourceSync.registerGauges(metrics);
     }
+    // Writers' sessions share this instance: from here on no client changes an engine-wide setting of it.
+    io.analytics.gateway.dialect.LockedConfiguration.lockKeepingSessionTimeZone(database);
   }
 
   /** The services sessions share, for tests of how the instances are walled. */
