@@ -10,8 +10,8 @@ import java.util.List;
 public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
       new UnicodeEscapes(), new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
-      new VariadicArrays(), new ArrayLiterals(), new NullArrayQuantifiers(), new ExtractSeconds(), new RegexpMatches(), new RegexpFunctions(), new IntegerFunctions(), new SetReturningSelectList(),
-      new JsonCasts(), new JsonOperators());
+      new VariadicArrays(), new ArrayLiterals(), new NullArrayQuantifiers(), new DatePartResults(), new ExtractSeconds(), new RegexpMatches(), new RegexpFunctions(), new NthValuePositions(), new DistinctAggregateOrder(), new IntegerFunctions(), new SetReturningSelectList(),
+      new FunctionAliasReferences(), new WholeRowReferences(), new JsonCasts(), new JsonOperators());
 
   private static final DialectStage AGGREGATES = new AggregateResultTypes();
   private static final DialectStage FORMAT = new FormatCalls();
