@@ -101,6 +101,8 @@ public final class GatewayServer implements AutoCloseable {
   private volatile Periodic replication;
   private final LakeRefresher lake;
   private final io.analytics.gateway.notify.LakeCommitNotifier lakeCommits;
+  /** On a replica, announces the writer's mirror syncs each newer snapshot brings; null on the writer. */
+  private final io.analytics.gateway.notify.ReplicaMirrorSyncs replicaMirrorSyncs;
   /** Looks for lake commits between statements while a session listens for them; once started. */
   private volatile Periodic lakeWatch;
   private static final long LAKE_WATCH_MILLIS = 250;
@@ -188,7 +190,10 @@ public final class GatewayServer implements AutoCloseable {
     // The warehouse file, the audit log and the spool were just created with the umask's modes.
     io.analytics.catalog.home.HomePermissions.restrict(home);
     this.sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer, database,
-        new io.analytics.gateway.notify.MirrorSyncNotifier(notifications)::synced) : null;
+        new io.analytics.gateway.notify.MirrorSyncNotifier(notifications, new io.analytics.gateway.notify.MirrorSyncLog(database, home,
+            config.gateway().replication().leaseSeconds() * 1000L))) : null;
+    this.replicaMirrorSyncs = replica == null ? null : new io.analytics.gateway.notify.ReplicaMirrorSyncs(notifications, database,
+        io.analytics.engine.replica.AttachedSnapshot.CATALOG);
     if (sourceSync != null) {
       sourceSync.registerGauges(metrics);
     }
@@ -318,7 +323,11 @@ public final class GatewayServer implements AutoCloseable {
           .ifPresent(published -> LOG.info("published warehouse snapshot {} for read replicas", published.sequence())));
     } else {
       replica.start(bound);
-      replication = Periodic.start("snapshot-follower", poll, replica::follow);
+      replication = Periodic.start("snapshot-follower", poll, () -> {
+        if (replica.follow()) {
+          replicaMirrorSyncs.snapshotAttached();
+        }
+      });
     }
     return bound;
   }
