@@ -112,11 +112,14 @@ public final class GatewayServer implements AutoCloseable {
     // The warehouse file, the audit log and the spool were just created with the umask's modes.
     HomePermissions.restrict(home);
     SourceSyncScheduler sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer, database,
-        new MirrorSyncNotifier(notifications)::synced) : null;
+        new MirrorSyncNotifier(notifications, new io.analytics.gateway.notify.MirrorSyncLog(database, home,
+            config.gateway().replication().leaseSeconds() * 1000L))) : null;
+    io.analytics.gateway.notify.ReplicaMirrorSyncs replicaMirrorSyncs = replica == null ? null
+        : new io.analytics.gateway.notify.ReplicaMirrorSyncs(notifications, database, io.analytics.engine.replica.AttachedSnapshot.CATALOG);
     if (sourceSync != null) {
       sourceSync.registerGauges(metrics);
     }
-    this.jobs = new BackgroundJobs(home, config, databases, lake, lakeCommits, sourceSync);
+    this.jobs = new BackgroundJobs(home, config, databases, lake, lakeCommits, sourceSync, replicaMirrorSyncs);
     // Writers' sessions share this instance: from here on no client changes an engine-wide setting of it.
     io.analytics.gateway.dialect.LockedConfiguration.lockKeepingSessionTimeZone(database);
   }
