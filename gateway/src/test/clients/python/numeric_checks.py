@@ -57,3 +57,25 @@ assert [row[0] for row in cur.fetchall()] == [decimal.Decimal("0.0001"), decimal
 assert cur.description[0].type_code == NUMERIC
 gateway.commit()
 ok("psycopg2 numeric column")
+
+# more decimals than the platform's numeric without precision holds: refused, never rounded; numeric(p,s) rounds on store
+for conn in (gateway, reference):
+    cur = conn.cursor()
+    cur.execute("CREATE TEMP TABLE readings (loose numeric, fixed numeric(20,15))")
+    cur.execute("INSERT INTO readings (fixed) VALUES (%s), (%s)",
+                (decimal.Decimal("0.1234567890123456789"), decimal.Decimal("-2.0000000000000005")))
+    conn.commit()
+fixed = "SELECT fixed FROM readings ORDER BY fixed"
+assert answer(gateway, fixed) == answer(reference, fixed), (answer(gateway, fixed), answer(reference, fixed))
+cur = gateway.cursor()
+try:
+    cur.execute("INSERT INTO readings (loose) VALUES (%s)", (decimal.Decimal("0.123456789012"),))
+    raise AssertionError("a value of 12 decimals was stored into numeric without precision")
+except psycopg2.Error as e:
+    assert e.pgcode == "22003", e.pgcode
+gateway.rollback()
+cur.execute("INSERT INTO readings (loose) VALUES (%s)", (decimal.Decimal("0.1234567890"),))
+cur.execute("SELECT loose FROM readings WHERE loose IS NOT NULL")
+assert cur.fetchall() == [(decimal.Decimal("0.1234567890"),)]
+gateway.commit()
+ok("psycopg2 unconstrained numeric refusal")
