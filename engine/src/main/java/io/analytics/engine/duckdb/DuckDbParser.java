@@ -35,15 +35,14 @@ public final class DuckDbParser {
   private final Extractor extractor;
   /** The serializing statement, prepared once (guarded by LOCK). */
   private PreparedStatement serializer;
-  /** Recent answers by text: clients repeat their statements, and parsing is the guard's main cost. */
-  private final java.util.Map<String, Parsed> recent = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(java.util.Map.Entry<String, Parsed> eldest) {
-      return size() > 256;
-    }
-  };
+  /**
+   * Recent answers by text: clients repeat their statements, and parsing is the guard's main cost.
+   * Bounded by the characters of texts and trees, not by a count: a dashboard's few hundred texts,
+   * each checked as sent and as rewritten, must all stay (a count of 256 let them evict each other).
+   */
+  private final java.util.LinkedHashMap<String, Parsed> recent = new java.util.LinkedHashMap<>(1024, 0.75f, true);
+  private long recentChars;
+  private static final long RECENT_CHARS = 8L << 20;
 
   private DuckDbParser(Connection jdbc, Extractor extractor) {
     this.jdbc = jdbc;
@@ -106,11 +105,26 @@ public final class DuckDbParser {
           return known;
         }
         Parsed parsed = parseNow(sql);
-        recent.put(sql, parsed);
+        remember(sql, parsed);
         return parsed;
       }
       return parseNow(sql);
     }
+  }
+
+  private void remember(String sql, Parsed parsed) {
+    recent.put(sql, parsed);
+    recentChars += charsOf(sql, parsed);
+    var eldest = recent.entrySet().iterator();
+    while (recentChars > RECENT_CHARS && eldest.hasNext()) {
+      java.util.Map.Entry<String, Parsed> entry = eldest.next();
+      recentChars -= charsOf(entry.getKey(), entry.getValue());
+      eldest.remove();
+    }
+  }
+
+  private static long charsOf(String sql, Parsed parsed) {
+    return sql.length() + (parsed.selectTree() == null ? 0 : parsed.selectTree().length()) + 64;
   }
 
   private Parsed parseNow(String sql) {

@@ -34,6 +34,10 @@ public final class ColumnOrigins {
 
   private record Known(long catalogVersion, List<ColumnOrigin> origins) {}
 
+  /** What the catalog says of the relations named so far, while it stays at {@link #tablesVersion}. */
+  private SelectListOrigins.Tables tables;
+  private long tablesVersion = -1;
+
   public ColumnOrigins(EngineSession engine) {
     this.engine = requireNonNull(engine, "engine is null");
   }
@@ -47,25 +51,39 @@ public final class ColumnOrigins {
     long version = engine.catalogVersion();
     Known known = recent.get(sql);
     if (known == null || known.catalogVersion() != version) {
-      known = new Known(version, find(sql));
+      known = new Known(version, find(sql, version));
       recent.put(sql, known);
     }
     List<ColumnOrigin> origins = known.origins();
     return origins != null && origins.size() == columnCount ? origins : Collections.nCopies(columnCount, ColumnOrigin.NONE);
   }
 
-  private List<ColumnOrigin> find(String sql) {
+  private List<ColumnOrigin> find(String sql, long version) {
     String tree = engine.parseTree(sql);
     if (tree.startsWith("{\"error\":true")) {
       return null;
     }
     try {
       JsonNode root = JSON.readTree(tree);
-      List<ColumnOrigin> origins = new SelectListOrigins(new CatalogTables(engine::firstColumn)).origins(root);
+      List<ColumnOrigin> origins = new SelectListOrigins(tablesAt(version)).origins(root);
       return origins == null || origins.stream().noneMatch(ColumnOrigin::isKnown) ? null : List.copyOf(origins);
     } catch (IOException | PlatformException | NumberFormatException e) {
       // Origins are a courtesy to clients: a statement DuckDB runs fine is never failed for them.
       return null;
     }
+  }
+
+  /**
+   * The session's view of the catalog at {@code version}: a dashboard's new texts name the same few
+   * relations, and asking DuckDB's catalog for each text again cost as much as binding the statement.
+   * Any change to the catalog or to the session's search_path moves the version (see
+   * EngineSession#catalogVersion), which starts a fresh view.
+   */
+  private SelectListOrigins.Tables tablesAt(long version) {
+    if (tables == null || tablesVersion != version) {
+      tables = new RememberedTables(new CatalogTables(engine::firstColumn));
+      tablesVersion = version;
+    }
+    return tables;
   }
 }

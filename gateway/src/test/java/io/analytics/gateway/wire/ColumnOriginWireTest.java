@@ -85,6 +85,24 @@ class ColumnOriginWireTest {
   }
 
   @Test
+  void aRelationReplacedInTheSessionGivesItsNewColumns() throws SQLException {
+    for (String mode : List.of("extended", "simple")) {
+      Connection connection = connections.get(mode);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("DROP TABLE IF EXISTS origin_swapped");
+        statement.execute("CREATE TABLE origin_swapped(a int, b int)");
+        assertThat(origins(connection, "SELECT b FROM origin_swapped")).as(mode).containsExactly("public.origin_swapped.b");
+        statement.execute("DROP TABLE origin_swapped");
+        statement.execute("CREATE TABLE origin_swapped(c int, b int)");
+        // Another text naming the same table: its columns are asked again, not remembered from before the change.
+        assertThat(origins(connection, "SELECT b, c FROM origin_swapped"))
+            .as(mode).containsExactly("public.origin_swapped.b", "public.origin_swapped.c");
+        statement.execute("DROP TABLE origin_swapped");
+      }
+    }
+  }
+
+  @Test
   void psycopg2DescriptionMatchesPostgres() {
     ClientScript.Result result = ClientScript.runPsycopg2ComparedWith(PostgresServer.shared(), gateway.host(), gateway.port(),
         "column_origin_checks.py");
