@@ -36,7 +36,9 @@ class NumericWireTest {
       "SELECT 70.0 / 70", "SELECT 1::numeric / 3", "SELECT 7.0 / 2 AS half", "SELECT sqrt(2.0)", "SELECT exp(1.0)", "SELECT ln(0.0456789)",
       "SELECT log(10.00000000000000000)", "SELECT power('-2'::numeric, '3')", "SELECT (-1.0) ^ 2147483646", "SELECT 32.1 ^ 9.8",
       "SELECT sqrt(96627521408608.56340355805::numeric)", "SELECT 0.12 ^ (-20)", "SELECT round(sqrt(2.0), 4)", "SELECT sqrt(4)",
-      "SELECT power(2, 10)");
+      "SELECT power(2, 10)", "SELECT var_pop(x), stddev_pop(x), var_samp(x) FROM (VALUES ('inf'::float8)) v(x)",
+      "SELECT var_pop(x), stddev_pop(x) FROM (VALUES ('nan'::float8)) v(x)",
+      "SELECT var_pop(x), stddev_pop(x), var_samp(x) FROM (VALUES (1.5::float8), (2.5)) v(x)");
   /** PostgreSQL's errors with PostgreSQL's SQLSTATE. */
   private static final Map<String, String> SAME_ERROR = Map.of(
       "SELECT power('-2'::numeric, '3.3')", "2201F", "SELECT (-12.34) ^ 1.2", "2201F", "SELECT ln(0.0)", "2201E",
