@@ -30,7 +30,8 @@ gateway = psycopg2.connect("")
 reference = psycopg2.connect(os.environ["REFERENCE_DSN"])
 
 for sql in ["SELECT 70.0 / 70, 1::numeric / 3", "SELECT sqrt(2.0), exp(1.0), ln(2.0), log(2.0, 64.0)",
-            "SELECT power(1.5, 3), 3.789 ^ 21.0000000000000000, (-1.0) ^ 2147483646", "SELECT sqrt(4), power(2, 3)"]:
+            "SELECT power(1.5, 3), 3.789 ^ 21.0000000000000000, (-1.0) ^ 2147483646", "SELECT sqrt(4), power(2, 3)",
+            "SELECT avg(x), avg(x::numeric(12,4)) FROM (VALUES (1.5::numeric(10,2)), (2.25), (7)) v(x)"]:
     mine, theirs = answer(gateway, sql), answer(reference, sql)
     assert mine == theirs, (sql, mine, theirs)
     # Decimals compare equal whatever their exponent: their text must match too

@@ -45,6 +45,11 @@ public final class AggregateResultTypes implements DialectStage {
       boolean window = close + 1 < tokens.size() && tokens.get(close + 1).is("OVER");
       if (close > i + 2 && isPlainCall(statement, i + 1, close) && !(window && NOT_WINDOWED.contains(token.value()))) {
         edits.replace(token.start(), token.end(), MACROS.get(token.value()));
+        if (!window && token.value().equals("avg")) {
+          // avg(x, x): the second copy picks the overload by x's type and keeps a DECIMAL's scale (see PgAggregateMacros)
+          edits.replace(tokens.get(close).start(), tokens.get(close).start(),
+              ", " + statement.sql().substring(tokens.get(i + 2).start(), tokens.get(close - 1).end()));
+        }
       }
     }
     return edits.result();

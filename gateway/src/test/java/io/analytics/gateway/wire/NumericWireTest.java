@@ -38,6 +38,8 @@ class NumericWireTest {
       "SELECT sqrt(96627521408608.56340355805::numeric)", "SELECT 0.12 ^ (-20)", "SELECT round(sqrt(2.0), 4)", "SELECT sqrt(4)",
       "SELECT power(2, 10)", "SELECT var_pop(x), stddev_pop(x), var_samp(x) FROM (VALUES ('inf'::float8)) v(x)",
       "SELECT var_pop(x), stddev_pop(x) FROM (VALUES ('nan'::float8)) v(x)",
+      "SELECT avg(x), avg(-x) FROM (VALUES (1.5::numeric(10,2)), (2.25), (7)) v(x)", "SELECT avg(x::numeric) FROM (VALUES (1), (2), (2)) v(x)",
+      "SELECT g, avg(x) FROM (VALUES (1, 0.5::numeric(8,3)), (1, 9998.25), (2, 3)) v(g, x) GROUP BY g ORDER BY g",
       "SELECT var_pop(x), stddev_pop(x), var_samp(x) FROM (VALUES (1.5::float8), (2.5)) v(x)");
   /** PostgreSQL's errors with PostgreSQL's SQLSTATE. */
   private static final Map<String, String> SAME_ERROR = Map.of(
