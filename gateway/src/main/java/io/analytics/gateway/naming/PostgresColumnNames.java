@@ -219,7 +219,10 @@ public final class PostgresColumnNames {
         if (inner.strength() > 1 || resultType == null) {
           return inner;
         }
-        return new Named(PgTypes.forDuckDbType(resultType).type().name(), 1);
+        io.analytics.gateway.types.PgType castTo = PgTypes.forDuckDbType(resultType).type();
+        // PostgreSQL names the column by the type as written, and int[] is written int4 with array bounds.
+        io.analytics.gateway.types.PgType named = PgTypes.findByOid(castTo.elementOid()).orElse(castTo);
+        return new Named(named.name(), 1);
       }
       case "CASE":
         return new Named("case", 1);
