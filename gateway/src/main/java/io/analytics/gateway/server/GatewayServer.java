@@ -145,7 +145,7 @@ public final class GatewayServer implements AutoCloseable {
     return new ServingInstances(databases.writer, databases.goldTier, allocator, isReplica,
         isReplica ? new ReplicaSearchPath() : SearchPathRouting.DIRECT,
         databases.readerTier == null ? null : new SessionTier(databases.readerTier.database(),
-            new ReplicaSearchPath(ReaderTier.LAKE_CATALOG), databases.readerTier::beforeStatement));
+            new ReplicaSearchPath(io.analytics.gateway.replica.ReaderTier.LAKE_CATALOG), databases.readerTier::beforeStatement));
   }
 
   /** The services sessions share, for tests of how the instances are walled. */
