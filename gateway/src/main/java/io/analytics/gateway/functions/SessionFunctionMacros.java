@@ -17,8 +17,8 @@ public final class SessionFunctionMacros {
   /** The functions the macros define; a statement naming none of them does not need them. */
   private static final Set<String> NAMES = Set.of(
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
-      "array_remove", "array_replace", "encode", "decode",
-      "clock_timestamp", "sum", "avg", "format", "numeric", "decimal", "gcd", "lcm", "extract", "overlaps",
+      "array_remove", "array_replace", "encode", "decode", "bytea",
+      "clock_timestamp", "sum", "avg", "var_pop", "stddev_pop", "format", "numeric", "decimal", "gcd", "lcm", "extract", "overlaps",
       "sqrt", "exp", "ln", "log", "log10", "power", "pow", "char", "character", "varchar");
 
   private final SessionCreatedObjects macros = new SessionCreatedObjects();

@@ -225,7 +225,13 @@ public final class PostgresColumnNames {
         if (characterType != null) {
           return new Named(characterType, 1);
         }
-        return resultType == null ? inner : new Named(PgTypes.forDuckDbType(resultType).type().name(), 1);
+        if (resultType == null) {
+          return inner;
+        }
+        io.analytics.gateway.types.PgType castTo = PgTypes.forDuckDbType(resultType).type();
+        // PostgreSQL names the column by the type as written, and int[] is written int4 with array bounds.
+        io.analytics.gateway.types.PgType named = PgTypes.findByOid(castTo.elementOid()).orElse(castTo);
+        return new Named(named.name(), 1);
       }
       case "CASE":
         return new Named("case", 1);
