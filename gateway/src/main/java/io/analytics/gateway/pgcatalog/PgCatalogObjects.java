@@ -74,7 +74,9 @@ public final class PgCatalogObjects {
     sql.add(PgTypeMacros.typeModifier());
     sql.add(PgTypeMacros.formatType());
     sql.add(PgTypeMacros.pgType());
-    sql.addAll(CatalogSqlResource.statements("pg_attribute", Map.of("index_attributes", PgKeyCatalog.indexAttributes())));
+    sql.addAll(CatalogSqlResource.statements("pg_attribute", Map.of("index_attributes", PgKeyCatalog.indexAttributes(),
+        "declared_type_oid", DeclaredTypeColumns.typeOid("col.data_type", "col.comment"),
+        "declared_typmod", DeclaredTypeColumns.typmod("col.data_type", "col.comment"))));
     sql.add(PgFunctionCatalog.pgProc());
     sql.addAll(InformationSchemaViews.statements(database));
     sql.addAll(InformationSchemaKeys.statements(database));

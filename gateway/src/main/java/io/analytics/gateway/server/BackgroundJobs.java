@@ -28,18 +28,21 @@ final class BackgroundJobs implements AutoCloseable {
   private final LakeCommitNotifier lakeCommits;
   /** Null for a replica, which syncs no source: it serves the mirrors the writer's snapshot holds. */
   private final SourceSyncScheduler sourceSync;
+  /** On a replica, announces the writer's mirror syncs each newer snapshot brings; null on the writer. */
+  private final io.analytics.gateway.notify.ReplicaMirrorSyncs replicaMirrorSyncs;
   private volatile Periodic lakeWatch;
   /** Publishes snapshots for replicas (the writer) or follows them (a replica), once started. */
   private volatile Periodic replication;
 
   BackgroundJobs(PlatformHome home, PlatformConfig config, ServingDatabases databases, LakeRefresher lake,
-      LakeCommitNotifier lakeCommits, SourceSyncScheduler sourceSync) {
+      LakeCommitNotifier lakeCommits, SourceSyncScheduler sourceSync, io.analytics.gateway.notify.ReplicaMirrorSyncs replicaMirrorSyncs) {
     this.home = requireNonNull(home, "home is null");
     this.config = requireNonNull(config, "config is null");
     this.databases = requireNonNull(databases, "databases is null");
     this.lake = requireNonNull(lake, "lake is null");
     this.lakeCommits = requireNonNull(lakeCommits, "lakeCommits is null");
     this.sourceSync = sourceSync;
+    this.replicaMirrorSyncs = replicaMirrorSyncs;
   }
 
   /** Starts every job; {@code bound} is the gateway's address, which a replica announces. */
@@ -57,7 +60,11 @@ final class BackgroundJobs implements AutoCloseable {
           .ifPresent(published -> LOG.info("published warehouse snapshot {} for read replicas", published.sequence())));
     } else {
       databases.replica.start(bound);
-      replication = Periodic.start("snapshot-follower", poll, databases.replica::follow);
+      replication = Periodic.start("snapshot-follower", poll, () -> {
+        if (databases.replica.follow()) {
+          replicaMirrorSyncs.snapshotAttached();
+        }
+      });
     }
   }
 

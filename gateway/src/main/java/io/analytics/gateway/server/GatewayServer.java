@@ -112,19 +112,24 @@ public final class GatewayServer implements AutoCloseable {
     // The warehouse file, the audit log and the spool were just created with the umask's modes.
     HomePermissions.restrict(home);
     SourceSyncScheduler sourceSync = replica == null ? new SourceSyncScheduler(home, config, synchronizer, database,
-        new MirrorSyncNotifier(notifications)::synced) : null;
+        new MirrorSyncNotifier(notifications, new io.analytics.gateway.notify.MirrorSyncLog(database, home,
+            config.gateway().replication().leaseSeconds() * 1000L))) : null;
+    io.analytics.gateway.notify.ReplicaMirrorSyncs replicaMirrorSyncs = replica == null ? null
+        : new io.analytics.gateway.notify.ReplicaMirrorSyncs(notifications, database, io.analytics.engine.replica.AttachedSnapshot.CATALOG);
     if (sourceSync != null) {
       sourceSync.registerGauges(metrics);
     }
-    this.jobs = new BackgroundJobs(home, config, databases, lake, lakeCommits, sourceSync);
+    this.jobs = new BackgroundJobs(home, config, databases, lake, lakeCommits, sourceSync, replicaMirrorSyncs);
+    // Writers' sessions share this instance: from here on no client changes an engine-wide setting of it.
+    io.analytics.gateway.dialect.LockedConfiguration.lockKeepingSessionTimeZone(database);
   }
 
   /** The lake's views in the instances beside the writer's: the gold tier's (gold only) and the readers'. */
-  private List<LakeViews> followerViews() {
-    List<LakeViews> followers = new ArrayList<>();
+  private List<io.analytics.engine.lake.LakeViewCatalog> followerViews() {
+    List<io.analytics.engine.lake.LakeViewCatalog> followers = new ArrayList<>();
     followers.add(new LakeViews(databases.goldTier, new LakeScanner(home), Set.of(Layer.GOLD)));
     if (databases.readerTier != null) {
-      followers.add(new LakeViews(databases.readerTier.database(), new LakeScanner(home)));
+      followers.add(databases.readerTier.lakeViews());
     }
     return followers;
   }
@@ -140,7 +145,7 @@ public final class GatewayServer implements AutoCloseable {
     return new ServingInstances(databases.writer, databases.goldTier, allocator, isReplica,
         isReplica ? new ReplicaSearchPath() : SearchPathRouting.DIRECT,
         databases.readerTier == null ? null : new SessionTier(databases.readerTier.database(),
-            new ReplicaSearchPath(), databases.readerTier::beforeStatement));
+            new ReplicaSearchPath(io.analytics.gateway.replica.ReaderTier.LAKE_CATALOG), databases.readerTier::beforeStatement));
   }
 
   /** The services sessions share, for tests of how the instances are walled. */

@@ -35,6 +35,12 @@ class PostgresColumnNamesTest {
   }
 
   @Test
+  void aCastToAnArrayIsNamedAfterItsElementType() {
+    // PostgreSQL names a cast by the type as written, and int[] is int4 with array bounds.
+    assertThat(names("SELECT NULL::int[], NULL::text[], NULL::int")).containsExactly("int4", "text", "int4");
+  }
+
+  @Test
   void operatorsAndKeywordSyntaxAreNamedAsWritten() {
     assertThat(names("SELECT b ~ 'x', regexp_matches(b, 'x'), extract(year FROM DATE '2024-01-01'), "
         + "date_part('year', DATE '2024-01-01'), trim(b), ltrim(b), position('x' IN b), upper (b), main.lower(b) FROM t"))
