@@ -9,13 +9,7 @@
 const fs = require('node:fs');
 const { Client } = require('pg');
 
-const REFERENCE = {
-  host: process.env.REFERENCE_HOST,
-  port: Number(process.env.REFERENCE_PORT),
-  user: process.env.REFERENCE_USER,
-  password: process.env.REFERENCE_PASSWORD,
-  database: process.env.REFERENCE_DATABASE,
-};
+const REFERENCE = require('./reference');
 const MAX_ROWS = 1000;
 
 async function connect(config, setup) {
