@@ -71,6 +71,14 @@ async function main() {
   assert.equal(bytes.rows[0].q, 3);
   ok('postgres dialect');
 
+  // a numeric of more than 10 decimals bound for numeric without precision: 22003, never rounded to 10
+  await client.query('CREATE TEMP TABLE readings (loose numeric)');
+  await assert.rejects(client.query('INSERT INTO readings VALUES ($1)', ['0.123456789012']), (err) => err.code === '22003');
+  await assert.rejects(client.query('SELECT $1::numeric AS n', ['0.123456789012']), (err) => err.code === '22003');
+  await client.query('INSERT INTO readings VALUES ($1)', ['0.1234567890']);
+  assert.deepEqual((await client.query('SELECT loose FROM readings')).rows, [{ loose: '0.1234567890' }]);
+  ok('unconstrained numeric parameters');
+
   await client.end();
 }
 

@@ -30,7 +30,8 @@ gateway = psycopg2.connect("")
 reference = psycopg2.connect(os.environ["REFERENCE_DSN"])
 
 for sql in ["SELECT 70.0 / 70, 1::numeric / 3", "SELECT sqrt(2.0), exp(1.0), ln(2.0), log(2.0, 64.0)",
-            "SELECT power(1.5, 3), 3.789 ^ 21.0000000000000000, (-1.0) ^ 2147483646", "SELECT sqrt(4), power(2, 3)"]:
+            "SELECT power(1.5, 3), 3.789 ^ 21.0000000000000000, (-1.0) ^ 2147483646", "SELECT sqrt(4), power(2, 3)",
+            "SELECT avg(x), avg(x::numeric(12,4)) FROM (VALUES (1.5::numeric(10,2)), (2.25), (7)) v(x)"]:
     mine, theirs = answer(gateway, sql), answer(reference, sql)
     assert mine == theirs, (sql, mine, theirs)
     # Decimals compare equal whatever their exponent: their text must match too
@@ -57,3 +58,25 @@ assert [row[0] for row in cur.fetchall()] == [decimal.Decimal("0.0001"), decimal
 assert cur.description[0].type_code == NUMERIC
 gateway.commit()
 ok("psycopg2 numeric column")
+
+# more decimals than the platform's numeric without precision holds: refused, never rounded; numeric(p,s) rounds on store
+for conn in (gateway, reference):
+    cur = conn.cursor()
+    cur.execute("CREATE TEMP TABLE readings (loose numeric, fixed numeric(20,15))")
+    cur.execute("INSERT INTO readings (fixed) VALUES (%s), (%s)",
+                (decimal.Decimal("0.1234567890123456789"), decimal.Decimal("-2.0000000000000005")))
+    conn.commit()
+fixed = "SELECT fixed FROM readings ORDER BY fixed"
+assert answer(gateway, fixed) == answer(reference, fixed), (answer(gateway, fixed), answer(reference, fixed))
+cur = gateway.cursor()
+try:
+    cur.execute("INSERT INTO readings (loose) VALUES (%s)", (decimal.Decimal("0.123456789012"),))
+    raise AssertionError("a value of 12 decimals was stored into numeric without precision")
+except psycopg2.Error as e:
+    assert e.pgcode == "22003", e.pgcode
+gateway.rollback()
+cur.execute("INSERT INTO readings (loose) VALUES (%s)", (decimal.Decimal("0.1234567890"),))
+cur.execute("SELECT loose FROM readings WHERE loose IS NOT NULL")
+assert cur.fetchall() == [(decimal.Decimal("0.1234567890"),)]
+gateway.commit()
+ok("psycopg2 unconstrained numeric refusal")

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code sum} and {@code avg} of integers give PostgreSQL's result types: DuckDB's sum of int2/int4
+ * {@code sum} and {@code avg} of integers give PostgreSQL's result types, and {@code var_pop} and
+ * {@code stddev_pop} of one infinite or NaN value PostgreSQL's NaN (DuckDB answered 0): DuckDB's sum of int2/int4
  * is a HUGEINT (sent as numeric, where PostgreSQL says int8) and its avg of integers a double (where
  * PostgreSQL computes an exact numeric), so drivers mapped them to other host types and averages lost
  * digits. The calls become {@link PgAggregateMacros}, whose typed overloads DuckDB's binder chooses by
@@ -18,7 +19,11 @@ import java.util.Set;
  * must not depend on the session's temporary macros.
  */
 public final class AggregateResultTypes implements DialectStage {
-  private static final Map<String, String> MACROS = Map.of("sum", PgAggregateMacros.SUM, "avg", PgAggregateMacros.AVG);
+  private static final Map<String, String> MACROS = Map.of(
+      "sum", PgAggregateMacros.SUM, "avg", PgAggregateMacros.AVG, "var_pop", PgAggregateMacros.VAR_POP, "stddev_pop",
+      PgAggregateMacros.STDDEV_POP);
+  /** Macros whose body holds two aggregates, which DuckDB refuses as window functions: window calls keep DuckDB's. */
+  private static final Set<String> NOT_WINDOWED = Set.of("var_pop", "stddev_pop");
   /** Aggregates an argument of a window call may hold. */
   private static final Set<String> AGGREGATES = Set.of(
       "sum", "avg", "count", "min", "max", "bool_and", "bool_or", "every", "string_agg", "array_agg", "stddev", "stddev_samp",
@@ -37,8 +42,14 @@ public final class AggregateResultTypes implements DialectStage {
         continue;
       }
       int close = statement.closingParenthesis(i + 1);
-      if (close > i + 2 && isPlainCall(statement, i + 1, close)) {
+      boolean window = close + 1 < tokens.size() && tokens.get(close + 1).is("OVER");
+      if (close > i + 2 && isPlainCall(statement, i + 1, close) && !(window && NOT_WINDOWED.contains(token.value()))) {
         edits.replace(token.start(), token.end(), MACROS.get(token.value()));
+        if (!window && token.value().equals("avg")) {
+          // avg(x, x): the second copy picks the overload by x's type and keeps a DECIMAL's scale (see PgAggregateMacros)
+          edits.replace(tokens.get(close).start(), tokens.get(close).start(),
+              ", " + statement.sql().substring(tokens.get(i + 2).start(), tokens.get(close - 1).end()));
+        }
       }
     }
     return edits.result();

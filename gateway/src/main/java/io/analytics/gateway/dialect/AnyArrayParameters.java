@@ -26,6 +26,16 @@ public final class AnyArrayParameters {
   /** Prepares SQL without running it and reports DuckDB's type for each parameter ("UNKNOWN" when it has none). */
   public interface ParameterTypes {
     List<String> of(String sql);
+
+    /** Prepares with the session's own DuckDB connection, where the statement's tables are visible. */
+    static ParameterTypes preparingWith(EngineSession engine) {
+      requireNonNull(engine, "engine is null");
+      return sql -> {
+        try (PreparedQuery query = engine.prepare(sql)) {
+          return query.parameterTypes();
+        }
+      };
+    }
   }
 
   private final ParameterTypes probe;
@@ -36,12 +46,7 @@ public final class AnyArrayParameters {
 
   /** Probes with the session's own DuckDB connection, where the statement's tables are visible. */
   public static AnyArrayParameters probingWith(EngineSession engine) {
-    requireNonNull(engine, "engine is null");
-    return new AnyArrayParameters(sql -> {
-      try (PreparedQuery query = engine.prepare(sql)) {
-        return query.parameterTypes();
-      }
-    });
+    return new AnyArrayParameters(ParameterTypes.preparingWith(engine));
   }
 
   public SqlStatement apply(SqlStatement statement, List<Integer> declaredTypes) {

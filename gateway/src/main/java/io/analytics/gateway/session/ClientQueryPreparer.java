@@ -49,6 +49,7 @@ final class ClientQueryPreparer {
   private final String user;
   private final boolean administers;
   private final StatementPipeline pipeline;
+  private final io.analytics.gateway.dialect.UnconstrainedNumericLiterals unconstrainedLiterals;
   private boolean catalogObjectsCreated;
   /** pg_notify() in queries; set when the session has started (see {@link #notificationsStarted}). */
   private io.analytics.gateway.notify.NotifyFunction notifyFunction;
@@ -73,6 +74,7 @@ final class ClientQueryPreparer {
     this.administers = administers;
     this.tableFunctions = new io.analytics.gateway.functions.TableFunctionNames(
         () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
+    this.unconstrainedLiterals = io.analytics.gateway.dialect.UnconstrainedNumericLiterals.probingWith(engine);
     this.pipeline = new StatementPipeline(stages());
   }
 
@@ -94,7 +96,8 @@ final class ClientQueryPreparer {
             io.analytics.gateway.functions.ScalarCallsInFrom.mayApply(statement)
                 ? io.analytics.gateway.functions.ScalarCallsInFrom.rewrite(statement, tableFunctions) : statement),
         new StatementPipeline.Stage("any-array-parameters", (statement, types) -> AnyArrayParameters.probingWith(engine).apply(statement, types)),
-        new StatementPipeline.Stage("numeric-parameters", NumericParameters::apply));
+        new StatementPipeline.Stage("numeric-parameters", NumericParameters::apply),
+        new StatementPipeline.Stage("unconstrained-numeric-literals", (statement, types) -> unconstrainedLiterals.apply(statement)));
   }
 
   PreparedQuery prepare(SqlStatement statement, boolean inTransaction) {

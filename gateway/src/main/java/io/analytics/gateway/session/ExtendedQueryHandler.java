@@ -165,7 +165,9 @@ final class ExtendedQueryHandler {
         continue;
       }
       int declared = i < plan.declaredTypes().size() ? plan.declaredTypes().get(i) : 0;
-      values.add(ParameterDecoder.decode(declared, duckDbTypes.get(i), bind.parameterFormat(i) == 1, raw, context.parameters().format()));
+      Object value = ParameterDecoder.decode(declared, duckDbTypes.get(i), bind.parameterFormat(i) == 1, raw, context.parameters().format());
+      io.analytics.gateway.dialect.UnconstrainedNumericValues.checkParameter(value, duckDbTypes.get(i));
+      values.add(value);
     }
     return values;
   }

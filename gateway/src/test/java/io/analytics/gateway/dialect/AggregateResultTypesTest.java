@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.analytics.gateway.sql.SqlStatement;
 import org.junit.jupiter.api.Test;
 
-/** sum and avg calls of queries become the typed macros; what DuckDB takes only from real aggregates stays. */
+/** sum, avg, var_pop and stddev_pop calls of queries become the typed macros; what DuckDB takes only from real aggregates stays. */
 class AggregateResultTypesTest {
   private static String translate(String sql) {
     return new AggregateResultTypes().apply(SqlStatement.parse(sql)).sql();
@@ -14,10 +14,18 @@ class AggregateResultTypesTest {
   @Test
   void plainCallsInQueriesBecomeTheTypedMacros() {
     assertThat(translate("SELECT sum(x), AVG(y + 1) FROM t GROUP BY z HAVING sum(x) > 1"))
-        .isEqualTo("SELECT pg_gateway_sum(x), pg_gateway_avg(y + 1) FROM t GROUP BY z HAVING pg_gateway_sum(x) > 1");
+        .isEqualTo("SELECT pg_gateway_sum(x), pg_gateway_avg(y + 1, y + 1) FROM t GROUP BY z HAVING pg_gateway_sum(x) > 1");
     assertThat(translate("WITH s AS (SELECT avg(v) OVER (ORDER BY i) FROM t) SELECT * FROM s"))
         .isEqualTo("WITH s AS (SELECT pg_gateway_avg(v) OVER (ORDER BY i) FROM t) SELECT * FROM s");
     assertThat(translate("(SELECT sum(x) FROM t)")).isEqualTo("(SELECT pg_gateway_sum(x) FROM t)");
+  }
+
+  @Test
+  void populationVariancesBecomeTheNanKeepingMacrosExceptAsWindowFunctions() {
+    assertThat(translate("SELECT var_pop(x), stddev_pop(x::float8), var_samp(x) FROM t"))
+        .isEqualTo("SELECT pg_gateway_var_pop(x), pg_gateway_stddev_pop(x::float8), var_samp(x) FROM t");
+    String window = "SELECT var_pop(x) OVER (ORDER BY i), stddev_pop(x) OVER w FROM t WINDOW w AS ()";
+    assertThat(translate(window)).isEqualTo(window);
   }
 
   @Test

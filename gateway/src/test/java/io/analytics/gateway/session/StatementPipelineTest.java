@@ -36,7 +36,8 @@ class StatementPipelineTest {
   @Test
   void stagesRunInTheirDeclaredOrder() {
     assertThat(pipeline.names()).containsExactly("postgres-ddl", "catalog-syntax", "format-calls", "date-literals", "postgres-dialect",
-        "session-macros", "session-values", "scalar-calls-in-from", "any-array-parameters", "numeric-parameters");
+        "session-macros", "session-values", "scalar-calls-in-from", "any-array-parameters", "numeric-parameters",
+        "unconstrained-numeric-literals");
   }
 
   @Test

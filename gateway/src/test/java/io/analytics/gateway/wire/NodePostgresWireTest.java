@@ -33,6 +33,6 @@ class NodePostgresWireTest {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.passedChecks()).as(result.toString()).containsExactly(
         "connect", "simple query", "parameters and types", "prepared statement reuse", "pg-cursor streaming",
-        "errors and transactions", "postgres dialect");
+        "errors and transactions", "postgres dialect", "unconstrained numeric parameters");
   }
 }

@@ -9,6 +9,7 @@ import io.analytics.gateway.testing.GatewayExtension;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Numeric answers that were silently wrong (double precision typed float8, or values rounded to 3
  * decimals) answer as PostgreSQL 15 does, or are refused: the same statements through pgjdbc over
  * the extended and the simple protocol against a real PostgreSQL and the gateway, and through
- * psycopg2 (numeric_checks.py compares Decimals from both servers).
+ * psycopg2 (numeric_checks.py compares Decimals from both servers). A value with more decimals than the
+ * platform's numeric without precision holds (10) is refused with 22003 wherever DuckDB would have rounded it
+ * silently; numeric(p,s) columns keep rounding to s on store, with PostgreSQL 15's values.
  */
 class NumericWireTest {
   private static final String DATABASE = "lake";
@@ -33,7 +36,11 @@ class NumericWireTest {
       "SELECT 70.0 / 70", "SELECT 1::numeric / 3", "SELECT 7.0 / 2 AS half", "SELECT sqrt(2.0)", "SELECT exp(1.0)", "SELECT ln(0.0456789)",
       "SELECT log(10.00000000000000000)", "SELECT power('-2'::numeric, '3')", "SELECT (-1.0) ^ 2147483646", "SELECT 32.1 ^ 9.8",
       "SELECT sqrt(96627521408608.56340355805::numeric)", "SELECT 0.12 ^ (-20)", "SELECT round(sqrt(2.0), 4)", "SELECT sqrt(4)",
-      "SELECT power(2, 10)");
+      "SELECT power(2, 10)", "SELECT var_pop(x), stddev_pop(x), var_samp(x) FROM (VALUES ('inf'::float8)) v(x)",
+      "SELECT var_pop(x), stddev_pop(x) FROM (VALUES ('nan'::float8)) v(x)",
+      "SELECT avg(x), avg(-x) FROM (VALUES (1.5::numeric(10,2)), (2.25), (7)) v(x)", "SELECT avg(x::numeric) FROM (VALUES (1), (2), (2)) v(x)",
+      "SELECT g, avg(x) FROM (VALUES (1, 0.5::numeric(8,3)), (1, 9998.25), (2, 3)) v(g, x) GROUP BY g ORDER BY g",
+      "SELECT var_pop(x), stddev_pop(x), var_samp(x) FROM (VALUES (1.5::float8), (2.5)) v(x)");
   /** PostgreSQL's errors with PostgreSQL's SQLSTATE. */
   private static final Map<String, String> SAME_ERROR = Map.of(
       "SELECT power('-2'::numeric, '3.3')", "2201F", "SELECT (-12.34) ^ 1.2", "2201F", "SELECT ln(0.0)", "2201E",
@@ -104,7 +111,105 @@ class NumericWireTest {
             + PostgresServer.USER + " password=" + PostgresServer.PASSWORD),
         python, ClientScript.CLIENTS.resolve("python").resolve("numeric_checks.py").toString());
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.passedChecks()).containsExactly("psycopg2 exact numerics", "psycopg2 numeric errors", "psycopg2 numeric column");
+    assertThat(result.passedChecks()).containsExactly("psycopg2 exact numerics", "psycopg2 numeric errors", "psycopg2 numeric column",
+        "psycopg2 unconstrained numeric refusal");
+  }
+
+  @Test
+  void longLiteralsForAnUnconstrainedColumnAreRefusedNotRounded() throws SQLException {
+    for (boolean simple : new boolean[] {false, true}) {
+      try (Connection gw = connect(connectGateway(simple)); Statement statement = gw.createStatement()) {
+        for (String sql : List.of("INSERT INTO readings (loose) VALUES (0.123456789012345)",
+            "INSERT INTO readings (loose) VALUES (-1.00000000001)", "INSERT INTO readings (loose) VALUES ('0.123456789012')",
+            "INSERT INTO readings (fixed, loose) VALUES (0.5, '0.123456789012'::numeric)",
+            "UPDATE readings SET loose = 0.000000000001")) {
+          assertThat(sqlState(statement, sql)).as(sql + (simple ? " (simple)" : "")).isEqualTo("22003");
+        }
+        statement.execute("INSERT INTO readings (loose) VALUES (0.1234567890), (1.50000000000000)");
+        assertThat(column(statement, "SELECT loose FROM readings ORDER BY loose"))
+            .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("0.123456789"), new BigDecimal("1.5"));
+      }
+    }
+  }
+
+  @Test
+  void boundParametersWithTooManyDecimalsAreRefused() throws SQLException {
+    try (Connection gw = connect(connectGateway(false))) {
+      try (PreparedStatement insert = gw.prepareStatement("INSERT INTO readings (loose) VALUES (?)")) {
+        insert.setBigDecimal(1, new BigDecimal("0.123456789012"));
+        assertThat(sqlState(insert)).isEqualTo("22003");
+        insert.setBigDecimal(1, new BigDecimal("0.1234567890"));
+        insert.executeUpdate();
+      }
+      try (PreparedStatement cast = gw.prepareStatement("SELECT ?::numeric")) {
+        cast.setString(1, "0.123456789012");
+        assertThat(sqlState(cast)).isEqualTo("22003");
+        cast.setBigDecimal(1, new BigDecimal("0.123456789012"));
+        try (ResultSet rows = cast.executeQuery()) {
+          assertThat(rows.next()).isTrue();
+          assertThat(rows.getBigDecimal(1)).isEqualTo(new BigDecimal("0.123456789012"));
+        }
+      }
+      try (Statement statement = gw.createStatement()) {
+        assertThat(column(statement, "SELECT loose FROM readings")).containsExactly(new BigDecimal("0.1234567890"));
+      }
+    }
+  }
+
+  @Test
+  void constrainedColumnsRoundOnStoreAsPostgresDoes() throws SQLException {
+    String insert = "INSERT INTO readings (fixed, small) VALUES (0.1234567890123456789, 1234.565), (-2.0000000000000005, -0.005)";
+    for (boolean simple : new boolean[] {false, true}) {
+      try (Connection pg = connect(connectPostgres(simple)); Connection gw = connect(connectGateway(simple));
+          Statement onPostgres = pg.createStatement(); Statement onGateway = gw.createStatement()) {
+        onPostgres.execute(insert);
+        onGateway.execute(insert);
+        for (String sql : List.of("SELECT fixed FROM readings ORDER BY fixed", "SELECT small FROM readings ORDER BY small")) {
+          assertThat(column(onGateway, sql)).as(sql).isEqualTo(column(onPostgres, sql));
+        }
+        try (PreparedStatement bound = gw.prepareStatement("INSERT INTO readings (fixed) VALUES (?)")) {
+          bound.setBigDecimal(1, new BigDecimal("0.1234567890123456789"));
+          bound.executeUpdate();
+        }
+        assertThat(column(onGateway, "SELECT fixed FROM readings WHERE fixed > 0")).contains(new BigDecimal("0.123456789012346"));
+      }
+    }
+  }
+
+  /** The connection, with the table of the unconstrained numeric tests created. */
+  private static Connection connect(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TEMP TABLE readings (loose numeric, fixed numeric(20,15), small numeric(6,2))");
+    }
+    return connection;
+  }
+
+  private static String sqlState(Statement statement, String sql) {
+    try {
+      statement.execute(sql);
+      return "no error";
+    } catch (SQLException e) {
+      return e.getSQLState();
+    }
+  }
+
+  private static String sqlState(PreparedStatement statement) {
+    try {
+      statement.execute();
+      return "no error";
+    } catch (SQLException e) {
+      return e.getSQLState();
+    }
+  }
+
+  private static List<BigDecimal> column(Statement statement, String sql) throws SQLException {
+    List<BigDecimal> values = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getBigDecimal(1));
+      }
+    }
+    return values;
   }
 
   /** {@code type value, ...} of the first row, or {@code ERROR sqlstate}. */
