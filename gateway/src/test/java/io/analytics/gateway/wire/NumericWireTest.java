@@ -157,6 +157,30 @@ class NumericWireTest {
   }
 
   @Test
+  void computedValuesForAnUnconstrainedColumnAreStoredExactlyOrRefused() throws SQLException {
+    String exact = "UPDATE readings SET loose = loose * 1.05, fixed = fixed / 3";
+    for (boolean simple : new boolean[] {false, true}) {
+      try (Connection pg = connect(connectPostgres(simple)); Connection gw = connect(connectGateway(simple));
+          Statement onPostgres = pg.createStatement(); Statement onGateway = gw.createStatement()) {
+        for (Statement statement : List.of(onPostgres, onGateway)) {
+          statement.execute("INSERT INTO readings (loose, fixed) VALUES (1.5 * 2, 1), (2.25, 2 * 1.5)");
+          statement.execute(exact);
+        }
+        String sql = "SELECT loose FROM readings ORDER BY loose";
+        assertThat(column(onGateway, sql)).as(sql).usingElementComparator(BigDecimal::compareTo).isEqualTo(column(onPostgres, sql));
+        sql = "SELECT fixed FROM readings ORDER BY fixed";
+        assertThat(column(onGateway, sql)).as(sql).isEqualTo(column(onPostgres, sql));
+        for (String refused : List.of("UPDATE readings SET loose = loose * 1.000000005", "UPDATE readings SET loose = loose / 7",
+            "INSERT INTO readings (loose) VALUES (3 * 0.00000000005)")) {
+          assertThat(sqlState(onGateway, refused)).as(refused + (simple ? " (simple)" : "")).isEqualTo("22003");
+        }
+        assertThat(column(onGateway, "SELECT loose FROM readings ORDER BY loose"))
+            .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("2.3625"), new BigDecimal("3.15"));
+      }
+    }
+  }
+
+  @Test
   void constrainedColumnsRoundOnStoreAsPostgresDoes() throws SQLException {
     String insert = "INSERT INTO readings (fixed, small) VALUES (0.1234567890123456789, 1234.565), (-2.0000000000000005, -0.005)";
     for (boolean simple : new boolean[] {false, true}) {
