@@ -72,6 +72,30 @@ public final class DuckDbDatabase implements AutoCloseable {
     return open("jdbc:duckdb:" + file, file.toString(), config, null, readOnly);
   }
 
+  /**
+   * An instance whose own catalog is {@code baseFile} (created empty first if absent) opened
+   * READ_ONLY: DuckDB then attaches every other database read-only too and refuses to create
+   * anything outside the temp catalog (CREATE TABLE/VIEW/SCHEMA/MACRO/SEQUENCE, even an in-memory
+   * ATTACH), while each connection's TEMP objects still work. For the tier read-only roles run on,
+   * whose shared objects (the lake's views, the warehouse snapshot) are attached read-only files.
+   */
+  public static DuckDbDatabase openReadOnlyInstance(Path baseFile, DuckDbConfig config, Path tempDirectory) {
+    requireNonNull(baseFile, "baseFile is null");
+    requireNonNull(config, "config is null");
+    if (!Files.exists(baseFile)) {
+      try {
+        Files.createDirectories(baseFile.toAbsolutePath().getParent());
+        DriverManager.getConnection("jdbc:duckdb:" + baseFile).close();
+      } catch (SQLException | java.io.IOException e) {
+        throw new PlatformException(SqlState.IO_ERROR, "cannot create " + baseFile + ": " + e.getMessage(), e);
+      }
+    }
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    Path temp = config.tempDirectory() != null ? Path.of(config.tempDirectory()) : tempDirectory;
+    return open("jdbc:duckdb:" + baseFile, baseFile.toString(), config, temp, readOnly);
+  }
+
   private static DuckDbDatabase open(String url, String description, DuckDbConfig config, Path temp) {
     return open(url, description, config, temp, new Properties());
   }
@@ -129,9 +153,7 @@ public final class DuckDbDatabase implements AutoCloseable {
    * Confines the instance's file access to these directories (reads and writes alike), and stops
    * it from loading extensions it does not have. DuckDB enforces this in its file system layer for
    * every function and statement, so it holds even for SQL the gateway's own checks would miss.
-   * The instances only readers use then also lock their configuration (the gateway's
-   * LockedConfiguration); the writers' instance cannot, as its sessions set TimeZone, and the
-   * gateway refuses engine-wide SETs there itself.
+   * Serving instances then also lock their configuration (the gateway's LockedConfiguration).
    */
   public void restrictFileAccess(java.util.List<Path> allowedDirectories) {
     java.util.Set<String> directories = new java.util.LinkedHashSet<>();

@@ -22,6 +22,12 @@ public final class DuckDbErrors {
    * the SQLSTATE in brackets.
    */
   private static final Pattern JAVA_FUNCTION_ERROR = Pattern.compile("^[A-Za-z ]+ Error: (?:[\\w.$]+: )?\\[([0-9A-Z]{5})\\] ([^\\n]*)");
+  /**
+   * A CHECK constraint whose expression raised the error itself with error('[SQLSTATE] message'), as the
+   * gateway's length checks of char(n) and varchar(n) columns do: PostgreSQL's error, not a check violation.
+   */
+  private static final Pattern RAISED_IN_CHECK = Pattern.compile("^Constraint Error: CHECK constraint failed.*\\(Error: \\[([0-9A-Z]{5})\\] ([^\\n]*)\\)",
+      Pattern.DOTALL);
   private static final Pattern LINE_MARKER = Pattern.compile("\\nLINE (\\d+): (.*)\\n( *)\\^");
 
   private record Rule(String errorClass, String fragment, SqlState state) {}
@@ -60,6 +66,9 @@ public final class DuckDbErrors {
           new Rule("invalid input", "is not supported by the gateway", SqlState.FEATURE_NOT_SUPPORTED),
           // A computed value stored into numeric without precision that DECIMAL(38,10) would round (UnconstrainedNumericExpressions).
           new Rule("invalid input", "numeric without a precision holds", SqlState.NUMERIC_VALUE_OUT_OF_RANGE),
+          // A serving instance's lock_configuration: an engine-wide setting no client may change (PostgreSQL's
+          // "permission denied to set parameter").
+          new Rule("invalid input", "the configuration has been locked", SqlState.INSUFFICIENT_PRIVILEGE),
           new Rule("invalid input", "", SqlState.INVALID_TEXT_REPRESENTATION),
           new Rule("out of range", "division by zero", SqlState.DIVISION_BY_ZERO),
           new Rule("out of range", "", SqlState.NUMERIC_VALUE_OUT_OF_RANGE),
@@ -103,6 +112,10 @@ public final class DuckDbErrors {
     Matcher javaFunction = JAVA_FUNCTION_ERROR.matcher(raw);
     if (javaFunction.find()) {
       return new PlatformException(stateOfCode(javaFunction.group(1)), javaFunction.group(2), null, null, 0, cause);
+    }
+    Matcher raisedInCheck = RAISED_IN_CHECK.matcher(raw);
+    if (raisedInCheck.find()) {
+      return new PlatformException(stateOfCode(raisedInCheck.group(1)), raisedInCheck.group(2), null, null, 0, cause);
     }
     Matcher classMatcher = ERROR_CLASS.matcher(raw);
     String errorClass = "";

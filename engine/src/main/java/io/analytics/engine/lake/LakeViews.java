@@ -13,7 +13,7 @@ import java.util.List;
  * Exposes every dataset of the lake as a view in its layer's schema ({@code bronze.trades} over
  * {@code data/bronze/trades/**}/*.parquet} with hive partitioning), so SQL sees the lake as tables.
  */
-public final class LakeViews {
+public final class LakeViews implements LakeViewCatalog {
   private final DuckDbDatabase database;
   private final LakeScanner scanner;
   private final java.util.Set<Layer> layers;
@@ -32,16 +32,26 @@ public final class LakeViews {
   }
 
   /** Creates the layer schemas and (re)creates one view per dataset; returns what it found. */
+  @Override
   public List<Dataset> refresh() {
+    return writeViews(database::execute);
+  }
+
+  /**
+   * Runs the statements that create the layer schemas and one view per dataset on {@code run}
+   * (another database than this instance's own, for a catalog built in a file); the Parquet
+   * footers are still read through this instance. Returns the datasets found.
+   */
+  List<Dataset> writeViews(java.util.function.Consumer<String> run) {
     for (Layer layer : Layer.values()) {
       if (layers.contains(layer)) {
-        database.execute("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifiers.quote(layer.schemaName()));
+        run.accept("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifiers.quote(layer.schemaName()));
       }
     }
     List<Dataset> datasets = new java.util.ArrayList<>();
     for (Dataset dataset : scanner.scan()) {
       if (layers.contains(dataset.layer())) {
-        database.execute(viewDefinition(dataset, schemas));
+        run.accept(viewDefinition(dataset, schemas));
         datasets.add(dataset);
       }
     }

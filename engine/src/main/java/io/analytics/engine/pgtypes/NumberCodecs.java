@@ -1,7 +1,6 @@
 package io.analytics.engine.pgtypes;
 
 import static io.analytics.engine.pgtypes.PgCodec.scalarField;
-import static io.analytics.engine.pgtypes.PgCodecs.expectLength;
 import static io.analytics.engine.pgtypes.PgCodecs.precision;
 import static io.analytics.engine.pgtypes.PgCodecs.scale;
 
@@ -24,146 +23,98 @@ import org.apache.arrow.vector.types.pojo.Field;
 final class NumberCodecs {
   private NumberCodecs() {}
 
-  static final class Bool implements PgCodec {
-    public String pgType(int typmod) {
-      return "boolean";
+  static final class Bool extends FixedWidthCodec {
+    Bool() {
+      super("boolean", "BOOLEAN", ArrowType.Bool.INSTANCE, 1);
     }
 
-    public String duckDbType(int typmod) {
-      return "BOOLEAN";
-    }
-
-    public Field field(String name, int typmod) {
-      return scalarField(name, ArrowType.Bool.INSTANCE);
-    }
-
-    public void read(PgInput in, int length, FieldVector vector, int row) throws IOException {
-      expectLength("boolean", length, 1);
+    @Override
+    void readValue(PgInput in, FieldVector vector, int row) throws IOException {
       ((BitVector) vector).setSafe(row, in.readByte() != 0 ? 1 : 0);
     }
 
-    public void write(FieldVector vector, int row, PgOutput out) {
-      out.writeInt(1);
+    @Override
+    void writeValue(FieldVector vector, int row, PgOutput out) {
       out.writeByte(((BitVector) vector).get(row));
     }
   }
 
-  static final class Int2 implements PgCodec {
-    public String pgType(int typmod) {
-      return "int2";
+  static final class Int2 extends FixedWidthCodec {
+    Int2() {
+      super("int2", "SMALLINT", new ArrowType.Int(16, true), 2);
     }
 
-    public String duckDbType(int typmod) {
-      return "SMALLINT";
-    }
-
-    public Field field(String name, int typmod) {
-      return scalarField(name, new ArrowType.Int(16, true));
-    }
-
-    public void read(PgInput in, int length, FieldVector vector, int row) throws IOException {
-      expectLength("int2", length, 2);
+    @Override
+    void readValue(PgInput in, FieldVector vector, int row) throws IOException {
       ((SmallIntVector) vector).setSafe(row, in.readShort());
     }
 
-    public void write(FieldVector vector, int row, PgOutput out) {
-      out.writeInt(2);
+    @Override
+    void writeValue(FieldVector vector, int row, PgOutput out) {
       out.writeShort(((SmallIntVector) vector).get(row));
     }
   }
 
-  static final class Int4 implements PgCodec {
-    public String pgType(int typmod) {
-      return "int4";
+  static final class Int4 extends FixedWidthCodec {
+    Int4() {
+      super("int4", "INTEGER", new ArrowType.Int(32, true), 4);
     }
 
-    public String duckDbType(int typmod) {
-      return "INTEGER";
-    }
-
-    public Field field(String name, int typmod) {
-      return scalarField(name, new ArrowType.Int(32, true));
-    }
-
-    public void read(PgInput in, int length, FieldVector vector, int row) throws IOException {
-      expectLength("int4", length, 4);
+    @Override
+    void readValue(PgInput in, FieldVector vector, int row) throws IOException {
       ((IntVector) vector).setSafe(row, in.readInt());
     }
 
-    public void write(FieldVector vector, int row, PgOutput out) {
-      out.writeInt(4);
+    @Override
+    void writeValue(FieldVector vector, int row, PgOutput out) {
       out.writeInt(((IntVector) vector).get(row));
     }
   }
 
-  static final class Int8 implements PgCodec {
-    public String pgType(int typmod) {
-      return "int8";
+  static final class Int8 extends FixedWidthCodec {
+    Int8() {
+      super("int8", "BIGINT", new ArrowType.Int(64, true), 8);
     }
 
-    public String duckDbType(int typmod) {
-      return "BIGINT";
-    }
-
-    public Field field(String name, int typmod) {
-      return scalarField(name, new ArrowType.Int(64, true));
-    }
-
-    public void read(PgInput in, int length, FieldVector vector, int row) throws IOException {
-      expectLength("int8", length, 8);
+    @Override
+    void readValue(PgInput in, FieldVector vector, int row) throws IOException {
       ((BigIntVector) vector).setSafe(row, in.readLong());
     }
 
-    public void write(FieldVector vector, int row, PgOutput out) {
-      out.writeInt(8);
+    @Override
+    void writeValue(FieldVector vector, int row, PgOutput out) {
       out.writeLong(((BigIntVector) vector).get(row));
     }
   }
 
-  static final class Float4 implements PgCodec {
-    public String pgType(int typmod) {
-      return "float4";
+  static final class Float4 extends FixedWidthCodec {
+    Float4() {
+      super("float4", "FLOAT", new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE), 4);
     }
 
-    public String duckDbType(int typmod) {
-      return "FLOAT";
-    }
-
-    public Field field(String name, int typmod) {
-      return scalarField(name, new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE));
-    }
-
-    public void read(PgInput in, int length, FieldVector vector, int row) throws IOException {
-      expectLength("float4", length, 4);
+    @Override
+    void readValue(PgInput in, FieldVector vector, int row) throws IOException {
       ((Float4Vector) vector).setSafe(row, Float.intBitsToFloat(in.readInt()));
     }
 
-    public void write(FieldVector vector, int row, PgOutput out) {
-      out.writeInt(4);
+    @Override
+    void writeValue(FieldVector vector, int row, PgOutput out) {
       out.writeInt(Float.floatToRawIntBits(((Float4Vector) vector).get(row)));
     }
   }
 
-  static final class Float8 implements PgCodec {
-    public String pgType(int typmod) {
-      return "float8";
+  static final class Float8 extends FixedWidthCodec {
+    Float8() {
+      super("float8", "DOUBLE", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), 8);
     }
 
-    public String duckDbType(int typmod) {
-      return "DOUBLE";
-    }
-
-    public Field field(String name, int typmod) {
-      return scalarField(name, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
-    }
-
-    public void read(PgInput in, int length, FieldVector vector, int row) throws IOException {
-      expectLength("float8", length, 8);
+    @Override
+    void readValue(PgInput in, FieldVector vector, int row) throws IOException {
       ((Float8Vector) vector).setSafe(row, Double.longBitsToDouble(in.readLong()));
     }
 
-    public void write(FieldVector vector, int row, PgOutput out) {
-      out.writeInt(8);
+    @Override
+    void writeValue(FieldVector vector, int row, PgOutput out) {
       out.writeLong(Double.doubleToRawLongBits(((Float8Vector) vector).get(row)));
     }
   }

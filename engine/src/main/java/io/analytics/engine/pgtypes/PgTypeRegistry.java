@@ -71,6 +71,12 @@ public final class PgTypeRegistry {
    */
   public static final PgTypeDefinition INT2VECTOR = type(22, "int2vector", 1006, -1, 'A', "int2vector", List.of(), null, null, null);
   public static final PgTypeDefinition OIDVECTOR = type(30, "oidvector", 1013, -1, 'A', "oidvector", List.of(), null, null, null);
+  /**
+   * The pseudo-type of functions that return nothing (pg_notify): a select list calling one is given
+   * DuckDB's union {@code UNION(void VARCHAR)} holding empty text; outside {@link #all()}, since no
+   * DuckDB value is of it, but in the gateway's pg_type (types.PgTypes), as pgjdbc looks its name up.
+   */
+  public static final PgTypeDefinition VOID = type(2278, "void", 0, 4, 'P', "void", List.of(), null, null, null);
 
   private static final List<PgTypeDefinition> ALL = List.of(
       BOOL, INT2, INT4, INT8, OID, FLOAT4, FLOAT8, NUMERIC, TEXT, VARCHAR, BPCHAR, NAME, CHAR, UNKNOWN, BYTEA,

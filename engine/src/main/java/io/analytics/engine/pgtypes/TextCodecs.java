@@ -1,9 +1,6 @@
 package io.analytics.engine.pgtypes;
 
-import static io.analytics.engine.pgtypes.PgCodec.scalarField;
-import static io.analytics.engine.pgtypes.PgCodecs.expectLength;
 import static io.analytics.engine.pgtypes.PgCodecs.textBytes;
-import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,35 +9,20 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
 
 /** Binary COPY codecs of the types DuckDB carries as strings or bytes: text-like types, json(b), uuid, bytea. */
 final class TextCodecs {
   private TextCodecs() {}
 
-  static final class TextCodec implements PgCodec {
-    private final String pgName;
-    private final String duckDbName;
+  static final class TextCodec extends NamedCodec {
     private final boolean jsonbVersionByte;
 
     TextCodec(String pgName, String duckDbName, boolean jsonbVersionByte) {
-      this.pgName = requireNonNull(pgName, "pgName is null");
-      this.duckDbName = requireNonNull(duckDbName, "duckDbName is null");
+      super(pgName.equals("bpchar") || pgName.equals("name") ? "text" : pgName, duckDbName, ArrowType.Utf8.INSTANCE);
       this.jsonbVersionByte = jsonbVersionByte;
     }
 
-    public String pgType(int typmod) {
-      return pgName.equals("bpchar") || pgName.equals("name") ? "text" : pgName;
-    }
-
-    public String duckDbType(int typmod) {
-      return duckDbName;
-    }
-
-    public Field field(String name, int typmod) {
-      return scalarField(name, ArrowType.Utf8.INSTANCE);
-    }
-
+    @Override
     public void read(PgInput in, int length, FieldVector vector, int row) throws IOException {
       if (jsonbVersionByte) {
         byte version = in.readByte();
@@ -54,6 +36,7 @@ final class TextCodecs {
       ((VarCharVector) vector).setSafe(row, bytes, 0, length);
     }
 
+    @Override
     public void write(FieldVector vector, int row, PgOutput out) {
       byte[] bytes = textBytes(vector, row);
       if (jsonbVersionByte) {
@@ -66,52 +49,38 @@ final class TextCodecs {
     }
   }
 
-  static final class Uuid implements PgCodec {
-    public String pgType(int typmod) {
-      return "uuid";
+  static final class Uuid extends FixedWidthCodec {
+    Uuid() {
+      super("uuid", "UUID", ArrowType.Utf8.INSTANCE, 16);
     }
 
-    public String duckDbType(int typmod) {
-      return "UUID";
-    }
-
-    public Field field(String name, int typmod) {
-      return scalarField(name, ArrowType.Utf8.INSTANCE);
-    }
-
-    public void read(PgInput in, int length, FieldVector vector, int row) throws IOException {
-      expectLength("uuid", length, 16);
+    @Override
+    void readValue(PgInput in, FieldVector vector, int row) throws IOException {
       UUID uuid = new UUID(in.readLong(), in.readLong());
       ((VarCharVector) vector).setSafe(row, uuid.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    public void write(FieldVector vector, int row, PgOutput out) {
+    @Override
+    void writeValue(FieldVector vector, int row, PgOutput out) {
       UUID uuid = UUID.fromString(new String(textBytes(vector, row), StandardCharsets.US_ASCII));
-      out.writeInt(16);
       out.writeLong(uuid.getMostSignificantBits());
       out.writeLong(uuid.getLeastSignificantBits());
     }
   }
 
-  static final class Bytea implements PgCodec {
-    public String pgType(int typmod) {
-      return "bytea";
+  static final class Bytea extends NamedCodec {
+    Bytea() {
+      super("bytea", "BLOB", ArrowType.Binary.INSTANCE);
     }
 
-    public String duckDbType(int typmod) {
-      return "BLOB";
-    }
-
-    public Field field(String name, int typmod) {
-      return scalarField(name, ArrowType.Binary.INSTANCE);
-    }
-
+    @Override
     public void read(PgInput in, int length, FieldVector vector, int row) throws IOException {
       byte[] bytes = new byte[length];
       in.readFully(bytes, length);
       ((VarBinaryVector) vector).setSafe(row, bytes, 0, length);
     }
 
+    @Override
     public void write(FieldVector vector, int row, PgOutput out) {
       byte[] bytes = vector instanceof VarBinaryVector binary ? binary.get(row) : (byte[]) vector.getObject(row);
       out.writeInt(bytes.length);

@@ -49,12 +49,15 @@ public final class AttachedSnapshot {
     } catch (IOException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot prepare " + file + ": " + e.getMessage(), e);
     }
-    String writable = "analytics_empty_warehouse";
-    database.execute("ATTACH " + SqlIdentifiers.literal(file.toString()) + " AS " + writable);
-    for (Layer layer : Layer.values()) {
-      database.execute("CREATE SCHEMA " + writable + "." + SqlIdentifiers.quote(layer.schemaName()));
+    // Written by an instance of its own: the instance it is attached to may be read-only itself.
+    try (java.sql.Connection writer = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file);
+        java.sql.Statement statement = writer.createStatement()) {
+      for (Layer layer : Layer.values()) {
+        statement.execute("CREATE SCHEMA " + SqlIdentifiers.quote(layer.schemaName()));
+      }
+    } catch (java.sql.SQLException e) {
+      throw new PlatformException(SqlState.IO_ERROR, "cannot write " + file + ": " + e.getMessage(), e);
     }
-    database.execute("DETACH " + writable);
     // Read-only from the start: DuckDB replaces an attached database only by one in the same mode.
     database.execute("ATTACH " + SqlIdentifiers.literal(file.toString()) + " AS " + CATALOG + " (READ_ONLY)");
     return new AttachedSnapshot(database, home);

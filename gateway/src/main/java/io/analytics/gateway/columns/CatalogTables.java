@@ -2,6 +2,7 @@ package io.analytics.gateway.columns;
 
 import static java.util.Objects.requireNonNull;
 
+import io.analytics.gateway.types.DeclaredColumnType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.function.BiFunction;
  */
 final class CatalogTables implements SelectListOrigins.Tables {
   private static final String SEPARATOR = "\u0001";
-  private static final String COLUMNS = "SELECT concat_ws(chr(1), database_name, schema_name, table_oid, column_index, column_name) "
+  /** Each column with the PostgreSQL type the gateway recorded for it where DuckDB's type is VARCHAR (see DeclaredColumnType). */
+  private static final String COLUMNS = "SELECT concat_ws(chr(1), database_name, schema_name, table_oid, column_index, "
+      + "CASE WHEN data_type = 'VARCHAR' AND starts_with(comment, 'pg_type:') THEN comment ELSE '' END, column_name) "
       + "FROM duckdb_columns() WHERE lower(table_name) = lower(?) ORDER BY database_name, schema_name, column_index";
   private static final String PATH = "SELECT concat_ws(chr(1), current_database(), current_setting('search_path'))";
 
@@ -41,8 +44,8 @@ final class CatalogTables implements SelectListOrigins.Tables {
   public RelationColumns resolve(String catalog, String schema, String name) {
     Map<Candidate, List<String[]>> found = new LinkedHashMap<>();
     for (String row : query.apply(COLUMNS, new Object[] {name})) {
-      String[] fields = row.split(SEPARATOR, 5);
-      if (fields.length == 5) {
+      String[] fields = row.split(SEPARATOR, 6);
+      if (fields.length == 6) {
         found.computeIfAbsent(new Candidate(fields[0], fields[1]), key -> new ArrayList<>()).add(fields);
       }
     }
@@ -62,9 +65,10 @@ final class CatalogTables implements SelectListOrigins.Tables {
   private static RelationColumns columns(List<String[]> rows, boolean temporary) {
     List<RelationColumns.Column> columns = new ArrayList<>(rows.size());
     for (String[] row : rows) {
-      ColumnOrigin origin = temporary ? ColumnOrigin.NONE
-          : new ColumnOrigin((int) Long.parseLong(row[2]), Short.parseShort(row[3]));
-      columns.add(new RelationColumns.Column(row[4], origin));
+      DeclaredColumnType declared = DeclaredColumnType.fromComment(row[4]).orElse(null);
+      ColumnOrigin origin = temporary ? ColumnOrigin.computed(declared)
+          : new ColumnOrigin((int) Long.parseLong(row[2]), Short.parseShort(row[3]), declared);
+      columns.add(new RelationColumns.Column(row[5], origin));
     }
     return new RelationColumns(columns);
   }

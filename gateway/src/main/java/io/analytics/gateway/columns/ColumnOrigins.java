@@ -66,7 +66,7 @@ public final class ColumnOrigins {
     try {
       JsonNode root = JSON.readTree(tree);
       List<ColumnOrigin> origins = new SelectListOrigins(tablesAt(version)).origins(root);
-      return origins == null || origins.stream().noneMatch(ColumnOrigin::isKnown) ? null : List.copyOf(origins);
+      return origins == null || origins.stream().noneMatch(ColumnOrigin::isInformative) ? null : List.copyOf(origins);
     } catch (IOException | PlatformException | NumberFormatException e) {
       // Origins are a courtesy to clients: a statement DuckDB runs fine is never failed for them.
       return null;

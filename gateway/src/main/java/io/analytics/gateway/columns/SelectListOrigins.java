@@ -49,11 +49,18 @@ final class SelectListOrigins {
     Map<String, RelationColumns> ctes = withCtes(node, outerCtes);
     String type = node.path("type").asText("");
     if (type.equals("SET_OPERATION_NODE")) {
-      // PostgreSQL marks no origin on the columns of UNION, INTERSECT and EXCEPT.
+      // PostgreSQL marks no origin on the columns of UNION, INTERSECT and EXCEPT; their declared types are the operands' when they agree.
       // DuckDB 2.0 lists the operands as children; earlier versions as left and right.
-      JsonNode first = node.path("children").isArray() && !node.path("children").isEmpty() ? node.path("children").get(0) : node.path("left");
-      RelationColumns left = output(first, ctes);
-      return left == null ? null : computed(left);
+      List<JsonNode> operands = new ArrayList<>();
+      node.path("children").forEach(operands::add);
+      if (operands.isEmpty()) {
+        operands = List.of(node.path("left"), node.path("right"));
+      }
+      List<RelationColumns> outputs = new ArrayList<>();
+      for (JsonNode operand : operands) {
+        outputs.add(output(operand, ctes));
+      }
+      return outputs.get(0) == null ? null : SetOperationTypes.combined(outputs);
     }
     if (!type.equals("SELECT_NODE")) {
       return null;
@@ -74,15 +81,11 @@ final class SelectListOrigins {
         String alias = item.path("alias").asText("");
         RelationColumns.Column column = reference(item, scope);
         String name = !alias.isEmpty() ? alias : column != null ? column.name() : "?column?";
-        columns.add(new RelationColumns.Column(name, column != null ? column.origin() : ColumnOrigin.NONE));
+        ColumnOrigin origin = column != null ? column.origin() : ColumnOrigin.computed(CharacterCastTypes.of(item));
+        columns.add(new RelationColumns.Column(name, origin));
       }
     }
     return new RelationColumns(columns);
-  }
-
-  private static RelationColumns computed(RelationColumns columns) {
-    return new RelationColumns(columns.columns().stream()
-        .map(column -> new RelationColumns.Column(column.name(), ColumnOrigin.NONE)).toList());
   }
 
   /** The CTEs a node declares, visible to it and its subqueries (inner names hide outer ones). */

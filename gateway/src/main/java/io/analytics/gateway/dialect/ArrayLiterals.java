@@ -38,6 +38,11 @@ public final class ArrayLiterals implements DialectStage {
       }
       String list = ArrayLiteral.duckDbListText(literal.value(), element(tokens.get(typeAt)));
       edits.replace(literal.start(), literal.end(), "'" + list.replace("'", "''") + "'");
+      int dimensions = ArrayLiteral.dimensions(literal.value());
+      if (dimensions > 1 && !(typeAt + 3 < tokens.size() && tokens.get(typeAt + 3).isPunctuation('['))) {
+        // A DuckDB list has one dimension: each further one is a nested list type (text[] of {{a},{b}} is VARCHAR[][]).
+        edits.replace(tokens.get(typeAt + 2).end(), tokens.get(typeAt + 2).end(), "[]".repeat(dimensions - 1));
+      }
     }
     return edits == null ? statement : edits.result();
   }

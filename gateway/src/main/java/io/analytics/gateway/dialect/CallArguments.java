@@ -10,25 +10,38 @@ final class CallArguments {
   private CallArguments() {}
 
   static List<String> split(SqlStatement statement, int open, int close) {
-    List<Token> tokens = statement.tokens();
     List<String> arguments = new ArrayList<>();
+    for (int[] span : spans(statement, open, close)) {
+      arguments.add(statement.sql().substring(span[0], span[1]));
+    }
+    return arguments;
+  }
+
+  /** The source span {@code [start, end)} of each top-level argument, without the whitespace around it. */
+  static List<int[]> spans(SqlStatement statement, int open, int close) {
+    List<Token> tokens = statement.tokens();
+    List<int[]> spans = new ArrayList<>();
     int depth = 0;
-    int start = tokens.get(open).end();
+    int start = -1;
+    int end = -1;
     for (int i = open + 1; i < close; i++) {
       Token token = tokens.get(i);
+      if (token.isPunctuation(',') && depth == 0) {
+        spans.add(new int[] {start < 0 ? token.start() : start, start < 0 ? token.start() : end});
+        start = -1;
+        continue;
+      }
       if (token.isPunctuation('(') || token.isPunctuation('[')) {
         depth++;
       } else if (token.isPunctuation(')') || token.isPunctuation(']')) {
         depth--;
-      } else if (token.isPunctuation(',') && depth == 0) {
-        arguments.add(statement.sql().substring(start, token.start()).strip());
-        start = token.end();
       }
+      start = start < 0 ? token.start() : start;
+      end = token.end();
     }
-    String last = statement.sql().substring(start, tokens.get(close).start()).strip();
-    if (!last.isEmpty() || !arguments.isEmpty()) {
-      arguments.add(last);
+    if (start >= 0 || !spans.isEmpty()) {
+      spans.add(new int[] {start < 0 ? tokens.get(close).start() : start, start < 0 ? tokens.get(close).start() : end});
     }
-    return arguments;
+    return spans;
   }
 }

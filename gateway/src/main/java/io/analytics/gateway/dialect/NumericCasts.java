@@ -64,7 +64,7 @@ public final class NumericCasts implements DialectStage {
    * a name ({@code t.x}), a call ({@code f(...)}), a parenthesized expression, each with subscripts;
    * -1 for a literal or a parameter, or what is not one of these.
    */
-  private static int operandStart(SqlStatement statement, int end) {
+  static int operandStart(SqlStatement statement, int end) {
     List<Token> tokens = statement.tokens();
     int i = end;
     while (i >= 0 && tokens.get(i).isPunctuation(']')) {

@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * The named stages that translate PostgreSQL DDL DuckDB does not take, in order: storage clauses
  * dropped ({@link TableStorageOptions}), several objects per DROP/TRUNCATE split
- * ({@link MultiObjectStatements}), auto-numbered columns to sequences ({@link SerialColumns}); first, numeric columns without precision
+ * ({@link MultiObjectStatements}), character columns' declared types recorded ({@link DeclaredCharacterColumns}, also in
+ * ALTER TABLE), auto-numbered columns to sequences ({@link SerialColumns}); first, numeric columns without precision
  * widened ({@link UnconstrainedNumericColumns}, also in ALTER TABLE).
  * The result may hold several statements; DuckDB runs all but the last when it prepares them.
  */
@@ -18,7 +19,7 @@ public final class PgDdl {
   public static SqlStatement translate(SqlStatement statement) {
     String keyword = statement.keyword();
     if (keyword.equals("ALTER")) {
-      return stage(statement, UnconstrainedNumericColumns::translate);
+      return stage(stage(statement, UnconstrainedNumericColumns::translate), DeclaredCharacterColumns::translate);
     }
     if (!keyword.equals("CREATE") && !keyword.equals("DROP") && !keyword.equals("TRUNCATE")) {
       return statement;
@@ -26,6 +27,7 @@ public final class PgDdl {
     SqlStatement current = stage(statement, UnconstrainedNumericColumns::translate);
     current = stage(current, TableStorageOptions::translate);
     current = stage(current, MultiObjectStatements::translate);
+    current = stage(current, DeclaredCharacterColumns::translate);
     current = stage(current, SerialColumns::translate);
     return current;
   }

@@ -9,9 +9,9 @@ import java.util.List;
  */
 public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
-      new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
-      new VariadicArrays(), new ArrayLiterals(), new ExtractSeconds(), new RegexpMatches(), new RegexpFunctions(), new IntegerFunctions(), new SetReturningSelectList(),
-      new JsonCasts(), new JsonOperators());
+      new UnicodeEscapes(), new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
+      new VariadicArrays(), new ArrayLiterals(), new NullArrayQuantifiers(), new DatePartResults(), new ExtractSeconds(), new RegexpMatches(), new RegexpFunctions(), new NthValuePositions(), new DistinctAggregateOrder(), new IntegerFunctions(), new SetReturningSelectList(),
+      new FunctionAliasReferences(), new WholeRowReferences(), new JsonCasts(), new JsonOperators());
 
   private static final DialectStage AGGREGATES = new AggregateResultTypes();
   private static final DialectStage FORMAT = new FormatCalls();
@@ -19,6 +19,9 @@ public final class PostgresDialect {
   private static final DialectStage EXTRACT = new ExtractNumeric();
   private static final DialectStage OVERLAPS = new OverlapsPredicate();
   private static final DialectStage NUMERIC_FUNCTIONS = new NumericFunctionCalls();
+  private static final DialectStage CONCAT = new ConcatArguments();
+  private static final DialectStage BYTEA_CASTS = new ByteaCasts();
+  private static final DialectStage CHARACTER_CASTS = new CharacterCasts();
 
   private PostgresDialect() {}
 
@@ -40,10 +43,12 @@ public final class PostgresDialect {
 
   /**
    * The stages that call the session's TEMP macros ({@link PgAggregateMacros}, {@link PgNumericFunctionMacros}, quote_ident for
-   * format's %I, {@link PgExtractMacros}, {@link PgOverlapsMacros}): only for statements of a session that creates them first (not
-   * COPY's source, which has no such step).
+   * format's %I, {@link PgExtractMacros}, {@link PgOverlapsMacros}, concat's pg_concat_text, bytea casts' pg_bytea_input,
+   * {@link PgCharacterMacros}): only for statements of a session that creates them first (not COPY's source, which has no
+   * such step).
    */
   public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
-    return OVERLAPS.apply(NUMERIC_FUNCTIONS.apply(EXTRACT.apply(NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement))))));
+    return CHARACTER_CASTS.apply(BYTEA_CASTS.apply(CONCAT.apply(OVERLAPS.apply(NUMERIC_FUNCTIONS.apply(EXTRACT.apply(
+        NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement)))))))));
   }
 }

@@ -80,8 +80,10 @@ public final class RegexpFunctions implements DialectStage {
     String options = call.options(2);
     int groups = RegexpMatches.captureGroups(call.patternText());
     List<String> parts = new ArrayList<>();
+    List<CaptureGroupShapes.Shape> shapes = CaptureGroupShapes.of(call.patternText());
     for (int group = groups == 0 ? 0 : 1; group <= groups; group++) {
-      parts.add("regexp_extract(" + call.subject() + ", " + pattern + ", " + group + ", " + options + ")");
+      String extracted = "regexp_extract(" + call.subject() + ", " + pattern + ", " + group + ", " + options + ")";
+      parts.add(group == 0 ? extracted : RegexpMatches.groupValue(extracted, shapes, group));
     }
     return "CASE WHEN regexp_matches(" + call.subject() + ", " + pattern + ", " + options + ") THEN [" + String.join(", ", parts) + "] END";
   }

@@ -13,7 +13,8 @@ import java.util.List;
  * PostgreSQL ({@code {ll}} for 'hello', 'l+') but DuckDB's boolean match test, so left alone it
  * would answer {@code true}: a silently wrong value. With a literal pattern and no flags (first match) or
  * the flag 'g' (every match, patterns without capture groups), it becomes the same rows from DuckDB's
- * regexp_extract functions; any other form is refused with 0A000 (use {@code ~} to test a match).
+ * regexp_extract functions; any other form is refused with 0A000 (use {@code ~} to test a match). A group that took no
+ * part in the match is NULL, as in PostgreSQL ({@link CaptureGroupShapes}).
  */
 public final class RegexpMatches implements DialectStage {
   @Override
@@ -55,8 +56,9 @@ public final class RegexpMatches implements DialectStage {
     if (groups == 0) {
       parts.add("regexp_extract(" + subject + ", " + regex + ")");
     }
+    List<CaptureGroupShapes.Shape> shapes = CaptureGroupShapes.of(pattern.tokens().get(0).value());
     for (int group = 1; group <= groups; group++) {
-      parts.add("regexp_extract(" + subject + ", " + regex + ", " + group + ")");
+      parts.add(groupValue("regexp_extract(" + subject + ", " + regex + ", " + group + ")", shapes, group));
     }
     return "unnest(CASE WHEN regexp_matches(" + subject + ", " + regex + ") THEN [[" + String.join(", ", parts) + "]] ELSE [] END)";
   }
@@ -68,24 +70,26 @@ public final class RegexpMatches implements DialectStage {
 
   /** Capturing groups of a pattern: '(' not escaped, not in a bracket expression, not followed by '?'. */
   static int captureGroups(String pattern) {
-    int groups = 0;
-    boolean inBracket = false;
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inBracket) {
-        inBracket = c != ']';
-      } else if (c == '[') {
-        inBracket = true;
-        if (i + 1 < pattern.length() && pattern.charAt(i + 1) == ']') {
-          i++;
-        }
-      } else if (c == '(' && (i + 1 >= pattern.length() || pattern.charAt(i + 1) != '?')) {
-        groups++;
-      }
-    }
-    return groups;
+    return CaptureGroupShapes.of(pattern).size();
+  }
+
+  /**
+   * regexp_extract's text of capture group {@code group} as PostgreSQL answers it: NULL when the group took no part
+   * ('' from DuckDB), refused when that cannot be told from an empty match.
+   */
+  static String groupValue(String extracted, List<CaptureGroupShapes.Shape> shapes, int group) {
+    CaptureGroupShapes.Shape shape = group <= shapes.size() ? shapes.get(group - 1) : CaptureGroupShapes.Shape.AMBIGUOUS;
+    return switch (shape) {
+      case ALWAYS -> extracted;
+      case OPTIONAL_NON_EMPTY -> "nullif(" + extracted + ", '')";
+      case AMBIGUOUS -> throw ambiguousGroup(group);
+    };
+  }
+
+  private static PlatformException ambiguousGroup(int group) {
+    return new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "regexp_matches or regexp_match with capture group " + group
+        + " is not supported: the group may take no part in a match and may match an empty string, which DuckDB's "
+        + "regexp_extract cannot tell apart (PostgreSQL answers NULL for one and '' for the other)", null, null, 0, null);
   }
 
   private static PlatformException refused() {

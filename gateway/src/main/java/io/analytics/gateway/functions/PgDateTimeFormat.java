@@ -47,6 +47,10 @@ final class PgDateTimeFormat {
       if (pattern.regionMatches(true, i, "MONTH", 0, 5) || pattern.regionMatches(true, i, "DAY", 0, 3)) {
         throw unsupported(pattern, "\"" + pattern.substring(i, i + (Character.toUpperCase(c) == 'M' ? 5 : 3)) + "\" (blank-padded)");
       }
+      // SSSS and SSSSS are the seconds past midnight, which strftime has not (read as SS twice they wrote "0000").
+      if (pattern.regionMatches(true, i, "SSSS", 0, 4)) {
+        throw unsupported(pattern, "\"" + pattern.substring(i, i + 4) + "\" (seconds past midnight)");
+      }
       String name = match(NAMES, pattern, i, false);
       if (name != null) {
         out.append(strftime(NAMES, name));

@@ -71,9 +71,16 @@ public final class PgFunctionMacros {
         "CREATE OR REPLACE TEMP MACRO array_remove(a, e) AS list_filter(a, lambda x: x IS DISTINCT FROM e)",
         "CREATE OR REPLACE TEMP MACRO array_replace(a, old, new) AS "
             + "list_transform(a, lambda x: CASE WHEN x IS NOT DISTINCT FROM old THEN new ELSE x END)",
+        // Text read as PostgreSQL reads bytea input: '\x..' is hex (DuckDB's cast would keep the digits as characters);
+        // the escape format is refused rather than approximated.
+        "CREATE OR REPLACE TEMP MACRO " + io.analytics.gateway.dialect.ByteaCasts.MACRO + "(b) AS CASE WHEN typeof(b) <> 'VARCHAR' "
+            + "THEN CAST(b AS BLOB) WHEN starts_with(CAST(b AS VARCHAR), '\\x') "
+            + "THEN unhex(regexp_replace(substr(CAST(b AS VARCHAR), 3), '\\s', '', 'g')) WHEN contains(CAST(b AS VARCHAR), '\\') "
+            + "THEN error('bytea escape-format input of a computed value is not supported by the gateway (hex format is)') "
+            + "ELSE CAST(b AS BLOB) END",
         // PostgreSQL's base64 breaks lines after 76 characters; 'escape' is refused rather than approximated.
-        "CREATE OR REPLACE TEMP MACRO encode(b, format) AS CASE lower(format) WHEN 'hex' THEN lower(hex(CAST(b AS BLOB))) "
-            + "WHEN 'base64' THEN rtrim(regexp_replace(to_base64(CAST(b AS BLOB)), '(.{76})', '\\1' || chr(10), 'g'), chr(10)) "
+        "CREATE OR REPLACE TEMP MACRO encode(b, format) AS CASE lower(format) WHEN 'hex' THEN lower(hex(" + io.analytics.gateway.dialect.ByteaCasts.MACRO + "(b))) "
+            + "WHEN 'base64' THEN rtrim(regexp_replace(to_base64(" + io.analytics.gateway.dialect.ByteaCasts.MACRO + "(b)), '(.{76})', '\\1' || chr(10), 'g'), chr(10)) "
             + "ELSE error('encoding \"' || format || '\" is not supported by the gateway (hex and base64 are)') END",
         "CREATE OR REPLACE TEMP MACRO decode(s, format) AS CASE lower(format) WHEN 'hex' THEN unhex(s) "
             + "WHEN 'base64' THEN from_base64(replace(s, chr(10), '')) "

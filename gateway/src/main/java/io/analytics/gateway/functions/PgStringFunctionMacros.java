@@ -12,7 +12,10 @@ import java.util.List;
  */
 public final class PgStringFunctionMacros {
   /** The names the macros define: a statement naming one needs them. */
-  static final List<String> NAMES = List.of("substring", "substr", "split_part", "string_to_array", "to_hex", "sha256");
+  static final List<String> NAMES = List.of("substring", "substr", "split_part", "string_to_array", "to_hex", "sha256", "concat", "concat_ws");
+
+  /** The macro writing one of concat's values as PostgreSQL's text: a boolean as t or f, anything else as DuckDB casts it. */
+  public static final String CONCAT_TEXT = "pg_concat_text";
 
   /**
    * substring(s FROM pattern): the text matching the pattern's first parenthesized group if it has one,
@@ -36,7 +39,9 @@ public final class PgStringFunctionMacros {
             + "(s, d, n) AS list_transform(string_to_array(s, d), lambda e: CASE WHEN e = n THEN NULL ELSE e END)",
         "CREATE OR REPLACE TEMP MACRO to_hex(x INTEGER) AS lower(system.main.to_hex(CAST(x AS BIGINT) & 4294967295)), "
             + "(x BIGINT) AS lower(system.main.to_hex(x)), (x) AS lower(system.main.to_hex(x))",
-        "CREATE OR REPLACE TEMP MACRO sha256(b) AS unhex(system.main.sha256(b))");
+        "CREATE OR REPLACE TEMP MACRO sha256(b) AS unhex(system.main.sha256(b))",
+        "CREATE OR REPLACE TEMP MACRO " + CONCAT_TEXT + "(x) AS CASE WHEN typeof(x) = 'BOOLEAN' THEN left(CAST(x AS VARCHAR), 1) "
+            + "ELSE CAST(x AS VARCHAR) END");
   }
 
   /** PostgreSQL's substring(s, start [, length]): the characters at positions start..start+length-1 that exist. */

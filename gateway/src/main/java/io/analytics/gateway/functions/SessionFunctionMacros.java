@@ -17,9 +17,9 @@ public final class SessionFunctionMacros {
   /** The functions the macros define; a statement naming none of them does not need them. */
   private static final Set<String> NAMES = Set.of(
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
-      "array_remove", "array_replace", "encode", "decode",
+      "array_remove", "array_replace", "encode", "decode", "bytea",
       "clock_timestamp", "sum", "avg", "var_pop", "stddev_pop", "format", "numeric", "decimal", "gcd", "lcm", "extract", "overlaps",
-      "sqrt", "exp", "ln", "log", "log10", "power", "pow");
+      "sqrt", "exp", "ln", "log", "log10", "power", "pow", "char", "character", "varchar");
 
   private final SessionCreatedObjects macros = new SessionCreatedObjects();
 
@@ -38,6 +38,7 @@ public final class SessionFunctionMacros {
       io.analytics.gateway.dialect.PgExtractMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgOverlapsMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgNumericFunctionMacros.statements().forEach(execute);
+      io.analytics.gateway.dialect.PgCharacterMacros.statements().forEach(execute);
       PgStringFunctionMacros.statements().forEach(execute);
       PgDateFunctionMacros.statements().forEach(execute);
       PgIntervalFunctionMacros.statements().forEach(execute);
@@ -60,7 +61,7 @@ public final class SessionFunctionMacros {
       String word = token.text().toLowerCase(Locale.ROOT);
       if (token.type() == TokenType.WORD && (NAMES.contains(word) || PgStringFunctionMacros.NAMES.contains(word)
           || PgDateFunctionMacros.NAMES.contains(word) || PgIntervalFunctionMacros.NAMES.contains(word)
-          || PgTableFunctionMacros.NAMES.contains(word))) {
+          || PgTableFunctionMacros.NAMES.contains(word)) || token.type() == TokenType.QUOTED_IDENTIFIER && word.equals("\"char\"")) {
         return true;
       }
     }

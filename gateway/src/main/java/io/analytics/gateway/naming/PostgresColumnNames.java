@@ -31,6 +31,8 @@ public final class PostgresColumnNames {
   private static final Map<String, String> FUNCTION_NAMES = Map.of(
       "count_star", "count", "list_value", "array", "struct_pack", "row");
   private static final Map<String, String> KEYWORD_FUNCTIONS = Map.of("trim", "btrim");
+  /** PostgreSQL's character type names at the start of a cast's type (group 2: "varying"). */
+  private static final Pattern CHARACTER_TYPE = Pattern.compile("(varchar|character|char|bpchar)\\b(\\s+varying)?", Pattern.CASE_INSENSITIVE);
   /** A function call's name as written: an identifier (perhaps qualified), then its opening parenthesis. */
   private static final Pattern CALL = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_$]*\\s*\\.\\s*)*([A-Za-z_][A-Za-z0-9_$]*)\\s*\\(");
 
@@ -216,7 +218,14 @@ public final class PostgresColumnNames {
       }
       case "CAST": {
         Named inner = figure(sql, expression.path("child"), null);
-        if (inner.strength() > 1 || resultType == null) {
+        if (inner.strength() > 1) {
+          return inner;
+        }
+        String characterType = characterTypeName(sql, expression.path("type_expr"));
+        if (characterType != null) {
+          return new Named(characterType, 1);
+        }
+        if (resultType == null) {
           return inner;
         }
         io.analytics.gateway.types.PgType castTo = PgTypes.forDuckDbType(resultType).type();
@@ -238,6 +247,23 @@ public final class PostgresColumnNames {
       default:
         return Named.NONE;
     }
+  }
+
+  /**
+   * bpchar, varchar or char for a cast to one of PostgreSQL's character types as the text spells it (DuckDB's
+   * tree has VARCHAR for all), null for any other type.
+   */
+  private static String characterTypeName(byte[] sql, JsonNode typeExpression) {
+    long location = typeExpression.path("query_location").asLong(-1);
+    if (location < 0 || location >= sql.length) {
+      return null;
+    }
+    Matcher type = CHARACTER_TYPE.matcher(new String(sql, (int) location, (int) Math.min(sql.length - location, 40), StandardCharsets.UTF_8));
+    if (!type.lookingAt()) {
+      return sql[(int) location] == '"' && new String(sql, (int) location, (int) Math.min(sql.length - location, 6), StandardCharsets.UTF_8)
+          .equals("\"char\"") ? "char" : null;
+    }
+    return type.group(1).equalsIgnoreCase("varchar") || type.group(2) != null ? "varchar" : "bpchar";
   }
 
   private static Named subquery(byte[] sql, JsonNode expression) {

@@ -25,7 +25,8 @@ import org.duckdb.DuckDBWritableVector;
  * preparing; and per session a TEMP macro pg_notify that passes the session's token, so each call
  * queues its notification in the calling session (sent as that session's NOTIFY would be). The
  * function is registered once per DuckDB database, the macro the first time a session's statement
- * names pg_notify, and again after a rollback of the transaction that created it.
+ * names pg_notify, and again after a rollback of the transaction that created it. Its column is of
+ * type void, as PostgreSQL's.
  */
 public final class NotifyFunction {
   static final String FUNCTION = "pg_notify_send";
@@ -44,8 +45,9 @@ public final class NotifyFunction {
     }
     macro.ensure(inTransaction, () -> {
       registerOnce(engine, session.hub());
-      engine.execute("CREATE OR REPLACE TEMP MACRO pg_notify(channel, payload) AS " + FUNCTION + "(" + session.queryToken()
-          + ", channel, payload)");
+      // The union's tag makes the column void (2278) in RowDescription, as PostgreSQL's pg_notify (see types.VoidType).
+      engine.execute("CREATE OR REPLACE TEMP MACRO pg_notify(channel, payload) AS union_value(void := " + FUNCTION + "("
+          + session.queryToken() + ", channel, payload))");
     });
   }
 

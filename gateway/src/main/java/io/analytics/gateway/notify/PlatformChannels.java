@@ -48,8 +48,13 @@ public final class PlatformChannels {
     return both(LAKE_COMMIT, commit.dataset().qualifiedName(), text(payload));
   }
 
-  /** The two notifications of one mirror synced: on the sources' channel and on the mirror's. */
-  static List<NotificationHub.Notification> mirrorSync(String source, TableSyncResult table, Instant at) {
+  /** The two notifications of one mirror synced: on the sources' channel and on the mirror's ({@code source.table}). */
+  static List<NotificationHub.Notification> mirrorSync(String mirror, String payload) {
+    return both(MIRROR_SYNC, mirror, payload);
+  }
+
+  /** The JSON payload announcing one mirror synced. */
+  static String mirrorSyncPayload(String source, TableSyncResult table, Instant at) {
     ObjectNode payload = JSON.createObjectNode()
         .put("source", source)
         .put("mirror", table.mirror())
@@ -57,7 +62,7 @@ public final class PlatformChannels {
         .put("rows_read", table.rowsRead())
         .put("rows", table.rowsInMirror())
         .put("synced_at", at.toString());
-    return both(MIRROR_SYNC, table.mirror(), text(payload));
+    return text(payload);
   }
 
   private static List<NotificationHub.Notification> both(String channel, String object, String payload) {

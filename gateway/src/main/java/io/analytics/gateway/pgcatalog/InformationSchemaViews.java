@@ -12,6 +12,8 @@ import java.util.List;
  * PgCatalogRewriter} sends the client's {@code information_schema.tables} and {@code .columns} here.
  */
 final class InformationSchemaViews {
+  private static final String DECLARED_TYPMOD = DeclaredTypeColumns.typmod("c.data_type", "c.COLUMN_COMMENT");
+
   private InformationSchemaViews() {}
 
   /** Joins a relation's catalog and schema to the names clients see; schemas no client sees drop out (see PresentedNames). */
@@ -37,9 +39,13 @@ final class InformationSchemaViews {
             + catalog + " AS udt_catalog, CASE WHEN ty.oid IS NULL THEN NULL ELSE 'pg_catalog' END AS udt_schema, "
             + "ty.typname AS udt_name, COALESCE(c.is_identity, 'NO') AS is_identity, "
             + "CASE WHEN ty.oid = 1700 THEN (pg_gateway_typmod(c.data_type) - 4) >> 16 ELSE c.numeric_precision END AS numeric_precision, "
-            + "CASE WHEN ty.oid = 1700 THEN (pg_gateway_typmod(c.data_type) - 4) & 65535 ELSE c.numeric_scale END AS numeric_scale) "
+            + "CASE WHEN ty.oid = 1700 THEN (pg_gateway_typmod(c.data_type) - 4) & 65535 ELSE c.numeric_scale END AS numeric_scale, "
+            // char(n) and varchar(n): the length the gateway recorded (see DeclaredTypeColumns).
+            + "CASE WHEN " + DECLARED_TYPMOD + " >= 4 THEN " + DECLARED_TYPMOD + " - 4 ELSE c.character_maximum_length END "
+            + "AS character_maximum_length) "
             + "FROM information_schema.columns c " + PRESENTED_SCHEMA.formatted("c.table_catalog", "c.table_schema")
-            + "LEFT JOIN pg_type ty ON ty.oid = pg_gateway_type_oid(c.data_type) "
+            + "LEFT JOIN pg_type ty ON ty.oid = COALESCE(" + DeclaredTypeColumns.typeOid("c.data_type", "c.COLUMN_COMMENT") + ", "
+            + "pg_gateway_type_oid(c.data_type)) "
             + "WHERE c.table_catalog <> 'temp'");
   }
 }

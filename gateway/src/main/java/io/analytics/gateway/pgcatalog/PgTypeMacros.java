@@ -76,7 +76,7 @@ final class PgTypeMacros {
     }
     return "CREATE OR REPLACE TEMP VIEW pg_type AS SELECT t.oid, t.typname, "
         + PgCatalogObjects.PG_CATALOG_OID + " AS typnamespace, CAST(10 AS BIGINT) AS typowner, "
-        + "t.typlen, t.typbyval, 'b' AS typtype, t.typcategory, false AS typispreferred, true AS typisdefined, ',' AS typdelim, "
+        + "t.typlen, t.typbyval, CASE t.typcategory WHEN 'P' THEN 'p' ELSE 'b' END AS typtype, t.typcategory, false AS typispreferred, true AS typisdefined, ',' AS typdelim, "
         + "CAST(0 AS BIGINT) AS typrelid, CAST(NULL AS VARCHAR) AS typsubscript, t.typelem, t.typarray, t.typinput, t.typoutput, "
         + "t.typreceive, t.typsend, '-' AS typmodin, '-' AS typmodout, '-' AS typanalyze, 'i' AS typalign, "
         // PostgreSQL's storage: numeric "main", other variable-length types "extended", fixed-length ones "plain".

@@ -9,7 +9,10 @@ import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.replica.ReplicaLease;
 import io.analytics.catalog.replica.SnapshotPointer;
 import io.analytics.catalog.replica.WarehouseFileState;
+import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.engine.lake.LakeViewCatalog;
+import io.analytics.engine.lake.ReadOnlyLakeViews;
 import io.analytics.engine.replica.AttachedSnapshot;
 import io.analytics.engine.replica.SnapshotPublisher;
 import io.analytics.engine.replica.SnapshotRetention;
@@ -25,7 +28,9 @@ import java.util.stream.Collectors;
  * in-process read replica. DuckDB lets one process open the warehouse file only once (a second
  * instance with another configuration, or an ATTACH of the same file, is refused), so readers get
  * the warehouse as the replicas do: a snapshot copied by DuckDB's {@code COPY FROM DATABASE} and
- * attached {@code READ_ONLY}. Its file access is the layer folders and the snapshots only, and its
+ * attached {@code READ_ONLY}, and the lake's views are a file attached {@code READ_ONLY} too
+ * ({@link ReadOnlyLakeViews}) on an instance opened read-only, so DuckDB refuses every write to
+ * anything shared. Its file access is the layer folders, the snapshots and the views' files only, and its
  * configuration is locked ({@code lock_configuration}) once the gateway has set what sessions
  * need, so no client can change a setting of it (only {@code search_path} and {@code schema}).
  *
@@ -36,18 +41,23 @@ import java.util.stream.Collectors;
  * ATTACH OR REPLACE leaves running transactions on the old one).
  */
 public final class ReaderTier implements AutoCloseable {
+  /** The catalog that holds the lake's views on the readers' instance: a file attached read-only. */
+  public static final String LAKE_CATALOG = "lake";
+
   private final PlatformHome home;
   private final DuckDbDatabase database;
   private final AttachedSnapshot snapshot;
   private final SnapshotPublisher publisher;
   private final SnapshotRetention retention;
   private final long leaseTimeoutMillis;
+  private final ReadOnlyLakeViews lakeViews;
   /** The warehouse's state when the attached snapshot was copied; null before the first. */
   private volatile WarehouseFileState attachedState;
 
   private ReaderTier(PlatformHome home, DuckDbDatabase database, AttachedSnapshot snapshot, SnapshotPublisher publisher,
-      PlatformConfig config) {
+      PlatformConfig config, ReadOnlyLakeViews lakeViews) {
     this.home = home;
+    this.lakeViews = lakeViews;
     this.database = database;
     this.snapshot = snapshot;
     this.publisher = publisher;
@@ -67,26 +77,36 @@ public final class ReaderTier implements AutoCloseable {
     requireNonNull(config, "config is null");
     requireNonNull(publisher, "publisher is null");
     Path scratch = home.warehouseDir().resolve("readers");
-    DuckDbDatabase database = DuckDbDatabase.inMemory(
+    // Read-only as a whole: every catalog it holds is an attached read-only file, so no session
+    // creates, replaces or drops anything but its own TEMP objects.
+    DuckDbDatabase database = DuckDbDatabase.openReadOnlyInstance(scratch.resolve("readers.duckdb"),
         config.servingDuckDb(ServingInstance.ANALYSTS).withTempDirectory(null), scratch.resolve("spill"));
     try {
       AttachedSnapshot snapshot = AttachedSnapshot.placeholder(database, home, scratch);
-      ReaderTier tier = new ReaderTier(home, database, snapshot, publisher, config);
+      Path viewFiles = scratch.resolve("views");
+      ReaderTier tier = new ReaderTier(home, database, snapshot, publisher, config,
+          new ReadOnlyLakeViews(database, new LakeScanner(home), viewFiles, LAKE_CATALOG));
       tier.beforeStatement();
       List<Path> readable = new ArrayList<>();
       for (Layer layer : Layer.values()) {
         readable.add(home.layerDir(layer));
       }
       readable.add(home.snapshotsDir());
+      readable.add(viewFiles);
       database.restrictFileAccess(readable);
       database.cacheParquetMetadata();
-      // Lake views are created after this (they change no setting); nothing is SET on it any more.
+      // The lake's views are attached after this (they change no setting); nothing is SET on it any more.
       LockedConfiguration.lock(database);
       return tier;
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
+  }
+
+  /** The lake's views of this instance, rebuilt in a read-only catalog when the lake changes. */
+  public LakeViewCatalog lakeViews() {
+    return lakeViews;
   }
 
   /** The instance readers' sessions connect to. */

@@ -1,5 +1,7 @@
 package io.analytics.gateway.replica;
 
+import static java.util.Objects.requireNonNull;
+
 import io.analytics.catalog.home.Layer;
 import io.analytics.engine.replica.AttachedSnapshot;
 import io.analytics.gateway.session.SearchPathRouting;
@@ -9,8 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A read replica's DuckDB search_path. The replica's instance holds two catalogs: its own in-memory
- * one ({@value #LAKE_CATALOG}), where it keeps the lake's views fresh, and the attached read-only
+ * A read replica's DuckDB search_path (and the readers' tier's). The replica's instance holds two catalogs: its own in-memory
+ * one ({@value #LAKE_CATALOG}; the readers' tier a read-only file), where it keeps the lake's views fresh, and the attached read-only
  * snapshot of the warehouse ({@value AttachedSnapshot#CATALOG}), which also holds the writer's own
  * views in the layer schemas ({@code bronze.trades_enriched}). DuckDB looks a schema-qualified name
  * up in every catalog whose schema of that name is on the path, in order, so each layer schema is
@@ -22,10 +24,21 @@ import java.util.Set;
  * to a lake table through the layer entries.
  */
 public final class ReplicaSearchPath implements SearchPathRouting {
-  /** DuckDB's name for the default catalog of an in-memory instance. */
+  /** DuckDB's name for the default catalog of an in-memory instance, where a replica keeps the lake's views. */
   static final String LAKE_CATALOG = "memory";
 
   private static final Set<String> LAYERS = layerSchemas();
+  private final String lakeCatalog;
+
+  /** The path of a replica's instance, whose lake views are in its own in-memory catalog. */
+  public ReplicaSearchPath() {
+    this(LAKE_CATALOG);
+  }
+
+  /** @param lakeCatalog the catalog that holds the lake's views (the readers' tier attaches them as a file) */
+  public ReplicaSearchPath(String lakeCatalog) {
+    this.lakeCatalog = requireNonNull(lakeCatalog, "lakeCatalog is null");
+  }
 
   @Override
   public String duckDbSearchPath(List<String> schemas) {
@@ -39,10 +52,10 @@ public final class ReplicaSearchPath implements SearchPathRouting {
     return String.join(",", entries);
   }
 
-  private static void addRoutes(Set<String> entries, String schema) {
+  private void addRoutes(Set<String> entries, String schema) {
     entries.add(AttachedSnapshot.CATALOG + "." + quoted(schema));
     if (LAYERS.contains(schema)) {
-      entries.add(LAKE_CATALOG + "." + quoted(schema));
+      entries.add(lakeCatalog + "." + quoted(schema));
     }
   }
 

@@ -117,13 +117,14 @@ public final class ReplicaWarehouse implements AutoCloseable {
     renew();
   }
 
-  /** Attaches a newer snapshot if one was published, and renews the lease when it is due. */
-  public void follow() {
+  /** Attaches a newer snapshot if one was published, and renews the lease when it is due; returns whether it attached one. */
+  public boolean follow() {
     boolean moved = attachNewer();
     ReplicaLease current = lease;
     if (current != null && (moved || System.currentTimeMillis() - renewedAt >= renewalMillis)) {
       renew();
     }
+    return moved;
   }
 
   private boolean attachNewer() {

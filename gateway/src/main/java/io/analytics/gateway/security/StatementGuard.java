@@ -29,9 +29,12 @@ import java.util.stream.Collectors;
  * lake, see DuckDbDatabase). A refusal is SQLSTATE 42501 naming the object.
  */
 public final class StatementGuard {
-  /** DuckDB settings a client may change: those that only affect its own session. */
-  private static final Set<String> SESSION_SETTINGS = Set.of(
-      "search_path", "schema", "timezone", "calendar", "enable_progress_bar", "enable_progress_bar_print", "progress_bar_time");
+  /**
+   * DuckDB settings a client may change: those that only affect its own session and that the
+   * serving instances' locked configuration still accepts (LockedConfiguration: search_path and
+   * schema everywhere, TimeZone on the writers' instances), so the guard and DuckDB agree.
+   */
+  private static final Set<String> SESSION_SETTINGS = Set.of("search_path", "schema", "timezone");
 
   /** PRAGMAs that only read. */
   private static final Set<String> READ_ONLY_PRAGMAS = Set.of(

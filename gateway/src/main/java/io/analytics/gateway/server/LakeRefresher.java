@@ -31,7 +31,7 @@ final class LakeRefresher implements Runnable {
 
   private final PlatformHome home;
   private final LakeViews views;
-  private final List<LakeViews> followers;
+  private final List<io.analytics.engine.lake.LakeViewCatalog> followers;
   private final LakeChangeMarker marker;
   private final LakeChangeCounter changes;
   private final LakeVersions versions;
@@ -57,7 +57,8 @@ final class LakeRefresher implements Runnable {
    * {@code versions} gets the signatures of the datasets each refresh exposes (for the result cache);
    * {@code refreshed} is told what every refresh exposed, once the views show it (the lake's commit notifications).
    */
-  LakeRefresher(PlatformHome home, LakeViews views, List<LakeViews> followers, LakeVersions versions,
+  LakeRefresher(PlatformHome home, LakeViews views, List<? extends io.analytics.engine.lake.LakeViewCatalog> followers,
+      LakeVersions versions,
       Consumer<List<Dataset>> refreshed) {
     this.refreshed = requireNonNull(refreshed, "refreshed is null");
     this.versions = requireNonNull(versions, "versions is null");
@@ -88,7 +89,7 @@ final class LakeRefresher implements Runnable {
     long version = marker.version();
     try {
       List<Dataset> datasets = views.refresh();
-      for (LakeViews follower : followers) {
+      for (io.analytics.engine.lake.LakeViewCatalog follower : followers) {
         follower.refresh();
       }
       versions.update(datasets);

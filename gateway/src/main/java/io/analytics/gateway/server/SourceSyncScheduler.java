@@ -14,12 +14,12 @@ import io.analytics.engine.postgres.cdc.ChangeCaptureState;
 import io.analytics.engine.postgres.cdc.SourceChangeCapture;
 import io.analytics.engine.postgres.cdc.StreamHooks;
 import io.analytics.gateway.metrics.GatewayMetrics;
+import io.analytics.gateway.notify.MirrorSyncNotifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +39,13 @@ public final class SourceSyncScheduler implements AutoCloseable {
   private final SyncRequests requests;
   private final ScheduledExecutorService executor;
   private final DuckDbDatabase database;
-  private final Consumer<SourceSyncResult> synced;
+  private final MirrorSyncNotifier synced;
   private final List<SourceChangeCapture> captures = new ArrayList<>();
   private final List<Thread> captureThreads = new ArrayList<>();
 
-  /** @param synced told of every sync that ran, once it committed (the mirrors' notifications) */
+  /** @param synced told of every sync that ran and every transaction change capture applied, once committed */
   SourceSyncScheduler(PlatformHome home, PlatformConfig config, SourceSynchronizer synchronizer, DuckDbDatabase database,
-      Consumer<SourceSyncResult> synced) {
+      MirrorSyncNotifier synced) {
     this.synced = requireNonNull(synced, "synced is null");
     this.database = requireNonNull(database, "database is null");
     this.home = requireNonNull(home, "home is null");
@@ -83,7 +83,7 @@ public final class SourceSyncScheduler implements AutoCloseable {
 
   private void startChangeCapture(PostgresSourceConfig source) {
     SourceChangeCapture capture = new SourceChangeCapture(source, database, synchronizer,
-        () -> stillAttached(source.name()), StreamHooks.NONE);
+        () -> stillAttached(source.name()), StreamHooks.NONE, synced);
     Thread thread = new Thread(capture, "cdc-" + source.name());
     thread.setDaemon(true);
     captures.add(capture);
@@ -147,7 +147,7 @@ public final class SourceSyncScheduler implements AutoCloseable {
       io.analytics.engine.postgres.SyncProgress progress) {
     try {
       SourceSyncResult result = synchronizer.sync(source, table, full, progress);
-      synced.accept(result);
+      synced.synced(result);
       if (result.succeeded()) {
         LOG.info("postgres source {}: {}", source.name(), String.join("; ", result.summaryLines()));
       } else {

@@ -220,7 +220,9 @@ final class CopyHandler {
         QueryResult result = query.execute(List.of())) {
       return result instanceof QueryResult.ChangedRows changed ? changed.count() : 0;
     } catch (PlatformException e) {
-      if (e.sqlState() == SqlState.QUERY_CANCELED || e.sqlState() == SqlState.ADMIN_SHUTDOWN) {
+      // A row the table refuses (a char(n) or varchar(n) value too long) is PostgreSQL's error, not a malformed file.
+      if (e.sqlState() == SqlState.QUERY_CANCELED || e.sqlState() == SqlState.ADMIN_SHUTDOWN
+          || e.sqlState() == SqlState.STRING_DATA_RIGHT_TRUNCATION) {
         throw e;
       }
       throw new PlatformException(SqlState.BAD_COPY_FILE_FORMAT, e.getMessage(), e.detail(), e.hint(), 0, e);

@@ -37,6 +37,11 @@ interface ResultReceiver {
   /** A warning that does not stop the statement (PostgreSQL's NOTICE/WARNING). */
   void warning(SqlState state, String message);
 
+  /** A notice that does not stop the statement (PostgreSQL's NOTICE severity). */
+  default void notice(SqlState state, String message) {
+    warning(state, message);
+  }
+
   /** A statement failed; {@code positionOffset} shifts the error's position to the client's query string. */
   void error(PlatformException error, int positionOffset);
 

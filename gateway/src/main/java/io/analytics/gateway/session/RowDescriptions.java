@@ -22,7 +22,7 @@ final class RowDescriptions {
   static List<FieldDescription> describe(List<ResultColumn> columns, List<ColumnOrigin> origins, short[] requestedFormats) {
     List<FieldDescription> fields = new ArrayList<>(columns.size());
     for (int i = 0; i < columns.size(); i++) {
-      ColumnType type = PgTypes.forDuckDbType(columns.get(i).duckDbType());
+      ColumnType type = declaredOrNatural(PgTypes.forDuckDbType(columns.get(i).duckDbType()), origins.get(i));
       short format = i < requestedFormats.length ? requestedFormats[i] : 0;
       if (format == 1 && !ColumnWriters.supportsBinary(type)) {
         format = 0;
@@ -37,6 +37,23 @@ final class RowDescriptions {
     List<ColumnType> types = new ArrayList<>(columns.size());
     for (ResultColumn column : columns) {
       types.add(PgTypes.forDuckDbType(column.duckDbType()));
+    }
+    return types;
+  }
+
+  /** The column's declared type (a char(n) or varchar(n) column, a cast to one) where DuckDB's type is its VARCHAR. */
+  private static ColumnType declaredOrNatural(ColumnType natural, ColumnOrigin origin) {
+    return natural.type() == PgTypes.TEXT && origin.declaredType() != null ? origin.declaredType().columnType() : natural;
+  }
+
+  /** The types the rows are written as: those the fields describe (declared types included). */
+  static List<ColumnType> columnTypes(List<ResultColumn> columns, List<FieldDescription> fields) {
+    List<ColumnType> types = columnTypes(columns);
+    for (int i = 0; i < types.size() && i < fields.size(); i++) {
+      FieldDescription field = fields.get(i);
+      if (types.get(i).type() == PgTypes.TEXT && field.typeOid() != PgTypes.TEXT.oid()) {
+        types.set(i, new ColumnType(PgTypes.byOid(field.typeOid()), field.typeModifier()));
+      }
     }
     return types;
   }

@@ -112,6 +112,11 @@ final class SavepointEmulation {
     }
   }
 
+  /** How many savepoints are open. */
+  int depth() {
+    return savepoints.size();
+  }
+
   private int find(String name) {
     for (int i = savepoints.size() - 1; i >= 0; i--) {
       if (savepoints.get(i).name().equals(name)) {

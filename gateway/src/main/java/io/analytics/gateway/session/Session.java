@@ -293,7 +293,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
 
   private void reportError(RuntimeException e, int positionOffset) {
     PlatformException error = violations.explain(ErrorReporter.toPlatform(e), execution.currentStatement());
-    features.statementFailed();
+    error = features.statementFailed(error);
     execution.failed(error);
     receiver.error(error, positionOffset);
   }

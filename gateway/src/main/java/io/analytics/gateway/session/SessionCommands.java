@@ -38,6 +38,8 @@ final class SessionCommands {
   private final SearchPathRouting searchPathRouting;
 
   private final java.util.function.Function<String, List<String>> explainNotes;
+  /** Whether DuckDB's TimeZone has been set from the session's on this connection. */
+  private boolean timeZoneMirrored;
 
   SessionCommands(SessionParameters parameters, EngineSession engine, ResultReceiver receiver) {
     this(parameters, engine, receiver, (pid, terminate) -> false, SearchPathRouting.DIRECT, sql -> List.of());
@@ -63,6 +65,17 @@ final class SessionCommands {
   /** Sets DuckDB's search_path from the session's, also when the client never set one (a replica routes even the default). */
   void applySearchPath() {
     mirrorIntoDuckDb("search_path");
+  }
+
+  /**
+   * Sets DuckDB's TimeZone from the session's when the startup packet named none: a connection
+   * would otherwise compute in its instance's default zone, which DuckDB lets a writer change for
+   * everyone ({@code SET GLOBAL TimeZone}, settable on the locked writers' instance).
+   */
+  void applyTimeZone() {
+    if (!timeZoneMirrored) {
+      mirrorIntoDuckDb("TimeZone");
+    }
   }
 
   /** The RowDescription fields a command returns, or null when it returns no rows. */
@@ -183,7 +196,8 @@ final class SessionCommands {
   /** DuckDB evaluates time-zone-aware functions and name resolution itself, so it must agree. */
   private void mirrorIntoDuckDb(String canonical) {
     if (canonical.equals("TimeZone")) {
-      if (io.analytics.gateway.dialect.LockedConfiguration.isLocked(engine)) {
+      timeZoneMirrored = true;
+      if (io.analytics.gateway.dialect.LockedConfiguration.freezesTimeZone(engine)) {
         return; // DuckDB computes in UTC there; the gateway still writes values in the session's zone
       }
       String zone = parameters.timeZone().getId();

@@ -33,5 +33,6 @@ final class StartupParameters {
     }
     // The session's path (searchPath in the config, by role) is never DuckDB's default, so it is always set.
     commands.applySearchPath();
+    commands.applyTimeZone();
   }
 }

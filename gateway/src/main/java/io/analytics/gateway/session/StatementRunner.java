@@ -98,7 +98,7 @@ final class StatementRunner {
         return;
       }
       QueryResult.Rows rows = (QueryResult.Rows) result;
-      ResultCursor cursor = new ResultCursor(rows.stream(), context.engine(), RowDescriptions.columnTypes(columns), RowDescriptions.formatsOf(fields), context.parameters().format());
+      ResultCursor cursor = new ResultCursor(rows.stream(), context.engine(), RowDescriptions.columnTypes(columns, fields), RowDescriptions.formatsOf(fields), context.parameters().format());
       if (portal != null) {
         // The portal owns the cursor from here and closes it when it completes or is closed.
         portal.start(cursor);
@@ -221,7 +221,7 @@ final class StatementRunner {
       }
       Portal cursor = new Portal(declare.name(), new PreparedPlan.DuckDb(declare.query(), query, declaredTypes, columns), values, fields, columns);
       cursor.declared(declare.hold());
-      ResultCursor streamed = new ResultCursor(rows.stream(), context.engine(), RowDescriptions.columnTypes(columns), RowDescriptions.formatsOf(fields), context.parameters().format());
+      ResultCursor streamed = new ResultCursor(rows.stream(), context.engine(), RowDescriptions.columnTypes(columns, fields), RowDescriptions.formatsOf(fields), context.parameters().format());
       if (declare.scroll()) {
         // A SCROLL cursor moves back over rows DuckDB has streamed past: they are held, within the query memory limit.
         try (streamed; StatementExecution.Run run = context.execution().run(declare.query(), StatementExecution.Admission.ADMITTED)) {

@@ -2,6 +2,7 @@ package io.analytics.gateway.session;
 
 import static java.util.Objects.requireNonNull;
 
+import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.session.EngineSession;
 import io.analytics.engine.session.PreparedQuery;
@@ -65,6 +66,7 @@ final class TransactionFeatures implements StatementRunner.Hooks, TransactionSta
    */
   void beforeRoleCheck(SqlStatement statement) {
     beforeStatement.run();
+    statementStarting();
     readOnlyTransactions.check(statement);
     if (!parsing) {
       writeTurns.beforeRunning(statement);
@@ -79,6 +81,7 @@ final class TransactionFeatures implements StatementRunner.Hooks, TransactionSta
   @Override
   public void beforeRunning(SqlStatement statement) {
     beforeStatement.run();
+    statementStarting();
     if (writeTurns.beforeRunning(statement) && transactions.isOpen()) {
       // The snapshot predates the turn's previous holder's commit, and nothing ran on it yet: a fresh one.
       restartEngineTransaction();
@@ -101,9 +104,10 @@ final class TransactionFeatures implements StatementRunner.Hooks, TransactionSta
     if (command instanceof SessionCommand.SavepointCommand savepoint) {
       savepoints.run(savepoint, transactions.status() != TransactionStatus.IDLE, transactions.status() == TransactionStatus.FAILED,
           savepointRestarter());
+      NotificationSavepoints.ran(savepoint.action(), savepoints.depth(), notifications);
       transactions.recoveredBySavepoint();
       receiver.commandComplete(savepoint.action().tag());
-    } else if (NotificationStatements.run(command, notifications, transactions.isOpen())) {
+    } else if (NotificationStatements.run(command, notifications, transactions.isOpen(), receiver::notice)) {
       receiver.commandComplete(NotificationStatements.tag(command));
     } else if (command instanceof SessionCommand.SetTransaction set) {
       String warning = readOnlyTransactions.set(set, transactions.status() != TransactionStatus.IDLE, this::restartEngineTransaction);
@@ -190,11 +194,15 @@ final class TransactionFeatures implements StatementRunner.Hooks, TransactionSta
     }
   }
 
-  /** A statement failed: what its pg_notify() calls queued is dropped. */
-  void statementFailed() {
+  private void statementStarting() {
     if (notifications != null) {
-      notifications.statementFailed();
+      notifications.statementStarting();
     }
+  }
+
+  /** A statement failed with {@code error}: what its pg_notify() calls queued is dropped; returns the error to report. */
+  PlatformException statementFailed(PlatformException error) {
+    return notifications == null ? error : notifications.statementFailed(error);
   }
 
   /** The session is between transactions: another session may take the write turn. */

@@ -68,6 +68,11 @@ final class WireReceiver implements ResultReceiver {
   }
 
   @Override
+  public void notice(SqlState state, String message) {
+    ErrorReporter.notice(output.buffer(), "NOTICE", state, message);
+  }
+
+  @Override
   public void error(PlatformException error, int positionOffset) {
     ErrorReporter.error(output.buffer(), error, positionOffset);
   }

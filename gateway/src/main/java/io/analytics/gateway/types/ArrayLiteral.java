@@ -27,7 +27,7 @@ public final class ArrayLiteral {
   String toDuckDbLiteral() {
     skipSpaces();
     StringBuilder literal = new StringBuilder(text.length() + 8);
-    parseLevel(literal);
+    parseLevel(literal, 0);
     skipSpaces();
     if (position != text.length()) {
       throw malformed("junk after closing right brace");
@@ -35,20 +35,59 @@ public final class ArrayLiteral {
     return literal.toString();
   }
 
-  private void parseLevel(StringBuilder literal) {
+  /**
+   * The number of dimensions of a well-formed array literal ({@code {{1,2},{3,4}}} has 2): DuckDB holds each one as a
+   * nested list, so a cast to {@code int[]} of a 2-dimensional literal is a cast to {@code INTEGER[][]}.
+   */
+  public static int dimensions(String postgresArray) {
+    int dimensions = 0;
+    for (int i = 0; i < postgresArray.length(); i++) {
+      char c = postgresArray.charAt(i);
+      if (c == '{') {
+        dimensions++;
+      } else if (!Character.isWhitespace(c)) {
+        break;
+      }
+    }
+    return dimensions;
+  }
+
+  /**
+   * Reads one level ({@code {...}}) into {@code literal} and answers its shape ("2x3" for two sub-arrays of three
+   * elements). As in array_in, a level holds either elements or sub-arrays, sub-arrays have one shape, and only the
+   * outermost level may be empty.
+   */
+  private String parseLevel(StringBuilder literal, int depth) {
     expect('{');
     literal.append('[');
     skipSpaces();
     if (peek() == '}') {
+      if (depth > 0) {
+        throw malformed("unexpected \"}\" character");
+      }
       position++;
       literal.append(']');
-      return;
+      return "0";
     }
+    String subShape = null;
+    boolean scalars = false;
+    int count = 0;
     while (true) {
       skipSpaces();
       if (peek() == '{') {
-        parseLevel(literal);
+        if (scalars) {
+          throw malformed("unexpected \"{\" character");
+        }
+        String shape = parseLevel(literal, depth + 1);
+        if (subShape != null && !subShape.equals(shape)) {
+          throw malformed("Multidimensional arrays must have sub-arrays with matching dimensions.");
+        }
+        subShape = shape;
       } else {
+        if (subShape != null) {
+          throw malformed("unexpected array element");
+        }
+        scalars = true;
         Element item = parseElement();
         if (item.isNull()) {
           literal.append("NULL");
@@ -56,12 +95,13 @@ public final class ArrayLiteral {
           appendElement(literal, item.text(), element);
         }
       }
+      count++;
       skipSpaces();
       char next = peek();
       position++;
       if (next == '}') {
         literal.append(']');
-        return;
+        return subShape == null ? String.valueOf(count) : count + "x" + subShape;
       }
       if (next != ',') {
         throw malformed("unexpected character \"" + next + "\"");

@@ -36,7 +36,7 @@ public final class ColumnWriters {
   public static ColumnWriter bind(ColumnType columnType, FieldVector vector, DictionaryProvider dictionaries, SessionFormat format) {
     EncodingContext context = new EncodingContext(dictionaries, format);
     try {
-      return columnType.type().writer(vector, context);
+      return DeclaredLengthWriter.of(columnType, columnType.type().writer(vector, context));
     } catch (VectorMismatchException e) {
       return new TextOnly(naturalType(vector).writer(vector, context));
     }

@@ -43,13 +43,15 @@ public final class PgTypes {
   public static final PgType JSON = JsonType.json();
   public static final PgType JSONB = JsonType.jsonb();
   public static final PgType VARBIT = new BitType();
+  /** What functions returning nothing answer (see VoidType): in pg_type, where pgjdbc looks its name up. */
+  public static final PgType VOID = new VoidType();
   /** pg_index's and pg_proc's vectors, sent for select lists that read one whole (see VectorType); not in pg_type. */
   private static final VectorType INT2VECTOR = VectorType.int2vector();
   private static final VectorType OIDVECTOR = VectorType.oidvector();
 
   private static final List<PgType> SCALARS = List.of(
       BOOL, INT2, INT4, INT8, OID, FLOAT4, FLOAT8, NUMERIC, TEXT, VARCHAR, BPCHAR, NAME, CHAR, UNKNOWN, BYTEA,
-      DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL, UUID, JSON, JSONB, VARBIT);
+      DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL, UUID, JSON, JSONB, VARBIT, VOID);
   private static final Map<Integer, PgType> BY_OID = index();
   /** jsonb as the session's json support defines it in DuckDB (see gateway.json.JsonMacros), upper-cased. */
   private static final String JSONB_DUCKDB_TYPE = "UNION(JSONB VARCHAR)";
@@ -103,6 +105,9 @@ public final class PgTypes {
     String upper = name.toUpperCase(Locale.ROOT);
     if (upper.equals(JSONB_DUCKDB_TYPE)) {
       return new ColumnType(JSONB, -1);
+    }
+    if (upper.equals(VoidType.DUCKDB_UNION)) {
+      return new ColumnType(VOID, -1);
     }
     for (VectorType vector : List.of(INT2VECTOR, OIDVECTOR)) {
       if (upper.equals(vector.duckDbUnion())) {

@@ -39,12 +39,7 @@ final class VectorType extends PgType {
 
   @Override
   public ColumnWriter writer(FieldVector vector, EncodingContext context) {
-    return new VectorWriter(vector) {
-      @Override
-      public boolean isNull(int row) {
-        return vector.isNull(row) || vector.getObject(row) == null; // a union's nulls are its member's
-      }
-
+    return new UnionMemberWriter(vector) {
       @Override
       public void writeText(int row, ByteBuf out) {
         out.writeCharSequence(String.valueOf(vector.getObject(row)), StandardCharsets.UTF_8);

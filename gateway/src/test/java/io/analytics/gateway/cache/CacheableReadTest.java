@@ -2,35 +2,28 @@ package io.analytics.gateway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.analytics.catalog.config.DuckDbConfig;
-import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.gateway.testing.ScratchDuckDb;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which statements' results may be cached, decided from DuckDB's own parse trees and function catalog. */
 class CacheableReadTest {
-  private static DuckDbDatabase database;
+  @RegisterExtension static final ScratchDuckDb DUCKDB = new ScratchDuckDb();
   private static FunctionStability stability;
 
   @BeforeAll
-  static void open() {
-    database = DuckDbDatabase.inMemory(DuckDbConfig.defaults());
-    stability = FunctionStability.load(database);
-  }
-
-  @AfterAll
-  static void close() {
-    database.close();
+  static void loadFunctionStability() {
+    stability = FunctionStability.load(DUCKDB.database());
   }
 
   private static Optional<Set<String>> read(String sql) throws Exception {
-    try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?)")) {
+    try (Connection connection = DUCKDB.database().connect(); PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?)")) {
       statement.setString(1, sql);
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();

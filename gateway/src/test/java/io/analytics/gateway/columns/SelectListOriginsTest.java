@@ -3,32 +3,20 @@ package io.analytics.gateway.columns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import io.analytics.gateway.testing.ScratchDuckDb;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which select-list items come straight from a table, read from DuckDB's own parse tree. */
 class SelectListOriginsTest {
   private static final Map<String, RelationColumns> TABLES = Map.of(
       "a", RelationColumns.ofTable(100, List.of("id", "name")),
       "b", RelationColumns.ofTable(200, List.of("id", "qty")));
-  private static Connection duckDb;
-
-  @BeforeAll
-  static void open() throws Exception {
-    duckDb = DriverManager.getConnection("jdbc:duckdb:");
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    duckDb.close();
-  }
+  @RegisterExtension static final ScratchDuckDb DUCKDB = new ScratchDuckDb();
 
   @Test
   void plainAndRenamedReferencesComeFromTheirTable() throws Exception {
@@ -66,7 +54,7 @@ class SelectListOriginsTest {
   }
 
   private static List<ColumnOrigin> origins(String sql) throws Exception {
-    try (PreparedStatement statement = duckDb.prepareStatement("SELECT json_serialize_sql(?)")) {
+    try (PreparedStatement statement = DUCKDB.connection().prepareStatement("SELECT json_serialize_sql(?)")) {
       statement.setString(1, sql);
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();

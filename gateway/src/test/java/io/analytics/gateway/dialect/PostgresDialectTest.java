@@ -117,6 +117,14 @@ class PostgresDialectTest {
   }
 
   @Test
+  void regexpMatchesAnswersNullForAGroupThatTookNoPart() {
+    assertThat(translate("SELECT regexp_matches(s, '(b)(.+)?') FROM t"))
+        .isEqualTo("SELECT unnest(CASE WHEN regexp_matches(s, '(b)(.+)?') THEN [[regexp_extract(s, '(b)(.+)?', 1), "
+            + "nullif(regexp_extract(s, '(b)(.+)?', 2), '')]] ELSE [] END) FROM t");
+    assertRefused("SELECT regexp_matches(s, '(b)(.*)?') FROM t", SqlState.FEATURE_NOT_SUPPORTED);
+  }
+
+  @Test
   void aCallOfALiteralIsNotALiteralCast() {
     String sql = "SELECT pg_regclass('pg_class')::BIGINT::int8, f('{1}')::int[], g('\\x01')::bytea, h('1.5')::numeric";
     assertThat(translate(sql)).isEqualTo(sql);

@@ -52,6 +52,8 @@ class PgFormatCallsTest {
     assertThatThrownBy(() -> rewritten("SELECT to_char(now(), 'Month')")).isInstanceOf(PlatformException.class)
         .hasMessageContaining("\"Month\"");
     assertThatThrownBy(() -> rewritten("SELECT to_char(now(), 'IYYY-IW')")).isInstanceOf(PlatformException.class);
+    assertThatThrownBy(() -> rewritten("SELECT to_char(now(), 'YYYY-MM-DD SSSS')")).isInstanceOf(PlatformException.class)
+        .hasMessageContaining("\"SSSS\" (seconds past midnight)");
     assertThatThrownBy(() -> rewritten("SELECT to_char(1234.5, '9999.99')")).isInstanceOf(PlatformException.class)
         .hasMessageContaining("numeric format");
   }

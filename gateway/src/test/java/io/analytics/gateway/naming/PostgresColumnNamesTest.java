@@ -2,37 +2,21 @@ package io.analytics.gateway.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.analytics.catalog.config.DuckDbConfig;
-import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.session.ResultColumn;
-import java.sql.Connection;
+import io.analytics.gateway.testing.ScratchDuckDb;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Names checked against what PostgreSQL 15 calls the same select lists (psql output). */
 class PostgresColumnNamesTest {
-  private static DuckDbDatabase database;
-  private static Connection connection;
-
-  @BeforeAll
-  static void open() throws SQLException {
-    database = DuckDbDatabase.inMemory(DuckDbConfig.defaults());
-    connection = database.connect();
-    connection.createStatement().execute("CREATE TABLE t AS SELECT 1 AS a, 'x' AS b, [1, 2] AS l");
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    connection.close();
-    database.close();
-  }
+  @RegisterExtension
+  static final ScratchDuckDb DUCKDB = new ScratchDuckDb("CREATE TABLE t AS SELECT 1 AS a, 'x' AS b, [1, 2] AS l");
 
   @Test
   void aggregatesAndFunctionsAreNamedAfterTheFunction() {
@@ -98,7 +82,7 @@ class PostgresColumnNamesTest {
 
   /** DuckDB's result columns for the query, renamed. */
   private static List<String> names(String sql) {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (PreparedStatement statement = DUCKDB.connection().prepareStatement(sql)) {
       ResultSetMetaData metaData = statement.getMetaData();
       List<ResultColumn> columns = new ArrayList<>();
       for (int i = 1; i <= metaData.getColumnCount(); i++) {
@@ -115,7 +99,7 @@ class PostgresColumnNamesTest {
   }
 
   private static String parseTree(String sql) {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?)")) {
+    try (PreparedStatement statement = DUCKDB.connection().prepareStatement("SELECT json_serialize_sql(?)")) {
       statement.setString(1, sql);
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();

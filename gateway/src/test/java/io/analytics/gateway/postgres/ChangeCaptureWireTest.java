@@ -3,6 +3,8 @@ package io.analytics.gateway.postgres;
 import static io.analytics.gateway.postgres.PostgresCliTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.analytics.catalog.config.GatewayConfig;
 import io.analytics.catalog.config.ObservabilityConfig;
 import io.analytics.catalog.config.PlatformConfig;
@@ -14,12 +16,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * A source with logical replication, through the gateway with pgjdbc: its tables answer to both
  * {@code oltp.orders} and {@code oltp.public.orders}, a change committed at the source is seen by
- * a query within seconds without any sync, {@code status} and {@code /metrics} report the stream and
- * its lag, and a table without a primary key is still polled.
+ * a query within seconds without any sync and is announced on {@code mirror_sync} (pgjdbc's
+ * getNotifications), {@code status} and {@code /metrics} report the stream and its lag, and a table
+ * without a primary key is still polled.
  */
 class ChangeCaptureWireTest {
   @Test
@@ -39,16 +44,25 @@ class ChangeCaptureWireTest {
       PlatformConfig config = PlatformConfig.defaults().withSources(List.of(oltp)).withGateway(
           GatewayConfig.defaults().withObservability(new ObservabilityConfig(metricsPort, null, null)));
       try (TestGateway gateway = TestGateway.start(config);
-          Connection client = gateway.connect()) {
+          Connection client = gateway.connect(); Connection listener = gateway.connect()) {
         assertThat(gateway.server().sourceSync().syncNow().get(0).succeeded()).isTrue();
         awaitRows(client, "SELECT status FROM platform.source_cdc WHERE source = 'oltp'", "streaming");
         assertThat(rows(client, "SELECT count(*) FROM oltp.orders")).containsExactly("100");
         assertThat(rows(client, "SELECT count(*) FROM oltp.public.orders")).containsExactly("100");
 
+        listener.createStatement().execute("LISTEN \"mirror_sync:oltp.orders\"");
         server.execute(db, "INSERT INTO orders VALUES (101, 'NEW')", "UPDATE orders SET symbol = 'CHANGED' WHERE order_id = 1",
             "DELETE FROM orders WHERE order_id = 2");
         awaitRows(client, "SELECT count(*), count(*) FILTER (WHERE symbol = 'CHANGED'), count(*) FILTER (WHERE order_id = 2)"
             + " FROM oltp.public.orders", "100 1 0");
+        // Each source transaction streamed is announced on mirror_sync once committed, as a sync is.
+        server.execute(db, "BEGIN", "INSERT INTO orders VALUES (102, 'A'), (103, 'B')", "DELETE FROM orders WHERE order_id = 3",
+            "COMMIT");
+        List<JsonNode> announced = mirrorSyncs(listener, 4);
+        assertThat(announced).extracting(n -> n.get("method").asText()).containsOnly("cdc");
+        assertThat(announced).extracting(n -> n.get("mirror").asText()).containsOnly("oltp.orders");
+        assertThat(announced).extracting(n -> n.get("rows_read").asLong()).containsExactly(1L, 1L, 1L, 3L);
+        assertThat(announced.get(3).get("rows").asLong()).isEqualTo(101);
         assertThat(String.join("\n", SourceFreshness.describe(client, "oltp")))
             .contains("change capture: streaming from slot analytics_oltp")
             .contains("oltp.orders <- public.orders: streamed by change capture")
@@ -67,6 +81,18 @@ class ChangeCaptureWireTest {
         assertThat(rows(client, "SELECT count(*) FROM oltp.notes")).containsExactly("2");
       }
     }
+  }
+
+  /** The payloads of the mirror_sync notifications pgjdbc has received, waiting until there are {@code count} (at most 60 s). */
+  private static List<JsonNode> mirrorSyncs(Connection listener, int count) throws Exception {
+    List<JsonNode> payloads = new java.util.ArrayList<>();
+    for (int i = 0; i < 60 && payloads.size() < count; i++) {
+      PGNotification[] more = listener.unwrap(PGConnection.class).getNotifications(1_000);
+      for (PGNotification notification : more == null ? new PGNotification[0] : more) {
+        payloads.add(new ObjectMapper().readTree(notification.getParameter()));
+      }
+    }
+    return payloads;
   }
 
   /** Polls a query until it returns {@code expected} (a generous bound: no timing is asserted). */

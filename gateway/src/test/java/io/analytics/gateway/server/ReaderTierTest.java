@@ -1,11 +1,13 @@
 package io.analytics.gateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.Layer;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.gateway.replica.ReplicaSearchPath;
+import io.analytics.gateway.testing.AuditedRefusals;
 import io.analytics.gateway.testing.HiddenWriteStatements;
 import io.analytics.gateway.testing.RoleUsers;
 import io.analytics.gateway.testing.TestGateway;
@@ -94,12 +96,12 @@ class ReaderTierTest {
   }
 
   @Test
-  void onlyTheReadOnlyTiersHaveTheirConfigurationLocked() throws Exception {
+  void everyTiersInstanceHasItsConfigurationLocked() throws Exception {
     for (String user : List.of("analyst", "appuser", "engineer", "admin")) {
       try (Connection connection = login(user); Statement statement = connection.createStatement();
           ResultSet rows = statement.executeQuery("SELECT current_setting('lock_configuration')::VARCHAR")) {
         rows.next();
-        assertThat(rows.getString(1)).as(user).isEqualTo(user.equals("analyst") || user.equals("appuser") ? "true" : "false");
+        assertThat(rows.getString(1)).as(user).isEqualTo("true");
       }
     }
     // A locked tier's session still takes PostgreSQL's settings and its own TimeZone for the values it is sent.
@@ -114,10 +116,37 @@ class ReaderTierTest {
   }
 
   @Test
+  void analystsCannotReplaceOrDropALakeViewOverTheWire() throws Exception {
+    String lake = "SELECT count(*) || ':' || hash(list(d ORDER BY d::VARCHAR)::VARCHAR) FROM gold.daily_pnl d";
+    String before = analystReads(lake);
+    List<String> attacks = List.of("CREATE OR REPLACE VIEW gold.daily_pnl AS SELECT 1 AS fake",
+        "CREATE\u00a0OR REPLACE VIEW gold.daily_pnl AS SELECT 1 AS fake", "DROP VIEW gold.daily_pnl",
+        "CREATE OR REPLACE VIEW lake.gold.daily_pnl AS SELECT 1 AS fake", "CREATE TABLE gold.planted AS SELECT 1 AS a",
+        "USE gold; CREATE TABLE planted AS SELECT 1 AS a");
+    for (String mode : List.of("simple", "extended")) {
+      for (String sql : attacks) {
+        try (Connection analyst = RoleUsers.login(gateway, "analyst", PASSWORD, mode)) {
+          assertThatThrownBy(() -> analyst.createStatement().execute(sql)).as("%s: %s", mode, sql)
+              .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("42501"));
+        }
+      }
+    }
+    assertThat(analystReads(lake)).isEqualTo(before);
+    assertThat(AuditedRefusals.texts(gateway, attacks.size())).containsAll(attacks.subList(0, attacks.size() - 1));
+  }
+
+  private static String analystReads(String sql) throws SQLException {
+    try (Connection analyst = login("analyst"); ResultSet rows = analyst.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
+  @Test
   void withoutTheGuardDuckDbRefusesEveryAttackOnTheReadersInstance() throws Exception {
     DuckDbDatabase readers = gateway.server().services().instances().readerTier().database();
     DuckDbDatabase warehouse = gateway.server().services().instances().database();
-    String before = warehouseState(warehouse) + readerSettings(readers) + protectedFiles();
+    String before = warehouseState(warehouse) + readerSettings(readers) + readerCatalog(readers) + protectedFiles();
     List<String> attacks = new ArrayList<>(issueAttacks());
     HiddenWriteStatements generated = new HiddenWriteStatements(new Random(20261203L), gateway.home().root().toString(), "t");
     for (int i = 0; i < 3000; i++) {
@@ -131,7 +160,8 @@ class ReaderTierTest {
         }
       }
     }
-    assertThat(warehouseState(warehouse) + readerSettings(readers) + protectedFiles()).isEqualTo(before);
+    assertThat(warehouseState(warehouse) + readerSettings(readers) + readerCatalog(readers) + protectedFiles())
+        .isEqualTo(before);
     // Writes DuckDB itself refused on this instance: none of these may have run.
     // What did run: reading a layer's file, and CHECKPOINT/VACUUM of the instance's own in-memory catalog.
     assertThat(java.util.Set.copyOf(succeeded)).containsExactlyInAnyOrder("CHECKPOINT", "VACUUM", "SELECT * FROM read_parquet('"
@@ -164,7 +194,16 @@ class ReaderTierTest {
         "WITH d AS (INSERT INTO t VALUES (99) RETURNING *) SELECT count(*) FROM d",
         "SELECT 1; DELETE FROM t", "COMMIT; DELETE FROM t", "INSTALL httpfs", "LOAD httpfs",
         "CREATE SECRET s1 (TYPE s3, KEY_ID 'x', SECRET 'y')",
-        "SELECT * FROM read_parquet('" + gold + "')");
+        "SELECT * FROM read_parquet('" + gold + "')",
+        // The lake's views and the instance's own catalog: shared by every analyst, so DuckDB must refuse these too.
+        "CREATE OR REPLACE VIEW gold.daily_pnl AS SELECT 1 AS fake", "CREATE OR REPLACE VIEW lake.gold.daily_pnl AS SELECT 1",
+        "DROP VIEW gold.daily_pnl", "DROP VIEW lake.gold.daily_pnl", "DROP SCHEMA lake.gold CASCADE",
+        "ALTER VIEW gold.daily_pnl RENAME TO renamed", "COMMENT ON VIEW gold.daily_pnl IS 'fake'",
+        "CREATE VIEW gold.planted AS SELECT 1 AS a", "CREATE TABLE gold.planted AS SELECT 1 AS a",
+        "CREATE TABLE planted AS SELECT 1 AS a", "CREATE TABLE readers.main.planted AS SELECT 1 AS a",
+        "CREATE SCHEMA readers.gold", "CREATE SCHEMA planted", "CREATE MACRO planted() AS 1",
+        "CREATE MACRO gold.daily_pnl() AS TABLE SELECT 1 AS fake", "CREATE SEQUENCE planted_seq",
+        "CREATE TYPE planted_type AS INTEGER", "ATTACH ':memory:' AS m3", "USE readers; CREATE TABLE planted (a INTEGER)");
   }
 
   /** duckdb_jdbc's prepare runs all statements but the last, then the last is executed; the session's path is restored after. */
@@ -182,7 +221,7 @@ class ReaderTierTest {
       // No transaction was open.
     }
     try (Statement statement = connection.createStatement()) {
-      statement.execute("SET search_path = '" + new ReplicaSearchPath().duckDbSearchPath(List.of("main")) + "'");
+      statement.execute("SET search_path = '" + new ReplicaSearchPath(io.analytics.gateway.replica.ReaderTier.LAKE_CATALOG).duckDbSearchPath(List.of("main")) + "'");
     }
     return ran;
   }
@@ -202,6 +241,20 @@ class ReaderTierTest {
     return query(readers, "SELECT string_agg(name || '=' || coalesce(value, ''), ',' ORDER BY name) FROM duckdb_settings()"
         + " WHERE name NOT IN ('search_path', 'schema')")
         + query(readers, "SELECT string_agg(database_name, ',' ORDER BY 1) FROM duckdb_databases() WHERE database_name <> 'm2'");
+  }
+
+  /** Every object of the readers' instance that sessions share (not their TEMP ones), and what the lake's gold view returns. */
+  private static String readerCatalog(DuckDbDatabase readers) {
+    return query(readers, "SELECT string_agg(database_name || '.' || schema_name, ',' ORDER BY 1) FROM duckdb_schemas()"
+        + " WHERE database_name <> 'temp'")
+        + query(readers, "SELECT string_agg(database_name || '.' || schema_name || '.' || view_name || '=' || sql, ',' ORDER BY 1)"
+            + " FROM duckdb_views() WHERE NOT internal AND NOT temporary")
+        + query(readers, "SELECT string_agg(database_name || '.' || schema_name || '.' || table_name, ',' ORDER BY 1)"
+            + " FROM duckdb_tables() WHERE NOT temporary")
+        + query(readers, "SELECT string_agg(database_name || '.' || function_name, ',' ORDER BY 1) FROM duckdb_functions()"
+            + " WHERE database_name NOT IN ('system', 'temp')")
+        + query(readers, "SELECT count(*) FROM duckdb_sequences() WHERE NOT temporary")
+        + query(readers, "SELECT count(*), hash(list(d ORDER BY d::VARCHAR)::VARCHAR) FROM lake.gold.daily_pnl d");
   }
 
   /**

@@ -70,7 +70,7 @@ class DialectPsqlWireTest {
   }
 
   /** psql's output (stdout, then stderr with only the SQLSTATE of an error) for one statement. */
-  private static String psql(String host, int port, String user, String password, String statement) throws Exception {
+  static String psql(String host, int port, String user, String password, String statement) throws Exception {
     Path binary = PsqlBinary.find();
     List<String> command = new ArrayList<>(List.of(binary.toString(), "-X", "-A", "-v", "VERBOSITY=sqlstate",
         "-h", host, "-p", Integer.toString(port), "-U", user, "-d", DATABASE, "-c", statement));

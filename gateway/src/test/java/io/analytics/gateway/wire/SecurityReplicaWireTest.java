@@ -68,6 +68,13 @@ class SecurityReplicaWireTest {
         assertThat(tableContents(port)).isEqualTo(table);
         assertThat(tableContents(writer.port())).isEqualTo(table);
         assertThat(lakeDigest(writer.home().dataDir())).isEqualTo(lake);
+        // The replica's snapshot instance, shared by its writers' sessions, has its configuration locked too.
+        try (Connection admin = connect(port, "admin", "simple");
+            ResultSet rows = admin.createStatement().executeQuery("SELECT current_setting('lock_configuration')::VARCHAR")) {
+          rows.next();
+          assertThat(rows.getString(1)).isEqualTo("true");
+        }
+        assertRefused(port, "admin", "simple", "SET\u00a0memory_limit = '20MB'");
         List<String> audited = auditedTexts(writer.home().warehouseDir().resolve("logs"), attacks.size());
         for (String sql : attacks) {
           assertThat(audited).as("audit line with the whole statement").contains(sql);

@@ -33,6 +33,7 @@ public final class ChangeApplier implements AutoCloseable {
   private final String source;
   private final Predicate<SourceTable> sameShapeAtSource;
   private final Map<Integer, MirrorTarget> targets = new HashMap<>();
+  private final AppliedChanges changes;
   private long appliedLsn;
   private boolean inTransaction;
   private boolean skipping;
@@ -49,9 +50,11 @@ public final class ChangeApplier implements AutoCloseable {
    * @param sameShapeAtSource confirms, from the source's catalog, that a table whose Relation message
    *     does not match its mirror's recorded shape (a domain column, say) has not really changed
    */
-  public ChangeApplier(Connection duck, String source, long appliedLsn, Predicate<SourceTable> sameShapeAtSource) {
+  public ChangeApplier(Connection duck, String source, long appliedLsn, Predicate<SourceTable> sameShapeAtSource,
+      ChangeCaptureListener listener) {
     this.duck = requireNonNull(duck, "duck is null");
     this.source = requireNonNull(source, "source is null");
+    this.changes = new AppliedChanges(duck, source, listener);
     this.sameShapeAtSource = requireNonNull(sameShapeAtSource, "sameShapeAtSource is null");
     this.appliedLsn = appliedLsn;
   }
@@ -79,13 +82,17 @@ public final class ChangeApplier implements AutoCloseable {
         return OptionalLong.empty();
       } else if (message instanceof PgOutputMessage.Insert insert) {
         target(insert.relation()).insert(insert.row());
+        changes.changed(insert.relation());
       } else if (message instanceof PgOutputMessage.Update update) {
         target(update.relation()).update(update.oldKey(), update.row());
+        changes.changed(update.relation());
       } else if (message instanceof PgOutputMessage.Delete delete) {
         target(delete.relation()).delete(delete.oldKey());
+        changes.changed(delete.relation());
       } else if (message instanceof PgOutputMessage.Truncate truncate) {
         for (int relation : truncate.relations()) {
           target(relation).truncate();
+          changes.changed(relation);
         }
       }
       return OptionalLong.empty();
@@ -101,6 +108,7 @@ public final class ChangeApplier implements AutoCloseable {
     }
     SyncStateTables.run(duck, "BEGIN TRANSACTION");
     inTransaction = true;
+    changes.began();
     return OptionalLong.empty();
   }
 
@@ -116,6 +124,7 @@ public final class ChangeApplier implements AutoCloseable {
     SyncStateTables.run(duck, "COMMIT");
     inTransaction = false;
     appliedLsn = commit.endLsn();
+    changes.committed();
     return OptionalLong.of(appliedLsn);
   }
 
@@ -153,6 +162,7 @@ public final class ChangeApplier implements AutoCloseable {
     }
     String mirror = quote(source) + "." + quote(table.mirrorName());
     targets.put(relation.oid(), new MirrorTarget(duck, mirror, names, mirrorTypes(table.mirrorName(), names), key));
+    changes.relation(relation.oid(), table.mirrorName());
   }
 
   private List<String> mirrorTypes(String mirror, List<String> names) {

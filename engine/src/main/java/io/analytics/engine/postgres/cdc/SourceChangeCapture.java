@@ -36,6 +36,7 @@ public final class SourceChangeCapture implements Runnable {
   private final SourceSynchronizer synchronizer;
   private final BooleanSupplier stillAttached;
   private final StreamHooks hooks;
+  private final ChangeCaptureListener listener;
   private final ReplicationSlots slots;
   private volatile boolean closed;
   /** Set when a stream has started: a failure after that starts the back-off again from its shortest. */
@@ -47,6 +48,13 @@ public final class SourceChangeCapture implements Runnable {
    */
   public SourceChangeCapture(PostgresSourceConfig source, DuckDbDatabase database, SourceSynchronizer synchronizer,
       BooleanSupplier stillAttached, StreamHooks hooks) {
+    this(source, database, synchronizer, stillAttached, hooks, ChangeCaptureListener.NONE);
+  }
+
+  /** @param listener told of each source transaction committed to the mirrors */
+  public SourceChangeCapture(PostgresSourceConfig source, DuckDbDatabase database, SourceSynchronizer synchronizer,
+      BooleanSupplier stillAttached, StreamHooks hooks, ChangeCaptureListener listener) {
+    this.listener = requireNonNull(listener, "listener is null");
     this.source = requireNonNull(source, "source is null");
     this.database = requireNonNull(database, "database is null");
     this.synchronizer = requireNonNull(synchronizer, "synchronizer is null");
@@ -127,7 +135,7 @@ public final class SourceChangeCapture implements Runnable {
         return stopForLag(duck, pg);
       }
       streamed = true;
-      try (ChangeApplier applier = new ChangeApplier(duck, source.name(), lsn, table -> sameShape(pg, table))) {
+      try (ChangeApplier applier = new ChangeApplier(duck, source.name(), lsn, table -> sameShape(pg, table), listener)) {
         ChangeStream.Outcome outcome = new ChangeStream(source, slots, applier, duck, pg, hooks).run(() -> closed);
         if (outcome == ChangeStream.Outcome.LAG_EXCEEDED) {
           return stopForLag(duck, pg);
