@@ -71,6 +71,9 @@ public final class DuckDbErrors {
           new Rule("invalid input", "the configuration has been locked", SqlState.INSUFFICIENT_PRIVILEGE),
           new Rule("invalid input", "", SqlState.INVALID_TEXT_REPRESENTATION),
           new Rule("out of range", "division by zero", SqlState.DIVISION_BY_ZERO),
+          // DuckDB's sqrt and ln/log say what PostgreSQL says, under its own class: PostgreSQL's codes for them.
+          new Rule("out of range", "cannot take square root of a negative number", SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION),
+          new Rule("out of range", "cannot take logarithm of", SqlState.INVALID_ARGUMENT_FOR_LOGARITHM),
           new Rule("out of range", "", SqlState.NUMERIC_VALUE_OUT_OF_RANGE),
           new Rule("constraint", "duplicate key", SqlState.UNIQUE_VIOLATION),
           new Rule("constraint", "primary key", SqlState.UNIQUE_VIOLATION),

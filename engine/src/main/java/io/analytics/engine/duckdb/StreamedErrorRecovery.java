@@ -35,11 +35,20 @@ public final class StreamedErrorRecovery {
    * the failure has aborted the block, so a SELECT is re-run on a connection of its own instead.
    */
   public static PlatformException recover(DuckDBConnection connection, String sql, List<Object> parameters, SQLException lost) {
+    return recover(connection, sql, parameters, lost, List.of());
+  }
+
+  /**
+   * As above; {@code sessionMacros} define the TEMP macros the session's statements may call, which a
+   * connection of its own has to be given before the statement can run there.
+   */
+  public static PlatformException recover(DuckDBConnection connection, String sql, List<Object> parameters, SQLException lost,
+      List<String> sessionMacros) {
     SQLException again;
     try {
       again = materializedRun(connection, sql, parameters);
     } catch (SQLException abortedTransaction) {
-      again = selectOnOwnConnection(connection, sql, parameters);
+      again = selectOnOwnConnection(connection, sql, parameters, sessionMacros);
       if (again != null && isContextError(again)) {
         again = null;
       }
@@ -63,9 +72,17 @@ public final class StreamedErrorRecovery {
     }
   }
 
-  private static SQLException selectOnOwnConnection(DuckDBConnection session, String sql, List<Object> parameters) {
+  private static SQLException selectOnOwnConnection(DuckDBConnection session, String sql, List<Object> parameters,
+      List<String> sessionMacros) {
     try (Connection own = session.duplicate(); Statement settings = own.createStatement()) {
       settings.execute("SET SESSION jdbc_stream_results = false");
+      for (String macro : sessionMacros) {
+        try {
+          settings.execute(macro);
+        } catch (SQLException e) {
+          // One the statement does not need (one over the session's temporary views, say): the rest still help.
+        }
+      }
       if (!isSelect(own, sql)) {
         return null; // re-running anything else outside its transaction could change data
       }

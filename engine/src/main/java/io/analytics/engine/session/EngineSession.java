@@ -40,6 +40,8 @@ public final class EngineSession implements AutoCloseable {
   private final ParseTreeCache parseTrees;
   private final CatalogChanges catalogChanges;
   private final PlanCache plans;
+  /** The TEMP macros this session defined, as defined (see {@link #temporaryMacros}). */
+  private final TemporaryMacros temporaryMacros = new TemporaryMacros();
 
   public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows) {
     this(connection, allocator, batchRows, Long.MAX_VALUE);
@@ -191,6 +193,7 @@ public final class EngineSession implements AutoCloseable {
       if (result instanceof QueryResult.Rows rows) {
         rows.stream().drain();
       }
+      temporaryMacros.ran(sql);
     } finally {
       catalogChanges.changed();
     }
@@ -277,6 +280,15 @@ public final class EngineSession implements AutoCloseable {
   /** Why the current statement was cancelled, or null. */
   public CancelReason cancelReason() {
     return cancelReason;
+  }
+
+  /**
+   * The definitions of the TEMP macros this session made, oldest first: a statement whose error DuckDB
+   * lost is run again on a connection of its own to learn it, and needs them there (see
+   * StreamedErrorRecovery).
+   */
+  java.util.List<String> temporaryMacros() {
+    return temporaryMacros.definitions();
   }
 
   DuckDBConnection connection() {

@@ -117,7 +117,7 @@ public final class PreparedQuery implements AutoCloseable {
                 : statement.executeQuery().unwrap(DuckDBResultSet.class);
           } catch (SQLException e) {
             if (session.cancelReason() == null && StreamedErrorRecovery.isLostError(e)) {
-              throw StreamedErrorRecovery.recover(session.connection(), sql, parameters, e);
+              throw StreamedErrorRecovery.recover(session.connection(), sql, parameters, e, session.temporaryMacros());
             }
             throw e;
           }

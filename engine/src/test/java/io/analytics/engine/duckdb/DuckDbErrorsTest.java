@@ -30,4 +30,16 @@ class DuckDbErrorsTest {
     assertThat(error.sqlState()).isEqualTo(SqlState.UNDEFINED_TABLE);
     assertThat(error.getMessage()).isEqualTo("Table with name nope does not exist");
   }
+
+  @Test
+  void squareRootsAndLogarithmsOutOfTheirDomainAreThoseOfPostgres() {
+    assertThat(DuckDbErrors.translate("Out of Range Error: cannot take square root of a negative number", "SELECT sqrt(-1)", null)
+        .sqlState().code()).isEqualTo("2201F");
+    assertThat(DuckDbErrors.translate("Out of Range Error: cannot take logarithm of zero", "SELECT ln(0)", null)
+        .sqlState().code()).isEqualTo("2201E");
+    assertThat(DuckDbErrors.translate("Out of Range Error: cannot take logarithm of a negative number", "SELECT ln(-1)", null)
+        .sqlState().code()).isEqualTo("2201E");
+    assertThat(DuckDbErrors.translate("Out of Range Error: Overflow in addition of INT32 (1 + 2147483647)", "SELECT 1", null)
+        .sqlState().code()).isEqualTo("22003");
+  }
 }

@@ -81,8 +81,8 @@ final class ClientQueryPreparer {
   }
 
   /**
-   * The translations from PostgreSQL's dialect to DuckDB's, in order (parameter casts and the live
-   * relations, which make text, follow them in {@link #prepare}).
+   * The translations from PostgreSQL's dialect to DuckDB's, in order; the last ones cast the
+   * parameters to their declared types and bind the live relations (see {@link #LIVE_RELATIONS}).
    */
   List<StatementPipeline.Stage> stages() {
     return List.of(
@@ -100,7 +100,31 @@ final class ClientQueryPreparer {
         new StatementPipeline.Stage("any-array-parameters", (statement, types) -> AnyArrayParameters.probingWith(engine).apply(statement, types)),
         new StatementPipeline.Stage("numeric-parameters", NumericParameters::apply),
         new StatementPipeline.Stage("unconstrained-numeric-literals", (statement, types) -> unconstrainedLiterals.apply(statement)),
-        new StatementPipeline.Stage("unconstrained-numeric-expressions", (statement, types) -> unconstrainedExpressions.apply(statement)));
+        new StatementPipeline.Stage("unconstrained-numeric-expressions", (statement, types) -> unconstrainedExpressions.apply(statement)),
+        new StatementPipeline.Stage("parameter-casts", (statement, types) -> withText(statement, ParameterCasts.apply(statement, types))),
+        new StatementPipeline.Stage("pg-stat-activity", (statement, types) -> !PgStatActivity.isReadBy(statement) ? statement
+            : bound(statement, PgStatActivity.bind(statement, activities.get()))),
+        new StatementPipeline.Stage("pg-cursors", (statement, types) -> !PgCursors.isReadBy(statement) ? statement
+            : bound(statement, PgCursors.bind(statement, cursors.get()))),
+        new StatementPipeline.Stage("pg-stat-statements", (statement, types) -> !statement.sql().contains("pg_stat_statements")
+            ? statement : bound(statement, io.analytics.gateway.activity.PgStatStatements.prepare(
+                statement, statementStatistics, user, administers))));
+  }
+
+  /**
+   * The stages that bind a live relation's rows into the statement as values: a plan prepared with
+   * them is not kept, since the rows are those of this moment.
+   */
+  static final java.util.Set<String> LIVE_RELATIONS = java.util.Set.of("pg-stat-activity", "pg-cursors", "pg-stat-statements");
+
+  /** The statement as {@code sql}, where it starts in the client's query kept; itself when the text is the same. */
+  private static SqlStatement withText(SqlStatement statement, String sql) {
+    return sql.equals(statement.sql()) ? statement : bound(statement, sql);
+  }
+
+  /** The statement as {@code sql} (a new statement even when the text is the same: the live rows were read). */
+  private static SqlStatement bound(SqlStatement statement, String sql) {
+    return new SqlStatement(sql, SqlStatement.parse(sql).tokens(), statement.offsetInQuery());
   }
 
   PreparedQuery prepare(SqlStatement statement, boolean inTransaction) {
@@ -115,21 +139,9 @@ final class ClientQueryPreparer {
     if (notifyFunction != null) {
       notifyFunction.ensureFor(statement, inTransaction, engine);
     }
-    SqlStatement effective = pipeline.apply(statement, declaredTypes);
-    String sql = ParameterCasts.apply(effective, declaredTypes);
-    boolean liveValues = false;
-    if (PgStatActivity.isReadBy(effective)) {
-      sql = PgStatActivity.bind(SqlStatement.parse(sql), activities.get());
-      liveValues = true;
-    }
-    if (PgCursors.isReadBy(effective)) {
-      sql = PgCursors.bind(SqlStatement.parse(sql), cursors.get());
-      liveValues = true;
-    }
-    if (sql.contains("pg_stat_statements")) {
-      sql = io.analytics.gateway.activity.PgStatStatements.prepare(SqlStatement.parse(sql), statementStatistics, user, administers);
-      liveValues = true;
-    }
+    StatementPipeline.Translated translated = pipeline.run(statement, declaredTypes);
+    String sql = translated.statement().sql();
+    boolean liveValues = translated.changedBy().stream().anyMatch(LIVE_RELATIONS::contains);
     if (!sql.equals(statement.sql()) && rewriteNeedsCheck.test(statement)) {
       // What DuckDB runs is checked too, as exactly that text.
       checkRewritten.accept(sql);
@@ -240,7 +252,6 @@ final class ClientQueryPreparer {
     if (!PgCatalogRewriter.applies(statement)) {
       return statement;
     }
-    SqlStatement rewritten = SqlStatement.parse(PgCatalogRewriter.rewrite(statement));
-    return new SqlStatement(rewritten.sql(), rewritten.tokens(), statement.offsetInQuery());
+    return bound(statement, PgCatalogRewriter.rewrite(statement));
   }
 }

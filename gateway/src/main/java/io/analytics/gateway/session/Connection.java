@@ -35,6 +35,8 @@ public final class Connection {
 
   private final GatewayServices services;
   private final BackendOutput output;
+  /** The greeting's first message and fatal errors, said as the session says its answers. */
+  private final ResultReceiver answers;
   private final InetAddress clientAddress;
   private final ScheduledFuture<?> authenticationDeadline;
   private final java.util.concurrent.Executor serial;
@@ -58,6 +60,7 @@ public final class Connection {
     this.peer = requireNonNull(peer, "peer is null");
     this.services = requireNonNull(services, "services is null");
     this.output = requireNonNull(output, "output is null");
+    this.answers = new WireReceiver(output);
     this.clientAddress = requireNonNull(clientAddress, "clientAddress is null");
     this.serial = requireNonNull(serial, "serial is null");
     this.authenticationDeadline =
@@ -224,7 +227,7 @@ public final class Connection {
       if (success.finalMessage() != null) {
         BackendMessages.authentication(output.buffer(), 12, success.finalMessage());
       }
-      BackendMessages.authenticationOk(output.buffer());
+      answers.authenticationOk();
       authenticationDeadline.cancel(false);
       openSession();
     }
@@ -266,9 +269,8 @@ public final class Connection {
     if (phase == Phase.CLOSED) {
       return;
     }
-    ErrorReporter.fatal(output.buffer(), error);
     phase = Phase.CLOSED;
-    output.flushAndClose();
+    answers.fatal(error);
   }
 
   private void close() {

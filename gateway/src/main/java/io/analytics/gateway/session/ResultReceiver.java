@@ -69,6 +69,15 @@ interface ResultReceiver {
   /** Sends what is pending now (the client's Flush). */
   void flush();
 
+  /** Authentication succeeded: the first message of the greeting (AuthenticationOk). */
+  void authenticationOk();
+
+  /** The session's process id and cancel key, sent once while greeting the client (BackendKeyData). */
+  void backendKeyData(int processId, int secretKey);
+
+  /** A FATAL error: it is sent at once and the connection ends; nothing more is said on it. */
+  void fatal(PlatformException error);
+
   /** Answers from the result cache if it holds the statement's answer; returns its rows, or -1 on a miss. */
   long cachedAnswer(CachedStatement cached);
 

@@ -9,7 +9,6 @@ import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.session.CancelReason;
 import io.analytics.engine.session.EngineSession;
-import io.analytics.gateway.protocol.BackendMessages;
 import io.analytics.gateway.protocol.FrontendMessage;
 import org.apache.arrow.memory.BufferAllocator;
 import java.net.InetAddress;
@@ -165,16 +164,13 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
   void start(Map<String, String> startupParameters) {
     StartupParameters.apply(startupParameters, commands, parameters, sessionGuard.role(),
         services.config().gateway().limits().defaultStatementTimeoutMillis());
-    for (Map.Entry<String, String> reported : parameters.reportedValues().entrySet()) {
-      receiver.parameterStatus(reported.getKey(), reported.getValue());
-    }
     key = services.registry().register(this, user);
     features.notificationsStarted(new io.analytics.gateway.notify.SessionNotifications(
         services.statements().notifications(), key.processId(), serial::execute, this::deliverNotificationsIfIdle));
     // The session's process id, for pg_backend_pid() and joins with pg_stat_activity.pid.
     engine.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS " + key.processId());
     io.analytics.gateway.dialect.PostgresDialectSettings.apply(engine);
-    BackendMessages.backendKeyData(output.buffer(), key.processId(), key.secretKey());
+    SessionGreeting.greet(receiver, parameters.reportedValues(), key.processId(), key.secretKey());
     readyForQuery();
   }
 
@@ -311,10 +307,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
   public void terminate() {
     execution.cancel(CancelReason.SHUTDOWN);
     serial.execute(() -> {
-      if (output.isOpen()) {
-        ErrorReporter.fatal(output.buffer(), new PlatformException(SqlState.ADMIN_SHUTDOWN, CancelReason.SHUTDOWN.message()));
-        output.flushAndClose();
-      }
+      receiver.fatal(new PlatformException(SqlState.ADMIN_SHUTDOWN, CancelReason.SHUTDOWN.message()));
     });
   }
 

@@ -3,6 +3,7 @@ package io.analytics.gateway.session;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.gateway.sql.SqlStatement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,11 +40,30 @@ final class StatementPipeline {
 
   /** The statement after every stage, in order. */
   SqlStatement apply(SqlStatement statement, List<Integer> declaredTypes) {
+    return run(statement, declaredTypes).statement();
+  }
+
+  /** The statement after every stage, and which stages changed it (returned another statement). */
+  Translated run(SqlStatement statement, List<Integer> declaredTypes) {
     SqlStatement current = statement;
+    List<String> changedBy = List.of();
     for (Stage stage : stages) {
-      current = stage.translation().apply(current, declaredTypes);
+      SqlStatement next = stage.translation().apply(current, declaredTypes);
+      if (next != current) {
+        changedBy = changedBy.isEmpty() ? new ArrayList<>() : changedBy;
+        changedBy.add(stage.name());
+      }
+      current = next;
     }
-    return current;
+    return new Translated(current, changedBy);
+  }
+
+  /** A statement as the pipeline left it, and the names of the stages that changed it, in order. */
+  record Translated(SqlStatement statement, List<String> changedBy) {
+    Translated {
+      requireNonNull(statement, "statement is null");
+      changedBy = List.copyOf(changedBy);
+    }
   }
 
   /** One stage alone, by name, for tests. */

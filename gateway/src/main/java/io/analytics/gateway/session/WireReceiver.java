@@ -124,6 +124,24 @@ final class WireReceiver implements ResultReceiver {
   }
 
   @Override
+  public void authenticationOk() {
+    BackendMessages.authenticationOk(output.buffer());
+  }
+
+  @Override
+  public void backendKeyData(int processId, int secretKey) {
+    BackendMessages.backendKeyData(output.buffer(), processId, secretKey);
+  }
+
+  @Override
+  public void fatal(PlatformException error) {
+    if (output.isOpen()) {
+      ErrorReporter.fatal(output.buffer(), error);
+      output.flushAndClose();
+    }
+  }
+
+  @Override
   public long cachedAnswer(CachedStatement cached) {
     return cached.answer(output.buffer());
   }

@@ -114,6 +114,21 @@ final class RecordingReceiver implements ResultReceiver {
   }
 
   @Override
+  public void authenticationOk() {
+    answers.add("authenticated");
+  }
+
+  @Override
+  public void backendKeyData(int processId, int secretKey) {
+    answers.add("key: " + processId);
+  }
+
+  @Override
+  public void fatal(PlatformException error) {
+    answers.add("fatal " + error.sqlState().code() + ": " + error.getMessage());
+  }
+
+  @Override
   public long cachedAnswer(CachedStatement cached) {
     return -1;
   }

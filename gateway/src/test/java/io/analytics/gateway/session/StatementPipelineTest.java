@@ -37,7 +37,7 @@ class StatementPipelineTest {
   void stagesRunInTheirDeclaredOrder() {
     assertThat(pipeline.names()).containsExactly("postgres-ddl", "catalog-syntax", "format-calls", "date-literals", "postgres-dialect",
         "session-macros", "session-values", "scalar-calls-in-from", "any-array-parameters", "numeric-parameters",
-        "unconstrained-numeric-literals", "unconstrained-numeric-expressions");
+        "unconstrained-numeric-literals", "unconstrained-numeric-expressions", "parameter-casts", "pg-stat-activity", "pg-cursors", "pg-stat-statements");
   }
 
   @Test
@@ -71,5 +71,23 @@ class StatementPipelineTest {
     String sql = "SELECT current_user AS who, $1::numeric AS amount";
     String translated = pipeline.apply(SqlStatement.parse(sql), List.of(NUMERIC_OID)).sql();
     assertThat(translated).contains("'tester'").doesNotContain("::numeric");
+  }
+
+  @Test
+  void declaredParameterTypesBecomeCasts() {
+    assertThat(stage("parameter-casts", "SELECT $1 + 1", List.of(23))).isEqualTo("SELECT CAST($1 AS INTEGER) + 1");
+    assertThat(stage("parameter-casts", "SELECT $1 + 1", List.of())).isEqualTo("SELECT $1 + 1");
+  }
+
+  @Test
+  void liveRelationsAreBoundAndSaySo() {
+    for (String relation : List.of("pg_stat_activity", "pg_cursors", "pg_stat_statements")) {
+      String sql = "SELECT count(*) FROM " + relation;
+      StatementPipeline.Translated translated = pipeline.run(SqlStatement.parse(sql), List.of());
+      assertThat(translated.statement().sql()).as(relation).isNotEqualTo(sql);
+      assertThat(translated.changedBy()).as(relation).containsAnyElementsOf(ClientQueryPreparer.LIVE_RELATIONS);
+    }
+    assertThat(pipeline.run(SqlStatement.parse("SELECT 'pg_stat_activity'"), List.of()).changedBy())
+        .doesNotContainAnyElementsOf(ClientQueryPreparer.LIVE_RELATIONS);
   }
 }

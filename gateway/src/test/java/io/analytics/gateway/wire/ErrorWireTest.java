@@ -103,6 +103,36 @@ class ErrorWireTest {
     }
   }
 
+  /**
+   * The same inside a transaction block for statements that call the session's own TEMP macros (sqrt
+   * and ln are): the statement is run again on a connection given those macros, and the block then
+   * behaves as PostgreSQL's: aborted until ROLLBACK, and ROLLBACK TO SAVEPOINT keeps the writes made
+   * before the savepoint.
+   */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "SELECT sqrt(x - 2) FROM (VALUES (1.0::float8)) t(x) | 2201F",
+      "SELECT ln(x - 1) FROM (VALUES (1.0::float8)) t(x) | 2201E"})
+  void errorsOfTheSessionsOwnFunctionsInATransactionBlockKeepTheirSqlState(String sql, String sqlState) throws SQLException {
+    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TEMP TABLE kept_rows(i int)");
+      connection.setAutoCommit(false);
+      statement.execute("INSERT INTO kept_rows VALUES (1)");
+      statement.execute("SAVEPOINT before_failure");
+      SQLException inside = catchThrowableOfType(SQLException.class, () -> statement.executeQuery(sql));
+      assertThat(inside.getSQLState()).as(inside.getMessage()).isEqualTo(sqlState);
+      SQLException aborted = catchThrowableOfType(SQLException.class, () -> statement.executeQuery("SELECT 1"));
+      assertThat(aborted.getSQLState()).as("the block is aborted, as in PostgreSQL").isEqualTo("25P02");
+      statement.execute("ROLLBACK TO SAVEPOINT before_failure");
+      connection.commit();
+      try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM kept_rows")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("the write before the savepoint is kept").isEqualTo(1);
+      }
+      connection.commit();
+    }
+  }
+
   /** duckdb_jdbc closes a statement whose execution failed; a named statement must go on working. */
   @Test
   void aNamedStatementRunsAgainAfterAnExecutionError() throws SQLException {
