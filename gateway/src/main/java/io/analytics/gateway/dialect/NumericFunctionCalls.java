@@ -19,7 +19,7 @@ public final class NumericFunctionCalls implements DialectStage {
   private static final Map<String, String> MACROS = Map.of(
       "sqrt", PgNumericFunctionMacros.SQRT, "exp", PgNumericFunctionMacros.EXP, "ln", PgNumericFunctionMacros.LN,
       "log", PgNumericFunctionMacros.LOG, "log10", PgNumericFunctionMacros.LOG10, "power", PgNumericFunctionMacros.POWER,
-      "pow", PgNumericFunctionMacros.POWER);
+      "pow", PgNumericFunctionMacros.POWER, "round", PgNumericFunctionMacros.ROUND);
 
   @Override
   public SqlStatement apply(SqlStatement statement) {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The session's TEMP macros behind {@link NumericFunctionCalls}: a DECIMAL overload that refuses
  * with 0A000 (DuckDB would answer a double where PostgreSQL answers an exact numeric), and double
- * overloads with DuckDB's function for everything else. The refusal is typed numeric, so a
+ * overloads with DuckDB's function for everything else; and round, whose double overload rounds half
+ * to even as PostgreSQL's. The refusal is typed numeric, so a
  * statement that reads no rows still describes the column as PostgreSQL does.
  */
 public final class PgNumericFunctionMacros {
@@ -15,6 +16,7 @@ public final class PgNumericFunctionMacros {
   static final String LOG = "pg_gateway_log";
   static final String LOG10 = "pg_gateway_log10";
   static final String POWER = "pg_gateway_power";
+  static final String ROUND = "pg_gateway_round";
 
   private PgNumericFunctionMacros() {}
 
@@ -24,7 +26,12 @@ public final class PgNumericFunctionMacros {
         "CREATE OR REPLACE TEMP MACRO " + LOG + "(x DECIMAL(38,0)) AS " + refusal("log") + ", (x DOUBLE) AS log10(x), (x) AS log10(x), "
             + "(b DECIMAL(38,0), x DECIMAL(38,0)) AS " + refusal("log") + ", (b DOUBLE, x DOUBLE) AS log(b, x), (b, x) AS log(b, x)",
         "CREATE OR REPLACE TEMP MACRO " + POWER + "(a DECIMAL(38,0), b DECIMAL(38,0)) AS " + refusal("power")
-            + ", (a DOUBLE, b DOUBLE) AS pow(a, b), (a, b) AS pow(a, b)");
+            + ", (a DOUBLE, b DOUBLE) AS pow(a, b), (a, b) AS pow(a, b)",
+        // round(double precision) is rint in PostgreSQL, half to even (2.5 -> 2), where DuckDB's rounds half away from
+        // zero; round(numeric) rounds half away from zero in both. An integer is rounded as a double, as PostgreSQL
+        // resolves round(int) to round(double precision). DuckDB prefers the DECIMAL overload for any decimal.
+        "CREATE OR REPLACE TEMP MACRO " + ROUND + "(x DECIMAL(38,10)) AS round(x), (x DOUBLE) AS round_even(x, 0), "
+            + "(x, digits) AS round(x, digits)");
   }
 
   private static String oneArgument(String macro, String function) {

@@ -19,7 +19,7 @@ public final class SessionFunctionMacros {
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
       "array_remove", "array_replace", "encode", "decode", "bytea",
       "clock_timestamp", "sum", "avg", "var_pop", "stddev_pop", "format", "numeric", "decimal", "gcd", "lcm", "extract", "overlaps",
-      "sqrt", "exp", "ln", "log", "log10", "power", "pow", "char", "character", "varchar");
+      "sqrt", "exp", "ln", "log", "log10", "power", "pow", "round", "char", "character", "varchar");
 
   private final SessionCreatedObjects macros = new SessionCreatedObjects();
 

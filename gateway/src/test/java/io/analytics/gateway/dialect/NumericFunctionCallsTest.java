@@ -19,6 +19,11 @@ class NumericFunctionCallsTest {
   }
 
   @Test
+  void roundBecomesTheMacroThatRoundsDoublesHalfToEven() {
+    assertThat(translate("SELECT round(x), round(x, 2) FROM t")).isEqualTo("SELECT pg_gateway_round(x), pg_gateway_round(x, 2) FROM t");
+  }
+
+  @Test
   void namesThatAreNotCallsAndStoredSqlStay() {
     for (String sql : new String[] {"SELECT exp FROM t", "SELECT s.sqrt(x) FROM t", "SELECT 'sqrt(x)'",
         "CREATE VIEW v AS SELECT sqrt(n) FROM t", "SELECT \"ln\"(x) FROM t"}) {
