@@ -6,13 +6,7 @@
 const assert = require('node:assert/strict');
 const { Client } = require('pg');
 
-const REFERENCE = {
-  host: process.env.REFERENCE_HOST,
-  port: Number(process.env.REFERENCE_PORT),
-  user: process.env.REFERENCE_USER,
-  password: process.env.REFERENCE_PASSWORD,
-  database: 'postgres',
-};
+const REFERENCE = require('./reference');
 
 async function connected(config) {
   const client = new Client(config);

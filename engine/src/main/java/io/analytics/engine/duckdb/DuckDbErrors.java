@@ -162,6 +162,9 @@ public final class DuckDbErrors {
     if (state == SqlState.SERIALIZATION_FAILURE) {
       return serializationFailure(message, cause);
     }
+    if (state == SqlState.NUMERIC_VALUE_OUT_OF_RANGE) {
+      message = IntegerOverflow.inPostgresWords(message);
+    }
     return new PlatformException(state, message, detail, hint, position, cause);
   }
 

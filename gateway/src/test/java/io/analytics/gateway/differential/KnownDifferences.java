@@ -96,6 +96,11 @@ final class KnownDifferences {
     return stale;
   }
 
+  /** Whether the case is listed, whatever its answer. */
+  boolean names(String area, String caseName, Protocol protocol) {
+    return entries.containsKey(key(area, caseName, protocol));
+  }
+
   /** Whether the case is listed with exactly this gateway answer. */
   boolean lists(String area, String caseName, Protocol protocol, String gatewayAnswer) {
     Entry entry = entries.get(key(area, caseName, protocol));
