@@ -134,7 +134,7 @@ final class CopyHandler {
       OutputStream spool = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
       OutputStream stream = format.csv() ? new CsvEndOfData(format, spool) : spool;
       TextToCsv converter = format.csv() || format.binary() ? null : new TextToCsv(format, stream);
-      receiving = new CopyIn(statement, command, format, file, stream, converter, binaryLoad, run);
+      receiving = new CopyIn(statement, command, format, file, stream, converter, binaryLoad, run, targetColumns);
     } catch (IOException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot spool COPY data: " + e.getMessage(), e);
     }
@@ -192,6 +192,7 @@ final class CopyHandler {
         return copyIn.binaryLoad().load(engine, () -> openSpool(copyIn.file()));
       }
     }
+    UnconstrainedNumericCopyCheck.check(engine, copyIn.file(), copyIn.format(), copyIn.targets());
     String sql = duckDbCopy(copyIn);
     StatementGuard.requireOneStatement(sql);
     try (AdmissionControl.Turn turn = execution.admit(copyIn.statement());
@@ -263,5 +264,5 @@ final class CopyHandler {
   }
 
   private record CopyIn(SqlStatement statement, SessionCommand.Copy command, CopyFormat format, Path file, OutputStream stream,
-      TextToCsv converter, BinaryCopyIn binaryLoad, StatementExecution.Run run) {}
+      TextToCsv converter, BinaryCopyIn binaryLoad, StatementExecution.Run run, List<ResultColumn> targets) {}
 }
