@@ -64,6 +64,8 @@ public final class DuckDbErrors {
           new Rule("invalid input", "attached in read-only mode", SqlState.READ_ONLY_SQL_TRANSACTION),
           // What a gateway macro refuses because DuckDB cannot answer it exactly (error() in PgAggregateMacros).
           new Rule("invalid input", "is not supported by the gateway", SqlState.FEATURE_NOT_SUPPORTED),
+          // A computed value stored into numeric without precision that DECIMAL(38,10) would round (UnconstrainedNumericExpressions).
+          new Rule("invalid input", "numeric without a precision holds", SqlState.NUMERIC_VALUE_OUT_OF_RANGE),
           // A serving instance's lock_configuration: an engine-wide setting no client may change (PostgreSQL's
           // "permission denied to set parameter").
           new Rule("invalid input", "the configuration has been locked", SqlState.INSUFFICIENT_PRIVILEGE),

@@ -96,10 +96,7 @@ public final class PreparedQuery implements AutoCloseable {
     session.started(statement);
     boolean streaming = false;
     try {
-      statement.clearParameters();
-      for (int i = 0; i < parameters.size(); i++) {
-        statement.setObject(i + 1, parameters.get(i));
-      }
+      bind(parameters);
       ReturnKind kind = returnKind;
       if (unresolved()) {
         // DuckDB bound the statement only now, with the values: an UPDATE SET x = x + $1 turns out to change rows.
@@ -110,28 +107,9 @@ public final class PreparedQuery implements AutoCloseable {
       }
       switch (kind) {
         case ROWS -> {
-          DuckDBResultSet resultSet;
-          try {
-            resultSet = unresolved()
-                ? statement.getResultSet().unwrap(DuckDBResultSet.class)
-                : statement.executeQuery().unwrap(DuckDBResultSet.class);
-          } catch (SQLException e) {
-            if (session.cancelReason() == null && StreamedErrorRecovery.isLostError(e)) {
-              throw StreamedErrorRecovery.recover(session.connection(), sql, parameters, e, session.temporaryMacros());
-            }
-            throw e;
-          }
-          ArrowReader reader;
-          try {
-            reader = (ArrowReader) resultSet.arrowExportStream(session.allocator(), session.batchRows());
-          } catch (SQLException | RuntimeException e) {
-            resultSet.close();
-            throw e;
-          }
+          QueryResult.Rows rows = streamRows(parameters);
           streaming = true;
-          ResultStream stream = new ResultStream(session, statement, resultSet, reader, columns, sql);
-          session.streaming(stream);
-          return new QueryResult.Rows(stream);
+          return rows;
         }
         case CHANGED_ROWS -> {
           return new QueryResult.ChangedRows(statement.executeLargeUpdate());
@@ -152,6 +130,41 @@ public final class PreparedQuery implements AutoCloseable {
         session.catalogChanged();
       }
     }
+  }
+
+  private void bind(List<Object> parameters) throws SQLException {
+    statement.clearParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      statement.setObject(i + 1, parameters.get(i));
+    }
+  }
+
+  /**
+   * Runs (or, when DuckDB bound it only at execute, reads) the query and streams its rows over
+   * DuckDB's Arrow export; the session then holds the stream as its live result.
+   */
+  private QueryResult.Rows streamRows(List<Object> parameters) throws SQLException {
+    DuckDBResultSet resultSet;
+    try {
+      resultSet = unresolved()
+          ? statement.getResultSet().unwrap(DuckDBResultSet.class)
+          : statement.executeQuery().unwrap(DuckDBResultSet.class);
+    } catch (SQLException e) {
+      if (session.cancelReason() == null && StreamedErrorRecovery.isLostError(e)) {
+        throw StreamedErrorRecovery.recover(session.connection(), sql, parameters, e, session.temporaryMacros());
+      }
+      throw e;
+    }
+    ArrowReader reader;
+    try {
+      reader = (ArrowReader) resultSet.arrowExportStream(session.allocator(), session.batchRows());
+    } catch (SQLException | RuntimeException e) {
+      resultSet.close();
+      throw e;
+    }
+    ResultStream stream = new ResultStream(session, statement, resultSet, reader, columns, sql);
+    session.streaming(stream);
+    return new QueryResult.Rows(stream);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.analytics.gateway.dialect;
 
+import io.analytics.catalog.error.PlatformException;
+import io.analytics.catalog.error.SqlState;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
 import io.analytics.gateway.sql.TokenType;
@@ -13,7 +15,7 @@ import java.util.Set;
  * PostgreSQL array literals cast to an array type, {@code '{1,2,3}'::int[]} or {@code CAST('{a,b}' AS
  * text[])}: DuckDB reads list text as {@code [1, 2, 3]}, so the literal is rewritten into that form
  * (elements quoted as array_in reads them, NULL kept) and DuckDB's own cast does the rest.
- * A malformed array literal is 22P02, as in PostgreSQL.
+ * A malformed array literal is 22P02, as in PostgreSQL; a multi-dimensional one is refused with 0A000.
  */
 public final class ArrayLiterals implements DialectStage {
   private static final Set<String> NUMERIC_ELEMENTS = Set.of(
@@ -38,10 +40,11 @@ public final class ArrayLiterals implements DialectStage {
       }
       String list = ArrayLiteral.duckDbListText(literal.value(), element(tokens.get(typeAt)));
       edits.replace(literal.start(), literal.end(), "'" + list.replace("'", "''") + "'");
-      int dimensions = ArrayLiteral.dimensions(literal.value());
-      if (dimensions > 1 && !(typeAt + 3 < tokens.size() && tokens.get(typeAt + 3).isPunctuation('['))) {
-        // A DuckDB list has one dimension: each further one is a nested list type (text[] of {{a},{b}} is VARCHAR[][]).
-        edits.replace(tokens.get(typeAt + 2).end(), tokens.get(typeAt + 2).end(), "[]".repeat(dimensions - 1));
+      if (ArrayLiteral.dimensions(literal.value()) > 1) {
+        // DuckDB reads each sub-array of a text[] as one text element, and as nested lists cardinality and slices
+        // would count and cut them otherwise than PostgreSQL's one multi-dimensional array: refused, not guessed.
+        throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "multi-dimensional array literals are not supported by the gateway",
+            null, "write the array with ARRAY[...] constructors, or one dimension", statement.sql().codePointCount(0, literal.start()) + 1, null);
       }
     }
     return edits == null ? statement : edits.result();

@@ -44,21 +44,10 @@ public final class UnconstrainedNumericLiterals {
     if (literals.isEmpty()) {
       return statement;
     }
-    int first = highestParameter(statement.tokens()) + 1;
-    TokenEdits probed = new TokenEdits(statement);
-    for (int i = 0; i < literals.size(); i++) {
-      Literal literal = literals.get(i);
-      probed.replace(statement.token(literal.start()).start(), statement.token(literal.end() - 1).end(), "$" + (first + i));
-    }
-    List<String> types;
-    try {
-      types = probe.of(probed.result().sql());
-    } catch (RuntimeException e) {
-      return statement;
-    }
-    for (int i = 0; i < literals.size(); i++) {
-      int index = first + i - 1;
-      if (index < types.size() && UnconstrainedNumericValues.isUnconstrained(types.get(index))) {
+    boolean[] unconstrained = StoredValues.unconstrainedTargets(statement,
+        literals.stream().map(literal -> new StoredValues.Span(literal.start(), literal.end())).toList(), probe);
+    for (int i = 0; unconstrained != null && i < literals.size(); i++) {
+      if (unconstrained[i]) {
         throw UnconstrainedNumericValues.tooManyDecimals(literals.get(i).value().toPlainString());
       }
     }
@@ -111,15 +100,5 @@ public final class UnconstrainedNumericLiterals {
         || token.type() == TokenType.QUOTED_IDENTIFIER || token.isPunctuation(')') || token.isPunctuation(']')
         || (token.type() == TokenType.WORD && !token.is("VALUES") && !token.is("SELECT") && !token.is("SET") && !token.is("THEN")
             && !token.is("ELSE") && !token.is("WHEN") && !token.is("AND") && !token.is("OR") && !token.is("NOT"));
-  }
-
-  private static int highestParameter(List<Token> tokens) {
-    int highest = 0;
-    for (Token token : tokens) {
-      if (token.type() == TokenType.PARAMETER && token.text().startsWith("$")) {
-        highest = Math.max(highest, Integer.parseInt(token.text().substring(1)));
-      }
-    }
-    return highest;
   }
 }

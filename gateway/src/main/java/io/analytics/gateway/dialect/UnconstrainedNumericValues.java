@@ -51,7 +51,8 @@ public final class UnconstrainedNumericValues {
     }
   }
 
-  static PlatformException tooManyDecimals(String value) {
+  /** The refusal of a value DuckDB would have stored rounded. */
+  public static PlatformException tooManyDecimals(String value) {
     return new PlatformException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
         "numeric value " + value + " has more than " + MAX_DECIMALS + " decimals, the most the platform's numeric without a "
             + "precision holds",

@@ -8,11 +8,12 @@ import java.util.List;
  * negative substring start from the end of the string and takes a negative length backwards (PostgreSQL
  * counts positions before the first character, and refuses a negative length); splits on an empty
  * delimiter into characters (PostgreSQL keeps the string whole); writes hex in upper case and a
- * negative int4 as 64 bits; and returns sha256 as hex text where PostgreSQL returns bytea.
+ * negative int4 as 64 bits; and returns sha256 as hex text where PostgreSQL returns bytea. array_to_string writes
+ * booleans as t/f and has PostgreSQL's three-argument form (a text for NULL elements).
  */
 public final class PgStringFunctionMacros {
   /** The names the macros define: a statement naming one needs them. */
-  static final List<String> NAMES = List.of("substring", "substr", "split_part", "string_to_array", "to_hex", "sha256", "concat", "concat_ws");
+  static final List<String> NAMES = List.of("substring", "substr", "split_part", "string_to_array", "to_hex", "sha256", "concat", "concat_ws", "array_to_string");
 
   /** The macro writing one of concat's values as PostgreSQL's text: a boolean as t or f, anything else as DuckDB casts it. */
   public static final String CONCAT_TEXT = "pg_concat_text";
@@ -41,7 +42,11 @@ public final class PgStringFunctionMacros {
             + "(x BIGINT) AS lower(system.main.to_hex(x)), (x) AS lower(system.main.to_hex(x))",
         "CREATE OR REPLACE TEMP MACRO sha256(b) AS unhex(system.main.sha256(b))",
         "CREATE OR REPLACE TEMP MACRO " + CONCAT_TEXT + "(x) AS CASE WHEN typeof(x) = 'BOOLEAN' THEN left(CAST(x AS VARCHAR), 1) "
-            + "ELSE CAST(x AS VARCHAR) END");
+            + "ELSE CAST(x AS VARCHAR) END",
+        // Elements written as concat writes them (booleans t/f); the third argument stands for NULL elements.
+        "CREATE OR REPLACE TEMP MACRO array_to_string(a, sep) AS system.main.array_to_string(list_transform(a, lambda e: "
+            + CONCAT_TEXT + "(e)), sep), (a, sep, n) AS system.main.array_to_string(list_transform(a, lambda e: coalesce("
+            + CONCAT_TEXT + "(e), n)), sep)");
   }
 
   /** PostgreSQL's substring(s, start [, length]): the characters at positions start..start+length-1 that exist. */

@@ -50,6 +50,7 @@ final class ClientQueryPreparer {
   private final boolean administers;
   private final StatementPipeline pipeline;
   private final io.analytics.gateway.dialect.UnconstrainedNumericLiterals unconstrainedLiterals;
+  private final io.analytics.gateway.dialect.UnconstrainedNumericExpressions unconstrainedExpressions;
   private boolean catalogObjectsCreated;
   /** pg_notify() in queries; set when the session has started (see {@link #notificationsStarted}). */
   private io.analytics.gateway.notify.NotifyFunction notifyFunction;
@@ -75,6 +76,7 @@ final class ClientQueryPreparer {
     this.tableFunctions = new io.analytics.gateway.functions.TableFunctionNames(
         () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
     this.unconstrainedLiterals = io.analytics.gateway.dialect.UnconstrainedNumericLiterals.probingWith(engine);
+    this.unconstrainedExpressions = io.analytics.gateway.dialect.UnconstrainedNumericExpressions.probingWith(engine);
     this.pipeline = new StatementPipeline(stages());
   }
 
@@ -98,6 +100,7 @@ final class ClientQueryPreparer {
         new StatementPipeline.Stage("any-array-parameters", (statement, types) -> AnyArrayParameters.probingWith(engine).apply(statement, types)),
         new StatementPipeline.Stage("numeric-parameters", NumericParameters::apply),
         new StatementPipeline.Stage("unconstrained-numeric-literals", (statement, types) -> unconstrainedLiterals.apply(statement)),
+        new StatementPipeline.Stage("unconstrained-numeric-expressions", (statement, types) -> unconstrainedExpressions.apply(statement)),
         new StatementPipeline.Stage("parameter-casts", (statement, types) -> withText(statement, ParameterCasts.apply(statement, types))),
         new StatementPipeline.Stage("pg-stat-activity", (statement, types) -> !PgStatActivity.isReadBy(statement) ? statement
             : bound(statement, PgStatActivity.bind(statement, activities.get()))),

@@ -10,13 +10,11 @@ import io.analytics.engine.session.PreparedQuery;
 import io.analytics.engine.session.QueryResult;
 import io.analytics.engine.session.ResultColumn;
 import io.analytics.gateway.admission.AdmissionControl;
-import io.analytics.gateway.protocol.BackendMessages;
 import io.analytics.gateway.security.StatementGuard;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.types.ColumnType;
 import io.analytics.gateway.types.PgTypes;
 import io.analytics.gateway.types.SessionFormat;
-import io.netty.buffer.ByteBuf;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -38,14 +36,14 @@ import java.util.UUID;
 final class CopyHandler {
 
   private final EngineSession engine;
-  private final BackendOutput output;
+  private final ResultReceiver receiver;
   private final Path tempDir;
   private final StatementExecution execution;
   private CopyIn receiving;
 
-  CopyHandler(EngineSession engine, BackendOutput output, Path tempDir, StatementExecution execution) {
+  CopyHandler(EngineSession engine, ResultReceiver receiver, Path tempDir, StatementExecution execution) {
     this.engine = requireNonNull(engine, "engine is null");
-    this.output = requireNonNull(output, "output is null");
+    this.receiver = requireNonNull(receiver, "receiver is null");
     this.tempDir = requireNonNull(tempDir, "tempDir is null");
     this.execution = requireNonNull(execution, "execution is null");
   }
@@ -94,38 +92,21 @@ final class CopyHandler {
       if (format.binary()) {
         BinaryCopyRows.requireBinaryOutput(resultColumns, types);
       }
-      BackendMessages.copyResponse(output.buffer(), 'H', format.binary() ? 1 : 0, resultColumns.size());
+      receiver.copyOutResponse(format.binary(), resultColumns.size());
       CopyOutWriter writer = new CopyOutWriter(format);
       if (format.header()) {
-        int start = BackendMessages.beginMessage(output.buffer(), 'd');
-        writer.writeHeader(resultColumns, output.buffer());
-        BackendMessages.endMessage(output.buffer(), start);
+        receiver.copyData(out -> writer.writeHeader(resultColumns, out));
       }
       BinaryCopyRows binary = format.binary() ? new BinaryCopyRows() : null;
       short[] textFormats = new short[resultColumns.size()];
       ResultCursor cursor = new ResultCursor(rows.stream(), engine, types, textFormats, sessionFormat);
       // One CopyData per row, as PostgreSQL sends them: clients such as psycopg 3 parse each message as one row.
-      long count =
-          cursor.forEachRow(
-              output,
-              (writers, row) -> {
-                ByteBuf out = output.buffer();
-                int start = BackendMessages.beginMessage(out, 'd');
-                if (binary != null) {
-                  binary.writeRow(writers, row, out);
-                } else {
-                  writer.writeRow(writers, row, out);
-                }
-                BackendMessages.endMessage(out, start);
-                output.flushIfFull();
-              });
+      long count = receiver.copyRows(cursor, binary != null ? binary::writeRow : writer::writeRow);
       if (binary != null) {
-        int start = BackendMessages.beginMessage(output.buffer(), 'd');
-        binary.writeTrailer(output.buffer());
-        BackendMessages.endMessage(output.buffer(), start);
+        receiver.copyData(binary::writeTrailer);
       }
-      BackendMessages.copyDone(output.buffer());
-      BackendMessages.commandComplete(output.buffer(), "COPY " + count);
+      receiver.copyDone();
+      receiver.commandComplete("COPY " + count);
       return count;
     }
   }
@@ -153,12 +134,11 @@ final class CopyHandler {
       OutputStream spool = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
       OutputStream stream = format.csv() ? new CsvEndOfData(format, spool) : spool;
       TextToCsv converter = format.csv() || format.binary() ? null : new TextToCsv(format, stream);
-      receiving = new CopyIn(statement, command, format, file, stream, converter, binaryLoad, run);
+      receiving = new CopyIn(statement, command, format, file, stream, converter, binaryLoad, run, targetColumns);
     } catch (IOException e) {
       throw new PlatformException(SqlState.IO_ERROR, "cannot spool COPY data: " + e.getMessage(), e);
     }
-    BackendMessages.copyResponse(output.buffer(), 'G', format.binary() ? 1 : 0, targetColumns.size());
-    output.flush();
+    receiver.copyInResponse(format.binary(), targetColumns.size());
   }
 
   /** Binary COPY FROM reads each column in the binary form of the type the column is described as. */
@@ -212,6 +192,7 @@ final class CopyHandler {
         return copyIn.binaryLoad().load(engine, () -> openSpool(copyIn.file()));
       }
     }
+    UnconstrainedNumericCopyCheck.check(engine, copyIn.file(), copyIn.format(), copyIn.targets());
     String sql = duckDbCopy(copyIn);
     StatementGuard.requireOneStatement(sql);
     try (AdmissionControl.Turn turn = execution.admit(copyIn.statement());
@@ -283,5 +264,5 @@ final class CopyHandler {
   }
 
   private record CopyIn(SqlStatement statement, SessionCommand.Copy command, CopyFormat format, Path file, OutputStream stream,
-      TextToCsv converter, BinaryCopyIn binaryLoad, StatementExecution.Run run) {}
+      TextToCsv converter, BinaryCopyIn binaryLoad, StatementExecution.Run run, List<ResultColumn> targets) {}
 }

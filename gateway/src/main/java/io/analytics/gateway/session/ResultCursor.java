@@ -147,11 +147,11 @@ final class ResultCursor implements AutoCloseable {
     void visit(ColumnWriter[] writers, int row);
   }
 
-  long forEachRow(BackendOutput output, RowVisitor visitor) {
+  long forEachRow(java.util.function.BooleanSupplier clientConnected, RowVisitor visitor) {
     rebindIfParked();
     long count = 0;
     while (rowInBatch < batchRows || loadNextBatch()) {
-      if (!output.isOpen()) {
+      if (!clientConnected.getAsBoolean()) {
         throw new ClientGoneException();
       }
       if (engine.cancelReason() != null) {

@@ -78,6 +78,27 @@ interface ResultReceiver {
   /** A FATAL error: it is sent at once and the connection ends; nothing more is said on it. */
   void fatal(PlatformException error);
 
+  /** COPY TO STDOUT begins (CopyOutResponse): every column in binary, or every one in text. */
+  void copyOutResponse(boolean binary, int columnCount);
+
+  /** COPY FROM STDIN begins (CopyInResponse), sent at once: the client sends its data only after it. */
+  void copyInResponse(boolean binary, int columnCount);
+
+  /** One CopyData message whose payload {@code payload} writes (a header line, binary COPY's trailer). */
+  void copyData(java.util.function.Consumer<io.netty.buffer.ByteBuf> payload);
+
+  /** Sends each of the cursor's rows as one CopyData message, as PostgreSQL does; returns how many. */
+  long copyRows(ResultCursor cursor, CopyRowEncoder encoder);
+
+  /** COPY TO STDOUT's data ended (CopyDone). */
+  void copyDone();
+
+  /** Writes one row of a cursor as a CopyData payload (text, CSV or binary COPY's row form). */
+  @FunctionalInterface
+  interface CopyRowEncoder {
+    void write(io.analytics.gateway.types.ColumnWriter[] writers, int row, io.netty.buffer.ByteBuf out);
+  }
+
   /** Answers from the result cache if it holds the statement's answer; returns its rows, or -1 on a miss. */
   long cachedAnswer(CachedStatement cached);
 

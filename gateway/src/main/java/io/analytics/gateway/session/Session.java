@@ -101,7 +101,7 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
         services.config().gateway().limits().idleInTransactionTimeoutSeconds(), sessionName);
     this.violations = new io.analytics.gateway.errors.ConstraintViolations(
         new io.analytics.gateway.errors.ConstraintCatalog(engine, instance::connect));
-    this.copy = new CopyHandler(engine, output, services.statements().copyTempDir(), execution);
+    this.copy = new CopyHandler(engine, receiver, services.statements().copyTempDir(), execution);
     this.preparer = new ClientQueryPreparer(engine, services.config(), services.home(),
         new SessionValueCalls.Values(parameters, database, user), database,
         () -> services.registry().activitiesVisibleTo(user, role.administers()), portals::declaredCursors,

@@ -106,59 +106,20 @@ final class SessionCommands {
       set(set.name(), set.value());
       receiver.commandComplete("SET");
     } else if (command instanceof SessionCommand.ResetParameter reset) {
-      if (reset.name() == null) {
-        resetAll();
-      } else {
-        changed(parameters.reset(reset.name()));
-      }
-      receiver.commandComplete("RESET");
+      reset(reset);
     } else if (command instanceof SessionCommand.ShowParameter show) {
-      if (describeRows) {
-        receiver.rowDescription(describe(command));
-      }
-      if (show.name() == null) {
-        Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        all.putAll(parameters.all());
-        for (Map.Entry<String, String> entry : all.entrySet()) {
-          receiver.textRow(entry.getKey(), entry.getValue(), "");
-        }
-        receiver.commandComplete("SHOW");
-      } else {
-        receiver.textRow(parameters.get(show.name()));
-        receiver.commandComplete("SHOW");
-      }
+      show(show, describeRows);
     } else if (command instanceof SessionCommand.Explain explain) {
-      List<String> lines = new java.util.ArrayList<>(engine.explain(explain.sql()));
-      lines.addAll(explainNotes.apply(explain.sql()));
-      if (describeRows) {
-        receiver.rowDescription(describe(command));
-      }
-      for (String line : lines) {
-        receiver.textRow(line);
-      }
-      receiver.commandComplete("EXPLAIN");
+      explain(explain, describeRows);
     } else if (command instanceof SessionCommand.Signal signal) {
       boolean delivered = signaller.signal(signal.pid(), signal.terminate());
-      if (describeRows) {
-        receiver.rowDescription(describe(command));
-      }
-      receiver.textRow(delivered ? "t" : "f");
-      receiver.commandComplete("SELECT 1");
+      oneValueRow(command, describeRows, delivered ? "t" : "f");
     } else if (command instanceof SessionCommand.SetConfig setConfig) {
       // is_local is taken as a session-wide change, as SET LOCAL is: the gateway keeps one set of parameters.
-      String now = set(setConfig.name(), setConfig.value());
-      if (describeRows) {
-        receiver.rowDescription(describe(command));
-      }
-      receiver.textRow(now);
-      receiver.commandComplete("SELECT 1");
+      oneValueRow(command, describeRows, set(setConfig.name(), setConfig.value()));
     } else if (command instanceof SessionCommand.NotifyCall) {
       // The notification itself was queued by the session (StatementRunner.Hooks.notifyChannel).
-      if (describeRows) {
-        receiver.rowDescription(describe(command));
-      }
-      receiver.textRow("");
-      receiver.commandComplete("SELECT 1");
+      oneValueRow(command, describeRows, "");
     } else if (command instanceof SessionCommand.Ignored ignored) {
       receiver.commandComplete(ignored.tag());
     } else if (command instanceof SessionCommand.Unsupported unsupported) {
@@ -167,6 +128,53 @@ final class SessionCommands {
       throw new PlatformException(SqlState.INTERNAL_ERROR, "unexpected command " + command);
     }
   }
+
+  private void reset(SessionCommand.ResetParameter reset) {
+    if (reset.name() == null) {
+      resetAll();
+    } else {
+      changed(parameters.reset(reset.name()));
+    }
+    receiver.commandComplete("RESET");
+  }
+
+  private void show(SessionCommand.ShowParameter show, boolean describeRows) {
+    if (describeRows) {
+      receiver.rowDescription(describe(show));
+    }
+    if (show.name() == null) {
+      Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      all.putAll(parameters.all());
+      for (Map.Entry<String, String> entry : all.entrySet()) {
+        receiver.textRow(entry.getKey(), entry.getValue(), "");
+      }
+    } else {
+      receiver.textRow(parameters.get(show.name()));
+    }
+    receiver.commandComplete("SHOW");
+  }
+
+  private void explain(SessionCommand.Explain explain, boolean describeRows) {
+    List<String> lines = new java.util.ArrayList<>(engine.explain(explain.sql()));
+    lines.addAll(explainNotes.apply(explain.sql()));
+    if (describeRows) {
+      receiver.rowDescription(describe(explain));
+    }
+    for (String line : lines) {
+      receiver.textRow(line);
+    }
+    receiver.commandComplete("EXPLAIN");
+  }
+
+  /** A command that answers as a SELECT of one value (pg_cancel_backend, set_config, pg_notify). */
+  private void oneValueRow(SessionCommand command, boolean describeRows, String value) {
+    if (describeRows) {
+      receiver.rowDescription(describe(command));
+    }
+    receiver.textRow(value);
+    receiver.commandComplete("SELECT 1");
+  }
+
 
   /** SET name TO value (null = DEFAULT), with ParameterStatus where PostgreSQL sends one; returns the value now in force. */
   String set(String name, String value) {

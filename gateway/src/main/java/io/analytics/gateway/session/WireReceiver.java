@@ -160,4 +160,39 @@ final class WireReceiver implements ResultReceiver {
   public void finishCapture(CachedStatement cached) {
     cached.finishCapture(output::buffer, output::flushes);
   }
+
+  @Override
+  public void copyOutResponse(boolean binary, int columnCount) {
+    BackendMessages.copyResponse(output.buffer(), 'H', binary ? 1 : 0, columnCount);
+  }
+
+  @Override
+  public void copyInResponse(boolean binary, int columnCount) {
+    BackendMessages.copyResponse(output.buffer(), 'G', binary ? 1 : 0, columnCount);
+    output.flush();
+  }
+
+  @Override
+  public void copyData(java.util.function.Consumer<ByteBuf> payload) {
+    ByteBuf out = output.buffer();
+    int start = BackendMessages.beginMessage(out, 'd');
+    payload.accept(out);
+    BackendMessages.endMessage(out, start);
+  }
+
+  @Override
+  public long copyRows(ResultCursor cursor, CopyRowEncoder encoder) {
+    return cursor.forEachRow(output::isOpen, (writers, row) -> {
+      ByteBuf out = output.buffer();
+      int start = BackendMessages.beginMessage(out, 'd');
+      encoder.write(writers, row, out);
+      BackendMessages.endMessage(out, start);
+      output.flushIfFull();
+    });
+  }
+
+  @Override
+  public void copyDone() {
+    BackendMessages.copyDone(output.buffer());
+  }
 }

@@ -91,22 +91,9 @@ public final class SqlLexer {
       return token(TokenType.QUOTED_IDENTIFIER, start);
     }
     if (c == '$') {
-      if (Character.isDigit(peek(1))) {
-        pos++;
-        while (pos < sql.length() && Character.isDigit(sql.charAt(pos))) {
-          pos++;
-        }
-        return token(TokenType.PARAMETER, start);
-      }
-      int tagEnd = dollarTagEnd();
-      if (tagEnd > 0) {
-        String tag = sql.substring(pos, tagEnd + 1);
-        int close = sql.indexOf(tag, tagEnd + 1);
-        if (close < 0) {
-          throw syntaxError("unterminated dollar-quoted string", start);
-        }
-        pos = close + tag.length();
-        return token(TokenType.STRING, start);
+      Token dollar = parameterOrDollarQuoted(start);
+      if (dollar != null) {
+        return dollar;
       }
     }
     if (c == '?') {
@@ -129,6 +116,33 @@ public final class SqlLexer {
       pos++;
       return token(TokenType.PUNCTUATION, start);
     }
+    return operator(start);
+  }
+
+  /** A parameter ($1) or a dollar-quoted string ($tag$...$tag$) at pos; null for a lone '$'. */
+  private Token parameterOrDollarQuoted(int start) {
+    if (Character.isDigit(peek(1))) {
+      pos++;
+      while (pos < sql.length() && Character.isDigit(sql.charAt(pos))) {
+        pos++;
+      }
+      return token(TokenType.PARAMETER, start);
+    }
+    int tagEnd = dollarTagEnd();
+    if (tagEnd <= 0) {
+      return null;
+    }
+    String tag = sql.substring(pos, tagEnd + 1);
+    int close = sql.indexOf(tag, tagEnd + 1);
+    if (close < 0) {
+      throw syntaxError("unterminated dollar-quoted string", start);
+    }
+    pos = close + tag.length();
+    return token(TokenType.STRING, start);
+  }
+
+  /** An operator: a run of operator characters up to a comment's start, or any other single character. */
+  private Token operator(int start) {
     while (pos < sql.length() && "+-*/<>=~!@#%^&|`?:.".indexOf(sql.charAt(pos)) >= 0) {
       if ((sql.charAt(pos) == '-' && peek(1) == '-') || (sql.charAt(pos) == '/' && peek(1) == '*')) {
         break;

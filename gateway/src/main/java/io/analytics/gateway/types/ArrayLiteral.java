@@ -35,10 +35,7 @@ public final class ArrayLiteral {
     return literal.toString();
   }
 
-  /**
-   * The number of dimensions of a well-formed array literal ({@code {{1,2},{3,4}}} has 2): DuckDB holds each one as a
-   * nested list, so a cast to {@code int[]} of a 2-dimensional literal is a cast to {@code INTEGER[][]}.
-   */
+  /** The number of dimensions of a well-formed array literal ({@code {{1,2},{3,4}}} has 2). */
   public static int dimensions(String postgresArray) {
     int dimensions = 0;
     for (int i = 0; i < postgresArray.length(); i++) {

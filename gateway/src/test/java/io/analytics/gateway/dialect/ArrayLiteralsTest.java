@@ -7,7 +7,7 @@ import io.analytics.catalog.error.PlatformException;
 import io.analytics.gateway.sql.SqlStatement;
 import org.junit.jupiter.api.Test;
 
-/** Array literals cast to an array type become DuckDB lists; each further dimension a nested list; malformed is 22P02. */
+/** Array literals cast to an array type become DuckDB lists; multi-dimensional ones are refused (0A000), malformed ones 22P02. */
 class ArrayLiteralsTest {
   private static String translate(String sql) {
     return new ArrayLiterals().apply(SqlStatement.parse(sql)).sql();
@@ -20,10 +20,11 @@ class ArrayLiteralsTest {
   }
 
   @Test
-  void furtherDimensionsAreNestedLists() {
-    assertThat(translate("select '{{1,2},{3,4}}'::int[]")).isEqualTo("select '[[1, 2], [3, 4]]'::int[][]");
-    assertThat(translate("select ' { { \",\" } , { 3 } }'::text[]")).isEqualTo("select '[['',''], [''3'']]'::text[][]");
-    assertThat(translate("select '{{1}}'::int[][]")).isEqualTo("select '[[1]]'::int[][]");
+  void multiDimensionalLiteralsAreRefused() {
+    for (String sql : new String[] {"select '{{1,2},{3,4}}'::int[]", "select ' { { \",\" } , { 3 } }'::text[]", "select '{{1}}'::int[][]"}) {
+      assertThatThrownBy(() -> translate(sql)).as(sql).isInstanceOf(PlatformException.class)
+          .extracting(e -> ((PlatformException) e).sqlState().code()).isEqualTo("0A000");
+    }
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.analytics.gateway.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.analytics.catalog.error.PlatformException;
 import io.analytics.gateway.sql.SqlStatement;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +13,7 @@ class RegexpFunctionsTest {
   }
 
   private static String sqlState(String sql) {
-    try {
-      translate(sql);
-      return "none";
-    } catch (PlatformException e) {
-      return e.sqlState().code();
-    }
+    return StageOutcome.sqlStateOf(RegexpFunctionsTest::translate, sql);
   }
 
   @Test

@@ -112,7 +112,7 @@ final class QueryHandlers implements AutoCloseable {
       public void commandRan() {
       }
     });
-    CopyHandler copy = new CopyHandler(engine, output, lake.resolve("copy-tmp"), execution);
+    CopyHandler copy = new CopyHandler(engine, answers, lake.resolve("copy-tmp"), execution);
     simple = new SimpleQueryHandler(context, runner, copy, () -> { }, new SimpleQueryHandler.Replies() {
       @Override
       public void readyForQuery() {

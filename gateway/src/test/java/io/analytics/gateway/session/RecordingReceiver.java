@@ -145,4 +145,40 @@ final class RecordingReceiver implements ResultReceiver {
   @Override
   public void finishCapture(CachedStatement cached) {
   }
+
+  @Override
+  public void copyOutResponse(boolean binary, int columnCount) {
+    answers.add("copy out: " + columnCount + (binary ? " binary" : " text") + " columns");
+  }
+
+  @Override
+  public void copyInResponse(boolean binary, int columnCount) {
+    answers.add("copy in: " + columnCount + (binary ? " binary" : " text") + " columns");
+  }
+
+  @Override
+  public void copyData(java.util.function.Consumer<io.netty.buffer.ByteBuf> payload) {
+    answers.add("copy data: " + encoded(out -> payload.accept(out)));
+  }
+
+  /** COPY's rows are recorded as the text of each CopyData payload, so a test reads what the client would get. */
+  @Override
+  public long copyRows(ResultCursor cursor, CopyRowEncoder encoder) {
+    return cursor.forEachRow(() -> true, (writers, row) -> answers.add("copy data: " + encoded(out -> encoder.write(writers, row, out))));
+  }
+
+  @Override
+  public void copyDone() {
+    answers.add("copy done");
+  }
+
+  private static String encoded(java.util.function.Consumer<io.netty.buffer.ByteBuf> payload) {
+    io.netty.buffer.ByteBuf out = io.netty.buffer.Unpooled.buffer();
+    try {
+      payload.accept(out);
+      return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    } finally {
+      out.release();
+    }
+  }
 }

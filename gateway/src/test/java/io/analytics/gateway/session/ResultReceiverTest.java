@@ -42,6 +42,28 @@ class ResultReceiverTest {
   }
 
   @Test
+  void copyToStdoutSendsEachRowAsCopyDataThroughTheReceiver() {
+    handlers.simple.query("COPY (SELECT i AS n, 'v' || i AS label FROM range(3) t(i)) TO STDOUT (FORMAT csv, HEADER)");
+    assertThat(receiver.answers()).containsExactly(
+        "copy out: 2 text columns", "copy data: n,label\n",
+        "copy data: 0,v0\n", "copy data: 1,v1\n", "copy data: 2,v2\n",
+        "copy done", "complete: COPY 3");
+    assertThat(handlers.readyCount()).isEqualTo(1);
+  }
+
+  @Test
+  void copyFromStdinAsksForDataThroughTheReceiver() {
+    handlers.simple.query("CREATE TABLE t(i INTEGER, s VARCHAR)");
+    receiver.answers();
+    handlers.simple.query("COPY t FROM STDIN");
+    assertThat(receiver.answers()).containsExactly("copy in: 2 text columns");
+    handlers.simple.handleDuringCopyIn(new FrontendMessage.CopyData("1\tone\n2\ttwo\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    handlers.simple.handleDuringCopyIn(new FrontendMessage.CopyDone());
+    handlers.simple.query("SELECT count(*) AS n FROM t");
+    assertThat(receiver.answers()).containsExactly("complete: COPY 2", "columns: n", "rows: 1", "complete: SELECT 1");
+  }
+
+  @Test
   void commitOutsideABlockWarns() {
     handlers.simple.query("COMMIT");
     assertThat(receiver.answers()).containsExactly(

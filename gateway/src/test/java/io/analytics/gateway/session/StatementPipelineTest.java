@@ -37,7 +37,7 @@ class StatementPipelineTest {
   void stagesRunInTheirDeclaredOrder() {
     assertThat(pipeline.names()).containsExactly("postgres-ddl", "catalog-syntax", "format-calls", "date-literals", "postgres-dialect",
         "session-macros", "session-values", "scalar-calls-in-from", "any-array-parameters", "numeric-parameters",
-        "unconstrained-numeric-literals", "parameter-casts", "pg-stat-activity", "pg-cursors", "pg-stat-statements");
+        "unconstrained-numeric-literals", "unconstrained-numeric-expressions", "parameter-casts", "pg-stat-activity", "pg-cursors", "pg-stat-statements");
   }
 
   @Test

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.analytics.engine.testing.PostgresServer;
 import io.analytics.gateway.testing.ClientScript;
 import io.analytics.gateway.testing.GatewayExtension;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,6 +22,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 
 /**
  * Numeric answers that were silently wrong (double precision typed float8, or values rounded to 3
@@ -153,6 +157,54 @@ class NumericWireTest {
       try (Statement statement = gw.createStatement()) {
         assertThat(column(statement, "SELECT loose FROM readings")).containsExactly(new BigDecimal("0.1234567890"));
       }
+    }
+  }
+
+  @Test
+  void computedValuesForAnUnconstrainedColumnAreStoredExactlyOrRefused() throws SQLException {
+    String exact = "UPDATE readings SET loose = loose * 1.05, fixed = fixed / 3";
+    for (boolean simple : new boolean[] {false, true}) {
+      try (Connection pg = connect(connectPostgres(simple)); Connection gw = connect(connectGateway(simple));
+          Statement onPostgres = pg.createStatement(); Statement onGateway = gw.createStatement()) {
+        for (Statement statement : List.of(onPostgres, onGateway)) {
+          statement.execute("INSERT INTO readings (loose, fixed) VALUES (1.5 * 2, 1), (2.25, 2 * 1.5)");
+          statement.execute(exact);
+        }
+        String sql = "SELECT loose FROM readings ORDER BY loose";
+        assertThat(column(onGateway, sql)).as(sql).usingElementComparator(BigDecimal::compareTo).isEqualTo(column(onPostgres, sql));
+        sql = "SELECT fixed FROM readings ORDER BY fixed";
+        assertThat(column(onGateway, sql)).as(sql).isEqualTo(column(onPostgres, sql));
+        for (String refused : List.of("UPDATE readings SET loose = loose * 1.000000005", "UPDATE readings SET loose = loose / 7",
+            "INSERT INTO readings (loose) VALUES (3 * 0.00000000005)")) {
+          assertThat(sqlState(onGateway, refused)).as(refused + (simple ? " (simple)" : "")).isEqualTo("22003");
+        }
+        assertThat(column(onGateway, "SELECT loose FROM readings ORDER BY loose"))
+            .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("2.3625"), new BigDecimal("3.15"));
+      }
+    }
+  }
+
+  @Test
+  void copyOfTooManyDecimalsForAnUnconstrainedColumnIsRefused() throws Exception {
+    try (Connection gw = connect(connectGateway(false)); Statement statement = gw.createStatement()) {
+      CopyManager copy = new CopyManager(gw.unwrap(BaseConnection.class));
+      assertThat(copyState(copy, "COPY readings (loose, fixed) FROM STDIN", "1.5\t1\n0.123456789012\t2\n")).isEqualTo("22003");
+      assertThat(copyState(copy, "COPY readings (fixed, loose) FROM STDIN (FORMAT csv)", "1,\"1e-11\"\n")).isEqualTo("22003");
+      assertThat(column(statement, "SELECT loose FROM readings")).isEmpty();
+      copy.copyIn("COPY readings (loose, fixed) FROM STDIN", new ByteArrayInputStream(
+          "0.12345678900\t0.123456789012345\n2.5e-3\t\\N\n".getBytes(StandardCharsets.UTF_8)));
+      assertThat(column(statement, "SELECT loose FROM readings ORDER BY loose"))
+          .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("0.0025"), new BigDecimal("0.123456789"));
+      assertThat(column(statement, "SELECT fixed FROM readings WHERE fixed IS NOT NULL")).containsExactly(new BigDecimal("0.123456789012345"));
+    }
+  }
+
+  private static String copyState(CopyManager copy, String sql, String data) throws java.io.IOException {
+    try {
+      copy.copyIn(sql, new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)));
+      return "no error";
+    } catch (SQLException e) {
+      return e.getSQLState();
     }
   }
 
