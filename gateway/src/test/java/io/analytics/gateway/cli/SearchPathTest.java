@@ -59,7 +59,7 @@ class SearchPathTest {
       assertThat(psql(gateway, "SELECT current_schema(), current_schema, current_schemas(false)")).isEqualTo("public|public|{public}\n");
       assertThat(psql(gateway, "\\dn")).contains("public|analytics").doesNotContain("main|");
       assertThat(psql(gateway, "\\dt")).contains("public|accounts|table").doesNotContain("main|");
-      assertThat(psql(gateway, "\\d public.accounts")).isEqualTo("id|integer|||\nname|text|||\n");
+      assertThat(psql(gateway, "\\d public.accounts")).isEqualTo("id|integer|||\nname|character varying|||\n");
       assertThat(psql(gateway, "SELECT table_schema FROM information_schema.tables WHERE table_name = 'accounts'",
           "SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('main', 'public')",
           "SELECT schemaname FROM pg_tables WHERE tablename = 'accounts'",
