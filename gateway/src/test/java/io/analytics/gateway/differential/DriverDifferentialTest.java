@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.analytics.engine.testing.PostgresServer;
 import io.analytics.gateway.testing.ClientScript;
 import io.analytics.gateway.testing.GatewayExtension;
+import io.analytics.gateway.testing.ReferenceDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,20 +38,13 @@ class DriverDifferentialTest {
 
   @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
-  private static PostgresServer postgres;
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = PostgresServer.shared();
-    postgres.createDatabase(DATABASE);
-  }
+  @RegisterExtension static final ReferenceDatabase postgres = new ReferenceDatabase(DATABASE);
 
   @Test
   void psycopg2GetsPostgresValuesForTheClientAreas() throws Exception {
     String python = ClientScript.pythonWith("psycopg2");
     assumeTrue(python != null, "python3 with psycopg2 is not installed");
-    String dsn = "host=" + postgres.host() + " port=" + postgres.port() + " user=" + PostgresServer.USER
-        + " password=" + PostgresServer.PASSWORD + " dbname=" + DATABASE;
+    String dsn = postgres.libpqDsn();
     ClientScript.Result result = ClientScript.run(gateway.host(), gateway.port(), Map.of("CASES", casesFile().toString(),
         "REFERENCE_DSN", dsn), python, ClientScript.CLIENTS.resolve("python").resolve("differential_driver.py").toString());
     assertOnlyKnownDifferences("psycopg2", result);
@@ -62,7 +55,7 @@ class DriverDifferentialTest {
     Path node = ClientScript.CLIENTS.resolve("node");
     assumeTrue(Files.isDirectory(node.resolve("node_modules").resolve("pg")), "node-postgres is not installed");
     ClientScript.Result result = ClientScript.run(gateway.host(), gateway.port(), Map.of("CASES", casesFile().toString(),
-            "REFERENCE_HOST", postgres.host(), "REFERENCE_PORT", Integer.toString(postgres.port()),
+            "REFERENCE_HOST", postgres.server().host(), "REFERENCE_PORT", Integer.toString(postgres.server().port()),
             "REFERENCE_USER", PostgresServer.USER, "REFERENCE_PASSWORD", PostgresServer.PASSWORD, "REFERENCE_DATABASE", DATABASE),
         "node", node.resolve("differential_driver.js").toString());
     assertOnlyKnownDifferences("node-postgres", result);

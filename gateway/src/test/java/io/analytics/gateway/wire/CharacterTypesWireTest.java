@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.analytics.engine.testing.PostgresServer;
 import io.analytics.gateway.testing.ClientScript;
 import io.analytics.gateway.testing.GatewayExtension;
+import io.analytics.gateway.testing.ReferenceDatabase;
 import io.analytics.gateway.testing.PsqlBinary;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -17,7 +18,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
@@ -52,18 +52,12 @@ class CharacterTypesWireTest {
 
   @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
-  private static PostgresServer postgres;
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = PostgresServer.shared();
-    postgres.createDatabase(DATABASE);
-  }
+  @RegisterExtension static final ReferenceDatabase postgres = new ReferenceDatabase(DATABASE);
 
   @Test
   void valuesTypesAndErrorsMatchPostgresOverBothProtocols() throws SQLException {
     for (boolean simple : new boolean[] {false, true}) {
-      try (Connection pg = connect(postgres.jdbcUrl(DATABASE), true, simple); Connection gw = connect(null, false, simple)) {
+      try (Connection pg = connect(postgres.jdbcUrl(), true, simple); Connection gw = connect(null, false, simple)) {
         setUp(pg);
         setUp(gw);
         for (String sql : QUERIES) {
@@ -86,7 +80,7 @@ class CharacterTypesWireTest {
   @Test
   void copyChecksLengthsAsInsertDoes() throws SQLException {
     for (boolean postgresServer : new boolean[] {true, false}) {
-      try (Connection connection = connect(postgres.jdbcUrl(DATABASE), postgresServer, false)) {
+      try (Connection connection = connect(postgres.jdbcUrl(), postgresServer, false)) {
         setUp(connection);
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try {
@@ -104,7 +98,7 @@ class CharacterTypesWireTest {
 
   @Test
   void databaseMetadataShowsDeclaredLengths() throws SQLException {
-    try (Connection pg = connect(postgres.jdbcUrl(DATABASE), true, false); Connection gw = connect(null, false, false)) {
+    try (Connection pg = connect(postgres.jdbcUrl(), true, false); Connection gw = connect(null, false, false)) {
       setUp(pg);
       setUp(gw);
       assertThat(columns(gw)).isEqualTo(columns(pg));
@@ -121,13 +115,13 @@ class CharacterTypesWireTest {
   @Test
   void psqlDescribesTheTableAsPostgresDoes() throws Exception {
     assumeTrue(PsqlBinary.find() != null, "psql is not on PATH");
-    try (Connection pg = connect(postgres.jdbcUrl(DATABASE), true, false); Connection gw = connect(null, false, false)) {
+    try (Connection pg = connect(postgres.jdbcUrl(), true, false); Connection gw = connect(null, false, false)) {
       setUp(pg);
       setUp(gw);
     }
     for (String command : List.of("SELECT * FROM chars ORDER BY id", "SELECT 'abc'::char(5) AS c")) {
       assertThat(DialectPsqlWireTest.psql(gateway.host(), gateway.port(), "tester", "", command))
-          .isEqualTo(DialectPsqlWireTest.psql(postgres.host(), postgres.port(), PostgresServer.USER, PostgresServer.PASSWORD, command));
+          .isEqualTo(DialectPsqlWireTest.psql(postgres.server().host(), postgres.server().port(), PostgresServer.USER, PostgresServer.PASSWORD, command));
     }
     String described = DialectPsqlWireTest.psql(gateway.host(), gateway.port(), "tester", "", "\\d chars");
     assertThat(described).contains("character(5)", "character varying(10)", "character(1)", "character varying(3)");

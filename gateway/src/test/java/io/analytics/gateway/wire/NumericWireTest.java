@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.analytics.engine.testing.PostgresServer;
 import io.analytics.gateway.testing.ClientScript;
 import io.analytics.gateway.testing.GatewayExtension;
+import io.analytics.gateway.testing.ReferenceDatabase;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.copy.CopyManager;
@@ -52,13 +52,7 @@ class NumericWireTest {
 
   @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
-  private static PostgresServer postgres;
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = PostgresServer.shared();
-    postgres.createDatabase(DATABASE);
-  }
+  @RegisterExtension static final ReferenceDatabase postgres = new ReferenceDatabase(DATABASE);
 
   @Test
   void exactAnswersMatchPostgresOverBothProtocols() throws SQLException {
@@ -111,8 +105,7 @@ class NumericWireTest {
     String python = ClientScript.pythonWith("psycopg2");
     assumeTrue(python != null, "python3 with psycopg2 is not installed");
     ClientScript.Result result = ClientScript.run(gateway.host(), gateway.port(),
-        Map.of("REFERENCE_DSN", "host=" + postgres.host() + " port=" + postgres.port() + " dbname=" + DATABASE + " user="
-            + PostgresServer.USER + " password=" + PostgresServer.PASSWORD),
+        Map.of("REFERENCE_DSN", postgres.libpqDsn()),
         python, ClientScript.CLIENTS.resolve("python").resolve("numeric_checks.py").toString());
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.passedChecks()).containsExactly("psycopg2 exact numerics", "psycopg2 numeric errors", "psycopg2 numeric column",
@@ -285,7 +278,7 @@ class NumericWireTest {
     if (simple) {
       properties.setProperty("preferQueryMode", "simple");
     }
-    return DriverManager.getConnection(postgres.jdbcUrl(DATABASE), properties);
+    return DriverManager.getConnection(postgres.jdbcUrl(), properties);
   }
 
   private static Connection connectGateway(boolean simple) throws SQLException {
