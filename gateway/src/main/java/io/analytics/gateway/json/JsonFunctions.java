@@ -26,8 +26,20 @@ public final class JsonFunctions {
 
   private JsonFunctions() {}
 
+  /**
+   * Registers every function, the {@link #MARKER} last: a session that sees the marker may rely on
+   * all the others being there already.
+   */
   public static void register(DuckDBConnection connection) throws SQLException {
+    List<DuckDbScalarFunction> marker = new ArrayList<>();
     for (DuckDbScalarFunction function : all()) {
+      if (function.name().equals(MARKER)) {
+        marker.add(function);
+      } else {
+        function.register(connection);
+      }
+    }
+    for (DuckDbScalarFunction function : marker) {
       function.register(connection);
     }
   }

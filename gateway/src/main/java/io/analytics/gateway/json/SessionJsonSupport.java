@@ -1,7 +1,7 @@
 package io.analytics.gateway.json;
 
-import io.analytics.catalog.error.PlatformException;
 import io.analytics.engine.session.EngineSession;
+import io.analytics.gateway.sessionstate.DatabaseFunctions;
 import io.analytics.gateway.sessionstate.SessionCreatedObjects;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
@@ -22,7 +22,7 @@ public final class SessionJsonSupport {
       return;
     }
     jsonObjects.ensure(inTransaction, () -> {
-      registerFunctions(engine);
+      DatabaseFunctions.registerOnce(engine, JsonFunctions.MARKER, JsonFunctions::register);
       JsonMacros.statements().forEach(engine::execute);
     });
   }
@@ -53,20 +53,5 @@ public final class SessionJsonSupport {
       }
     }
     return false;
-  }
-
-  private static void registerFunctions(EngineSession engine) {
-    String count = engine.firstColumn(
-        "SELECT count(*) FROM duckdb_functions() WHERE function_name = '" + JsonFunctions.MARKER + "'").get(0);
-    if (!count.equals("0")) {
-      return;
-    }
-    try {
-      engine.register(JsonFunctions::register);
-    } catch (PlatformException e) {
-      if (!e.getMessage().toLowerCase(Locale.ROOT).contains("already exists")) {
-        throw e; // another session registering at the same moment is fine; anything else is not
-      }
-    }
   }
 }

@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.engine.session.EngineSession;
+import io.analytics.gateway.sessionstate.DatabaseFunctions;
 import io.analytics.gateway.sessionstate.SessionCreatedObjects;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
 import io.analytics.gateway.sql.TokenType;
 import java.sql.SQLException;
-import java.util.Locale;
 import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDataChunkReader;
@@ -44,7 +44,7 @@ public final class NotifyFunction {
       return;
     }
     macro.ensure(inTransaction, () -> {
-      registerOnce(engine, session.hub());
+      DatabaseFunctions.registerOnce(engine, FUNCTION, connection -> register(connection, session.hub()));
       // The union's tag makes the column void (2278) in RowDescription, as PostgreSQL's pg_notify (see types.VoidType).
       engine.execute("CREATE OR REPLACE TEMP MACRO pg_notify(channel, payload) AS union_value(void := " + FUNCTION + "("
           + session.queryToken() + ", channel, payload))");
@@ -57,20 +57,6 @@ public final class NotifyFunction {
       macro.committed();
     } else {
       macro.rolledBack();
-    }
-  }
-
-  private static void registerOnce(EngineSession engine, NotificationHub hub) {
-    String count = engine.firstColumn("SELECT count(*) FROM duckdb_functions() WHERE function_name = '" + FUNCTION + "'").get(0);
-    if (!count.equals("0")) {
-      return;
-    }
-    try {
-      engine.register(connection -> register(connection, hub));
-    } catch (PlatformException e) {
-      if (!e.getMessage().toLowerCase(Locale.ROOT).contains("already exists")) {
-        throw e; // another session registering at the same moment is fine; anything else is not
-      }
     }
   }
 
