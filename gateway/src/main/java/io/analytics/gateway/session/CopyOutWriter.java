@@ -8,8 +8,8 @@ import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Writes rows in COPY's text or CSV form. */
-final class CopyOutWriter {
+/** Writes rows in COPY's text or CSV form; one thread at a time (it keeps a scratch buffer), others get their own. */
+final class CopyOutWriter implements ResultReceiver.CopyRowEncoder {
   private final CopyFormat format;
   private final ByteBuf scratch = Unpooled.buffer(256);
   private final byte[] nullBytes;
@@ -68,6 +68,16 @@ final class CopyOutWriter {
       writeCsvValue(Unpooled.wrappedBuffer(columns.get(i).name().getBytes(StandardCharsets.UTF_8)), out);
     }
     out.writeByte('\n');
+  }
+
+  @Override
+  public void write(ColumnWriter[] writers, int row, ByteBuf out) {
+    writeRow(writers, row, out);
+  }
+
+  @Override
+  public java.util.function.Supplier<ResultReceiver.CopyRowEncoder> forAnotherThread() {
+    return () -> new CopyOutWriter(format);
   }
 
   void writeRow(ColumnWriter[] writers, int row, ByteBuf out) {
