@@ -2,10 +2,11 @@ package io.analytics.gateway.session;
 
 import io.analytics.gateway.types.ColumnWriter;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +37,11 @@ final class EncodedBatches implements AutoCloseable {
   }
 
   private final ArrayDeque<FutureTask<ByteBuf>> inFlight = new ArrayDeque<>();
+  /**
+   * Buffers whose bytes were written, for the next batches: plain heap buffers of this result's own,
+   * so encoders write into one buffer class (never one the pooled allocator sometimes wraps to track leaks).
+   */
+  private final ConcurrentLinkedQueue<ByteBuf> spare = new ConcurrentLinkedQueue<>();
   /** The size of the last batch's bytes: the next buffer starts that large, so it rarely grows. */
   private volatile int sizeHint = 64 * 1024;
 
@@ -80,7 +86,7 @@ final class EncodedBatches implements AutoCloseable {
     try {
       output.buffer().writeBytes(bytes);
     } finally {
-      bytes.release();
+      spare.add(bytes.clear());
     }
     output.flushIfFull();
   }
@@ -95,11 +101,15 @@ final class EncodedBatches implements AutoCloseable {
         // Already failing: the first error is the one the client hears; this batch's buffers are closed.
       }
     }
+    for (ByteBuf buffer = spare.poll(); buffer != null; buffer = spare.poll()) {
+      buffer.release();
+    }
   }
 
   private ByteBuf encode(VectorSchemaRoot detached, Function<VectorSchemaRoot, ColumnWriter[]> binder, BatchEncoder encoder) {
     try (detached) {
-      ByteBuf out = ByteBufAllocator.DEFAULT.heapBuffer(sizeHint);
+      ByteBuf reused = spare.poll();
+      ByteBuf out = reused != null ? reused : Unpooled.buffer(sizeHint);
       try {
         encoder.encode(binder.apply(detached), detached.getRowCount(), out);
         sizeHint = out.readableBytes() + out.readableBytes() / 8;
