@@ -158,6 +158,8 @@ final class EncodedBatches implements AutoCloseable {
     }
     VectorSchemaRoot detached = new VectorSchemaRoot(vectors);
     detached.setRowCount(batch.getRowCount());
+    // The stream's root now holds no rows: a result parked at this point copies an empty batch, not a stale row count.
+    batch.setRowCount(0);
     return detached;
   }
 

@@ -77,6 +77,47 @@ class PipelinedEncodingWireTest {
     }
   }
 
+  @Test
+  void aPortalSuspendedAtABatchBoundaryReadsOnAfterAnotherStatement() throws Exception {
+    List<List<String>> expected;
+    try (Connection pg = connectPostgres(false)) {
+      expected = read(pg, 0);
+    }
+    try (Connection gw = connectGateway(false)) {
+      gw.setAutoCommit(false);
+      try (Statement set = gw.createStatement()) {
+        set.execute("SET TimeZone = 'UTC'");
+      }
+      // 4,096 rows are two whole batches of 2,048 (the default): both go to the encoder threads, and
+      // the portal stops where the stream's batch was handed over; the next statement parks the result.
+      try (PreparedStatement statement = gw.prepareStatement(ROWS_SQL)) {
+        statement.setFetchSize(4096);
+        List<List<String>> actual = new ArrayList<>();
+        try (ResultSet result = statement.executeQuery()) {
+          int columns = result.getMetaData().getColumnCount();
+          while (result.next()) {
+            if (actual.size() == 100) {
+              try (Statement other = gw.createStatement(); ResultSet one = other.executeQuery("SELECT 41 + 1")) {
+                assertThat(one.next()).isTrue();
+                assertThat(one.getInt(1)).isEqualTo(42);
+              }
+            }
+            List<String> row = new ArrayList<>(columns);
+            for (int i = 1; i <= columns; i++) {
+              row.add(result.getString(i));
+            }
+            actual.add(row);
+          }
+        }
+        assertThat(actual).hasSize(ROWS);
+        for (int row = 0; row < ROWS; row++) {
+          assertThat(actual.get(row)).as("row %d", row).isEqualTo(expected.get(row));
+        }
+      }
+      gw.commit();
+    }
+  }
+
   private static List<List<String>> read(Connection connection, int fetchSize) throws SQLException {
     connection.setAutoCommit(fetchSize == 0);
     List<List<String>> rows = new ArrayList<>(ROWS);
