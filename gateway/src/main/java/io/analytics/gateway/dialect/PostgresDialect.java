@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
-      new UnicodeEscapes(), new FunctionStyleCasts(), new OrderByOperators(), new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
+      new UnicodeEscapes(), new FunctionStyleCasts(), new OrderByOperators(), new TemporalPrecisionCasts(), new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
       new VariadicArrays(), new ArrayLiterals(), new NullArrayQuantifiers(), new DatePartResults(), new ExtractSeconds(), new RegexpMatches(), new RegexpFunctions(), new NthValuePositions(), new DistinctAggregateOrder(), new IntegerFunctions(), new SetReturningSelectList(),
       new FunctionAliasReferences(), new WholeRowReferences(), new JsonCasts(), new JsonOperators());
 
@@ -26,11 +26,12 @@ public final class PostgresDialect {
   private PostgresDialect() {}
 
   /**
-   * Only the syntax DuckDB cannot parse translated (json's casts and operators, VARIADIC arrays), for naming result columns
-   * after statements DuckDB cannot parse.
+   * Only the syntax DuckDB cannot parse translated (json's casts and operators, VARIADIC arrays, date/time types with a
+   * precision), for naming result columns after statements DuckDB cannot parse.
    */
-  public static String translateJsonSyntax(String sql) {
-    return new JsonOperators().apply(new JsonCasts().apply(new VariadicArrays().apply(SqlStatement.parse(sql)))).sql();
+  public static String translateForNaming(String sql) {
+    SqlStatement statement = new JsonOperators().apply(new JsonCasts().apply(new VariadicArrays().apply(SqlStatement.parse(sql))));
+    return TemporalPrecisionCasts.withoutPrecisions(statement).sql();
   }
 
   public static SqlStatement translate(SqlStatement statement) {
