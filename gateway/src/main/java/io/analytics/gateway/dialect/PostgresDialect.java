@@ -22,6 +22,7 @@ public final class PostgresDialect {
   private static final DialectStage CONCAT = new ConcatArguments();
   private static final DialectStage BYTEA_CASTS = new ByteaCasts();
   private static final DialectStage CHARACTER_CASTS = new CharacterCasts();
+  private static final DialectStage DIVISION = new NumericDivision();
 
   private PostgresDialect() {}
 
@@ -45,11 +46,11 @@ public final class PostgresDialect {
   /**
    * The stages that call the session's TEMP macros ({@link PgAggregateMacros}, {@link PgNumericFunctionMacros}, quote_ident for
    * format's %I, {@link PgExtractMacros}, {@link PgOverlapsMacros}, concat's pg_concat_text, bytea casts' pg_bytea_input,
-   * {@link PgCharacterMacros}): only for statements of a session that creates them first (not COPY's source, which has no
+   * {@link PgCharacterMacros}, {@link PgNumericDivisionMacros}): only for statements of a session that creates them first (not COPY's source, which has no
    * such step).
    */
   public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
-    return CHARACTER_CASTS.apply(BYTEA_CASTS.apply(CONCAT.apply(OVERLAPS.apply(NUMERIC_FUNCTIONS.apply(EXTRACT.apply(
-        NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement)))))))));
+    return DIVISION.apply(CHARACTER_CASTS.apply(BYTEA_CASTS.apply(CONCAT.apply(OVERLAPS.apply(NUMERIC_FUNCTIONS.apply(EXTRACT.apply(
+        NUMERIC_CASTS.apply(FORMAT.apply(AGGREGATES.apply(statement))))))))));
   }
 }
