@@ -30,15 +30,24 @@ final class StoredValues {
   }
 
   private static List<Span> insertedValues(List<Token> tokens) {
+    return insertedRows(tokens).stream().flatMap(List::stream).toList();
+  }
+
+  /** The items of each row of {@code INSERT ... VALUES (...), (...)}, in order; none for other statements. */
+  static List<List<Span>> insertedRows(SqlStatement statement) {
+    return statement.keyword().equals("INSERT") ? insertedRows(statement.tokens()) : List.of();
+  }
+
+  private static List<List<Span>> insertedRows(List<Token> tokens) {
     int values = topLevelWord(tokens, 0, "VALUES");
-    List<Span> spans = new ArrayList<>();
+    List<List<Span>> rows = new ArrayList<>();
     int i = values + 1;
     while (values >= 0 && i < tokens.size() && tokens.get(i).isPunctuation('(')) {
       int close = closing(tokens, i);
       if (close < 0) {
         return List.of();
       }
-      spans.addAll(items(tokens, i + 1, close));
+      rows.add(items(tokens, i + 1, close));
       i = close + 1;
       if (i < tokens.size() && tokens.get(i).isPunctuation(',')) {
         i++;
@@ -46,7 +55,7 @@ final class StoredValues {
         return List.of();
       }
     }
-    return spans;
+    return rows;
   }
 
   private static List<Span> assignedValues(List<Token> tokens) {
