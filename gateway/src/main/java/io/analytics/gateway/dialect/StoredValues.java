@@ -134,12 +134,25 @@ final class StoredValues {
     return token.type() == TokenType.SEMICOLON || (token.type() == TokenType.WORD && words.contains(token.text().toUpperCase()));
   }
 
+  /** For each span, whether DuckDB's binder stores it as the unconstrained numeric column's type (see {@link #targetTypes}). */
+  static boolean[] unconstrainedTargets(SqlStatement statement, List<Span> spans, AnyArrayParameters.ParameterTypes probe) {
+    List<String> types = targetTypes(statement, spans, probe);
+    if (types == null) {
+      return null;
+    }
+    boolean[] unconstrained = new boolean[spans.size()];
+    for (int i = 0; i < spans.size(); i++) {
+      unconstrained[i] = types.get(i) != null && UnconstrainedNumericValues.isUnconstrained(types.get(i));
+    }
+    return unconstrained;
+  }
+
   /**
-   * For each span, whether DuckDB's binder stores it as the unconstrained numeric column's type: the statement is
+   * For each span, the DuckDB type of the column it is stored into (null where DuckDB infers none): the statement is
    * prepared once (never run) with every span written as a parameter numbered after the statement's own, and DuckDB
    * infers each parameter's type from its column. Null when DuckDB cannot prepare the probe.
    */
-  static boolean[] unconstrainedTargets(SqlStatement statement, List<Span> spans, AnyArrayParameters.ParameterTypes probe) {
+  static List<String> targetTypes(SqlStatement statement, List<Span> spans, AnyArrayParameters.ParameterTypes probe) {
     int first = highestParameter(statement.tokens()) + 1;
     TokenEdits probed = new TokenEdits(statement);
     for (int i = 0; i < spans.size(); i++) {
@@ -151,12 +164,12 @@ final class StoredValues {
     } catch (RuntimeException e) {
       return null;
     }
-    boolean[] unconstrained = new boolean[spans.size()];
+    List<String> targets = new ArrayList<>(spans.size());
     for (int i = 0; i < spans.size(); i++) {
       int index = first + i - 1;
-      unconstrained[i] = index < types.size() && UnconstrainedNumericValues.isUnconstrained(types.get(index));
+      targets.add(index < types.size() ? types.get(index) : null);
     }
-    return unconstrained;
+    return targets;
   }
 
   /** The highest {@code $n} of the statement (0 for none), after which probing parameters are numbered. */
