@@ -15,6 +15,7 @@ public final class PgAggregateMacros {
   static final String NUMERIC = "pg_gateway_numeric";
   static final String VAR_POP = "pg_gateway_var_pop";
   static final String STDDEV_POP = "pg_gateway_stddev_pop";
+  static final String STRING_AGG = "pg_gateway_string_agg";
   /** avg's sum and count travel in one HUGEINT: the sum times 2^40 plus the count (at most 2^40 - 1 rows). */
   private static final String PACKED = "sum(CAST(x AS HUGEINT) * 1099511627776 + 1)";
   /**
@@ -47,6 +48,9 @@ public final class PgAggregateMacros {
         // and 0 otherwise, so it changes nothing else. Integers and decimals reach the double overload, as DuckDB's own.
         "CREATE OR REPLACE TEMP MACRO " + VAR_POP + "(x DOUBLE) AS var_pop(x) + 0 * max(x), (x) AS var_pop(x)",
         "CREATE OR REPLACE TEMP MACRO " + STDDEV_POP + "(x DOUBLE) AS stddev_pop(x) + 0 * max(x), (x) AS stddev_pop(x)",
+        // string_agg (StringAggregates): bytea joined as bytea, through hex so that every byte survives; a NULL delimiter is none.
+        "CREATE OR REPLACE TEMP MACRO " + STRING_AGG + "(x BLOB, d) AS unhex(string_agg(hex(x), coalesce(hex(d), ''))), "
+            + "(x, d) AS string_agg(x, coalesce(d, ''))",
         // x::numeric (NumericCasts): integers exactly, a DECIMAL as it is, other types refused (their numeric's scale is per value).
         "CREATE OR REPLACE TEMP MACRO " + NUMERIC + "(x SMALLINT) AS CAST(x AS DECIMAL(5,0)), (x INTEGER) AS CAST(x AS DECIMAL(10,0)), "
             + "(x BIGINT) AS CAST(x AS DECIMAL(19,0)), (x HUGEINT) AS CAST(x AS DECIMAL(38,0)), (x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' "

@@ -22,6 +22,7 @@ public final class SessionFunctionMacros {
       "sqrt", "exp", "ln", "log", "log10", "power", "pow", "round", "char", "character", "varchar");
 
   private final SessionCreatedObjects macros = new SessionCreatedObjects();
+  private final SessionCreatedObjects dateDifference = new SessionCreatedObjects();
 
   /**
    * Creates the macros with {@code execute} if {@code statement} names one and they do not exist yet.
@@ -29,6 +30,9 @@ public final class SessionFunctionMacros {
    * @param inTransaction whether a transaction is open (created in it, they vanish if it rolls back)
    */
   public void ensureFor(SqlStatement statement, boolean inTransaction, Consumer<String> execute) {
+    if (!dateDifference.created() && DateDifferenceOperator.isUsedBy(statement)) {
+      dateDifference.ensure(inTransaction, () -> execute.accept(DateDifferenceOperator.STATEMENT));
+    }
     if (macros.created() || !namesOne(statement)) {
       return;
     }
@@ -39,6 +43,7 @@ public final class SessionFunctionMacros {
       io.analytics.gateway.dialect.PgOverlapsMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgNumericFunctionMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgCharacterMacros.statements().forEach(execute);
+      io.analytics.gateway.dialect.PgNumericDivisionMacros.statements().forEach(execute);
       PgStringFunctionMacros.statements().forEach(execute);
       PgDateFunctionMacros.statements().forEach(execute);
       PgIntervalFunctionMacros.statements().forEach(execute);
@@ -49,11 +54,13 @@ public final class SessionFunctionMacros {
   /** The transaction the macros may have been created in committed. */
   public void committed() {
     macros.committed();
+    dateDifference.committed();
   }
 
   /** The transaction rolled back: macros created in it are gone, create them again when next needed. */
   public void rolledBack() {
     macros.rolledBack();
+    dateDifference.rolledBack();
   }
 
   static boolean namesOne(SqlStatement statement) {
@@ -61,7 +68,8 @@ public final class SessionFunctionMacros {
       String word = token.text().toLowerCase(Locale.ROOT);
       if (token.type() == TokenType.WORD && (NAMES.contains(word) || PgStringFunctionMacros.NAMES.contains(word)
           || PgDateFunctionMacros.NAMES.contains(word) || PgIntervalFunctionMacros.NAMES.contains(word)
-          || PgTableFunctionMacros.NAMES.contains(word)) || token.type() == TokenType.QUOTED_IDENTIFIER && word.equals("\"char\"")) {
+          || PgTableFunctionMacros.NAMES.contains(word)) || token.type() == TokenType.QUOTED_IDENTIFIER && word.equals("\"char\"")
+          || token.type() == TokenType.PUNCTUATION && word.equals("/")) {
         return true;
       }
     }

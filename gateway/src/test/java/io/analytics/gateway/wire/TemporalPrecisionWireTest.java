@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.analytics.gateway.testing.GatewayExtension;
 import io.analytics.gateway.testing.JdbcAnswer;
 import io.analytics.gateway.testing.ReferenceDatabase;
-import io.analytics.engine.testing.PostgresServer;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +14,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -116,15 +113,6 @@ class TemporalPrecisionWireTest {
   }
 
   private static Connection connect(boolean postgresServer, boolean simple) throws SQLException {
-    Properties properties = new Properties();
-    if (simple) {
-      properties.setProperty("preferQueryMode", "simple");
-    }
-    if (!postgresServer) {
-      return gateway.connect(properties);
-    }
-    properties.setProperty("user", PostgresServer.USER);
-    properties.setProperty("password", PostgresServer.PASSWORD);
-    return DriverManager.getConnection(postgres.jdbcUrl(), properties);
+    return postgresServer ? postgres.connect(simple) : gateway.connect(simple);
   }
 }
