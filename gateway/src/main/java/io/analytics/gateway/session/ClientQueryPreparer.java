@@ -51,6 +51,7 @@ final class ClientQueryPreparer {
   private final StatementPipeline pipeline;
   private final io.analytics.gateway.dialect.UnconstrainedNumericLiterals unconstrainedLiterals;
   private final io.analytics.gateway.dialect.UnconstrainedNumericExpressions unconstrainedExpressions;
+  private final io.analytics.gateway.dialect.UnconstrainedNumericSelections unconstrainedSelections;
   private boolean catalogObjectsCreated;
   /** pg_notify() in queries; set when the session has started (see {@link #notificationsStarted}). */
   private io.analytics.gateway.notify.NotifyFunction notifyFunction;
@@ -77,6 +78,7 @@ final class ClientQueryPreparer {
         () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
     this.unconstrainedLiterals = io.analytics.gateway.dialect.UnconstrainedNumericLiterals.probingWith(engine);
     this.unconstrainedExpressions = io.analytics.gateway.dialect.UnconstrainedNumericExpressions.probingWith(engine);
+    this.unconstrainedSelections = io.analytics.gateway.dialect.UnconstrainedNumericSelections.probingWith(engine);
     this.pipeline = new StatementPipeline(stages());
   }
 
@@ -101,6 +103,7 @@ final class ClientQueryPreparer {
         new StatementPipeline.Stage("numeric-parameters", NumericParameters::apply),
         new StatementPipeline.Stage("unconstrained-numeric-literals", (statement, types) -> unconstrainedLiterals.apply(statement)),
         new StatementPipeline.Stage("unconstrained-numeric-expressions", (statement, types) -> unconstrainedExpressions.apply(statement)),
+        new StatementPipeline.Stage("unconstrained-numeric-selections", (statement, types) -> unconstrainedSelections.apply(statement)),
         new StatementPipeline.Stage("parameter-casts", (statement, types) -> withText(statement, ParameterCasts.apply(statement, types))),
         new StatementPipeline.Stage("pg-stat-activity", (statement, types) -> !PgStatActivity.isReadBy(statement) ? statement
             : bound(statement, PgStatActivity.bind(statement, activities.get()))),

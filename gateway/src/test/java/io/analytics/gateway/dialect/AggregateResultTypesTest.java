@@ -21,10 +21,11 @@ class AggregateResultTypesTest {
   }
 
   @Test
-  void populationVariancesBecomeTheNanKeepingMacrosExceptAsWindowFunctions() {
-    assertThat(translate("SELECT var_pop(x), stddev_pop(x::float8), var_samp(x) FROM t"))
-        .isEqualTo("SELECT pg_gateway_var_pop(x), pg_gateway_stddev_pop(x::float8), var_samp(x) FROM t");
-    String window = "SELECT var_pop(x) OVER (ORDER BY i), stddev_pop(x) OVER w FROM t WINDOW w AS ()";
+  void variancesBecomeTheMacrosTypedByACopyExceptAsWindowFunctions() {
+    assertThat(translate("SELECT var_pop(x), stddev_pop(x::float8), var_samp(x), VARIANCE(x), stddev(x), stddev_samp(x) FROM t"))
+        .isEqualTo("SELECT pg_gateway_var_pop(x, x), pg_gateway_stddev_pop(x::float8, x::float8), pg_gateway_var_samp(x, x), "
+            + "pg_gateway_variance(x, x), pg_gateway_stddev(x, x), pg_gateway_stddev_samp(x, x) FROM t");
+    String window = "SELECT var_pop(x) OVER (ORDER BY i), stddev_pop(x) OVER w, variance(x) OVER () FROM t WINDOW w AS ()";
     assertThat(translate(window)).isEqualTo(window);
   }
 
