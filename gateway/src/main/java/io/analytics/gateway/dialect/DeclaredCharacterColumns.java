@@ -122,7 +122,7 @@ public final class DeclaredCharacterColumns {
   }
 
   /** The index after a dotted name starting at {@code start}, or -1 when none starts there. */
-  private static int endOfName(SqlStatement statement, int start) {
+  static int endOfName(SqlStatement statement, int start) {
     int i = start;
     while (i < statement.size() && (statement.token(i).type() == TokenType.WORD || statement.token(i).type() == TokenType.QUOTED_IDENTIFIER)) {
       if (i + 1 < statement.size() && statement.token(i + 1).isPunctuation('.')) {

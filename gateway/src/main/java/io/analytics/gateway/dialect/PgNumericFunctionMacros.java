@@ -17,16 +17,32 @@ public final class PgNumericFunctionMacros {
   static final String LOG10 = "pg_gateway_log10";
   static final String POWER = "pg_gateway_power";
   static final String ROUND = "pg_gateway_round";
+  private static final String OVERFLOW = "error('[22003] value out of range: overflow')";
+  private static final String UNDERFLOW = "error('[22003] value out of range: underflow')";
+  /** The value as a double: the untyped overloads take text such as '-inf' too, as DuckDB's exp and pow did. */
+  private static final String X = "CAST(x AS DOUBLE)";
+  private static final String A = "CAST(a AS DOUBLE)";
+  private static final String B = "CAST(b AS DOUBLE)";
+  private static final String CHECKED_EXP = "CASE WHEN isfinite(" + X + ") AND isinf(exp(" + X + ")) THEN " + OVERFLOW + " WHEN isfinite(" + X
+      + ") AND exp(" + X + ") = 0 THEN " + UNDERFLOW + " ELSE exp(" + X + ") END";
+  private static final String POW = "pow(" + A + ", " + B + ")";
+  private static final String CHECKED_POWER = "CASE WHEN " + A + " = 0 AND " + B + " < 0 THEN error('[2201F] zero raised to a negative power is undefined') "
+      + "WHEN " + A + " < 0 AND floor(" + B + ") <> " + B + " THEN error('[2201F] a negative number raised to a non-integer power yields a complex result') "
+      + "WHEN isfinite(" + A + ") AND isfinite(" + B + ") AND isinf(" + POW + ") THEN " + OVERFLOW + " "
+      + "WHEN isfinite(" + A + ") AND isfinite(" + B + ") AND " + POW + " = 0 AND " + A + " <> 0 THEN " + UNDERFLOW + " ELSE " + POW + " END";
 
   private PgNumericFunctionMacros() {}
 
   public static List<String> statements() {
     return List.of(
-        oneArgument(SQRT, "sqrt"), oneArgument(EXP, "exp"), oneArgument(LN, "ln"), oneArgument(LOG10, "log10"),
+        oneArgument(SQRT, "sqrt"), oneArgument(LN, "ln"), oneArgument(LOG10, "log10"),
+        // float8 exp and power raise PostgreSQL's errors where DuckDB answered Infinity or 0 (float.c's dexp and dpow).
+        "CREATE OR REPLACE TEMP MACRO " + EXP + "(x DECIMAL(38,0)) AS " + refusal("exp") + ", (x DOUBLE) AS " + CHECKED_EXP + ", (x) AS "
+            + CHECKED_EXP,
         "CREATE OR REPLACE TEMP MACRO " + LOG + "(x DECIMAL(38,0)) AS " + refusal("log") + ", (x DOUBLE) AS log10(x), (x) AS log10(x), "
             + "(b DECIMAL(38,0), x DECIMAL(38,0)) AS " + refusal("log") + ", (b DOUBLE, x DOUBLE) AS log(b, x), (b, x) AS log(b, x)",
         "CREATE OR REPLACE TEMP MACRO " + POWER + "(a DECIMAL(38,0), b DECIMAL(38,0)) AS " + refusal("power")
-            + ", (a DOUBLE, b DOUBLE) AS pow(a, b), (a, b) AS pow(a, b)",
+            + ", (a DOUBLE, b DOUBLE) AS " + CHECKED_POWER + ", (a, b) AS " + CHECKED_POWER,
         // round(double precision) is rint in PostgreSQL, half to even (2.5 -> 2), where DuckDB's rounds half away from
         // zero; round(numeric) rounds half away from zero in both. An integer is rounded as a double, as PostgreSQL
         // resolves round(int) to round(double precision). DuckDB prefers the DECIMAL overload for any decimal.

@@ -30,15 +30,24 @@ final class StoredValues {
   }
 
   private static List<Span> insertedValues(List<Token> tokens) {
+    return insertedRows(tokens).stream().flatMap(List::stream).toList();
+  }
+
+  /** The items of each row of {@code INSERT ... VALUES (...), (...)}, in order; none for other statements. */
+  static List<List<Span>> insertedRows(SqlStatement statement) {
+    return statement.keyword().equals("INSERT") ? insertedRows(statement.tokens()) : List.of();
+  }
+
+  private static List<List<Span>> insertedRows(List<Token> tokens) {
     int values = topLevelWord(tokens, 0, "VALUES");
-    List<Span> spans = new ArrayList<>();
+    List<List<Span>> rows = new ArrayList<>();
     int i = values + 1;
     while (values >= 0 && i < tokens.size() && tokens.get(i).isPunctuation('(')) {
       int close = closing(tokens, i);
       if (close < 0) {
         return List.of();
       }
-      spans.addAll(items(tokens, i + 1, close));
+      rows.add(items(tokens, i + 1, close));
       i = close + 1;
       if (i < tokens.size() && tokens.get(i).isPunctuation(',')) {
         i++;
@@ -46,7 +55,7 @@ final class StoredValues {
         return List.of();
       }
     }
-    return spans;
+    return rows;
   }
 
   private static List<Span> assignedValues(List<Token> tokens) {
@@ -125,12 +134,25 @@ final class StoredValues {
     return token.type() == TokenType.SEMICOLON || (token.type() == TokenType.WORD && words.contains(token.text().toUpperCase()));
   }
 
+  /** For each span, whether DuckDB's binder stores it as the unconstrained numeric column's type (see {@link #targetTypes}). */
+  static boolean[] unconstrainedTargets(SqlStatement statement, List<Span> spans, AnyArrayParameters.ParameterTypes probe) {
+    List<String> types = targetTypes(statement, spans, probe);
+    if (types == null) {
+      return null;
+    }
+    boolean[] unconstrained = new boolean[spans.size()];
+    for (int i = 0; i < spans.size(); i++) {
+      unconstrained[i] = types.get(i) != null && UnconstrainedNumericValues.isUnconstrained(types.get(i));
+    }
+    return unconstrained;
+  }
+
   /**
-   * For each span, whether DuckDB's binder stores it as the unconstrained numeric column's type: the statement is
+   * For each span, the DuckDB type of the column it is stored into (null where DuckDB infers none): the statement is
    * prepared once (never run) with every span written as a parameter numbered after the statement's own, and DuckDB
    * infers each parameter's type from its column. Null when DuckDB cannot prepare the probe.
    */
-  static boolean[] unconstrainedTargets(SqlStatement statement, List<Span> spans, AnyArrayParameters.ParameterTypes probe) {
+  static List<String> targetTypes(SqlStatement statement, List<Span> spans, AnyArrayParameters.ParameterTypes probe) {
     int first = highestParameter(statement.tokens()) + 1;
     TokenEdits probed = new TokenEdits(statement);
     for (int i = 0; i < spans.size(); i++) {
@@ -142,12 +164,12 @@ final class StoredValues {
     } catch (RuntimeException e) {
       return null;
     }
-    boolean[] unconstrained = new boolean[spans.size()];
+    List<String> targets = new ArrayList<>(spans.size());
     for (int i = 0; i < spans.size(); i++) {
       int index = first + i - 1;
-      unconstrained[i] = index < types.size() && UnconstrainedNumericValues.isUnconstrained(types.get(index));
+      targets.add(index < types.size() ? types.get(index) : null);
     }
-    return unconstrained;
+    return targets;
   }
 
   /** The highest {@code $n} of the statement (0 for none), after which probing parameters are numbered. */

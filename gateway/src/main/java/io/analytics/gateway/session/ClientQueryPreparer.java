@@ -52,6 +52,8 @@ final class ClientQueryPreparer {
   private final io.analytics.gateway.dialect.UnconstrainedNumericLiterals unconstrainedLiterals;
   private final io.analytics.gateway.dialect.UnconstrainedNumericExpressions unconstrainedExpressions;
   private final io.analytics.gateway.dialect.UnconstrainedNumericSelections unconstrainedSelections;
+  private final io.analytics.gateway.dialect.StoredCharacterLiterals storedCharacterLiterals;
+  private final io.analytics.gateway.dialect.StoredDateLiterals storedDateLiterals;
   private boolean catalogObjectsCreated;
   /** pg_notify() in queries; set when the session has started (see {@link #notificationsStarted}). */
   private io.analytics.gateway.notify.NotifyFunction notifyFunction;
@@ -79,6 +81,9 @@ final class ClientQueryPreparer {
     this.unconstrainedLiterals = io.analytics.gateway.dialect.UnconstrainedNumericLiterals.probingWith(engine);
     this.unconstrainedExpressions = io.analytics.gateway.dialect.UnconstrainedNumericExpressions.probingWith(engine);
     this.unconstrainedSelections = io.analytics.gateway.dialect.UnconstrainedNumericSelections.probingWith(engine);
+    this.storedCharacterLiterals = new io.analytics.gateway.dialect.StoredCharacterLiterals(
+        new io.analytics.gateway.columns.DeclaredTableColumns(engine));
+    this.storedDateLiterals = io.analytics.gateway.dialect.StoredDateLiterals.probingWith(engine);
     this.pipeline = new StatementPipeline(stages());
   }
 
@@ -94,6 +99,9 @@ final class ClientQueryPreparer {
         new StatementPipeline.Stage("date-literals", (statement, types) ->
             io.analytics.gateway.dialect.DateLiterals.forDateStyle(sessionValues.parameters().get("DateStyle")).apply(statement)),
         new StatementPipeline.Stage("postgres-dialect", (statement, types) -> PostgresDialect.translate(statement)),
+        new StatementPipeline.Stage("stored-character-literals", (statement, types) -> storedCharacterLiterals.apply(statement)),
+        new StatementPipeline.Stage("stored-date-literals", (statement, types) ->
+            storedDateLiterals.apply(statement, sessionValues.parameters().get("DateStyle"))),
         new StatementPipeline.Stage("session-macros", (statement, types) -> PostgresDialect.translateWithSessionMacros(statement)),
         new StatementPipeline.Stage("session-values", (statement, types) -> SessionValueCalls.rewrite(statement, sessionValues)),
         new StatementPipeline.Stage("scalar-calls-in-from", (statement, types) ->

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An in-memory DuckDB with a list of macros created, answering queries as text, for the macros' unit tests. */
-final class MacroDuckDb implements AutoCloseable {
+public final class MacroDuckDb implements AutoCloseable {
   private final Connection connection;
 
-  MacroDuckDb(List<String> macros) throws SQLException {
+  public MacroDuckDb(List<String> macros) throws SQLException {
     connection = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement statement = connection.createStatement()) {
       for (String macro : macros) {
@@ -22,7 +22,7 @@ final class MacroDuckDb implements AutoCloseable {
   }
 
   /** The first row's columns as text (null for NULL). */
-  List<String> row(String sql) throws SQLException {
+  public List<String> row(String sql) throws SQLException {
     try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       List<String> values = new ArrayList<>();

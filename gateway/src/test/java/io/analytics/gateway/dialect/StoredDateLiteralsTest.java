@@ -1,0 +1,49 @@
+package io.analytics.gateway.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.analytics.gateway.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Date literals stored into DATE columns are read as PostgreSQL reads them, by the column DuckDB's binder names. */
+class StoredDateLiteralsTest {
+  private final List<String> probed = new ArrayList<>();
+
+  /** A probe answering these types for the parameters $1, $2, ... it is asked about. */
+  private StoredDateLiterals stage(String... types) {
+    return new StoredDateLiterals(sql -> {
+      probed.add(sql);
+      return List.of(types);
+    });
+  }
+
+  @Test
+  void dateColumnsGetTheDatePostgresReads() {
+    assertThat(stage("DATE", "VARCHAR").apply(SqlStatement.parse("INSERT INTO t VALUES (1, '01/02/03', '01/02/03')"), "ISO, MDY").sql())
+        .isEqualTo("INSERT INTO t VALUES (1, '2003-01-02', '01/02/03')");
+    assertThat(probed).containsExactly("INSERT INTO t VALUES (1, $1, $2)");
+    assertThat(stage("DATE").apply(SqlStatement.parse("UPDATE t SET d = '2040-04-10 BC' WHERE id = 1"), "ISO, DMY").sql())
+        .isEqualTo("UPDATE t SET d = '2040-04-10 (BC)' WHERE id = 1");
+    assertThat(stage("DATE").apply(SqlStatement.parse("INSERT INTO t VALUES ('01/02/03')"), "ISO, DMY").sql())
+        .isEqualTo("INSERT INTO t VALUES ('2003-02-01')");
+  }
+
+  @Test
+  void aNumericDatePostgresRefusesIsRefusedInADateColumnOnly() {
+    assertThat(StageOutcome.sqlStateOf(sql -> stage("DATE").apply(SqlStatement.parse(sql), "ISO, MDY").sql(),
+        "INSERT INTO t VALUES ('99-01-08')")).isEqualTo("22008");
+    assertThat(stage("VARCHAR").apply(SqlStatement.parse("INSERT INTO t VALUES ('99-01-08')"), "ISO, MDY").sql())
+        .isEqualTo("INSERT INTO t VALUES ('99-01-08')");
+  }
+
+  @Test
+  void isoTextsAndOtherStatementsCostNoProbe() {
+    for (String sql : new String[] {"INSERT INTO t VALUES ('2003-01-02', '2003-01-02 10:00:00', 'abc', 'user1')",
+        "SELECT '01/02/03'", "INSERT INTO t SELECT '01/02/03'", "DELETE FROM t WHERE d = '01/02/03'"}) {
+      assertThat(stage("DATE", "DATE", "DATE", "DATE").apply(SqlStatement.parse(sql), "ISO, MDY").sql()).as(sql).isEqualTo(sql);
+    }
+    assertThat(probed).isEmpty();
+  }
+}
