@@ -31,18 +31,20 @@ public final class UnconstrainedNumericSelections {
 
   /** Probes with the session's own DuckDB connection, where the statement's tables are visible. */
   public static UnconstrainedNumericSelections probingWith(EngineSession engine) {
+    return new UnconstrainedNumericSelections(resultTypes(engine));
+  }
+
+  /** The DuckDB types of a query's result columns, prepared (never run) with the session's connection. */
+  public static Function<String, List<String>> resultTypes(EngineSession engine) {
     requireNonNull(engine, "engine is null");
-    return new UnconstrainedNumericSelections(sql -> {
+    return sql -> {
       try (PreparedQuery query = engine.prepare(sql)) {
         return query.columns().stream().map(ResultColumn::duckDbType).toList();
       }
-    });
+    };
   }
 
   public SqlStatement apply(SqlStatement statement) {
-    if (!statement.keyword().equals("INSERT")) {
-      return statement;
-    }
     Target target = target(statement);
     if (target == null) {
       return statement;
@@ -75,38 +77,16 @@ public final class UnconstrainedNumericSelections {
   private record Target(String table, String columns, int queryStart, int queryEnd) {}
 
   private static Target target(SqlStatement statement) {
+    InsertTarget insert = InsertTarget.of(statement);
     List<Token> tokens = statement.tokens();
-    int into = 1;
-    if (into >= tokens.size() || !tokens.get(into).is("INTO")) {
+    if (insert == null || insert.next() >= tokens.size()) {
       return null;
     }
-    int name = into + 1;
-    int i = name;
-    while (i < tokens.size() && isName(tokens.get(i)) && i + 1 < tokens.size() && tokens.get(i + 1).isPunctuation('.')) {
-      i += 2;
-    }
-    if (i >= tokens.size() || !isName(tokens.get(i))) {
+    Token first = tokens.get(insert.next());
+    if (!(first.is("SELECT") || first.is("WITH") || first.is("TABLE"))) {
       return null;
     }
-    String table = statement.sql().substring(tokens.get(name).start(), tokens.get(i).end());
-    i++;
-    if (i < tokens.size() && tokens.get(i).is("AS")) {
-      i += 2;
-    }
-    String columns = "*";
-    if (i < tokens.size() && tokens.get(i).isPunctuation('(')) {
-      int close = statement.closingParenthesis(i);
-      if (close < 0) {
-        return null;
-      }
-      columns = statement.sql().substring(tokens.get(i + 1).start(), tokens.get(close - 1).end());
-      i = close + 1;
-    }
-    if (i >= tokens.size() || !(tokens.get(i).is("SELECT") || tokens.get(i).is("WITH") || tokens.get(i).is("TABLE"))) {
-      return null;
-    }
-    int end = queryEnd(tokens, i);
-    return new Target(table, columns, i, end);
+    return new Target(insert.table(), insert.columns(), insert.next(), queryEnd(tokens, insert.next()));
   }
 
   /** The token after the query: a top-level RETURNING, ON CONFLICT or semicolon, or the end. */
@@ -124,9 +104,5 @@ public final class UnconstrainedNumericSelections {
       }
     }
     return tokens.size();
-  }
-
-  private static boolean isName(Token token) {
-    return token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_IDENTIFIER;
   }
 }

@@ -260,6 +260,22 @@ class NumericWireTest {
   }
 
   @Test
+  void conflictUpdatesOfTooManyDecimalsForAnUnconstrainedColumnAreRefusedNotRounded() throws SQLException {
+    try (Connection pg = connectPostgres(false); Connection gw = connectGateway(false);
+        Statement onPostgres = pg.createStatement(); Statement onGateway = gw.createStatement()) {
+      for (Statement statement : List.of(onPostgres, onGateway)) {
+        statement.execute("CREATE TEMP TABLE balances (k int PRIMARY KEY, v numeric, f numeric(20,15))");
+        statement.execute("INSERT INTO balances VALUES (1, 1.5, 0.123456789012345)");
+      }
+      String rounding = "INSERT INTO balances VALUES (1, 2, 0) ON CONFLICT (k) DO UPDATE SET v = balances.v + balances.f";
+      onPostgres.execute(rounding);
+      assertThat(sqlState(onGateway, rounding)).isEqualTo("22003");
+      String exact = "INSERT INTO balances VALUES (1, 2.25, 0) ON CONFLICT (k) DO UPDATE SET v = excluded.v * 2 RETURNING v";
+      assertThat(rows(gw, exact)).isEqualTo(rows(pg, exact));
+    }
+  }
+
+  @Test
   void binaryCopyOfTooManyDecimalsForAnUnconstrainedColumnIsRefusedNotRounded() throws Exception {
     byte[] twelveDecimals = binaryNumericCopy(-1, 12, 1234, 5678, 9012); // 0.123456789012
     byte[] tenDecimals = binaryNumericCopy(-1, 10, 1234, 5678, 9000); // 0.1234567890
