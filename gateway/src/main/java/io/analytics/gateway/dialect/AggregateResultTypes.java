@@ -44,8 +44,9 @@ public final class AggregateResultTypes implements DialectStage {
       int close = statement.closingParenthesis(i + 1);
       boolean window = close + 1 < tokens.size() && tokens.get(close + 1).is("OVER");
       if (close > i + 2 && isPlainCall(statement, i + 1, close) && !(window && NOT_WINDOWED.contains(token.value()))) {
-        edits.replace(token.start(), token.end(), MACROS.get(token.value()));
-        if (!window && TYPED_BY_A_COPY.contains(token.value())) {
+        boolean windowedAverage = window && token.value().equals("avg");
+        edits.replace(token.start(), token.end(), windowedAverage ? PgAggregateMacros.WINDOW_AVG : MACROS.get(token.value()));
+        if (windowedAverage || !window && TYPED_BY_A_COPY.contains(token.value())) {
           // f(x, x): the second copy picks the overload by x's type and keeps a DECIMAL's scale (see PgAggregateMacros)
           edits.replace(tokens.get(close).start(), tokens.get(close).start(),
               ", " + statement.sql().substring(tokens.get(i + 2).start(), tokens.get(close - 1).end()));

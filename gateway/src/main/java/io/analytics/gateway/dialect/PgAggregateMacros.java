@@ -13,6 +13,7 @@ public final class PgAggregateMacros {
   static final String SUM = "pg_gateway_sum";
   static final String AVG = "pg_gateway_avg";
   static final String NUMERIC = "pg_gateway_numeric";
+  static final String WINDOW_AVG = "pg_gateway_window_avg";
   static final String STRING_AGG = "pg_gateway_string_agg";
   /** avg's sum and count travel in one HUGEINT: the sum times 2^40 plus the count (at most 2^40 - 1 rows). */
   private static final String PACKED = "sum(CAST(x AS HUGEINT) * 1099511627776 + 1)";
@@ -44,6 +45,10 @@ public final class PgAggregateMacros {
         // string_agg (StringAggregates): bytea joined as bytea, through hex so that every byte survives; a NULL delimiter is none.
         "CREATE OR REPLACE TEMP MACRO " + STRING_AGG + "(x BLOB, d) AS unhex(string_agg(hex(x), coalesce(hex(d), ''))), "
             + "(x, d) AS string_agg(x, coalesce(d, ''))",
+        // avg(x, x) OVER (...): as avg(x, x), each body around one aggregate (DuckDB's condition for a window macro).
+        "CREATE OR REPLACE TEMP MACRO " + WINDOW_AVG + "(x, y SMALLINT) AS " + QUOTIENT + ", (x, y INTEGER) AS " + QUOTIENT
+            + ", (x, y BIGINT) AS " + QUOTIENT + ", (x, y DECIMAL(38,0)) AS " + DecimalAverage.windowed("x")
+            + ", (x, y DOUBLE) AS avg(x), (x, y) AS avg(x)",
         // x::numeric (NumericCasts): integers exactly, a DECIMAL as it is, other types refused (their numeric's scale is per value).
         "CREATE OR REPLACE TEMP MACRO " + NUMERIC + "(x SMALLINT) AS CAST(x AS DECIMAL(5,0)), (x INTEGER) AS CAST(x AS DECIMAL(10,0)), "
             + "(x BIGINT) AS CAST(x AS DECIMAL(19,0)), (x HUGEINT) AS CAST(x AS DECIMAL(38,0)), (x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' "

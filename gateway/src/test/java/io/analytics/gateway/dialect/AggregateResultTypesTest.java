@@ -16,7 +16,7 @@ class AggregateResultTypesTest {
     assertThat(translate("SELECT sum(x), AVG(y + 1) FROM t GROUP BY z HAVING sum(x) > 1"))
         .isEqualTo("SELECT pg_gateway_sum(x), pg_gateway_avg(y + 1, y + 1) FROM t GROUP BY z HAVING pg_gateway_sum(x) > 1");
     assertThat(translate("WITH s AS (SELECT avg(v) OVER (ORDER BY i) FROM t) SELECT * FROM s"))
-        .isEqualTo("WITH s AS (SELECT pg_gateway_avg(v) OVER (ORDER BY i) FROM t) SELECT * FROM s");
+        .isEqualTo("WITH s AS (SELECT pg_gateway_window_avg(v, v) OVER (ORDER BY i) FROM t) SELECT * FROM s");
     assertThat(translate("(SELECT sum(x) FROM t)")).isEqualTo("(SELECT pg_gateway_sum(x) FROM t)");
   }
 

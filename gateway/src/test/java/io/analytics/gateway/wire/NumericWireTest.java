@@ -79,7 +79,10 @@ class NumericWireTest {
       "SELECT x, sum(x) OVER (ORDER BY x) / 3 FROM (VALUES (1.5::numeric(10,2)), (2.25), (7)) v(x) ORDER BY x",
       "SELECT a / b / 2, -a / b FROM (VALUES (10::numeric, 4::numeric)) v(a, b)",
       "SELECT a / b FROM (VALUES (7, 2), (-7, 2)) v(a, b) ORDER BY 1", "SELECT a / b FROM (VALUES (1.5::float8, 2)) v(a, b)",
-      "SELECT a / b FROM (VALUES (NULL::numeric, 2)) v(a, b)");
+      "SELECT a / b FROM (VALUES (NULL::numeric, 2)) v(a, b)",
+      "SELECT g, x, avg(x) OVER (PARTITION BY g), avg(x) OVER (ORDER BY x) FROM (VALUES (1, 1.5::numeric(10,2)), (1, 2.25), (2, 7), "
+          + "(2, 3)) v(g, x) ORDER BY x",
+      "SELECT x, avg(x::int8) OVER (ORDER BY x ROWS 1 PRECEDING), avg(x::float8) OVER () FROM (VALUES (1), (2), (4)) v(x) ORDER BY x");
 
   @Test
   void divisionOfNumericColumnsIsPostgresExactNumeric() throws SQLException {
