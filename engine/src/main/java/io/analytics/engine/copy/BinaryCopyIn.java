@@ -6,6 +6,7 @@ import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.pgtypes.CopyBinaryReader;
 import io.analytics.engine.pgtypes.CopyColumn;
+import io.analytics.engine.pgtypes.PgCodec;
 import io.analytics.engine.pgtypes.PgCodecs;
 import io.analytics.engine.session.EngineSession;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
  */
 public final class BinaryCopyIn {
   private static final int BATCH_ROWS = 8_192;
+  private static final int NUMERIC = 1700;
 
   private final String table;
   private final List<String> columnList;
@@ -36,10 +38,11 @@ public final class BinaryCopyIn {
     this.columnList = List.copyOf(requireNonNull(columnList, "columnList is null"));
     List<CopyColumn> copyColumns = new ArrayList<>();
     for (TargetColumn column : requireNonNull(columns, "columns is null")) {
-      copyColumns.add(new CopyColumn(column.name(), PgCodecs.forOid(column.oid(), column.typmod()).orElseThrow(() ->
+      PgCodec codec = PgCodecs.forOid(column.oid(), column.typmod()).orElseThrow(() ->
           new PlatformException(SqlState.FEATURE_NOT_SUPPORTED,
-              "COPY in binary format does not support column \"" + column.name() + "\" (type OID " + column.oid() + ")")),
-          column.typmod()));
+              "COPY in binary format does not support column \"" + column.name() + "\" (type OID " + column.oid() + ")"));
+      boolean unconstrained = column.oid() == NUMERIC && column.typmod() == ExactUnconstrainedNumeric.TYPMOD;
+      copyColumns.add(new CopyColumn(column.name(), unconstrained ? new ExactUnconstrainedNumeric(codec) : codec, column.typmod()));
     }
     this.columns = List.copyOf(copyColumns);
   }

@@ -8,22 +8,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code sum} and {@code avg} of integers give PostgreSQL's result types, and {@code var_pop} and
- * {@code stddev_pop} of one infinite or NaN value PostgreSQL's NaN (DuckDB answered 0): DuckDB's sum of int2/int4
- * is a HUGEINT (sent as numeric, where PostgreSQL says int8) and its avg of integers a double (where
- * PostgreSQL computes an exact numeric), so drivers mapped them to other host types and averages lost
- * digits. The calls become {@link PgAggregateMacros}, whose typed overloads DuckDB's binder chooses by
+ * {@code sum} and {@code avg} of integers, and the variances and standard deviations of integers and
+ * numerics, give PostgreSQL's result types and values: DuckDB's sum of int2/int4 is a HUGEINT (sent as
+ * numeric, where PostgreSQL says int8) and its avg and variances doubles (where PostgreSQL computes exact
+ * numerics), so drivers mapped them to other host types and lost digits. The calls become {@link
+ * PgAggregateMacros} and {@link PgVarianceMacros}, whose typed overloads DuckDB's binder chooses by
  * the argument's type, so the translation needs no type knowledge and other types keep DuckDB's
  * aggregate. A call with {@code DISTINCT}, {@code ORDER BY} or {@code FILTER}, which DuckDB allows
  * only on real aggregates, stays as it is; so do statements that store SQL (views, macros), which
  * must not depend on the session's temporary macros.
  */
 public final class AggregateResultTypes implements DialectStage {
-  private static final Map<String, String> MACROS = Map.of(
-      "sum", PgAggregateMacros.SUM, "avg", PgAggregateMacros.AVG, "var_pop", PgAggregateMacros.VAR_POP, "stddev_pop",
-      PgAggregateMacros.STDDEV_POP);
+  private static final Map<String, String> MACROS = macros();
   /** Macros whose body holds two aggregates, which DuckDB refuses as window functions: window calls keep DuckDB's. */
-  private static final Set<String> NOT_WINDOWED = Set.of("var_pop", "stddev_pop");
+  private static final Set<String> NOT_WINDOWED = PgVarianceMacros.MACROS.keySet();
+  /** Aggregates called with their argument twice, the second copy picking the macro's overload by its type. */
+  private static final Set<String> TYPED_BY_A_COPY = Set.of("avg", "variance", "var_samp", "var_pop", "stddev", "stddev_samp", "stddev_pop");
   /** Aggregates an argument of a window call may hold. */
   private static final Set<String> AGGREGATES = Set.of(
       "sum", "avg", "count", "min", "max", "bool_and", "bool_or", "every", "string_agg", "array_agg", "stddev", "stddev_samp",
@@ -44,15 +44,23 @@ public final class AggregateResultTypes implements DialectStage {
       int close = statement.closingParenthesis(i + 1);
       boolean window = close + 1 < tokens.size() && tokens.get(close + 1).is("OVER");
       if (close > i + 2 && isPlainCall(statement, i + 1, close) && !(window && NOT_WINDOWED.contains(token.value()))) {
-        edits.replace(token.start(), token.end(), MACROS.get(token.value()));
-        if (!window && token.value().equals("avg")) {
-          // avg(x, x): the second copy picks the overload by x's type and keeps a DECIMAL's scale (see PgAggregateMacros)
+        boolean windowedAverage = window && token.value().equals("avg");
+        edits.replace(token.start(), token.end(), windowedAverage ? PgAggregateMacros.WINDOW_AVG : MACROS.get(token.value()));
+        if (windowedAverage || !window && TYPED_BY_A_COPY.contains(token.value())) {
+          // f(x, x): the second copy picks the overload by x's type and keeps a DECIMAL's scale (see PgAggregateMacros)
           edits.replace(tokens.get(close).start(), tokens.get(close).start(),
               ", " + statement.sql().substring(tokens.get(i + 2).start(), tokens.get(close - 1).end()));
         }
       }
     }
     return edits.result();
+  }
+
+  private static Map<String, String> macros() {
+    Map<String, String> macros = new java.util.HashMap<>(PgVarianceMacros.MACROS);
+    macros.put("sum", PgAggregateMacros.SUM);
+    macros.put("avg", PgAggregateMacros.AVG);
+    return Map.copyOf(macros);
   }
 
   private static boolean isAggregateName(Token token) {

@@ -26,6 +26,27 @@ final class DecimalAverage {
 
   private DecimalAverage() {}
 
+  /**
+   * The expression for the argument {@code x} as a window call, whose macro body DuckDB takes only around one aggregate:
+   * the DECIMAL's digits (its scale read from its type, folded once) and the count travel in one HUGEINT sum, the digits
+   * times 2^40 plus 1 per row, as for integers (see PgAggregateMacros); a sum too large for that is DuckDB's overflow
+   * (22003), never a rounded average.
+   */
+  static String windowed(String x) {
+    String scale = "CASE WHEN typeof(" + x + ") LIKE 'DECIMAL(%' THEN CAST(regexp_extract(typeof(" + x + "), ',(\\d+)\\)', 1) AS "
+        + "INTEGER) ELSE 0 END";
+    String power = "CAST(power(10, least(" + scale + ", " + SCALE + ")) AS HUGEINT)";
+    String digits = "(CAST(trunc(" + x + ") AS HUGEINT) * " + power + " + CAST((" + x + " - trunc(" + x + ")) * " + power
+        + " AS HUGEINT))";
+    String sum = "(p >> 40)";
+    String count = "(p & 1099511627775)";
+    String rounded = "(2 * " + sum + " * CAST(power(10, " + SCALE + " - least(" + scale + ", " + SCALE + ")) AS HUGEINT) + sign(" + sum
+        + ") * " + count + ") // (2 * " + count + ")";
+    return "list_transform([sum(" + digits + " * 1099511627776 + 1)], lambda p: CASE WHEN " + scale + " > " + SCALE + " THEN "
+        + REFUSAL + " ELSE CAST(" + rounded + " AS DECIMAL(38,0)) * CAST(0." + "0".repeat(SCALE - 1) + "1 AS DECIMAL(" + (SCALE + 1)
+        + "," + SCALE + ")) END)[1]";
+  }
+
   /** The expression for the argument {@code x}, holding two aggregates (so not for window calls). */
   static String of(String x) {
     return "list_transform([{'t': CAST(sum(" + x + ") AS VARCHAR), 'n': count(" + x + ")}], lambda r: CASE WHEN " + DECIMALS + " > "

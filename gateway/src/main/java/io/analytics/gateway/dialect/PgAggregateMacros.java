@@ -13,8 +13,7 @@ public final class PgAggregateMacros {
   static final String SUM = "pg_gateway_sum";
   static final String AVG = "pg_gateway_avg";
   static final String NUMERIC = "pg_gateway_numeric";
-  static final String VAR_POP = "pg_gateway_var_pop";
-  static final String STDDEV_POP = "pg_gateway_stddev_pop";
+  static final String WINDOW_AVG = "pg_gateway_window_avg";
   static final String STRING_AGG = "pg_gateway_string_agg";
   /** avg's sum and count travel in one HUGEINT: the sum times 2^40 plus the count (at most 2^40 - 1 rows). */
   private static final String PACKED = "sum(CAST(x AS HUGEINT) * 1099511627776 + 1)";
@@ -43,14 +42,13 @@ public final class PgAggregateMacros {
             // over the DECIMAL one when they have no overload of their own.
             + "(x, y SMALLINT) AS " + QUOTIENT + ", (x, y INTEGER) AS " + QUOTIENT + ", (x, y BIGINT) AS " + QUOTIENT
             + ", (x, y DECIMAL(38,0)) AS " + DecimalAverage.of("x") + ", (x, y DOUBLE) AS avg(x), (x, y) AS avg(x)",
-        // DuckDB's population variance of one value is 0 even when it is infinite or NaN, where PostgreSQL's is NaN (as it is
-        // for more values): 0 * max(x) is NaN exactly when the values hold an infinity or a NaN (max takes NaN as greatest),
-        // and 0 otherwise, so it changes nothing else. Integers and decimals reach the double overload, as DuckDB's own.
-        "CREATE OR REPLACE TEMP MACRO " + VAR_POP + "(x DOUBLE) AS var_pop(x) + 0 * max(x), (x) AS var_pop(x)",
-        "CREATE OR REPLACE TEMP MACRO " + STDDEV_POP + "(x DOUBLE) AS stddev_pop(x) + 0 * max(x), (x) AS stddev_pop(x)",
         // string_agg (StringAggregates): bytea joined as bytea, through hex so that every byte survives; a NULL delimiter is none.
         "CREATE OR REPLACE TEMP MACRO " + STRING_AGG + "(x BLOB, d) AS unhex(string_agg(hex(x), coalesce(hex(d), ''))), "
             + "(x, d) AS string_agg(x, coalesce(d, ''))",
+        // avg(x, x) OVER (...): as avg(x, x), each body around one aggregate (DuckDB's condition for a window macro).
+        "CREATE OR REPLACE TEMP MACRO " + WINDOW_AVG + "(x, y SMALLINT) AS " + QUOTIENT + ", (x, y INTEGER) AS " + QUOTIENT
+            + ", (x, y BIGINT) AS " + QUOTIENT + ", (x, y DECIMAL(38,0)) AS " + DecimalAverage.windowed("x")
+            + ", (x, y DOUBLE) AS avg(x), (x, y) AS avg(x)",
         // x::numeric (NumericCasts): integers exactly, a DECIMAL as it is, other types refused (their numeric's scale is per value).
         "CREATE OR REPLACE TEMP MACRO " + NUMERIC + "(x SMALLINT) AS CAST(x AS DECIMAL(5,0)), (x INTEGER) AS CAST(x AS DECIMAL(10,0)), "
             + "(x BIGINT) AS CAST(x AS DECIMAL(19,0)), (x HUGEINT) AS CAST(x AS DECIMAL(38,0)), (x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' "

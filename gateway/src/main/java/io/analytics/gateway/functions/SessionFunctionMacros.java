@@ -18,7 +18,8 @@ public final class SessionFunctionMacros {
   private static final Set<String> NAMES = Set.of(
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
       "array_remove", "array_replace", "encode", "decode", "bytea",
-      "clock_timestamp", "sum", "avg", "var_pop", "stddev_pop", "format", "numeric", "decimal", "gcd", "lcm", "extract", "overlaps",
+      "clock_timestamp", "sum", "avg", "var_pop", "stddev_pop", "variance", "var_samp", "stddev", "stddev_samp", "format",
+      "numeric", "decimal", "gcd", "lcm", "extract", "overlaps",
       "sqrt", "exp", "ln", "log", "log10", "power", "pow", "round", "char", "character", "varchar");
 
   private final SessionCreatedObjects macros = new SessionCreatedObjects();
@@ -39,6 +40,7 @@ public final class SessionFunctionMacros {
     macros.ensure(inTransaction, () -> {
       PgFunctionMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgAggregateMacros.statements().forEach(execute);
+      io.analytics.gateway.dialect.PgVarianceMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgExtractMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgOverlapsMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgNumericFunctionMacros.statements().forEach(execute);

@@ -51,6 +51,8 @@ final class ClientQueryPreparer {
   private final StatementPipeline pipeline;
   private final io.analytics.gateway.dialect.UnconstrainedNumericLiterals unconstrainedLiterals;
   private final io.analytics.gateway.dialect.UnconstrainedNumericExpressions unconstrainedExpressions;
+  private final io.analytics.gateway.dialect.UnconstrainedNumericSelections unconstrainedSelections;
+  private final io.analytics.gateway.dialect.UnconstrainedNumericConflictUpdates unconstrainedConflictUpdates;
   private final io.analytics.gateway.dialect.StoredCharacterLiterals storedCharacterLiterals;
   private final io.analytics.gateway.dialect.StoredDateLiterals storedDateLiterals;
   private boolean catalogObjectsCreated;
@@ -79,6 +81,9 @@ final class ClientQueryPreparer {
         () -> engine.firstColumn(io.analytics.gateway.functions.TableFunctionNames.QUERY));
     this.unconstrainedLiterals = io.analytics.gateway.dialect.UnconstrainedNumericLiterals.probingWith(engine);
     this.unconstrainedExpressions = io.analytics.gateway.dialect.UnconstrainedNumericExpressions.probingWith(engine);
+    this.unconstrainedSelections = io.analytics.gateway.dialect.UnconstrainedNumericSelections.probingWith(engine);
+    this.unconstrainedConflictUpdates = new io.analytics.gateway.dialect.UnconstrainedNumericConflictUpdates(
+        io.analytics.gateway.dialect.UnconstrainedNumericSelections.resultTypes(engine));
     this.storedCharacterLiterals = new io.analytics.gateway.dialect.StoredCharacterLiterals(
         new io.analytics.gateway.columns.DeclaredTableColumns(engine));
     this.storedDateLiterals = io.analytics.gateway.dialect.StoredDateLiterals.probingWith(engine);
@@ -109,6 +114,8 @@ final class ClientQueryPreparer {
         new StatementPipeline.Stage("numeric-parameters", NumericParameters::apply),
         new StatementPipeline.Stage("unconstrained-numeric-literals", (statement, types) -> unconstrainedLiterals.apply(statement)),
         new StatementPipeline.Stage("unconstrained-numeric-expressions", (statement, types) -> unconstrainedExpressions.apply(statement)),
+        new StatementPipeline.Stage("unconstrained-numeric-selections", (statement, types) ->
+            unconstrainedConflictUpdates.apply(unconstrainedSelections.apply(statement))),
         new StatementPipeline.Stage("parameter-casts", (statement, types) -> withText(statement, ParameterCasts.apply(statement, types))),
         new StatementPipeline.Stage("pg-stat-activity", (statement, types) -> !PgStatActivity.isReadBy(statement) ? statement
             : bound(statement, PgStatActivity.bind(statement, activities.get()))),

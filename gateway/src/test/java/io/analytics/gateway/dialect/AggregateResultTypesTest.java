@@ -16,15 +16,16 @@ class AggregateResultTypesTest {
     assertThat(translate("SELECT sum(x), AVG(y + 1) FROM t GROUP BY z HAVING sum(x) > 1"))
         .isEqualTo("SELECT pg_gateway_sum(x), pg_gateway_avg(y + 1, y + 1) FROM t GROUP BY z HAVING pg_gateway_sum(x) > 1");
     assertThat(translate("WITH s AS (SELECT avg(v) OVER (ORDER BY i) FROM t) SELECT * FROM s"))
-        .isEqualTo("WITH s AS (SELECT pg_gateway_avg(v) OVER (ORDER BY i) FROM t) SELECT * FROM s");
+        .isEqualTo("WITH s AS (SELECT pg_gateway_window_avg(v, v) OVER (ORDER BY i) FROM t) SELECT * FROM s");
     assertThat(translate("(SELECT sum(x) FROM t)")).isEqualTo("(SELECT pg_gateway_sum(x) FROM t)");
   }
 
   @Test
-  void populationVariancesBecomeTheNanKeepingMacrosExceptAsWindowFunctions() {
-    assertThat(translate("SELECT var_pop(x), stddev_pop(x::float8), var_samp(x) FROM t"))
-        .isEqualTo("SELECT pg_gateway_var_pop(x), pg_gateway_stddev_pop(x::float8), var_samp(x) FROM t");
-    String window = "SELECT var_pop(x) OVER (ORDER BY i), stddev_pop(x) OVER w FROM t WINDOW w AS ()";
+  void variancesBecomeTheMacrosTypedByACopyExceptAsWindowFunctions() {
+    assertThat(translate("SELECT var_pop(x), stddev_pop(x::float8), var_samp(x), VARIANCE(x), stddev(x), stddev_samp(x) FROM t"))
+        .isEqualTo("SELECT pg_gateway_var_pop(x, x), pg_gateway_stddev_pop(x::float8, x::float8), pg_gateway_var_samp(x, x), "
+            + "pg_gateway_variance(x, x), pg_gateway_stddev(x, x), pg_gateway_stddev_samp(x, x) FROM t");
+    String window = "SELECT var_pop(x) OVER (ORDER BY i), stddev_pop(x) OVER w, variance(x) OVER () FROM t WINDOW w AS ()";
     assertThat(translate(window)).isEqualTo(window);
   }
 

@@ -79,7 +79,10 @@ class NumericWireTest {
       "SELECT x, sum(x) OVER (ORDER BY x) / 3 FROM (VALUES (1.5::numeric(10,2)), (2.25), (7)) v(x) ORDER BY x",
       "SELECT a / b / 2, -a / b FROM (VALUES (10::numeric, 4::numeric)) v(a, b)",
       "SELECT a / b FROM (VALUES (7, 2), (-7, 2)) v(a, b) ORDER BY 1", "SELECT a / b FROM (VALUES (1.5::float8, 2)) v(a, b)",
-      "SELECT a / b FROM (VALUES (NULL::numeric, 2)) v(a, b)");
+      "SELECT a / b FROM (VALUES (NULL::numeric, 2)) v(a, b)",
+      "SELECT g, x, avg(x) OVER (PARTITION BY g), avg(x) OVER (ORDER BY x) FROM (VALUES (1, 1.5::numeric(10,2)), (1, 2.25), (2, 7), "
+          + "(2, 3)) v(g, x) ORDER BY x",
+      "SELECT x, avg(x::int8) OVER (ORDER BY x ROWS 1 PRECEDING), avg(x::float8) OVER () FROM (VALUES (1), (2), (4)) v(x) ORDER BY x");
 
   @Test
   void divisionOfNumericColumnsIsPostgresExactNumeric() throws SQLException {
@@ -95,6 +98,23 @@ class NumericWireTest {
         assertThat(answer(gw, "SELECT a / b FROM (VALUES (1::numeric(10,2), 30000)) v(a, b)")).isEqualTo("ERROR 22003");
         assertThat(answer(gw, "SELECT a::float8 / b FROM (VALUES (1::numeric(10,2), 30000)) v(a, b)"))
             .isEqualTo(answer(pg, "SELECT a::float8 / b FROM (VALUES (1::numeric(10,2), 30000)) v(a, b)"));
+      }
+    }
+  }
+
+  @Test
+  void variancesOfIntegersAndNumericsAreRefusedRatherThanAnsweredInDoublePrecision() throws SQLException {
+    for (boolean simple : new boolean[] {false, true}) {
+      try (Connection pg = connectPostgres(simple); Connection gw = connectGateway(simple)) {
+        for (String function : List.of("variance", "var_samp", "var_pop", "stddev", "stddev_samp", "stddev_pop")) {
+          for (String argument : List.of("x", "x::int8", "x::numeric(10,2)")) {
+            String sql = "SELECT " + function + "(" + argument + ") FROM (VALUES (1), (4), (7)) v(x)";
+            assertThat(answer(pg, sql)).as("PostgreSQL: " + sql).startsWith("numeric ");
+            assertThat(answer(gw, sql)).as(sql + (simple ? " (simple)" : "")).isEqualTo("ERROR 0A000");
+          }
+          String floats = "SELECT " + function + "(x::float8), " + function + "(x::float4) FROM (VALUES (1), (4), (7)) v(x)";
+          assertThat(rows(gw, floats)).as(floats).isEqualTo(rows(pg, floats));
+        }
       }
     }
   }
@@ -220,6 +240,78 @@ class NumericWireTest {
           .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("0.0025"), new BigDecimal("0.123456789"));
       assertThat(column(statement, "SELECT fixed FROM readings WHERE fixed IS NOT NULL")).containsExactly(new BigDecimal("0.123456789012345"));
     }
+  }
+
+  @Test
+  void insertSelectOfTooManyDecimalsForAnUnconstrainedColumnIsRefusedNotRounded() throws SQLException {
+    for (boolean simple : new boolean[] {false, true}) {
+      try (Connection pg = connect(connectPostgres(simple)); Connection gw = connect(connectGateway(simple));
+          Statement onPostgres = pg.createStatement(); Statement onGateway = gw.createStatement()) {
+        for (Statement statement : List.of(onPostgres, onGateway)) {
+          statement.execute("INSERT INTO readings (fixed, small) VALUES (0.123456789012345, 1.5), (2.5, 2)");
+        }
+        String rounding = "INSERT INTO readings (loose) SELECT fixed FROM readings WHERE fixed < 1";
+        onPostgres.execute(rounding);
+        assertThat(sqlState(onGateway, rounding)).isEqualTo("22003");
+        assertThat(sqlState(onGateway, "INSERT INTO readings (small, loose) SELECT 1, fixed::float8 / 3 FROM readings")).isEqualTo("22003");
+        String exact = "INSERT INTO readings (loose, small) SELECT fixed * 2, small FROM readings WHERE fixed > 1 RETURNING loose";
+        assertThat(rows(gw, exact)).isEqualTo(rows(pg, exact));
+        String stored = "SELECT loose FROM readings WHERE loose IS NOT NULL AND loose > 1";
+        assertThat(rows(gw, stored)).isEqualTo(rows(pg, stored));
+      }
+    }
+  }
+
+  @Test
+  void conflictUpdatesOfTooManyDecimalsForAnUnconstrainedColumnAreRefusedNotRounded() throws SQLException {
+    try (Connection pg = connectPostgres(false); Connection gw = connectGateway(false);
+        Statement onPostgres = pg.createStatement(); Statement onGateway = gw.createStatement()) {
+      for (Statement statement : List.of(onPostgres, onGateway)) {
+        statement.execute("CREATE TEMP TABLE balances (k int PRIMARY KEY, v numeric, f numeric(20,15))");
+        statement.execute("INSERT INTO balances VALUES (1, 1.5, 0.123456789012345)");
+      }
+      String rounding = "INSERT INTO balances VALUES (1, 2, 0) ON CONFLICT (k) DO UPDATE SET v = balances.v + balances.f";
+      onPostgres.execute(rounding);
+      assertThat(sqlState(onGateway, rounding)).isEqualTo("22003");
+      String exact = "INSERT INTO balances VALUES (1, 2.25, 0) ON CONFLICT (k) DO UPDATE SET v = excluded.v * 2 RETURNING v";
+      assertThat(rows(gw, exact)).isEqualTo(rows(pg, exact));
+    }
+  }
+
+  @Test
+  void binaryCopyOfTooManyDecimalsForAnUnconstrainedColumnIsRefusedNotRounded() throws Exception {
+    byte[] twelveDecimals = binaryNumericCopy(-1, 12, 1234, 5678, 9012); // 0.123456789012
+    byte[] tenDecimals = binaryNumericCopy(-1, 10, 1234, 5678, 9000); // 0.1234567890
+    String sql = "COPY readings (loose) FROM STDIN (FORMAT binary)";
+    try (Connection pg = connect(connectPostgres(false)); Connection gw = connect(connectGateway(false));
+        Statement onPostgres = pg.createStatement(); Statement onGateway = gw.createStatement()) {
+      CopyManager toPostgres = new CopyManager(pg.unwrap(BaseConnection.class));
+      CopyManager toGateway = new CopyManager(gw.unwrap(BaseConnection.class));
+      toPostgres.copyIn(sql, new ByteArrayInputStream(twelveDecimals));
+      assertThat(column(onPostgres, "SELECT loose FROM readings")).containsExactly(new BigDecimal("0.123456789012"));
+      try {
+        toGateway.copyIn(sql, new ByteArrayInputStream(twelveDecimals));
+        throw new AssertionError("binary COPY stored a value of 12 decimals into numeric without precision");
+      } catch (SQLException e) {
+        assertThat(e.getSQLState()).isEqualTo("22003");
+      }
+      toGateway.copyIn(sql, new ByteArrayInputStream(tenDecimals));
+      assertThat(column(onGateway, "SELECT loose FROM readings")).usingElementComparator(BigDecimal::compareTo)
+          .containsExactly(new BigDecimal("0.123456789"));
+    }
+  }
+
+  /** PostgreSQL's binary COPY stream of one row holding one positive numeric of the given base-10000 digits. */
+  private static byte[] binaryNumericCopy(int weight, int displayScale, int... digits) {
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64);
+    buffer.put("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1)).putInt(0).putInt(0);
+    buffer.putShort((short) 1).putInt(8 + 2 * digits.length);
+    buffer.putShort((short) digits.length).putShort((short) weight).putShort((short) 0).putShort((short) displayScale);
+    for (int digit : digits) {
+      buffer.putShort((short) digit);
+    }
+    buffer.putShort((short) -1);
+    return java.util.Arrays.copyOf(buffer.array(), buffer.position());
   }
 
   private static String copyState(CopyManager copy, String sql, String data) throws java.io.IOException {
