@@ -80,3 +80,11 @@ cur.execute("SELECT loose FROM readings WHERE loose IS NOT NULL")
 assert cur.fetchall() == [(decimal.Decimal("0.1234567890"),)]
 gateway.commit()
 ok("psycopg2 unconstrained numeric refusal")
+
+# division of numeric columns: PostgreSQL's exact numeric (Decimals equal in value; a DuckDB column shows 20 decimals)
+for sql in ["SELECT a / b, b / a FROM (VALUES (10.00::numeric(10,2), 3), (1, 7), (-7.25, 2)) v(a, b) ORDER BY 1",
+            "SELECT g, sum(x) / count(x) FROM (VALUES (1, 0.5::numeric(8,3)), (1, 9998.25), (2, 3)) v(g, x) GROUP BY g ORDER BY g",
+            "SELECT a / b FROM (VALUES (7, 2)) v(a, b)"]:
+    mine, theirs = answer(gateway, sql), answer(reference, sql)
+    assert mine == theirs, (sql, mine, theirs)
+ok("psycopg2 numeric division")

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.engine.duckdb.DuckDbDatabase;
@@ -16,8 +17,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -46,8 +49,13 @@ public final class ReadOnlyLakeViews implements LakeViewCatalog {
    * @param catalog the name the views' catalog has in the serving instance
    */
   public ReadOnlyLakeViews(DuckDbDatabase serving, LakeScanner scanner, Path folder, String catalog) {
+    this(serving, scanner, EnumSet.allOf(Layer.class), folder, catalog);
+  }
+
+  /** As above, with the views of these layers only (role app's instance holds just gold's). */
+  public ReadOnlyLakeViews(DuckDbDatabase serving, LakeScanner scanner, Set<Layer> layers, Path folder, String catalog) {
     this.serving = requireNonNull(serving, "serving is null");
-    this.views = new LakeViews(serving, requireNonNull(scanner, "scanner is null"));
+    this.views = new LakeViews(serving, requireNonNull(scanner, "scanner is null"), requireNonNull(layers, "layers is null"));
     this.folder = requireNonNull(folder, "folder is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     try {

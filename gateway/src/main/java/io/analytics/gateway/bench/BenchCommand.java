@@ -163,10 +163,23 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  /** A warm-up run on every target, then {@code runs} measured runs in rotating order. */
+  /**
+   * A warm-up run on every target, then {@code runs} measured runs in rotating order. A repeated mix
+   * first has its cold first pass (every distinct statement once) measured once on every target, a
+   * row of its own, so that the warm-up and the runs after it measure the mix repeated.
+   */
   private static void measure(BenchProgress progress, int index, Workload workload, List<BenchTarget> targets, int runs,
       BenchResults results) throws Exception {
     progress.warmingUp(index, workload.description());
+    if (workload.firstPass().isPresent()) {
+      Workload firstPass = workload.firstPass().get();
+      for (BenchTarget target : targets) {
+        long nanos = target.run(firstPass);
+        if (nanos >= 0) {
+          results.record(firstPass, target.name(), nanos);
+        }
+      }
+    }
     for (BenchTarget target : targets) {
       target.run(workload);
     }

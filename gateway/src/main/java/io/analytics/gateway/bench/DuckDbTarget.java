@@ -60,6 +60,7 @@ final class DuckDbTarget implements BenchTarget {
     return switch (workload.kind()) {
       case ROUND_TRIPS -> RoundTrips.nanosPerQuery(connection, workload.sqlFor(TABLES), workload.keys());
       case PGBENCH -> clients.nanosPerTransaction(workload, workload.sqlFor(TABLES));
+      case FIRST_PASS -> clients.nanosPerStatementOfFirstPass(workload, workload.sqlFor(TABLES));
       case INGEST -> ingest();
       default -> export(workload);
     };

@@ -51,27 +51,46 @@ final class InProcessClients {
     }
   }
 
+  /**
+   * Each distinct statement of the script once, client {@code c} of {@code clients} taking the
+   * statements {@code c}, {@code c + clients}, ... as pgbench's first pass does; returns the pass's
+   * nanoseconds divided by the number of statements.
+   */
+  long nanosPerStatementOfFirstPass(Workload workload, String script) throws Exception {
+    PgBenchScript parsed = PgBenchScript.parse(script);
+    List<long[]> draws = parsed.everyDraw();
+    int clientCount = workload.clients();
+    ExecutorService pool = Executors.newFixedThreadPool(clientCount);
+    try {
+      List<Future<Void>> clients = new ArrayList<>();
+      long started = System.nanoTime();
+      for (int c = 0; c < clientCount; c++) {
+        int first = c;
+        clients.add(pool.submit(() -> {
+          try (Connection connection = connections.get()) {
+            for (int i = first; i < draws.size(); i += clientCount) {
+              runOnce(connection, parsed, workload.mode(), null, draws.get(i));
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<Void> client : clients) {
+        client.get();
+      }
+      return (System.nanoTime() - started) / Math.max(1, draws.size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private long runClient(PgBenchScript script, PgBenchScript.Mode mode, Random random, long deadline) throws SQLException {
     long transactions = 0;
     try (Connection connection = connections.get()) {
       PreparedStatement prepared = mode == PgBenchScript.Mode.PREPARED ? connection.prepareStatement(script.parameterized()) : null;
       try {
         while (System.nanoTime() < deadline) {
-          long[] values = script.draw(random);
-          switch (mode) {
-            case SIMPLE -> {
-              try (Statement statement = connection.createStatement();
-                  ResultSet rows = statement.executeQuery(script.substituted(values))) {
-                readAll(rows);
-              }
-            }
-            case EXTENDED -> {
-              try (PreparedStatement statement = connection.prepareStatement(script.parameterized())) {
-                bindAndRead(statement, values);
-              }
-            }
-            case PREPARED -> bindAndRead(prepared, values);
-          }
+          runOnce(connection, script, mode, prepared, script.draw(random));
           transactions++;
         }
       } finally {
@@ -83,18 +102,39 @@ final class InProcessClients {
     return transactions;
   }
 
+  /** One transaction: the statement with {@code values}, sent as {@code mode} sends it (prepared: on {@code prepared}, or prepared now). */
+  private static void runOnce(Connection connection, PgBenchScript script, PgBenchScript.Mode mode, PreparedStatement prepared,
+      long[] values) throws SQLException {
+    if (mode == PgBenchScript.Mode.SIMPLE) {
+      try (Statement statement = connection.createStatement()) {
+        if (statement.execute(script.substituted(values))) {
+          readAll(statement.getResultSet());
+        }
+      }
+    } else if (prepared != null) {
+      bindAndRead(prepared, values);
+    } else {
+      try (PreparedStatement statement = connection.prepareStatement(script.parameterized())) {
+        bindAndRead(statement, values);
+      }
+    }
+  }
+
   private static void bindAndRead(PreparedStatement statement, long[] values) throws SQLException {
     for (int i = 0; i < values.length; i++) {
       statement.setLong(i + 1, values[i]);
     }
-    try (ResultSet rows = statement.executeQuery()) {
-      readAll(rows);
+    if (statement.execute()) {
+      readAll(statement.getResultSet());
     }
   }
 
-  private static void readAll(ResultSet rows) throws SQLException {
-    while (rows.next()) {
-      rows.getObject(1);
+  /** Reads every row of a statement's result (any statement may be in a script, as in pgbench's), and closes it. */
+  private static void readAll(ResultSet result) throws SQLException {
+    try (ResultSet rows = result) {
+      while (rows.next()) {
+        rows.getObject(1);
+      }
     }
   }
 }

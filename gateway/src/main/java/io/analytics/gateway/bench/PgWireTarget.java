@@ -54,6 +54,9 @@ final class PgWireTarget implements BenchTarget {
     if (workload.kind() == Workload.Kind.PGBENCH) {
       return pgbench.isPresent() ? pgbench.get().nanosPerTransaction(endpoint, workload, workload.sqlFor(tables)) : -1;
     }
+    if (workload.kind() == Workload.Kind.FIRST_PASS) {
+      return pgbench.isPresent() ? pgbench.get().nanosPerStatementOfFirstPass(endpoint, workload, workload.sqlFor(tables)) : -1;
+    }
     if (workload.kind() == Workload.Kind.INGEST) {
       return ingest.run();
     }

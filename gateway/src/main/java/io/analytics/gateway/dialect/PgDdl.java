@@ -9,7 +9,8 @@ import java.util.function.Function;
  * dropped ({@link TableStorageOptions}), several objects per DROP/TRUNCATE split
  * ({@link MultiObjectStatements}), character columns' declared types recorded ({@link DeclaredCharacterColumns}, also in
  * ALTER TABLE), auto-numbered columns to sequences ({@link SerialColumns}); first, numeric columns without precision
- * widened ({@link UnconstrainedNumericColumns}, also in ALTER TABLE).
+ * widened ({@link UnconstrainedNumericColumns}, also in ALTER TABLE), then date/time columns' precisions
+ * ({@link TemporalPrecisionColumns}, also in ALTER TABLE).
  * The result may hold several statements; DuckDB runs all but the last when it prepares them.
  */
 public final class PgDdl {
@@ -19,12 +20,14 @@ public final class PgDdl {
   public static SqlStatement translate(SqlStatement statement) {
     String keyword = statement.keyword();
     if (keyword.equals("ALTER")) {
-      return stage(stage(statement, UnconstrainedNumericColumns::translate), DeclaredCharacterColumns::translate);
+      return stage(stage(stage(statement, UnconstrainedNumericColumns::translate), TemporalPrecisionColumns::translate),
+          DeclaredCharacterColumns::translate);
     }
     if (!keyword.equals("CREATE") && !keyword.equals("DROP") && !keyword.equals("TRUNCATE")) {
       return statement;
     }
     SqlStatement current = stage(statement, UnconstrainedNumericColumns::translate);
+    current = stage(current, TemporalPrecisionColumns::translate);
     current = stage(current, TableStorageOptions::translate);
     current = stage(current, MultiObjectStatements::translate);
     current = stage(current, DeclaredCharacterColumns::translate);

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
-      new UnicodeEscapes(), new FunctionStyleCasts(), new OrderByOperators(), new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
+      new UnicodeEscapes(), new FunctionStyleCasts(), new OrderByOperators(), new TemporalPrecisionCasts(), new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
       new VariadicArrays(), new ArrayLiterals(), new NullArrayQuantifiers(), new DatePartResults(), new ExtractSeconds(), new RegexpMatches(), new RegexpFunctions(), new NthValuePositions(), new DistinctAggregateOrder(), new IntegerFunctions(), new SetReturningSelectList(),
       new FunctionAliasReferences(), new WholeRowReferences(), new JoinUsingColumnOrder(), new IntervalLiteralFields(), new JsonCasts(), new JsonOperators());
 
@@ -23,15 +23,17 @@ public final class PostgresDialect {
   private static final DialectStage CONCAT = new ConcatArguments();
   private static final DialectStage BYTEA_CASTS = new ByteaCasts();
   private static final DialectStage CHARACTER_CASTS = new CharacterCasts();
+  private static final DialectStage DIVISION = new NumericDivision();
 
   private PostgresDialect() {}
 
   /**
-   * Only the syntax DuckDB cannot parse translated (json's casts and operators, VARIADIC arrays), for naming result columns
-   * after statements DuckDB cannot parse.
+   * Only the syntax DuckDB cannot parse translated (json's casts and operators, VARIADIC arrays, date/time types with a
+   * precision), for naming result columns after statements DuckDB cannot parse.
    */
-  public static String translateJsonSyntax(String sql) {
-    return new JsonOperators().apply(new JsonCasts().apply(new VariadicArrays().apply(SqlStatement.parse(sql)))).sql();
+  public static String translateForNaming(String sql) {
+    SqlStatement statement = new JsonOperators().apply(new JsonCasts().apply(new VariadicArrays().apply(SqlStatement.parse(sql))));
+    return TemporalPrecisionCasts.withoutPrecisions(statement).sql();
   }
 
   public static SqlStatement translate(SqlStatement statement) {
@@ -45,11 +47,11 @@ public final class PostgresDialect {
   /**
    * The stages that call the session's TEMP macros ({@link PgAggregateMacros} (with string_agg's), {@link PgNumericFunctionMacros}, quote_ident for
    * format's %I, {@link PgExtractMacros}, {@link PgOverlapsMacros}, concat's pg_concat_text, bytea casts' pg_bytea_input,
-   * {@link PgCharacterMacros}): only for statements of a session that creates them first (not COPY's source, which has no
+   * {@link PgCharacterMacros}, {@link PgNumericDivisionMacros}): only for statements of a session that creates them first (not COPY's source, which has no
    * such step).
    */
   public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
-    return CHARACTER_CASTS.apply(BYTEA_CASTS.apply(CONCAT.apply(OVERLAPS.apply(NUMERIC_FUNCTIONS.apply(EXTRACT.apply(
-        NUMERIC_CASTS.apply(FORMAT.apply(STRING_AGGREGATES.apply(AGGREGATES.apply(statement))))))))));
+    return DIVISION.apply(CHARACTER_CASTS.apply(BYTEA_CASTS.apply(CONCAT.apply(OVERLAPS.apply(NUMERIC_FUNCTIONS.apply(EXTRACT.apply(
+        NUMERIC_CASTS.apply(FORMAT.apply(STRING_AGGREGATES.apply(AGGREGATES.apply(statement)))))))))));
   }
 }

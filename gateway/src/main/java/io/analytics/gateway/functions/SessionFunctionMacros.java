@@ -43,6 +43,7 @@ public final class SessionFunctionMacros {
       io.analytics.gateway.dialect.PgOverlapsMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgNumericFunctionMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgCharacterMacros.statements().forEach(execute);
+      io.analytics.gateway.dialect.PgNumericDivisionMacros.statements().forEach(execute);
       PgStringFunctionMacros.statements().forEach(execute);
       PgDateFunctionMacros.statements().forEach(execute);
       PgIntervalFunctionMacros.statements().forEach(execute);
@@ -67,7 +68,8 @@ public final class SessionFunctionMacros {
       String word = token.text().toLowerCase(Locale.ROOT);
       if (token.type() == TokenType.WORD && (NAMES.contains(word) || PgStringFunctionMacros.NAMES.contains(word)
           || PgDateFunctionMacros.NAMES.contains(word) || PgIntervalFunctionMacros.NAMES.contains(word)
-          || PgTableFunctionMacros.NAMES.contains(word)) || token.type() == TokenType.QUOTED_IDENTIFIER && word.equals("\"char\"")) {
+          || PgTableFunctionMacros.NAMES.contains(word)) || token.type() == TokenType.QUOTED_IDENTIFIER && word.equals("\"char\"")
+          || token.type() == TokenType.PUNCTUATION && word.equals("/")) {
         return true;
       }
     }

@@ -83,8 +83,8 @@ public final class PostgresColumnNames {
     try {
       JsonNode tree = JSON.readTree(parseTree.apply(sql));
       if (tree.path("error").asBoolean(false)) {
-        // Operators DuckDB cannot parse (#>, ?, ...): name the columns of the statement with them as calls.
-        String translated = io.analytics.gateway.dialect.PostgresDialect.translateJsonSyntax(sql);
+        // Syntax DuckDB cannot parse (#>, ?, timestamp(0), ...): name the columns of the statement translated.
+        String translated = io.analytics.gateway.dialect.PostgresDialect.translateForNaming(sql);
         if (!translated.equals(sql)) {
           sql = translated;
           tree = JSON.readTree(parseTree.apply(sql));

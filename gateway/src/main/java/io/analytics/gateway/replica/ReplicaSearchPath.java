@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A read replica's DuckDB search_path (and the readers' tier's). The replica's instance holds two catalogs: its own in-memory
- * one ({@value #LAKE_CATALOG}; the readers' tier a read-only file), where it keeps the lake's views fresh, and the attached read-only
+ * A read replica's DuckDB search_path (and the readers' tier's). The replica's instance holds two catalogs besides its own
+ * in-memory one: the lake's views, a file it rebuilds when the lake changes and attaches read-only ({@value #LAKE_CATALOG}), and the attached read-only
  * snapshot of the warehouse ({@value AttachedSnapshot#CATALOG}), which also holds the writer's own
  * views in the layer schemas ({@code bronze.trades_enriched}). DuckDB looks a schema-qualified name
  * up in every catalog whose schema of that name is on the path, in order, so each layer schema is
@@ -24,13 +24,13 @@ import java.util.Set;
  * to a lake table through the layer entries.
  */
 public final class ReplicaSearchPath implements SearchPathRouting {
-  /** DuckDB's name for the default catalog of an in-memory instance, where a replica keeps the lake's views. */
-  static final String LAKE_CATALOG = "memory";
+  /** The catalog a replica attaches its lake views' file to, read-only. */
+  public static final String LAKE_CATALOG = "lake";
 
   private static final Set<String> LAYERS = layerSchemas();
   private final String lakeCatalog;
 
-  /** The path of a replica's instance, whose lake views are in its own in-memory catalog. */
+  /** The path of a replica's instance, whose lake views are in a file attached read-only as {@value #LAKE_CATALOG}. */
   public ReplicaSearchPath() {
     this(LAKE_CATALOG);
   }
@@ -60,7 +60,7 @@ public final class ReplicaSearchPath implements SearchPathRouting {
   }
 
   /** A schema name as DuckDB's search_path parser needs it: quoted unless it is a plain lower-case word. */
-  private static String quoted(String schema) {
+  static String quoted(String schema) {
     return schema.matches("[a-z_][a-z0-9_]*") ? schema : "\"" + schema.replace("\"", "\"\"") + "\"";
   }
 

@@ -101,6 +101,11 @@ public final class ReplicaWarehouse implements AutoCloseable {
     return scratchDir.resolve("spill-" + instance);
   }
 
+  /** A folder of this replica's own for another instance's files (app's base file and views). */
+  public Path scratchDir(String instance) {
+    return scratchDir.resolve(instance);
+  }
+
   /** Where COPY FROM STDIN would spool; a replica refuses it, but sessions are built with one. */
   public Path copyDir() {
     return scratchDir.resolve("copy");

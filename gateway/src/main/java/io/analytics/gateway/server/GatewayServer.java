@@ -5,13 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.ServingInstance;
 import io.analytics.catalog.home.HomePermissions;
-import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.home.PlatformHome;
-import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.CommitHooks;
 import io.analytics.engine.lake.DatasetCommitter;
-import io.analytics.engine.lake.LakeViews;
 import io.analytics.engine.postgres.SourceSynchronizer;
 import io.analytics.gateway.activity.StatementStatistics;
 import io.analytics.gateway.admission.AdmissionControl;
@@ -41,7 +38,6 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,7 +85,7 @@ public final class GatewayServer implements AutoCloseable {
     LakeVersions lakeVersions = new LakeVersions();
     NotificationHub notifications = new NotificationHub();
     LakeCommitNotifier lakeCommits = new LakeCommitNotifier(notifications);
-    LakeRefresher lake = new LakeRefresher(home, new LakeViews(database, new LakeScanner(home)), followerViews(),
+    LakeRefresher lake = new LakeRefresher(home, databases.writerViews, followerViews(),
         lakeVersions, lakeCommits::refreshed);
     lake.refreshNow();
     this.icebergViews = new ExternalIcebergViews(home, database);
@@ -127,7 +123,7 @@ public final class GatewayServer implements AutoCloseable {
   /** The lake's views in the instances beside the writer's: the gold tier's (gold only) and the readers'. */
   private List<io.analytics.engine.lake.LakeViewCatalog> followerViews() {
     List<io.analytics.engine.lake.LakeViewCatalog> followers = new ArrayList<>();
-    followers.add(new LakeViews(databases.goldTier, new LakeScanner(home), Set.of(Layer.GOLD)));
+    followers.add(databases.goldTier.lakeViews());
     if (databases.readerTier != null) {
       followers.add(databases.readerTier.lakeViews());
     }
@@ -142,7 +138,7 @@ public final class GatewayServer implements AutoCloseable {
 
   private ServingInstances instances() {
     boolean isReplica = databases.replica != null;
-    return new ServingInstances(databases.writer, databases.goldTier, allocator, isReplica,
+    return new ServingInstances(databases.writer, databases.goldTier.sessionTier(), allocator, isReplica,
         isReplica ? new ReplicaSearchPath() : SearchPathRouting.DIRECT,
         databases.readerTier == null ? null : new SessionTier(databases.readerTier.database(),
             new ReplicaSearchPath(io.analytics.gateway.replica.ReaderTier.LAKE_CATALOG), databases.readerTier::beforeStatement));

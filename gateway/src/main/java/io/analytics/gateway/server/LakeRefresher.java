@@ -7,7 +7,6 @@ import io.analytics.catalog.lake.Dataset;
 import io.analytics.catalog.lake.LakeChangeCounter;
 import io.analytics.catalog.lake.LakeChangeMarker;
 import io.analytics.catalog.home.Layer;
-import io.analytics.engine.lake.LakeViews;
 import io.analytics.gateway.cache.LakeVersions;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -30,7 +29,7 @@ final class LakeRefresher implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(LakeRefresher.class);
 
   private final PlatformHome home;
-  private final LakeViews views;
+  private final io.analytics.engine.lake.LakeViewCatalog views;
   private final List<io.analytics.engine.lake.LakeViewCatalog> followers;
   private final LakeChangeMarker marker;
   private final LakeChangeCounter changes;
@@ -48,7 +47,7 @@ final class LakeRefresher implements Runnable {
   private static final long LISTING_INTERVAL_NANOS = 500_000_000L;
   private static final long ABANDONED_JOURNAL_MILLIS = 30_000L;
 
-  LakeRefresher(PlatformHome home, LakeViews views) {
+  LakeRefresher(PlatformHome home, io.analytics.engine.lake.LakeViewCatalog views) {
     this(home, views, List.of(), new LakeVersions(), datasets -> { });
   }
 
@@ -57,7 +56,7 @@ final class LakeRefresher implements Runnable {
    * {@code versions} gets the signatures of the datasets each refresh exposes (for the result cache);
    * {@code refreshed} is told what every refresh exposed, once the views show it (the lake's commit notifications).
    */
-  LakeRefresher(PlatformHome home, LakeViews views, List<? extends io.analytics.engine.lake.LakeViewCatalog> followers,
+  LakeRefresher(PlatformHome home, io.analytics.engine.lake.LakeViewCatalog views, List<? extends io.analytics.engine.lake.LakeViewCatalog> followers,
       LakeVersions versions,
       Consumer<List<Dataset>> refreshed) {
     this.refreshed = requireNonNull(refreshed, "refreshed is null");

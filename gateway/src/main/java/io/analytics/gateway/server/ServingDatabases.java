@@ -3,14 +3,17 @@ package io.analytics.gateway.server;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.catalog.config.PlatformConfig;
-import io.analytics.catalog.config.ServingInstance;
-import io.analytics.catalog.home.Layer;
 import io.analytics.catalog.home.PlatformHome;
 import io.analytics.engine.duckdb.DuckDbDatabase;
+import io.analytics.catalog.lake.LakeScanner;
+import io.analytics.engine.lake.LakeViewCatalog;
+import io.analytics.engine.lake.LakeViews;
+import io.analytics.engine.lake.ReadOnlyLakeViews;
 import io.analytics.engine.postgres.SourceSynchronizer;
 import io.analytics.engine.replica.SnapshotPublisher;
-import io.analytics.gateway.dialect.LockedConfiguration;
+import io.analytics.gateway.replica.GoldTier;
 import io.analytics.gateway.replica.ReaderTier;
+import io.analytics.gateway.replica.ReplicaSearchPath;
 import io.analytics.gateway.replica.ReplicaWarehouse;
 import io.analytics.iceberg.external.ExternalIcebergViews;
 import java.io.IOException;
@@ -28,25 +31,28 @@ import java.util.List;
 final class ServingDatabases implements AutoCloseable {
   /** The warehouse's instance, or on a replica the in-memory one holding its snapshot. */
   final DuckDbDatabase writer;
-  /** Role app's instance: only the gold layer's views, readable only in its folder. */
-  final DuckDbDatabase goldTier;
+  /** Role app's instance: only the gold layer's views (a read-only catalog), readable only in its folder. */
+  final GoldTier goldTier;
   /** Null on a replica, whose instance is a read-only snapshot already. */
   final ReaderTier readerTier;
   /** Null on a replica; the writer's, shared by the readers' tier and the replicas' feed. */
   final SnapshotPublisher publisher;
   /** Null when this gateway owns the warehouse. */
   final ReplicaWarehouse replica;
+  /** The lake's views of {@code writer}: on a replica a file attached read-only, which no session can change. */
+  final LakeViewCatalog writerViews;
   /** Where COPY spools its data (and the writer copies snapshots before renaming them into place). */
   final Path copyDir;
 
-  private ServingDatabases(DuckDbDatabase writer, DuckDbDatabase goldTier, ReaderTier readerTier,
-      SnapshotPublisher publisher, ReplicaWarehouse replica, Path copyDir) {
+  private ServingDatabases(DuckDbDatabase writer, GoldTier goldTier, ReaderTier readerTier,
+      SnapshotPublisher publisher, ReplicaWarehouse replica, Path copyDir, LakeViewCatalog writerViews) {
     this.writer = requireNonNull(writer, "writer is null");
     this.goldTier = requireNonNull(goldTier, "goldTier is null");
     this.readerTier = readerTier;
     this.publisher = publisher;
     this.replica = replica;
     this.copyDir = requireNonNull(copyDir, "copyDir is null");
+    this.writerViews = requireNonNull(writerViews, "writerViews is null");
   }
 
   /**
@@ -58,6 +64,7 @@ final class ServingDatabases implements AutoCloseable {
   static ServingDatabases open(PlatformHome home, PlatformConfig config, DuckDbDatabase writer,
       ReplicaWarehouse replica, SourceSynchronizer synchronizer) {
     Path copyDir;
+    LakeViewCatalog writerViews;
     if (replica == null) {
       copyDir = prepareCopyDir(home);
       synchronizer.attachBeforeLockdown(config.sources());
@@ -66,19 +73,21 @@ final class ServingDatabases implements AutoCloseable {
       List<Path> readable = new ArrayList<>(List.of(home.dataDir(), copyDir));
       readable.addAll(ExternalIcebergViews.readableDirectories(home));
       writer.restrictFileAccess(readable);
+      writerViews = new LakeViews(writer, new LakeScanner(home));
     } else {
       copyDir = replica.copyDir();
-      // A replica's instance sees only the lake and the published snapshots, which it attaches read-only.
-      writer.restrictFileAccess(List.of(home.dataDir(), home.snapshotsDir()));
+      // A replica's instance sees only the lake, the published snapshots, which it attaches
+      // read-only, and its lake views' files, attached read-only too: its sessions share them.
+      Path viewFiles = replica.scratchDir("views");
+      writerViews = new ReadOnlyLakeViews(writer, new LakeScanner(home), viewFiles, ReplicaSearchPath.LAKE_CATALOG);
+      writer.restrictFileAccess(List.of(home.dataDir(), home.snapshotsDir(), viewFiles));
     }
-    DuckDbDatabase goldTier = openGoldTier(home, config, replica);
+    GoldTier goldTier = openGoldTier(home, config, replica);
     writer.cacheParquetMetadata();
-    goldTier.cacheParquetMetadata();
-    LockedConfiguration.lock(goldTier);
     // Read-only roles run on an instance that holds the warehouse as a READ_ONLY snapshot (see ReaderTier).
     SnapshotPublisher publisher = replica == null ? new SnapshotPublisher(home, writer, copyDir) : null;
     ReaderTier readerTier = replica == null ? ReaderTier.open(home, config, publisher) : null;
-    return new ServingDatabases(writer, goldTier, readerTier, publisher, replica, copyDir);
+    return new ServingDatabases(writer, goldTier, readerTier, publisher, replica, copyDir, writerViews);
   }
 
   /**
@@ -87,14 +96,12 @@ final class ServingDatabases implements AutoCloseable {
    * DuckDB adds an instance's temp directory to its allowed_directories, so a shared one would let
    * app read the COPY spool and the other instance's spill files.
    */
-  private static DuckDbDatabase openGoldTier(PlatformHome home, PlatformConfig config, ReplicaWarehouse replica) {
+  private static GoldTier openGoldTier(PlatformHome home, PlatformConfig config, ReplicaWarehouse replica) {
     Path goldSpill = replica != null ? replica.spillDir("gold")
         : config.servingDuckDb().tempDirectory() != null ? Path.of(config.servingDuckDb().tempDirectory()).resolve("gold-tier")
         : home.warehouseDir().resolve("spill-gold");
-    DuckDbDatabase goldTier = DuckDbDatabase.inMemory(
-        config.servingDuckDb(ServingInstance.APP).withTempDirectory(null), goldSpill);
-    goldTier.restrictFileAccess(List.of(home.layerDir(Layer.GOLD)));
-    return goldTier;
+    Path scratch = replica != null ? replica.scratchDir("gold-tier") : home.warehouseDir().resolve("gold-tier");
+    return GoldTier.open(home, config, scratch, goldSpill);
   }
 
   private static Path prepareCopyDir(PlatformHome home) {

@@ -44,41 +44,100 @@ final class ResultCursor implements AutoCloseable {
    * the client is not reading, and stops early if the client is gone.
    */
   long writeRows(BackendOutput output, long maxRows) {
+    // writeDataRow reads only the writers it is given and the result's formats: any thread may run it.
+    return write(output, maxRows, this::writeDataRow, () -> this::writeDataRow);
+  }
+
+  /**
+   * Writes every remaining row as one CopyData message of {@code encoder}'s form (COPY TO STDOUT);
+   * returns how many. Batches are encoded on other threads when the encoder has one for them.
+   */
+  long writeCopyRows(BackendOutput output, ResultReceiver.CopyRowEncoder encoder) {
+    java.util.function.Supplier<ResultReceiver.CopyRowEncoder> elsewhere = encoder.forAnotherThread();
+    return write(output, 0, (writers, row, out) -> copyData(encoder, writers, row, out), elsewhere == null ? null : () -> {
+      ResultReceiver.CopyRowEncoder own = elsewhere.get();
+      return (writers, row, out) -> copyData(own, writers, row, out);
+    });
+  }
+
+  private static void copyData(ResultReceiver.CopyRowEncoder encoder, ColumnWriter[] writers, int row, ByteBuf out) {
+    int start = BackendMessages.beginMessage(out, 'd');
+    encoder.write(writers, row, out);
+    BackendMessages.endMessage(out, start);
+  }
+
+  /**
+   * Writes rows until {@code maxRows} (0 = all) or the end, each as {@code rows} encodes it. A whole
+   * batch that fits is handed to {@link EncodedBatches} (encoded on another core while DuckDB reads
+   * the next) when {@code rowsElsewhere} gives an encoder for another thread; the rest are encoded
+   * here, after every batch queued before them has been written, so rows keep their order.
+   *
+   * @param rowsElsewhere makes a row encoder for another thread, or null to encode every row here
+   */
+  private long write(BackendOutput output, long maxRows, ResultReceiver.CopyRowEncoder rows,
+      java.util.function.Supplier<ResultReceiver.CopyRowEncoder> rowsElsewhere) {
     rebindIfParked();
     long written = 0;
-    while (maxRows == 0 || written < maxRows) {
-      if (rowInBatch >= batchRows && !loadNextBatch()) {
-        break;
+    try (EncodedBatches ahead = new EncodedBatches()) {
+      while (maxRows == 0 || written < maxRows) {
+        if (!output.isOpen()) {
+          throw new ClientGoneException();
+        }
+        if (engine.cancelReason() != null) {
+          throw engine.cancelledError();
+        }
+        if (rowInBatch >= batchRows) {
+          if (!loadNextBatch()) {
+            break;
+          }
+          VectorSchemaRoot batch = stream.batch();
+          long left = maxRows == 0 ? Long.MAX_VALUE : maxRows - written;
+          if (rowsElsewhere != null && batchRows >= EncodedBatches.MIN_ROWS && batchRows <= left
+              && EncodedBatches.worthwhile(batch)) {
+            ResultReceiver.CopyRowEncoder encoder = rowsElsewhere.get();
+            ahead.submit(batch, this::writersFor, (writers, count, out) -> {
+              for (int row = 0; row < count; row++) {
+                encoder.write(writers, row, out);
+              }
+            });
+            written += batchRows;
+            rowInBatch = batchRows;
+            while (ahead.isFull()) {
+              ahead.writeOldest(output);
+            }
+            continue;
+          }
+        }
+        ahead.writeAll(output);
+        rows.write(writers, rowInBatch, output.buffer());
+        rowInBatch++;
+        written++;
+        output.flushIfFull();
       }
-      if (!output.isOpen()) {
-        throw new ClientGoneException();
-      }
-      if (engine.cancelReason() != null) {
-        throw engine.cancelledError();
-      }
-      writeRow(output.buffer());
-      rowInBatch++;
-      written++;
-      output.flushIfFull();
+      ahead.writeAll(output);
     }
     return written;
   }
 
   /** The current row as one DataRow message. */
   private void writeRow(ByteBuf out) {
+    writeDataRow(writers, rowInBatch, out);
+  }
+
+  private void writeDataRow(ColumnWriter[] writers, int row, ByteBuf out) {
     int start = BackendMessages.beginDataRow(out, writers.length);
     for (int column = 0; column < writers.length; column++) {
       ColumnWriter writer = writers[column];
-      if (writer.isNull(rowInBatch)) {
+      if (writer.isNull(row)) {
         out.writeInt(-1);
         continue;
       }
       int lengthIndex = out.writerIndex();
       out.writeInt(0);
       if (formats[column] == 1) {
-        writer.writeBinary(rowInBatch, out);
+        writer.writeBinary(row, out);
       } else {
-        writer.writeText(rowInBatch, out);
+        writer.writeText(row, out);
       }
       out.setInt(lengthIndex, out.writerIndex() - lengthIndex - 4);
     }
@@ -190,6 +249,12 @@ final class ResultCursor implements AutoCloseable {
   }
 
   private void bindWriters(VectorSchemaRoot batch) {
+    writers = writersFor(batch);
+    boundBatch = batch;
+  }
+
+  /** Writers of this result's types over {@code batch}'s vectors (the stream's current batch, or one detached from it). */
+  private ColumnWriter[] writersFor(VectorSchemaRoot batch) {
     List<FieldVector> vectors = batch.getFieldVectors();
     if (vectors.size() != types.size()) {
       throw new io.analytics.catalog.error.PlatformException(
@@ -201,8 +266,7 @@ final class ResultCursor implements AutoCloseable {
     for (int i = 0; i < bound.length; i++) {
       bound[i] = ColumnWriters.bind(types.get(i), vectors.get(i), stream.dictionaries(), format);
     }
-    writers = bound;
-    boundBatch = batch;
+    return bound;
   }
 
   @Override

@@ -97,6 +97,14 @@ interface ResultReceiver {
   @FunctionalInterface
   interface CopyRowEncoder {
     void write(io.analytics.gateway.types.ColumnWriter[] writers, int row, io.netty.buffer.ByteBuf out);
+
+    /**
+     * Makes encoders of the same form for other threads (each used by one thread at a time), or
+     * null when every row must be encoded by this one: binary COPY's first row carries the header.
+     */
+    default java.util.function.Supplier<CopyRowEncoder> forAnotherThread() {
+      return null;
+    }
   }
 
   /** Answers from the result cache if it holds the statement's answer; returns its rows, or -1 on a miss. */

@@ -6,7 +6,7 @@ import io.analytics.engine.duckdb.DuckDbDatabase;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Where sessions' SQL runs: the DuckDB instance, the gold tier's own instance for role app (null
+ * Where sessions' SQL runs: the DuckDB instance, the gold tier for role app (null
  * when there is none), the Arrow allocator results are counted in, whether this gateway is a read
  * replica (its sessions may not write, 25006), how a session's search_path reaches the catalogs, and
  * the tier read-only roles run on (null where they share {@code database}: a replica, whose instance
@@ -14,7 +14,7 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 public record ServingInstances(
     DuckDbDatabase database,
-    DuckDbDatabase goldTier,
+    SessionTier goldTier,
     BufferAllocator allocator,
     boolean replica,
     SearchPathRouting searchPathRouting,

@@ -22,8 +22,8 @@ public record SessionTier(DuckDbDatabase database, SearchPathRouting routing, Ru
   /** The tier for a session of {@code role}: the most restricted instance the gateway has for it. */
   static SessionTier forRole(GatewayServices services, Role role) {
     if (role == Role.APP && services.instances().goldTier() != null) {
-      // The gold tier is a plain in-memory instance with just the gold views, on replicas too.
-      return new SessionTier(services.instances().goldTier(), SearchPathRouting.DIRECT, () -> {});
+      // The gold tier holds just the gold views, read-only, on replicas too.
+      return services.instances().goldTier();
     }
     if (!role.writes() && services.instances().readerTier() != null) {
       return services.instances().readerTier();

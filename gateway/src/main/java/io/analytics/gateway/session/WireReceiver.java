@@ -182,13 +182,7 @@ final class WireReceiver implements ResultReceiver {
 
   @Override
   public long copyRows(ResultCursor cursor, CopyRowEncoder encoder) {
-    return cursor.forEachRow(output::isOpen, (writers, row) -> {
-      ByteBuf out = output.buffer();
-      int start = BackendMessages.beginMessage(out, 'd');
-      encoder.write(writers, row, out);
-      BackendMessages.endMessage(out, start);
-      output.flushIfFull();
-    });
+    return cursor.writeCopyRows(output, encoder);
   }
 
   @Override

@@ -9,4 +9,12 @@ public interface ColumnWriter {
   void writeText(int row, ByteBuf out);
 
   void writeBinary(int row, ByteBuf out);
+
+  /**
+   * Every character this writer's text form can hold, or null when it may hold any: COPY does not
+   * scan a column for the bytes it escapes or quotes when none of these characters is one of them.
+   */
+  default String textCharacters() {
+    return null;
+  }
 }

@@ -11,6 +11,10 @@ import io.netty.buffer.ByteBuf;
 final class DateTimeText {
   static final long MICROS_PER_SECOND = 1_000_000L;
   static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+  /** What a date's text can hold: {@code 2024-02-29}, {@code 0044-03-15 BC}, {@code -infinity}. */
+  static final String DATE_CHARACTERS = "-0123456789 BCinfty";
+  /** What a timestamp's can: a date's, and {@code 03:04:05.5+05:30}. */
+  static final String TIMESTAMP_CHARACTERS = DATE_CHARACTERS + ":.+";
 
   private final AsciiScratch text = new AsciiScratch();
   private long cachedDay = Long.MIN_VALUE;

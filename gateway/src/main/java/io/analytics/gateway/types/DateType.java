@@ -30,6 +30,11 @@ final class DateType extends PgType {
       private final DateTimeText text = new DateTimeText();
 
       @Override
+      public String textCharacters() {
+        return DateTimeText.DATE_CHARACTERS;
+      }
+
+      @Override
       public void writeText(int row, ByteBuf out) {
         int day = days.get(row);
         if (day == Integer.MAX_VALUE || day == -Integer.MAX_VALUE) {

@@ -47,6 +47,11 @@ final class IntegerType extends PgType {
       private final AsciiScratch text = new AsciiScratch();
 
       @Override
+      public String textCharacters() {
+        return "-0123456789";
+      }
+
+      @Override
       public void writeText(int row, ByteBuf out) {
         text.appendLong(reader.read(row));
         text.writeTo(out);

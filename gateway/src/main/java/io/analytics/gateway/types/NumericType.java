@@ -65,6 +65,12 @@ final class NumericType extends PgType {
     private final long divisor;
     private final AsciiScratch text = new AsciiScratch();
     private final short[] groups = new short[PgNumeric.MAX_SMALL_GROUPS];
+
+    @Override
+    public String textCharacters() {
+      return "-.0123456789";
+    }
+
     /** One sink per writer instead of a new {@code out::writeShort} per value. */
     private final BufferSink sink = new BufferSink();
 

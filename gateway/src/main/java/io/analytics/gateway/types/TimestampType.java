@@ -52,6 +52,11 @@ final class TimestampType extends PgType {
     ZoneOffset fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
     return new VectorWriter(vector) {
       private final DateTimeText text = new DateTimeText();
+
+      @Override
+      public String textCharacters() {
+        return DateTimeText.TIMESTAMP_CHARACTERS;
+      }
       private final ZoneOffsetCache offsets = new ZoneOffsetCache(rules);
 
       @Override

@@ -11,13 +11,13 @@ class ReplicaSearchPathTest {
   @Test
   void sessionSchemasComeFirstInTheSnapshotThenEveryLayerInBothCatalogs() {
     assertThat(routing.duckDbSearchPath(List.of("main")))
-        .isEqualTo("warehouse.main,warehouse.bronze,memory.bronze,warehouse.silver,memory.silver,warehouse.gold,memory.gold");
+        .isEqualTo("warehouse.main,warehouse.bronze,lake.bronze,warehouse.silver,lake.silver,warehouse.gold,lake.gold");
   }
 
   @Test
   void aLayerOnTheSessionsPathIsRoutedToBothCatalogsOnceInItsPlace() {
     assertThat(routing.duckDbSearchPath(List.of("gold", "derived")))
-        .isEqualTo("warehouse.gold,memory.gold,warehouse.derived,warehouse.bronze,memory.bronze,warehouse.silver,memory.silver");
+        .isEqualTo("warehouse.gold,lake.gold,warehouse.derived,warehouse.bronze,lake.bronze,warehouse.silver,lake.silver");
   }
 
   @Test

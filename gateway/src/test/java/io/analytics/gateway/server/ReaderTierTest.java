@@ -1,7 +1,6 @@
 package io.analytics.gateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.Layer;
@@ -11,6 +10,7 @@ import io.analytics.gateway.testing.AuditedRefusals;
 import io.analytics.gateway.testing.HiddenWriteStatements;
 import io.analytics.gateway.testing.RoleUsers;
 import io.analytics.gateway.testing.TestGateway;
+import io.analytics.gateway.testing.TierAttacks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,14 +123,7 @@ class ReaderTierTest {
         "CREATE\u00a0OR REPLACE VIEW gold.daily_pnl AS SELECT 1 AS fake", "DROP VIEW gold.daily_pnl",
         "CREATE OR REPLACE VIEW lake.gold.daily_pnl AS SELECT 1 AS fake", "CREATE TABLE gold.planted AS SELECT 1 AS a",
         "USE gold; CREATE TABLE planted AS SELECT 1 AS a");
-    for (String mode : List.of("simple", "extended")) {
-      for (String sql : attacks) {
-        try (Connection analyst = RoleUsers.login(gateway, "analyst", PASSWORD, mode)) {
-          assertThatThrownBy(() -> analyst.createStatement().execute(sql)).as("%s: %s", mode, sql)
-              .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("42501"));
-        }
-      }
-    }
+    TierAttacks.assertRefusedOverBothProtocols(gateway, "analyst", PASSWORD, attacks);
     assertThat(analystReads(lake)).isEqualTo(before);
     assertThat(AuditedRefusals.texts(gateway, attacks.size())).containsAll(attacks.subList(0, attacks.size() - 1));
   }
@@ -208,22 +201,8 @@ class ReaderTierTest {
 
   /** duckdb_jdbc's prepare runs all statements but the last, then the last is executed; the session's path is restored after. */
   private static boolean runAsASessionWould(Connection connection, String sql) throws SQLException {
-    boolean ran;
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.execute();
-      ran = true;
-    } catch (SQLException e) {
-      ran = false;
-    }
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("ROLLBACK");
-    } catch (SQLException e) {
-      // No transaction was open.
-    }
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("SET search_path = '" + new ReplicaSearchPath(io.analytics.gateway.replica.ReaderTier.LAKE_CATALOG).duckDbSearchPath(List.of("main")) + "'");
-    }
-    return ran;
+    return TierAttacks.runAsASessionWould(connection, sql,
+        new ReplicaSearchPath(io.analytics.gateway.replica.ReaderTier.LAKE_CATALOG).duckDbSearchPath(List.of("main")));
   }
 
   private static String warehouseState(DuckDbDatabase warehouse) {

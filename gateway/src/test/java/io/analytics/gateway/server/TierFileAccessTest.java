@@ -25,7 +25,7 @@ class TierFileAccessTest {
       Path scratch = Files.writeString(Files.createDirectories(warehouse.resolve("tmp/replica-x")).resolve("wal.txt"), "wal\n");
       Path mainSpill = Files.writeString(Files.createDirectories(warehouse.resolve("spill")).resolve("spill.txt"), "rows\n");
       Path gold = gateway.home().dataDir().resolve("gold/daily_pnl/part-0.parquet");
-      DuckDbDatabase goldTier = gateway.server().services().instances().goldTier();
+      DuckDbDatabase goldTier = gateway.server().services().instances().goldTier().database();
       DuckDbDatabase main = gateway.server().services().instances().database();
 
       goldTier.execute("SELECT * FROM read_blob('" + gold + "')");

@@ -33,6 +33,15 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     return gateway.connect();
   }
 
+  /** A pgjdbc connection, in the simple query protocol when {@code simple} (pgjdbc's preferQueryMode). */
+  public Connection connect(boolean simple) throws SQLException {
+    Properties properties = new Properties();
+    if (simple) {
+      properties.setProperty("preferQueryMode", "simple");
+    }
+    return gateway.connect(properties);
+  }
+
   public Connection connect(Properties extra) throws SQLException {
     return gateway.connect(extra);
   }

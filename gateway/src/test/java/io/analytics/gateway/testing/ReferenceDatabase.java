@@ -3,6 +3,10 @@ package io.analytics.gateway.testing;
 import static java.util.Objects.requireNonNull;
 
 import io.analytics.engine.testing.PostgresServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -34,6 +38,17 @@ public final class ReferenceDatabase implements BeforeAllCallback {
 
   public String jdbcUrl() {
     return server.jdbcUrl(name);
+  }
+
+  /** A pgjdbc connection to the database, in the simple query protocol when {@code simple} (pgjdbc's preferQueryMode). */
+  public Connection connect(boolean simple) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", PostgresServer.USER);
+    properties.setProperty("password", PostgresServer.PASSWORD);
+    if (simple) {
+      properties.setProperty("preferQueryMode", "simple");
+    }
+    return DriverManager.getConnection(jdbcUrl(), properties);
   }
 
   /** The database as a libpq connection string (psycopg2's dsn). */

@@ -24,10 +24,15 @@ public final class RoleUsers {
 
   /** A pgjdbc login as {@code user}, with pgjdbc's {@code preferQueryMode} (simple or extended). */
   public static Connection login(TestGateway gateway, String user, String password, String mode) throws SQLException {
+    return login(gateway.port(), user, password, mode);
+  }
+
+  /** As above, to a gateway listening on {@code port} of the loopback address (a replica started by a test). */
+  public static Connection login(int port, String user, String password, String mode) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);
     properties.setProperty("password", password);
     properties.setProperty("preferQueryMode", mode);
-    return DriverManager.getConnection(gateway.jdbcUrl(), properties);
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/lake", properties);
   }
 }

@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.analytics.engine.testing.PostgresServer;
 import io.analytics.gateway.testing.ClientScript;
 import io.analytics.gateway.testing.GatewayExtension;
+import io.analytics.gateway.testing.JdbcAnswer;
 import io.analytics.gateway.testing.ReferenceDatabase;
 import io.analytics.gateway.testing.PsqlBinary;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
@@ -153,39 +151,11 @@ class CharacterTypesWireTest {
     return columns;
   }
 
-  /** Every row as {@code column:type(precision)=value}, or {@code ERROR sqlstate message}. */
-  private static String answer(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      if (!statement.execute(sql)) {
-        return "updated " + statement.getUpdateCount();
-      }
-      try (ResultSet rows = statement.getResultSet()) {
-        ResultSetMetaData meta = rows.getMetaData();
-        StringBuilder out = new StringBuilder();
-        while (rows.next()) {
-          for (int i = 1; i <= meta.getColumnCount(); i++) {
-            out.append(meta.getColumnName(i)).append(':').append(meta.getColumnTypeName(i)).append('(').append(meta.getPrecision(i))
-                .append(")=[").append(rows.getString(i)).append("] ");
-          }
-          out.append('\n');
-        }
-        return out.toString();
-      }
-    } catch (SQLException e) {
-      return "ERROR " + e.getSQLState() + " " + e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
-    }
+  private static String answer(Connection connection, String sql) {
+    return JdbcAnswer.of(connection, sql);
   }
 
   private static Connection connect(String url, boolean postgresServer, boolean simple) throws SQLException {
-    Properties properties = new Properties();
-    if (simple) {
-      properties.setProperty("preferQueryMode", "simple");
-    }
-    if (!postgresServer) {
-      return gateway.connect(properties);
-    }
-    properties.setProperty("user", PostgresServer.USER);
-    properties.setProperty("password", PostgresServer.PASSWORD);
-    return DriverManager.getConnection(url, properties);
+    return postgresServer ? postgres.connect(simple) : gateway.connect(simple);
   }
 }

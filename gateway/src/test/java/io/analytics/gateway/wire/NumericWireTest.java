@@ -69,6 +69,36 @@ class NumericWireTest {
     }
   }
 
+  /** Divisions of numeric columns and expressions: PostgreSQL's numeric value (a DuckDB column shows it with 20 decimals). */
+  private static final List<String> SAME_QUOTIENT = List.of(
+      "SELECT a / b AS q FROM (VALUES (10.00::numeric(10,2), 3), (1, 7), (-2, 3), (123456789012.5, 7), (0, 5)) v(a, b) ORDER BY 1",
+      "SELECT a / b FROM (VALUES (1.5::numeric(10,2), 0.125::numeric(8,3)), (100, 0.001), (-7.25, 2.5)) v(a, b) ORDER BY 1",
+      "SELECT b / a FROM (VALUES (3.5::numeric(10,2), 7), (9999.99, 1)) v(a, b) ORDER BY 1",
+      "SELECT sum(x) / count(x), sum(x) / count(*) * 100 FROM (VALUES (1.5::numeric(10,2)), (2.25), (7)) v(x)",
+      "SELECT g, sum(x) / count(x) AS mean FROM (VALUES (1, 0.5::numeric(8,3)), (1, 9998.25), (2, 3)) v(g, x) GROUP BY g ORDER BY g",
+      "SELECT x, sum(x) OVER (ORDER BY x) / 3 FROM (VALUES (1.5::numeric(10,2)), (2.25), (7)) v(x) ORDER BY x",
+      "SELECT a / b / 2, -a / b FROM (VALUES (10::numeric, 4::numeric)) v(a, b)",
+      "SELECT a / b FROM (VALUES (7, 2), (-7, 2)) v(a, b) ORDER BY 1", "SELECT a / b FROM (VALUES (1.5::float8, 2)) v(a, b)",
+      "SELECT a / b FROM (VALUES (NULL::numeric, 2)) v(a, b)");
+
+  @Test
+  void divisionOfNumericColumnsIsPostgresExactNumeric() throws SQLException {
+    for (boolean simple : new boolean[] {false, true}) {
+      try (Connection pg = connectPostgres(simple); Connection gw = connectGateway(simple)) {
+        for (String sql : SAME_QUOTIENT) {
+          assertThat(rows(gw, sql)).as(sql + (simple ? " (simple)" : "")).isEqualTo(rows(pg, sql));
+        }
+        String byZero = "SELECT a / b FROM (VALUES (1.5::numeric(10,2), 0)) v(a, b)";
+        assertThat(answer(pg, byZero)).isEqualTo("ERROR 22012");
+        assertThat(answer(gw, byZero)).isEqualTo("ERROR 22012");
+        // PostgreSQL answers 0.000033333333333333333333: 24 decimals, more than the gateway's quotient holds.
+        assertThat(answer(gw, "SELECT a / b FROM (VALUES (1::numeric(10,2), 30000)) v(a, b)")).isEqualTo("ERROR 22003");
+        assertThat(answer(gw, "SELECT a::float8 / b FROM (VALUES (1::numeric(10,2), 30000)) v(a, b)"))
+            .isEqualTo(answer(pg, "SELECT a::float8 / b FROM (VALUES (1::numeric(10,2), 30000)) v(a, b)"));
+      }
+    }
+  }
+
   @Test
   void numericOfAnExpressionIsRefusedRatherThanAnsweredInDoublePrecision() throws SQLException {
     try (Connection gw = connectGateway(false); Statement statement = gw.createStatement()) {
@@ -109,7 +139,7 @@ class NumericWireTest {
         python, ClientScript.CLIENTS.resolve("python").resolve("numeric_checks.py").toString());
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.passedChecks()).containsExactly("psycopg2 exact numerics", "psycopg2 numeric errors", "psycopg2 numeric column",
-        "psycopg2 unconstrained numeric refusal");
+        "psycopg2 unconstrained numeric refusal", "psycopg2 numeric division");
   }
 
   @Test
@@ -255,6 +285,24 @@ class NumericWireTest {
       }
     }
     return values;
+  }
+
+  /** Every row as {@code name:type value, ...}, numerics by value (their display scale is the column's in DuckDB). */
+  private static List<String> rows(Connection connection, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+          String type = result.getMetaData().getColumnTypeName(i);
+          BigDecimal number = type.equals("numeric") ? result.getBigDecimal(i) : null;
+          String value = number == null ? result.getString(i) : number.stripTrailingZeros().toPlainString();
+          cells.add(result.getMetaData().getColumnLabel(i) + ":" + type + " " + value);
+        }
+        rows.add(String.join(", ", cells));
+      }
+    }
+    return rows;
   }
 
   /** {@code type value, ...} of the first row, or {@code ERROR sqlstate}. */

@@ -6,20 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.ReplicationConfig;
 import io.analytics.gateway.server.GatewayServer;
+import io.analytics.gateway.testing.AuditedRefusals;
 import io.analytics.gateway.testing.RoleUsers;
 import io.analytics.gateway.testing.TestGateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -75,7 +74,7 @@ class SecurityReplicaWireTest {
           assertThat(rows.getString(1)).isEqualTo("true");
         }
         assertRefused(port, "admin", "simple", "SET\u00a0memory_limit = '20MB'");
-        List<String> audited = auditedTexts(writer.home().warehouseDir().resolve("logs"), attacks.size());
+        List<String> audited = AuditedRefusals.replicaTexts(writer.home().warehouseDir().resolve("logs"), attacks.size());
         for (String sql : attacks) {
           assertThat(audited).as("audit line with the whole statement").contains(sql);
         }
@@ -122,11 +121,7 @@ class SecurityReplicaWireTest {
   }
 
   private static Connection connect(int port, String user, String mode) throws SQLException {
-    Properties properties = new Properties();
-    properties.setProperty("user", user);
-    properties.setProperty("password", PASSWORD);
-    properties.setProperty("preferQueryMode", mode);
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/analytics", properties);
+    return RoleUsers.login(port, user, PASSWORD, mode);
   }
 
   private static String lakeDigest(Path lake) throws Exception {
@@ -137,29 +132,5 @@ class SecurityReplicaWireTest {
       }
     }
     return files.toString();
-  }
-
-  private static List<String> auditedTexts(Path logs, int expected) throws Exception {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    List<String> texts = List.of();
-    for (int attempt = 0; attempt < 100; attempt++) {
-      java.util.ArrayList<String> found = new java.util.ArrayList<>();
-      try (Stream<Path> files = Files.list(logs)) {
-        for (Path file : files.filter(f -> f.getFileName().toString().startsWith("audit-replica-")).toList()) {
-          for (String line : Files.readAllLines(file)) {
-            com.fasterxml.jackson.databind.JsonNode node = json.readTree(line);
-            if (node.has("text")) {
-              found.add(node.get("text").asText());
-            }
-          }
-        }
-      }
-      texts = found;
-      if (texts.size() >= expected) {
-        break;
-      }
-      Thread.sleep(50);
-    }
-    return texts;
   }
 }
