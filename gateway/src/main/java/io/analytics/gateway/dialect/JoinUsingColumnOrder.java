@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class JoinUsingColumnOrder implements DialectStage {
   /** The words that end a FROM clause at its own depth. */
-  private static final Set<String> FROM_ENDS = Set.of("WHERE", "GROUP", "HAVING", "WINDOW", "QUALIFY", "ORDER", "LIMIT", "OFFSET",
+  static final Set<String> FROM_ENDS = Set.of("WHERE", "GROUP", "HAVING", "WINDOW", "QUALIFY", "ORDER", "LIMIT", "OFFSET",
       "FETCH", "UNION", "INTERSECT", "EXCEPT", "RETURNING", "FOR");
 
   @Override
@@ -43,7 +43,7 @@ public final class JoinUsingColumnOrder implements DialectStage {
   }
 
   /** The FROM closing the select list the item at {@code star} belongs to, or -1. */
-  private static int fromOfSelectList(SqlStatement statement, int star) {
+  static int fromOfSelectList(SqlStatement statement, int star) {
     int depth = 0;
     for (int i = star + 1; i < statement.size(); i++) {
       Token token = statement.token(i);

@@ -55,6 +55,7 @@ final class ClientQueryPreparer {
   private final io.analytics.gateway.dialect.UnconstrainedNumericConflictUpdates unconstrainedConflictUpdates;
   private final io.analytics.gateway.dialect.StoredCharacterLiterals storedCharacterLiterals;
   private final io.analytics.gateway.dialect.StoredDateLiterals storedDateLiterals;
+  private final io.analytics.gateway.dialect.NaturalJoinColumnOrder naturalJoinColumnOrder;
   private boolean catalogObjectsCreated;
   /** pg_notify() in queries; set when the session has started (see {@link #notificationsStarted}). */
   private io.analytics.gateway.notify.NotifyFunction notifyFunction;
@@ -87,6 +88,7 @@ final class ClientQueryPreparer {
     this.storedCharacterLiterals = new io.analytics.gateway.dialect.StoredCharacterLiterals(
         new io.analytics.gateway.columns.DeclaredTableColumns(engine));
     this.storedDateLiterals = io.analytics.gateway.dialect.StoredDateLiterals.probingWith(engine);
+    this.naturalJoinColumnOrder = io.analytics.gateway.dialect.NaturalJoinColumnOrder.probingWith(engine);
     this.pipeline = new StatementPipeline(stages());
   }
 
@@ -102,6 +104,7 @@ final class ClientQueryPreparer {
         new StatementPipeline.Stage("date-literals", (statement, types) ->
             io.analytics.gateway.dialect.DateLiterals.forDateStyle(sessionValues.parameters().get("DateStyle")).apply(statement)),
         new StatementPipeline.Stage("postgres-dialect", (statement, types) -> PostgresDialect.translate(statement)),
+        new StatementPipeline.Stage("natural-join-column-order", (statement, types) -> naturalJoinColumnOrder.apply(statement)),
         new StatementPipeline.Stage("stored-character-literals", (statement, types) -> storedCharacterLiterals.apply(statement)),
         new StatementPipeline.Stage("stored-date-literals", (statement, types) ->
             storedDateLiterals.apply(statement, sessionValues.parameters().get("DateStyle"))),
