@@ -23,7 +23,6 @@ public final class SessionFunctionMacros {
       "sqrt", "exp", "ln", "log", "log10", "power", "pow", "round", "char", "character", "varchar");
 
   private final SessionCreatedObjects macros = new SessionCreatedObjects();
-  private final SessionCreatedObjects dateDifference = new SessionCreatedObjects();
 
   /**
    * Creates the macros with {@code execute} if {@code statement} names one and they do not exist yet.
@@ -31,9 +30,6 @@ public final class SessionFunctionMacros {
    * @param inTransaction whether a transaction is open (created in it, they vanish if it rolls back)
    */
   public void ensureFor(SqlStatement statement, boolean inTransaction, Consumer<String> execute) {
-    if (!dateDifference.created() && DateDifferenceOperator.isUsedBy(statement)) {
-      dateDifference.ensure(inTransaction, () -> execute.accept(DateDifferenceOperator.STATEMENT));
-    }
     if (macros.created() || !namesOne(statement)) {
       return;
     }
@@ -56,13 +52,11 @@ public final class SessionFunctionMacros {
   /** The transaction the macros may have been created in committed. */
   public void committed() {
     macros.committed();
-    dateDifference.committed();
   }
 
   /** The transaction rolled back: macros created in it are gone, create them again when next needed. */
   public void rolledBack() {
     macros.rolledBack();
-    dateDifference.rolledBack();
   }
 
   static boolean namesOne(SqlStatement statement) {

@@ -39,7 +39,7 @@ class BenchCommandTest {
     // The capacity figures come from a gateway process of its own: 200 connections held, 8 sessions
     // at once, and ten times the trades (200,000 rows) copied to a throttled client.
     assertThat(markdown).contains("Capacity (the gateway as a process of its own")
-        .containsPattern("\\| 200 idle connections \\| [0-9.]+ MB resident")
+        .containsPattern("\\| 200 idle connections \\| -?[0-9.]+ MB resident")
         .containsPattern("\\| 8 concurrent daily-VWAP sessions \\| [0-9]+ ms at once")
         .contains("| 200,000 rows streamed to a slow client | peak heap in use");
     boolean postgres = LocalPostgresCluster.findBinaries().isPresent();
