@@ -44,4 +44,20 @@ final class CallArguments {
     }
     return spans;
   }
+
+  /** Whether {@code word} stands at the top level between the call's parentheses at {@code open} and {@code close}. */
+  static boolean hasTopLevelWord(SqlStatement statement, int open, int close, String word) {
+    int depth = 0;
+    for (int i = open + 1; i < close; i++) {
+      Token token = statement.token(i);
+      if (token.isPunctuation('(') || token.isPunctuation('[')) {
+        depth++;
+      } else if (token.isPunctuation(')') || token.isPunctuation(']')) {
+        depth--;
+      } else if (depth == 0 && token.is(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -44,26 +44,9 @@ public final class FormatCalls implements DialectStage {
     return edits.result();
   }
 
-  /** The source text of each top-level argument between {@code open} and {@code close}. */
+  /** The source text of each top-level argument between {@code open} and {@code close}; null for a VARIADIC call. */
   private static List<String> arguments(SqlStatement statement, int open, int close) {
-    List<String> arguments = new ArrayList<>();
-    int depth = 0;
-    int start = statement.token(open + 1).start();
-    for (int i = open + 1; i < close; i++) {
-      Token token = statement.token(i);
-      if (token.isPunctuation('(') || token.isPunctuation('[')) {
-        depth++;
-      } else if (token.isPunctuation(')') || token.isPunctuation(']')) {
-        depth--;
-      } else if (depth == 0 && token.is("VARIADIC")) {
-        return null;
-      } else if (depth == 0 && token.isPunctuation(',')) {
-        arguments.add(statement.sql().substring(start, statement.token(i - 1).end()));
-        start = statement.token(i + 1).start();
-      }
-    }
-    arguments.add(statement.sql().substring(start, statement.token(close - 1).end()));
-    return arguments;
+    return CallArguments.hasTopLevelWord(statement, open, close, "VARIADIC") ? null : CallArguments.split(statement, open, close);
   }
 
   /** One format string and its arguments' SQL, read left to right as PostgreSQL's text_format does. */

@@ -37,16 +37,8 @@ public final class StringAggregates implements DialectStage {
     if (first.is("DISTINCT") || first.is("ALL") || CallArguments.spans(statement, open, close).size() != 2) {
       return false;
     }
-    int depth = 0;
-    for (int i = open + 1; i < close; i++) {
-      Token token = statement.token(i);
-      if (token.isPunctuation('(') || token.isPunctuation('[')) {
-        depth++;
-      } else if (token.isPunctuation(')') || token.isPunctuation(']')) {
-        depth--;
-      } else if (depth == 0 && token.is("ORDER")) {
-        return false;
-      }
+    if (CallArguments.hasTopLevelWord(statement, open, close, "ORDER")) {
+      return false;
     }
     return close + 1 >= statement.size() || !statement.token(close + 1).is("FILTER");
   }
