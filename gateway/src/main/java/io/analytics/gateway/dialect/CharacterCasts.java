@@ -30,7 +30,7 @@ public final class CharacterCasts implements DialectStage {
     // From the end, so that an outer cast's call opens before an inner one at the same place ('a'::char(3)::varchar(2)).
     for (int i = tokens.size() - 2; i >= 1; i--) {
       if (isSingleByteChar(tokens, i + 1)) {
-        cast(statement, i, i + 2, PgCharacterMacros.CHAR, ")", edits);
+        CastCalls.wrap(statement, i, i + 2, PgCharacterMacros.CHAR + "(", ")", edits);
         continue;
       }
       Optional<CharacterTypeName> type = CharacterTypeName.at(statement, i + 1);
@@ -38,30 +38,9 @@ public final class CharacterCasts implements DialectStage {
         continue;
       }
       String macro = type.get().type().type() == PgTypes.BPCHAR ? PgCharacterMacros.BPCHAR : PgCharacterMacros.VARCHAR;
-      cast(statement, i, type.get().end(), macro, ", " + type.get().type().length() + ")", edits);
+      CastCalls.wrap(statement, i, type.get().end(), macro + "(", ", " + type.get().type().length() + ")", edits);
     }
     return edits.result();
-  }
-
-  /**
-   * Makes the cast at token {@code cast} ({@code ::} or CAST's AS) whose type ends before {@code typeEnd} a call of
-   * {@code macro}, closed by {@code closing} (the length argument and the parenthesis).
-   */
-  private static void cast(SqlStatement statement, int cast, int typeEnd, String macro, String closing, TokenEdits edits) {
-    List<Token> tokens = statement.tokens();
-    if (tokens.get(cast).text().equals("::")) {
-      int start = operandStart(statement, cast - 1);
-      if (start >= 0) {
-        edits.replace(tokens.get(start).start(), tokens.get(start).start(), macro + "(");
-        edits.replace(tokens.get(cast).start(), tokens.get(typeEnd - 1).end(), closing);
-      }
-    } else if (tokens.get(cast).is("AS") && typeEnd < tokens.size() && tokens.get(typeEnd).isPunctuation(')')) {
-      int open = statement.openingParenthesis(typeEnd);
-      if (open >= 1 && tokens.get(open - 1).is("CAST")) {
-        edits.replace(tokens.get(open - 1).start(), tokens.get(open).end(), macro + "(");
-        edits.replace(tokens.get(cast - 1).end(), tokens.get(typeEnd).end(), closing);
-      }
-    }
   }
 
   /** {@code "char"}, PostgreSQL's one-byte type (not an array of it). */
@@ -72,14 +51,5 @@ public final class CharacterCasts implements DialectStage {
 
   private static boolean hasLength(CharacterTypeName type) {
     return type.end() - type.start() >= 3;
-  }
-
-  /** The first token of the cast's operand: a literal or parameter alone, else as {@link NumericCasts} finds it. */
-  private static int operandStart(SqlStatement statement, int end) {
-    Token last = statement.token(end);
-    if (last.type() == TokenType.STRING || last.type() == TokenType.NUMBER || last.type() == TokenType.PARAMETER) {
-      return end;
-    }
-    return NumericCasts.operandStart(statement, end);
   }
 }

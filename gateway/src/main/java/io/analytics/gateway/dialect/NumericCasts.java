@@ -59,6 +59,15 @@ public final class NumericCasts implements DialectStage {
     return alone && (token.type() == TokenType.STRING || token.type() == TokenType.NUMBER || token.type() == TokenType.PARAMETER);
   }
 
+  /** The first token of a {@code ::} cast's operand ending at {@code end}: a literal or parameter alone, else as {@link #operandStart} finds it. */
+  static int castOperandStart(SqlStatement statement, int end) {
+    Token last = statement.token(end);
+    if (last.type() == TokenType.STRING || last.type() == TokenType.NUMBER || last.type() == TokenType.PARAMETER) {
+      return end;
+    }
+    return operandStart(statement, end);
+  }
+
   /**
    * The first token of the operand ending at {@code end} ({@code ::} binds tighter than any operator):
    * a name ({@code t.x}), a call ({@code f(...)}), a parenthesized expression, each with subscripts;

@@ -42,10 +42,10 @@ public final class TemporalPrecisionCasts implements DialectStage {
       } else if (!type.get().timestamp()) {
         throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED, "a cast to " + type.get().postgresName()
             + " is not supported: the gateway's times keep microseconds; cast to time and round in the query");
-      } else if (doubleColon) {
-        roundDoubleColonCast(statement, i, type.get(), edits);
-      } else {
-        roundCastCall(statement, i, type.get(), edits);
+      } else if (!CastCalls.wrap(statement, i, type.get().end(), "list_transform([CAST(",
+          " AS " + type.get().duckDbType() + ")], " + rounding(type.get()) + ")[1]", edits) && doubleColon) {
+        throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED,
+            "this cast to " + type.get().postgresName() + " is not supported; write CAST(... AS " + type.get().postgresName() + ")");
       }
     }
     return edits.result();
@@ -71,33 +71,6 @@ public final class TemporalPrecisionCasts implements DialectStage {
 
   private static boolean mayStartType(Token token) {
     return token.type() == TokenType.WORD && token.value().startsWith("time");
-  }
-
-  private static void roundDoubleColonCast(SqlStatement statement, int cast, TemporalTypeName type, TokenEdits edits) {
-    List<Token> tokens = statement.tokens();
-    Token last = tokens.get(cast - 1);
-    int start = last.type() == TokenType.STRING || last.type() == TokenType.NUMBER || last.type() == TokenType.PARAMETER
-        ? cast - 1 : NumericCasts.operandStart(statement, cast - 1);
-    if (start < 0) {
-      throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED,
-          "this cast to " + type.postgresName() + " is not supported; write CAST(... AS " + type.postgresName() + ")");
-    }
-    edits.replace(tokens.get(start).start(), tokens.get(start).start(), "list_transform([CAST(");
-    edits.replace(tokens.get(cast).start(), tokens.get(type.end() - 1).end(), " AS " + type.duckDbType() + ")], " + rounding(type) + ")[1]");
-  }
-
-  private static void roundCastCall(SqlStatement statement, int as, TemporalTypeName type, TokenEdits edits) {
-    List<Token> tokens = statement.tokens();
-    int close = type.end();
-    if (close >= tokens.size() || !tokens.get(close).isPunctuation(')')) {
-      return;
-    }
-    int open = statement.openingParenthesis(close);
-    if (open < 1 || !tokens.get(open - 1).is("cast")) {
-      return;
-    }
-    edits.replace(tokens.get(open - 1).start(), tokens.get(open).end(), "list_transform([CAST(");
-    edits.replace(tokens.get(as).start(), tokens.get(close).end(), "AS " + type.duckDbType() + ")], " + rounding(type) + ")[1]");
   }
 
   /**
