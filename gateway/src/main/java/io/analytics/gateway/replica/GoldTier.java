@@ -10,7 +10,6 @@ import io.analytics.catalog.lake.LakeScanner;
 import io.analytics.engine.duckdb.DuckDbDatabase;
 import io.analytics.engine.lake.LakeViewCatalog;
 import io.analytics.engine.lake.ReadOnlyLakeViews;
-import io.analytics.gateway.dialect.LockedConfiguration;
 import io.analytics.gateway.session.SessionTier;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,10 +52,7 @@ public final class GoldTier implements AutoCloseable {
       Path viewFiles = scratch.resolve("views");
       ReadOnlyLakeViews views = new ReadOnlyLakeViews(database, new LakeScanner(home), Set.of(Layer.GOLD), viewFiles,
           LAKE_CATALOG);
-      database.restrictFileAccess(List.of(home.layerDir(Layer.GOLD), viewFiles));
-      database.cacheParquetMetadata();
-      // The views are attached after this (an ATTACH changes no setting); nothing is SET on it any more.
-      LockedConfiguration.lock(database);
+      ReadOnlyInstances.lockDown(database, List.of(home.layerDir(Layer.GOLD), viewFiles));
       return new GoldTier(database, views);
     } catch (RuntimeException e) {
       database.close();

@@ -16,7 +16,6 @@ import io.analytics.engine.lake.ReadOnlyLakeViews;
 import io.analytics.engine.replica.AttachedSnapshot;
 import io.analytics.engine.replica.SnapshotPublisher;
 import io.analytics.engine.replica.SnapshotRetention;
-import io.analytics.gateway.dialect.LockedConfiguration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,10 +92,7 @@ public final class ReaderTier implements AutoCloseable {
       }
       readable.add(home.snapshotsDir());
       readable.add(viewFiles);
-      database.restrictFileAccess(readable);
-      database.cacheParquetMetadata();
-      // The lake's views are attached after this (they change no setting); nothing is SET on it any more.
-      LockedConfiguration.lock(database);
+      ReadOnlyInstances.lockDown(database, readable);
       return tier;
     } catch (RuntimeException e) {
       database.close();
