@@ -232,10 +232,17 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
-  /** Runs {@code registration} on this session's connection; a DuckDB error becomes a PlatformException. */
+  /**
+   * Runs {@code registration} on a connection of its own to this session's database, outside any
+   * transaction the session has open; a DuckDB error becomes a PlatformException. Inside the session's
+   * transaction the functions would be its uncommitted catalog change: a second session in a transaction
+   * then failed to register them too ("Failed to register scalar function", checked on duckdb_jdbc 2.0.0.1),
+   * and a rollback took them away. Registered and committed apart, they serve every connection of the
+   * database at once, transactions already open included, and outlive the connection that registered them.
+   */
   public void register(FunctionRegistration registration) {
-    try {
-      registration.register(connection);
+    try (DuckDBConnection registering = (DuckDBConnection) connection.duplicate()) {
+      registration.register(registering);
     } catch (SQLException e) {
       throw translate(e, null);
     }
