@@ -232,17 +232,10 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
-  /**
-   * Runs {@code registration} on a connection of its own to this session's database, outside any
-   * transaction the session has open; a DuckDB error becomes a PlatformException. Inside the session's
-   * transaction the functions would be its uncommitted catalog change: a second session in a transaction
-   * then failed to register them too ("Failed to register scalar function", checked on duckdb_jdbc 2.0.0.1),
-   * and a rollback took them away. Registered and committed apart, they serve every connection of the
-   * database at once, transactions already open included, and outlive the connection that registered them.
-   */
+  /** Runs {@code registration} on this session's connection; a DuckDB error becomes a PlatformException. */
   public void register(FunctionRegistration registration) {
-    try (DuckDBConnection registering = (DuckDBConnection) connection.duplicate()) {
-      registration.register(registering);
+    try {
+      registration.register(connection);
     } catch (SQLException e) {
       throw translate(e, null);
     }
