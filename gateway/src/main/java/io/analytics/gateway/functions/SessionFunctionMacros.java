@@ -19,7 +19,7 @@ public final class SessionFunctionMacros {
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
       "array_remove", "array_replace", "encode", "decode", "bytea",
       "clock_timestamp", "sum", "avg", "var_pop", "stddev_pop", "variance", "var_samp", "stddev", "stddev_samp", "format",
-      "numeric", "decimal", "gcd", "lcm", "extract", "overlaps",
+      "numeric", "decimal", "gcd", "lcm", "extract", "overlaps", "pg_typeof",
       "sqrt", "exp", "ln", "log", "log10", "power", "pow", "round", "char", "character", "varchar");
 
   private final SessionCreatedObjects macros = new SessionCreatedObjects();
@@ -46,6 +46,7 @@ public final class SessionFunctionMacros {
       PgDateFunctionMacros.statements().forEach(execute);
       PgIntervalFunctionMacros.statements().forEach(execute);
       PgTableFunctionMacros.statements().forEach(execute);
+      PgTypeofMacros.statements().forEach(execute);
     });
   }
 
