@@ -380,7 +380,7 @@ class NumericWireTest {
   }
 
   /** Every row as {@code name:type value, ...}, numerics by value (their display scale is the column's in DuckDB). */
-  private static List<String> rows(Connection connection, String sql) throws SQLException {
+  static List<String> rows(Connection connection, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
       while (result.next()) {
