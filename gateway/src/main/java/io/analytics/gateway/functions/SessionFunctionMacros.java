@@ -1,5 +1,8 @@
 package io.analytics.gateway.functions;
 
+import io.analytics.engine.session.EngineSession;
+import io.analytics.gateway.numeric.NumericQuotientFunction;
+import io.analytics.gateway.sessionstate.DatabaseFunctions;
 import io.analytics.gateway.sessionstate.SessionCreatedObjects;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
@@ -25,15 +28,18 @@ public final class SessionFunctionMacros {
   private final SessionCreatedObjects macros = new SessionCreatedObjects();
 
   /**
-   * Creates the macros with {@code execute} if {@code statement} names one and they do not exist yet.
+   * Creates the macros through {@code engine} if {@code statement} names one and they do not exist yet, with the
+   * Java functions they call (once per database).
    *
    * @param inTransaction whether a transaction is open (created in it, they vanish if it rolls back)
    */
-  public void ensureFor(SqlStatement statement, boolean inTransaction, Consumer<String> execute) {
+  public void ensureFor(SqlStatement statement, boolean inTransaction, EngineSession engine) {
     if (macros.created() || !namesOne(statement)) {
       return;
     }
+    Consumer<String> execute = engine::execute;
     macros.ensure(inTransaction, () -> {
+      DatabaseFunctions.registerOnce(engine, NumericQuotientFunction.NAME, NumericQuotientFunction::register);
       PgFunctionMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgAggregateMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgVarianceMacros.statements().forEach(execute);
