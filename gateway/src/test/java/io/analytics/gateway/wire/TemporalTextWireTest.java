@@ -2,16 +2,13 @@ package io.analytics.gateway.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.analytics.engine.testing.PostgresServer;
 import io.analytics.gateway.testing.GatewayExtension;
 import io.analytics.gateway.testing.ReferenceDatabase;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
@@ -56,7 +53,7 @@ class TemporalTextWireTest {
 
   @Test
   void valuesAreWrittenAsPostgresWritesThemInEveryZone() throws Exception {
-    try (Connection pg = connectPostgres(); Connection gw = gateway.connect()) {
+    try (Connection pg = postgres.connect(false); Connection gw = gateway.connect()) {
       for (String zone : ZONES) {
         for (Connection connection : List.of(pg, gw)) {
           try (Statement statement = connection.createStatement()) {
@@ -73,16 +70,10 @@ class TemporalTextWireTest {
     }
   }
 
+  /** COPY TO STDOUT's bytes as text: every value in its text form, as a client receives it. */
   private static String copyOut(Connection connection, String sql) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
     return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static Connection connectPostgres() throws Exception {
-    Properties properties = new Properties();
-    properties.setProperty("user", PostgresServer.USER);
-    properties.setProperty("password", PostgresServer.PASSWORD);
-    return DriverManager.getConnection(postgres.jdbcUrl(), properties);
   }
 }
