@@ -155,7 +155,8 @@ final class ClientQueryPreparer {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   PreparedQuery prepare(SqlStatement statement, List<Integer> declaredTypes, boolean inTransaction) {
     ensureCatalogObjects(statement, inTransaction);
-    functionMacros.ensureFor(statement, inTransaction, engine::execute);
+    functionMacros.ensureFor(statement, inTransaction, engine::execute, () -> io.analytics.gateway.sessionstate.DatabaseFunctions.registerOnce(
+        engine, io.analytics.gateway.functions.PgJavaFunctions.MARKER, io.analytics.gateway.functions.PgJavaFunctions::register));
     jsonSupport.ensureFor(statement, inTransaction, engine);
     if (notifyFunction != null) {
       notifyFunction.ensureFor(statement, inTransaction, engine);
