@@ -11,7 +11,7 @@ public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
       new UnicodeEscapes(), new PreparedParameterTypes(), new FunctionStyleCasts(), new OrderByOperators(), new TemporalPrecisionCasts(), new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
       new VariadicArrays(), new ArrayLiterals(), new MultiDimensionalSlices(), new NullArrayQuantifiers(), new DatePartResults(), new ExtractSeconds(), new RegexHexEscapes(), new RegexpMatches(), new RegexpFunctions(), new NthValuePositions(), new DistinctAggregateOrder(), new IntegerFunctions(), new SetReturningSelectList(),
-      new FunctionAliasReferences(), new WholeRowReferences(), new JoinUsingColumnOrder(), new IntervalLiteralFields(), new JsonCasts(), new JsonOperators(), new RowToJsonNonFinite());
+      new RecursiveCteOrder(), new FunctionAliasReferences(), new WholeRowReferences(), new JoinUsingColumnOrder(), new IntervalLiteralFields(), new JsonCasts(), new JsonOperators(), new RowToJsonNonFinite());
 
   private static final DialectStage AGGREGATES = new AggregateResultTypes();
   private static final DialectStage ARRAY_AGGREGATES = new ArrayAggregateChecks();
