@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Array literals stored into array columns, multi-dimensional slices, array_agg's errors, json_object over text arrays,
- * row_to_json of non-finite floats, long hexadecimal escapes in patterns, parse_ident, array_fill, scale and min_scale
- * answer as in PostgreSQL 15: the same statements through pgjdbc, over the extended and the simple protocol, against a
+ * row_to_json of non-finite floats, long hexadecimal escapes in patterns, parse_ident, array_fill, scale, min_scale,
+ * to_char with numeric formats and acosh answer as in PostgreSQL 15: the same statements through pgjdbc, over the extended and the simple protocol, against a
  * real PostgreSQL and the gateway (values, column names and types; errors by SQLSTATE).
  */
 class ArraysAndFunctionsWireTest {
@@ -47,7 +47,10 @@ class ArraysAndFunctionsWireTest {
       "SELECT parse_ident('a..b')",
       "SELECT array_fill(7, ARRAY[3]), array_fill('x'::text, ARRAY[2]), array_fill(1, ARRAY[0])",
       "SELECT array_fill(1, NULL::int[])",
-      "SELECT scale(1.230), min_scale(1.230), scale(12), min_scale(0.500::numeric(5,3))");
+      "SELECT scale(1.230), min_scale(1.230), scale(12), min_scale(0.500::numeric(5,3))",
+      "SELECT to_char(1234.5, 'FM9,999.00'), to_char(-0.5, '999D99'), to_char(12, 'S9999'), to_char(-12, '999MI'), to_char(7, 'PL0000')",
+      "SELECT to_char(123456789::int8, '9G999G999G999'), to_char(2.5::float8, '9'), to_char(3.14159::float8, '9.999'), to_char(12345, '999')",
+      "SELECT acosh(0.5)");
 
   @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
