@@ -54,7 +54,7 @@ public final class PgFormatCalls {
         // PgNumberFormat, a Java function (PgJavaFunctions): the value's text keeps every digit, its type says how to round.
         return PgJavaFunctions.TO_CHAR_NUMBER + "(CAST(" + argument + " AS VARCHAR), typeof(" + argument + "), " + literal(format) + ")";
       }
-      return "strftime(" + argument + ", " + literal(PgDateTimeFormat.toStrftime(format, false)) + ")";
+      return PgDateTimeFormat.toCharExpression(argument, format);
     }
     String parsed = "strptime(" + argument + ", " + literal(PgDateTimeFormat.toStrftime(format, true)) + ")";
     return function.equals("to_date") ? "CAST(" + parsed + " AS DATE)" : "CAST(" + parsed + " AS TIMESTAMPTZ)";
