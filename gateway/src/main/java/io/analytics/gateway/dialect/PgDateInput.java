@@ -55,6 +55,11 @@ public final class PgDateInput {
     if (fields == null) {
       throw badFormat(text);
     }
+    return read(fields, text);
+  }
+
+  /** As {@link #read(String)}, for fields already split ({@link PgTimestampInput} reads the time and zone fields itself). */
+  Optional<LocalDate> read(List<Field> fields, String text) {
     Decoded decoded = new Decoded(text);
     boolean julianNext = false;
     for (Field field : fields) {
@@ -95,6 +100,16 @@ public final class PgDateInput {
       }
     }
     return Optional.of(decoded.validated());
+  }
+
+  /** Whether the date reader takes {@code word} (lower case): a month or weekday name, an era, noise words, Julian's J. */
+  static boolean isDateWord(String word) {
+    return MONTHS.containsKey(word) || IGNORED.contains(word) || word.equals("bc") || word.equals("j") || word.equals("julian");
+  }
+
+  /** Whether a field of separated parts starts with a month name ({@code feb-10-1997}), not a zone name. */
+  static boolean startsWithMonth(String text) {
+    return MONTHS.containsKey(firstWord(text));
   }
 
   private static String firstWord(String text) {

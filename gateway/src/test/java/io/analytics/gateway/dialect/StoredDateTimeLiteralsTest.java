@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Date literals stored into DATE columns are read as PostgreSQL reads them, by the column DuckDB's binder names. */
-class StoredDateLiteralsTest {
+/** Date and timestamp literals stored into DATE and TIMESTAMP columns are read as PostgreSQL reads them, by the column DuckDB's binder names. */
+class StoredDateTimeLiteralsTest {
   private final List<String> probed = new ArrayList<>();
 
   /** A probe answering these types for the parameters $1, $2, ... it is asked about. */
-  private StoredDateLiterals stage(String... types) {
-    return new StoredDateLiterals(sql -> {
+  private StoredDateTimeLiterals stage(String... types) {
+    return new StoredDateTimeLiterals(sql -> {
       probed.add(sql);
       return List.of(types);
     });
@@ -45,5 +45,24 @@ class StoredDateLiteralsTest {
       assertThat(stage("DATE", "DATE", "DATE", "DATE").apply(SqlStatement.parse(sql), "ISO, MDY").sql()).as(sql).isEqualTo(sql);
     }
     assertThat(probed).isEmpty();
+  }
+
+  @Test
+  void timestampColumnsGetTheTimestampPostgresReads() {
+    assertThat(stage("TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "VARCHAR").apply(SqlStatement.parse(
+        "INSERT INTO t VALUES ('Mon Feb 10 17:32:01 1997 PST', 'Mon Feb 10 17:32:01 1997 PST', 'Mon Feb 10 17:32:01 1997 PST')"), "ISO, MDY").sql())
+        .isEqualTo("INSERT INTO t VALUES ('1997-02-10 17:32:01', '1997-02-11 01:32:01+00', 'Mon Feb 10 17:32:01 1997 PST')");
+    assertThat(stage("TIMESTAMP", "TIMESTAMP").apply(SqlStatement.parse("INSERT INTO t VALUES ('tomorrow EST', '1997-02-10 17:32:01-08')"), "ISO, MDY").sql())
+        .isEqualTo("INSERT INTO t VALUES ((CAST(current_date + 1 AS TIMESTAMP)), '1997-02-10 17:32:01')");
+    assertThat(stage("TIMESTAMP WITH TIME ZONE").apply(SqlStatement.parse("UPDATE t SET d = 'epoch' WHERE id = 1"), "ISO, MDY").sql())
+        .isEqualTo("UPDATE t SET d = '1970-01-01 00:00:00+00' WHERE id = 1");
+  }
+
+  @Test
+  void aTimestampPostgresRefusesIsRefusedInATimestampColumnOnly() {
+    assertThat(StageOutcome.sqlStateOf(sql -> stage("TIMESTAMP").apply(SqlStatement.parse(sql), "ISO, MDY").sql(),
+        "INSERT INTO t VALUES ('2000-01-01 25:00')")).isEqualTo("22008");
+    assertThat(stage("VARCHAR").apply(SqlStatement.parse("INSERT INTO t VALUES ('2000-01-01 25:00')"), "ISO, MDY").sql())
+        .isEqualTo("INSERT INTO t VALUES ('2000-01-01 25:00')");
   }
 }
