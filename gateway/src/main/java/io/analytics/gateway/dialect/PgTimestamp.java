@@ -19,6 +19,22 @@ public record PgTimestamp(Kind kind, LocalDate date, long micros, ZoneId zone, i
   /** A finite value, {@code infinity}, {@code -infinity}, {@code now}, or {@code today} (with tomorrow and yesterday). */
   public enum Kind { FINITE, INFINITY, NEGATIVE_INFINITY, NOW, TODAY }
 
+  private static final long MICROS_PER_DAY = 86_400_000_000L;
+  private static final long EPOCH_2000 = LocalDate.of(2000, 1, 1).toEpochDay();
+
+  /**
+   * The value rounded to {@code unit} microseconds as PostgreSQL rounds a value for a column of fewer fractional digits
+   * (AdjustTimestampForTypmod: half away from zero, counted from 2000-01-01); itself unless finite.
+   */
+  PgTimestamp roundedTo(long unit) {
+    if (kind != Kind.FINITE || unit <= 1) {
+      return this;
+    }
+    long since2000 = (date.toEpochDay() - EPOCH_2000) * MICROS_PER_DAY + micros;
+    long rounded = since2000 >= 0 ? (since2000 + unit / 2) / unit * unit : -((-since2000 + unit / 2) / unit * unit);
+    return new PgTimestamp(kind, date, micros + rounded - since2000, zone, days);
+  }
+
   /** The date and time of day as written, the zone not applied. */
   LocalDateTime local() {
     return date.atStartOfDay().plus(micros, ChronoUnit.MICROS);

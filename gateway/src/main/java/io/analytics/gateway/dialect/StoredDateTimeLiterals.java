@@ -31,20 +31,32 @@ public final class StoredDateTimeLiterals {
    * A timestamp literal as PostgreSQL reads it: DuckDB's SQL for it as a timestamp and as a timestamptz (null where the
    * literal stays), or the errors PostgreSQL raises for it as each.
    */
-  record TimestampReading(String plain, String zoned, PlatformException plainRefusal, PlatformException zonedRefusal) {}
+  record TimestampReading(PgTimestamp value, String plain, String zoned, PlatformException plainRefusal, PlatformException zonedRefusal) {
+    /** Whether storing it into a column of fewer fractional digits needs rounding (a fraction finer than 1/100 s or not whole). */
+    boolean fractional() {
+      return value != null && value.kind() == PgTimestamp.Kind.FINITE && value.micros() % 1_000_000 != 0;
+    }
+  }
 
   /** PostgreSQL's special timestamp inputs: a text starting with one is worth PostgreSQL's error in a timestamp column. */
   private static final java.util.Set<String> SPECIAL_VALUES = java.util.Set.of("now", "today", "tomorrow", "yesterday", "epoch", "infinity", "-infinity");
 
   private final AnyArrayParameters.ParameterTypes probe;
+  private final TimestampColumnPrecisions precisions;
 
   public StoredDateTimeLiterals(AnyArrayParameters.ParameterTypes probe) {
+    this(probe, query -> List.of());
+  }
+
+  /** {@code firstColumn} answers catalog queries (a query's first column as text), for columns of fewer fractional digits. */
+  StoredDateTimeLiterals(AnyArrayParameters.ParameterTypes probe, java.util.function.Function<String, List<String>> firstColumn) {
     this.probe = requireNonNull(probe, "probe is null");
+    this.precisions = new TimestampColumnPrecisions(firstColumn);
   }
 
   /** Probes with the session's own DuckDB connection, where the statement's tables are visible. */
   public static StoredDateTimeLiterals probingWith(EngineSession engine) {
-    return new StoredDateTimeLiterals(AnyArrayParameters.ParameterTypes.preparingWith(engine));
+    return new StoredDateTimeLiterals(AnyArrayParameters.ParameterTypes.preparingWith(engine), engine::firstColumn);
   }
 
   /** The statement with its stored date literals in ISO form, read under {@code dateStyle} (a DateStyle setting). */
@@ -79,14 +91,32 @@ public final class StoredDateTimeLiterals {
       return statement;
     }
     TokenEdits edits = new TokenEdits(statement);
+    long[] units = roundingUnits(statement, spans, types, timestampReadings);
     for (int i = 0; i < spans.size(); i++) {
       Token value = statement.token(spans.get(i).start());
-      String replacement = replacement(types.get(i), readings.get(i), timestampReadings.get(i));
+      TimestampReading timestamp = timestampReadings.get(i);
+      if (units[i] > 1) {
+        PgTimestamp rounded = timestamp.value().roundedTo(units[i]);
+        timestamp = new TimestampReading(rounded, rounded.sql(false), rounded.sql(true), null, null);
+      }
+      String replacement = replacement(types.get(i), readings.get(i), timestamp);
       if (replacement != null) {
         edits.replace(value.start(), value.end(), replacement.startsWith("'") ? replacement : "(" + replacement + ")");
       }
     }
     return edits.result();
+  }
+
+  /** The units stored timestamps round to (see {@link TimestampColumnPrecisions}), asked only when one has a fraction. */
+  private long[] roundingUnits(SqlStatement statement, List<StoredValues.Span> spans, List<String> types, List<TimestampReading> readings) {
+    for (int i = 0; i < spans.size(); i++) {
+      if (readings.get(i) != null && readings.get(i).fractional() && types.get(i) != null && types.get(i).startsWith("TIMESTAMP")) {
+        return precisions.units(statement, spans);
+      }
+    }
+    long[] none = new long[spans.size()];
+    java.util.Arrays.fill(none, 1);
+    return none;
   }
 
   /** What DuckDB gets for a literal stored as {@code type}: null to keep it; PostgreSQL's error when it refuses it. */
@@ -125,7 +155,7 @@ public final class StoredDateTimeLiterals {
       if (plain.equals(quoted) && zoned.equals(quoted)) {
         return null;
       }
-      return new TimestampReading(plain.equals(quoted) ? null : plain, zoned.equals(quoted) ? null : zoned, null, null);
+      return new TimestampReading(value.get(), plain.equals(quoted) ? null : plain, zoned.equals(quoted) ? null : zoned, null, null);
     } catch (PlatformException e) {
       String first = text.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
       boolean timeOfDay = text.indexOf(':') >= 0 && text.chars().anyMatch(Character::isDigit);
@@ -139,7 +169,7 @@ public final class StoredDateTimeLiterals {
       } catch (PlatformException withZone) {
         zoned = withZone;
       }
-      return new TimestampReading(null, null, e, zoned);
+      return new TimestampReading(null, null, null, e, zoned);
     }
   }
 

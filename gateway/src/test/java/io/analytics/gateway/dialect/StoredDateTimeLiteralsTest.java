@@ -65,4 +65,21 @@ class StoredDateTimeLiteralsTest {
     assertThat(stage("VARCHAR").apply(SqlStatement.parse("INSERT INTO t VALUES ('2000-01-01 25:00')"), "ISO, MDY").sql())
         .isEqualTo("INSERT INTO t VALUES ('2000-01-01 25:00')");
   }
+
+  @Test
+  void aFractionStoredIntoATimestampOfFewerDigitsIsRoundedAsPostgresRoundsIt() {
+    List<String> catalog = new ArrayList<>();
+    StoredDateTimeLiterals stage = new StoredDateTimeLiterals(sql -> List.of("TIMESTAMP", "TIMESTAMP WITH TIME ZONE"), query -> {
+      catalog.add(query);
+      return query.contains("duckdb_constraints") ? List.of("CHECK(CASE  WHEN (((d1 IS NULL) OR (NOT isfinite(d1)) OR ((epoch_us(d1) % 10000) = 0))) "
+          + "THEN (true) ELSE \"error\"('x') END)") : List.of("d1", "d2");
+    });
+    assertThat(stage.apply(SqlStatement.parse("INSERT INTO TIMESTAMP_TBL VALUES ('Mon Feb 10 17:32:01.999999 1997 PST', 'Feb 10 17:32:01.999999 1997 PST')"),
+        "ISO, MDY").sql()).isEqualTo("INSERT INTO TIMESTAMP_TBL VALUES ('1997-02-10 17:32:02', '1997-02-11 01:32:01.999999+00')");
+    assertThat(stage.apply(SqlStatement.parse("INSERT INTO timestamp_tbl (d2, d1) VALUES ('Feb 10 17:32:01.125 1997', 'Feb 10 17:32:01.125 1997')"),
+        "ISO, MDY").sql()).isEqualTo("INSERT INTO timestamp_tbl (d2, d1) VALUES ('1997-02-10 17:32:01.125', '1997-02-10 17:32:01.12')");
+    assertThat(stage.apply(SqlStatement.parse("UPDATE timestamp_tbl SET d1 = 'Dec 31 23:59:59.995 1999' WHERE true"), "ISO, MDY").sql())
+        .isEqualTo("UPDATE timestamp_tbl SET d1 = '1999-12-31 23:59:59.99' WHERE true");
+    assertThat(catalog).allMatch(query -> query.contains("'timestamp_tbl'"));
+  }
 }

@@ -85,6 +85,24 @@ class TimestampInputWireTest {
     }
   }
 
+  @Test
+  void aFractionStoredIntoATimestampOfFewerDigitsIsRoundedAsPostgresRoundsIt() throws SQLException {
+    for (boolean simple : new boolean[] {false, true}) {
+      try (Connection pg = postgres.connect(simple); Connection gw = gateway.connect(simple)) {
+        for (String sql : List.of("DROP TABLE IF EXISTS rounded", "CREATE TABLE rounded (id int, d1 timestamp(2) without time zone, d2 timestamp(2) with time zone)")) {
+          JdbcAnswer.of(pg, sql);
+          JdbcAnswer.of(gw, sql);
+        }
+        assertSame(gw, pg, "INSERT INTO rounded VALUES (1, 'Mon Feb 10 17:32:01.999999 1997 PST', 'Mon Feb 10 17:32:01.999999 1997 PST')", simple);
+        assertSame(gw, pg, "INSERT INTO rounded (d2, id, d1) VALUES ('Feb 10 17:32:01.125 2007 UTC', 2, 'Feb 10 17:32:01.125 1997')", simple);
+        assertSame(gw, pg, "UPDATE rounded SET d1 = 'Dec 31 23:59:59.995 1999' WHERE id = 2", simple);
+        // The precision is not sent as the column's type modifier (docs/TYPES.md): values, names and types are PostgreSQL's.
+        String select = "SELECT * FROM rounded ORDER BY id";
+        assertThat(JdbcAnswer.withoutPrecision(gw, select)).as(select).isEqualTo(JdbcAnswer.withoutPrecision(pg, select));
+      }
+    }
+  }
+
   private static void assertSame(Connection gateway, Connection postgres, String sql, boolean simple) {
     assertThat(JdbcAnswer.of(gateway, sql)).as(sql + (simple ? " (simple)" : "")).isEqualTo(JdbcAnswer.of(postgres, sql));
   }
