@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
-      new UnicodeEscapes(), new FunctionStyleCasts(), new OrderByOperators(), new TemporalPrecisionCasts(), new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
+      new UnicodeEscapes(), new PreparedParameterTypes(), new FunctionStyleCasts(), new OrderByOperators(), new TemporalPrecisionCasts(), new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
       new VariadicArrays(), new ArrayLiterals(), new NullArrayQuantifiers(), new DatePartResults(), new ExtractSeconds(), new RegexpMatches(), new RegexpFunctions(), new NthValuePositions(), new DistinctAggregateOrder(), new IntegerFunctions(), new SetReturningSelectList(),
       new FunctionAliasReferences(), new WholeRowReferences(), new JoinUsingColumnOrder(), new IntervalLiteralFields(), new JsonCasts(), new JsonOperators());
 
