@@ -125,8 +125,15 @@ public final class PgDateInput {
     int dot = text.indexOf('.');
     if (dot >= 0 && (decoded.mask & DATE) == 0) {
       decodeDate(text, decoded);
-    } else if (dot >= 0 || (text.length() >= 6 && (decoded.mask & DATE) != DATE)) {
-      if (dot >= 0 || text.length() > 8) {
+    } else if (text.length() >= 6 && (decoded.mask & DATE) != 0 && (decoded.mask & TIME) == 0 && dot < 0) {
+      // DecodeNumberField: six digits after part of a date and before any time are hhmmss.
+      if (text.length() != 6) {
+        throw badFormat(decoded.text);
+      }
+      decoded.time();
+    } else if (dot >= 0 || (text.length() >= 6 && (decoded.mask & DATE) == 0)) {
+      // Six or more digits before any date field: the last four are month and day, the rest the year.
+      if (dot >= 0 || text.length() > 12) {
         throw badFormat(decoded.text);
       }
       int yearLength = text.length() - 4;

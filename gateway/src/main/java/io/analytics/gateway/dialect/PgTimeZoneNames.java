@@ -33,6 +33,20 @@ final class PgTimeZoneNames {
     return Optional.ofNullable(ABBREVIATIONS.get(word));
   }
 
+  /**
+   * The offset a dynamic abbreviation ({@code MSK} for Europe/Moscow) stands for at {@code local}, as PostgreSQL's
+   * DetermineTimeZoneAbbrevOffset finds it: at the moment {@code local} is in the zone (in a transition's gap the
+   * offset before it, in its overlap the one after), the zone's standard offset for a standard-time name, its offset
+   * then for a summer name ({@code AZST}, {@code LHDT}: one whose name without the {@code S} before its final {@code T}
+   * is also an abbreviation).
+   */
+  static ZoneOffset offsetOf(String abbreviation, ZoneId zone, java.time.LocalDateTime local) {
+    java.time.Instant moment = java.time.ZonedDateTime.ofLocal(local, zone, null).withLaterOffsetAtOverlap().toInstant();
+    boolean summer = abbreviation.endsWith("dt") || abbreviation.endsWith("st")
+        && ABBREVIATIONS.containsKey(abbreviation.substring(0, abbreviation.length() - 2) + "t");
+    return summer ? zone.getRules().getOffset(moment) : zone.getRules().getStandardOffset(moment);
+  }
+
   /** A zone by its IANA name or as a POSIX specification without daylight-saving rules ({@code name} in any case). */
   static Optional<ZoneId> zone(String name) {
     String lower = name.toLowerCase(Locale.ROOT);

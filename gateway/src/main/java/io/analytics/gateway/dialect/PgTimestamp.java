@@ -59,7 +59,8 @@ public record PgTimestamp(Kind kind, LocalDate date, long micros, ZoneId zone, i
   private String finite(boolean withTimeZone) {
     LocalDateTime local = local();
     if (withTimeZone && zone != null) {
-      local = ZonedDateTime.ofLocal(local, zone, null).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+      // In a transition's overlap PostgreSQL takes the offset after it (standard time), as in its gap.
+      local = ZonedDateTime.ofLocal(local, zone, null).withLaterOffsetAtOverlap().withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
     if (local.getYear() <= 0) {
       String expression = "CAST(DATE '" + DateLiterals.iso(local.toLocalDate()) + "' + TIME '" + timeOfDay(local) + "' AS TIMESTAMP)";

@@ -81,6 +81,8 @@ public final class PgTimestampInput {
     private int hour = -1;
     private String meridian;
     private ZoneId zone;
+    /** The abbreviation the zone came from when it stands for a zone's offset at the time given (MSK). */
+    private String dynamicAbbreviation;
     private PgTimestamp.Kind special;
     private int days;
 
@@ -119,6 +121,7 @@ public final class PgTimestampInput {
       Optional<ZoneId> abbreviation = PgTimeZoneNames.abbreviation(word);
       if (abbreviation.isPresent()) {
         zone(abbreviation.get());
+        dynamicAbbreviation = abbreviation.get() instanceof ZoneOffset ? null : word;
         return;
       }
       switch (word) {
@@ -163,6 +166,8 @@ public final class PgTimestampInput {
         throw badFormat(text);
       }
       micros = value;
+      // The date reader reads a number after a time as a date field, before one as a time (DecodeNumberField).
+      dateFields.add(new Field(Kind.TIME, ""));
     }
 
     private void zone(ZoneId value) {
@@ -243,6 +248,11 @@ public final class PgTimestampInput {
       return new PlatformException(SqlState.INVALID_PARAMETER_VALUE, "time zone \"" + name + "\" not recognized", null, null, 0, null);
     }
 
+    /** Whether no field of a date was given (the time's marker aside). */
+    private boolean noDate() {
+      return dateFields.stream().allMatch(field -> field.kind() == Kind.TIME);
+    }
+
     Optional<PgTimestamp> reading() {
       long time = micros == null ? 0 : micros;
       if (meridian != null) {
@@ -256,7 +266,7 @@ public final class PgTimestampInput {
         time = meridian.equals("am") ? (hour == 12 ? time - 12 * hourMicros : time) : (hour == 12 ? time : time + 12 * hourMicros);
       }
       if (special != null && special != PgTimestamp.Kind.TODAY) {
-        boolean alone = dateFields.isEmpty() && micros == null && meridian == null && (special == PgTimestamp.Kind.FINITE || zone == null);
+        boolean alone = noDate() && micros == null && meridian == null && (special == PgTimestamp.Kind.FINITE || zone == null);
         if (!alone) {
           throw badFormat(text);
         }
@@ -264,7 +274,7 @@ public final class PgTimestampInput {
         return Optional.of(new PgTimestamp(special, epoch, 0, zone, 0));
       }
       if (special == PgTimestamp.Kind.TODAY) {
-        if (!dateFields.isEmpty()) {
+        if (!noDate()) {
           throw badFormat(text);
         }
         return Optional.of(new PgTimestamp(special, null, time, zone, days));
@@ -280,6 +290,9 @@ public final class PgTimestampInput {
         return Optional.empty();
       }
       PgTimestamp value = new PgTimestamp(PgTimestamp.Kind.FINITE, date.get(), time, zone, 0);
+      if (dynamicAbbreviation != null) {
+        value = new PgTimestamp(PgTimestamp.Kind.FINITE, date.get(), time, PgTimeZoneNames.offsetOf(dynamicAbbreviation, zone, value.local()), 0);
+      }
       LocalDateTime utc = zone == null ? value.local() : value.local().minusSeconds(zone.getRules().getOffset(value.local()).getTotalSeconds());
       // A timestamptz without a zone is in the session's, unknown here: its bounds are widened by the largest offset.
       long slack = withTimeZone && zone == null ? 15 : 0;

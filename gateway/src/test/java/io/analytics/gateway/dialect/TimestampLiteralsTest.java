@@ -44,6 +44,9 @@ class TimestampLiteralsTest {
     assertThat(timestamp("1999-12-31 24:00:00")).isEqualTo("'2000-01-01 00:00:00'");
     assertThat(timestamp("2000-01-01 12:00:60")).isEqualTo("'2000-01-01 12:01:00'");
     assertThat(timestamp("2000-01-01 allballs")).isEqualTo("'2000-01-01 00:00:00'");
+    assertThat(timestamptz("Sat Mar 12 23:58:48 100000 IST")).isEqualTo("'100000-03-12 21:58:48+00'");
+    assertThat(timestamptz("100000312 23:58:48 IST")).isEqualTo("'10000-03-12 21:58:48+00'");
+    assertThat(timestamptz("1000000312 23:58:48 IST")).isEqualTo("'100000-03-12 21:58:48+00'");
   }
 
   @Test
@@ -56,6 +59,16 @@ class TimestampLiteralsTest {
     assertThat(timestamptz("2000-07-01 12:00 PST8PDT")).isEqualTo("'2000-07-01 19:00:00+00'");
     assertThat(timestamptz("Jan 1 2000 12:00 PDT")).isEqualTo("'2000-01-01 19:00:00+00'");
     assertThat(timestamptz("2000-01-01 12:00 z")).isEqualTo("'2000-01-01 12:00:00+00'");
+    assertThat(timestamptz("2011-03-27 02:00:00 MSK")).isEqualTo("'2011-03-26 22:00:00+00'");
+    assertThat(timestamptz("2011-03-27 01:59:59 MSK")).isEqualTo("'2011-03-26 22:59:59+00'");
+    assertThat(timestamptz("2010-07-01 12:00 MSK")).isEqualTo("'2010-07-01 09:00:00+00'");
+    assertThat(timestamptz("2014-10-26 01:00:00 MSK")).isEqualTo("'2014-10-25 22:00:00+00'");
+    assertThat(timestamptz("2014-10-26 00:59:59 MSK")).isEqualTo("'2014-10-25 20:59:59+00'");
+    assertThat(timestamptz("2014-10-26 01:00:00 Europe/Moscow")).isEqualTo("'2014-10-25 22:00:00+00'");
+    assertThat(timestamptz("2014-10-26 00:59:59 Europe/Moscow")).isEqualTo("'2014-10-25 20:59:59+00'");
+    assertThat(timestamptz("2011-03-27 02:30:00 Europe/Moscow")).isEqualTo("'2011-03-26 23:30:00+00'");
+    assertThat(timestamptz("2010-07-01 12:00 AZST")).isEqualTo("'2010-07-01 07:00:00+00'");
+    assertThat(timestamptz("2010-01-01 12:00 AZST")).isEqualTo("'2010-01-01 08:00:00+00'");
     assertThat(timestamp("2000-03-15 08:14:01 GMT+8")).as("a timestamp ignores the zone").isEqualTo("'2000-03-15 08:14:01'");
   }
 
@@ -109,6 +122,7 @@ class TimestampLiteralsTest {
     assertRefused("SELECT '2000-01-01 13:00 pm'::timestamp", SqlState.DATETIME_FIELD_OVERFLOW, "date/time field value out of range");
     assertRefused("SELECT '4714-11-23 23:59:59 BC'::timestamp", SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
     assertRefused("SELECT '1997-02-10 17:32:01 -0800 PST'::timestamp", SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax");
+    assertRefused("SELECT 'Mar 12 100000'::timestamptz", SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax");
   }
 
   private static void assertRefused(String sql, SqlState state, String message) {
