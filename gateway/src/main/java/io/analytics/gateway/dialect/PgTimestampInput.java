@@ -30,6 +30,9 @@ public final class PgTimestampInput {
   private static final java.util.regex.Pattern PLAIN_ISO =
       java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?)?");
 
+  /** A time of day run together after a date: hhmm, hhmmss, hhmmss.fraction. */
+  private static final java.util.regex.Pattern RUN_TOGETHER_TIME = java.util.regex.Pattern.compile("\\d{4}|\\d{6}(\\.\\d*)?");
+
   private final PgDateInput dates;
   private final String typeName;
   private final boolean withTimeZone;
@@ -91,23 +94,54 @@ public final class PgTimestampInput {
     }
 
     void add(Field field) {
+      long datesBefore = dateFieldCount();
+      boolean fixedBefore = isFixedSpecial();
+      decode(field);
+      if (fixedBefore && dateFieldCount() > datesBefore) {
+        // PostgreSQL 15 ignores the fields before epoch or infinity, and refuses a date after it.
+        throw badFormat(text);
+      }
+    }
+
+    private long dateFieldCount() {
+      return dateFields.stream().filter(field -> field.kind() != Kind.TIME).count();
+    }
+
+    private boolean isFixedSpecial() {
+      return special == PgTimestamp.Kind.FINITE || special == PgTimestamp.Kind.INFINITY || special == PgTimestamp.Kind.NEGATIVE_INFINITY;
+    }
+
+    private void decode(Field field) {
       String value = field.text();
       switch (field.kind()) {
         case TIME -> time(timeOfDay(value));
         case ZONE -> zone(numericZone(value));
         case NUMBER -> {
-          if (dateSeen && micros == null && value.indexOf('.') < 0 && (value.length() == 4 || value.length() == 6)) {
-            // hhmm or hhmmss run together after a complete date (19970210 173201).
-            int seconds = value.length() == 6 ? Integer.parseInt(value.substring(4)) : 0;
-            time(clock(Integer.parseInt(value.substring(0, 2)), Integer.parseInt(value.substring(2, 4)), seconds, 0));
+          if (dateSeen && micros == null && RUN_TOGETHER_TIME.matcher(value).matches()) {
+            time(runTogetherTime(value));
+          } else if (afterJulian() && value.indexOf('.') > 0) {
+            // A fractional Julian day: its fraction is a time of day (J2452271.5 is noon).
+            int dot = value.indexOf('.');
+            dateFields.add(new Field(Kind.NUMBER, value.substring(0, dot)));
+            time(Math.round(Math.rint(Double.parseDouble("0" + value.substring(dot)) * 86_400 * MICROS_PER_SECOND)));
+            dateSeen = true;
           } else {
             dateFields.add(field);
             dateSeen |= value.length() >= 6 || value.indexOf('.') >= 0;
           }
         }
         case DATE -> {
+          int sign = Math.max(value.indexOf('-'), value.indexOf('+'));
           if (Character.isLetter(value.charAt(0)) && !PgDateInput.startsWithMonth(value)) {
             zone(PgTimeZoneNames.zone(value).orElseThrow(() -> unknownZone(value)));
+          } else if ((dateSeen || afterJulian()) && sign > 0 && Character.isDigit(value.charAt(0))) {
+            // A time (or a Julian day) run together with its zone: 040506-08, J2452271-08.
+            boolean julianDay = afterJulian();
+            zone(numericZone(value.substring(sign)));
+            decode(new Field(Kind.NUMBER, value.substring(0, sign)));
+            if (!julianDay && micros == null) {
+              throw badFormat(text);
+            }
           } else {
             dateFields.add(field);
             dateSeen = true;
@@ -131,10 +165,7 @@ public final class PgTimestampInput {
         case "yesterday" -> special(PgTimestamp.Kind.TODAY, -1);
         case "infinity" -> special(PgTimestamp.Kind.INFINITY, 0);
         case "-infinity" -> special(PgTimestamp.Kind.NEGATIVE_INFINITY, 0);
-        case "epoch" -> {
-          special(PgTimestamp.Kind.FINITE, 0);
-          zone(ZoneOffset.UTC);
-        }
+        case "epoch" -> special(PgTimestamp.Kind.FINITE, 0);
         case "allballs" -> time(0L);
         case "am", "pm" -> {
           if (meridian != null) {
@@ -153,10 +184,26 @@ public final class PgTimestampInput {
       }
     }
 
-    private void special(PgTimestamp.Kind kind, int relativeDays) {
-      if (special != null) {
-        throw badFormat(text);
+    /** Whether the last date field was Julian's J, which takes the next number as its day. */
+    private boolean afterJulian() {
+      if (dateFields.isEmpty()) {
+        return false;
       }
+      String last = dateFields.get(dateFields.size() - 1).text();
+      return last.equals("j") || last.equals("julian");
+    }
+
+    /** hhmm, hhmmss or hhmmss.fraction after a complete date (19970210 173201, 20011227 040506.789). */
+    private long runTogetherTime(String value) {
+      int dot = value.indexOf('.');
+      String digits = dot < 0 ? value : value.substring(0, dot);
+      int seconds = digits.length() == 6 ? Integer.parseInt(digits.substring(4)) : 0;
+      long fraction = dot < 0 ? 0 : Math.round(Math.rint(Double.parseDouble("0" + value.substring(dot)) * MICROS_PER_SECOND));
+      return clock(Integer.parseInt(digits.substring(0, 2)), Integer.parseInt(digits.substring(2, 4)), seconds, fraction);
+    }
+
+    /** The last special value given wins, as in PostgreSQL 15 ('now epoch' is the epoch). */
+    private void special(PgTimestamp.Kind kind, int relativeDays) {
       special = kind;
       days = relativeDays;
     }
@@ -250,7 +297,7 @@ public final class PgTimestampInput {
 
     /** Whether no field of a date was given (the time's marker aside). */
     private boolean noDate() {
-      return dateFields.stream().allMatch(field -> field.kind() == Kind.TIME);
+      return dateFieldCount() == 0;
     }
 
     Optional<PgTimestamp> reading() {
@@ -265,13 +312,15 @@ public final class PgTimestampInput {
         long hourMicros = 3600 * MICROS_PER_SECOND;
         time = meridian.equals("am") ? (hour == 12 ? time - 12 * hourMicros : time) : (hour == 12 ? time : time + 12 * hourMicros);
       }
-      if (special != null && special != PgTimestamp.Kind.TODAY) {
-        boolean alone = noDate() && micros == null && meridian == null && (special == PgTimestamp.Kind.FINITE || zone == null);
-        if (!alone) {
+      if (isFixedSpecial()) {
+        LocalDate epoch = special == PgTimestamp.Kind.FINITE ? LocalDate.of(1970, 1, 1) : null;
+        return Optional.of(new PgTimestamp(special, epoch, 0, special == PgTimestamp.Kind.FINITE ? ZoneOffset.UTC : null, 0));
+      }
+      if (special == PgTimestamp.Kind.NOW) {
+        if (!noDate() || micros != null || meridian != null || zone != null) {
           throw badFormat(text);
         }
-        LocalDate epoch = special == PgTimestamp.Kind.FINITE ? LocalDate.of(1970, 1, 1) : null;
-        return Optional.of(new PgTimestamp(special, epoch, 0, zone, 0));
+        return Optional.of(new PgTimestamp(special, null, 0, null, 0));
       }
       if (special == PgTimestamp.Kind.TODAY) {
         if (!noDate()) {

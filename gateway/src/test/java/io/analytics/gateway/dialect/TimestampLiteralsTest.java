@@ -44,6 +44,11 @@ class TimestampLiteralsTest {
     assertThat(timestamp("1999-12-31 24:00:00")).isEqualTo("'2000-01-01 00:00:00'");
     assertThat(timestamp("2000-01-01 12:00:60")).isEqualTo("'2000-01-01 12:01:00'");
     assertThat(timestamp("2000-01-01 allballs")).isEqualTo("'2000-01-01 00:00:00'");
+    assertThat(timestamptz("20011227 040506.789-08")).isEqualTo("'2001-12-27 12:05:06.789+00'");
+    assertThat(timestamptz("20011227T040506-08")).isEqualTo("'2001-12-27 12:05:06+00'");
+    assertThat(timestamptz("J2452271.5-08")).isEqualTo("'2001-12-27 20:00:00+00'");
+    assertThat(timestamptz("J2452271T040506-08")).isEqualTo("'2001-12-27 12:05:06+00'");
+    assertThat(timestamptz("J2452271-08")).isEqualTo("'2001-12-27 08:00:00+00'");
     assertThat(timestamptz("Sat Mar 12 23:58:48 100000 IST")).isEqualTo("'100000-03-12 21:58:48+00'");
     assertThat(timestamptz("100000312 23:58:48 IST")).isEqualTo("'10000-03-12 21:58:48+00'");
     assertThat(timestamptz("1000000312 23:58:48 IST")).isEqualTo("'100000-03-12 21:58:48+00'");
@@ -91,6 +96,11 @@ class TimestampLiteralsTest {
     assertThat(timestamp("epoch")).isEqualTo("'1970-01-01 00:00:00'");
     assertThat(timestamptz("epoch")).isEqualTo("'1970-01-01 00:00:00+00'");
     assertThat(timestamptz("-infinity")).isEqualTo("'-infinity'");
+    assertThat(timestamptz("1995-08-06 epoch")).as("PostgreSQL 15 ignores what comes before").isEqualTo("'1970-01-01 00:00:00+00'");
+    assertThat(timestamptz("now epoch")).isEqualTo("'1970-01-01 00:00:00+00'");
+    assertThat(timestamptz("epoch now")).isEqualTo("current_timestamp");
+    assertThat(timestamp("infinity 01:01:01")).isEqualTo("'infinity'");
+    assertThat(timestamptz("epoch EST")).isEqualTo("'1970-01-01 00:00:00+00'");
   }
 
   @Test
@@ -123,6 +133,8 @@ class TimestampLiteralsTest {
     assertRefused("SELECT '4714-11-23 23:59:59 BC'::timestamp", SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
     assertRefused("SELECT '1997-02-10 17:32:01 -0800 PST'::timestamp", SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax");
     assertRefused("SELECT 'Mar 12 100000'::timestamptz", SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax");
+    assertRefused("SELECT 'epoch 1995-08-06'::timestamptz", SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax");
+    assertRefused("SELECT 'now 01:01:01'::timestamptz", SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax");
   }
 
   private static void assertRefused(String sql, SqlState state, String message) {
