@@ -56,7 +56,7 @@ public final class PgFormatCalls {
         throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED,
             "to_char with a numeric format ('" + format + "') is not supported by the gateway");
       }
-      return "strftime(" + argument + ", " + literal(PgDateTimeFormat.toStrftime(format, false)) + ")";
+      return PgDateTimeFormat.toCharExpression(argument, format);
     }
     String parsed = "strptime(" + argument + ", " + literal(PgDateTimeFormat.toStrftime(format, true)) + ")";
     return function.equals("to_date") ? "CAST(" + parsed + " AS DATE)" : "CAST(" + parsed + " AS TIMESTAMPTZ)";

@@ -152,7 +152,7 @@ final class ClientQueryPreparer {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   PreparedQuery prepare(SqlStatement statement, List<Integer> declaredTypes, boolean inTransaction) {
     ensureCatalogObjects(statement, inTransaction);
-    functionMacros.ensureFor(statement, inTransaction, engine::execute);
+    functionMacros.ensureFor(statement, inTransaction, engine);
     jsonSupport.ensureFor(statement, inTransaction, engine);
     if (notifyFunction != null) {
       notifyFunction.ensureFor(statement, inTransaction, engine);
