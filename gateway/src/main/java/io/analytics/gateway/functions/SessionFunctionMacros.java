@@ -20,7 +20,7 @@ public final class SessionFunctionMacros {
   /** The functions the macros define; a statement naming none of them does not need them. */
   private static final Set<String> NAMES = Set.of(
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
-      "array_remove", "array_replace", "encode", "decode", "bytea",
+      "array_remove", "array_replace", "array_agg", "array_fill", "scale", "min_scale", "acosh", "atanh", "to_char", "encode", "decode", "bytea",
       "clock_timestamp", "sum", "avg", "var_pop", "stddev_pop", "variance", "var_samp", "stddev", "stddev_samp", "format",
       "numeric", "decimal", "gcd", "lcm", "extract", "overlaps", "pg_typeof",
       "sqrt", "exp", "ln", "log", "log10", "power", "pow", "round", "char", "character", "varchar");
@@ -40,8 +40,12 @@ public final class SessionFunctionMacros {
     Consumer<String> execute = engine::execute;
     macros.ensure(inTransaction, () -> {
       DatabaseFunctions.registerOnce(engine, NumericQuotientFunction.NAME, NumericQuotientFunction::register);
+      DatabaseFunctions.registerOnce(engine, PgJavaFunctions.MARKER, PgJavaFunctions::register);
       PgFunctionMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgAggregateMacros.statements().forEach(execute);
+      io.analytics.gateway.dialect.PgArrayMacros.statements().forEach(execute);
+      PgNumericScaleMacros.statements().forEach(execute);
+      PgHyperbolicMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgVarianceMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgExtractMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgOverlapsMacros.statements().forEach(execute);

@@ -55,6 +55,7 @@ final class ClientQueryPreparer {
   private final io.analytics.gateway.dialect.UnconstrainedNumericConflictUpdates unconstrainedConflictUpdates;
   private final io.analytics.gateway.dialect.StoredCharacterLiterals storedCharacterLiterals;
   private final io.analytics.gateway.dialect.StoredDateTimeLiterals storedDateTimeLiterals;
+  private final io.analytics.gateway.dialect.StoredArrayLiterals storedArrayLiterals;
   private final io.analytics.gateway.dialect.NaturalJoinColumnOrder naturalJoinColumnOrder;
   private boolean catalogObjectsCreated;
   /** pg_notify() in queries; set when the session has started (see {@link #notificationsStarted}). */
@@ -88,6 +89,7 @@ final class ClientQueryPreparer {
     this.storedCharacterLiterals = new io.analytics.gateway.dialect.StoredCharacterLiterals(
         new io.analytics.gateway.columns.DeclaredTableColumns(engine));
     this.storedDateTimeLiterals = io.analytics.gateway.dialect.StoredDateTimeLiterals.probingWith(engine);
+    this.storedArrayLiterals = io.analytics.gateway.dialect.StoredArrayLiterals.probingWith(engine);
     this.naturalJoinColumnOrder = io.analytics.gateway.dialect.NaturalJoinColumnOrder.probingWith(engine);
     this.pipeline = new StatementPipeline(stages());
   }
@@ -108,6 +110,7 @@ final class ClientQueryPreparer {
         new StatementPipeline.Stage("stored-character-literals", (statement, types) -> storedCharacterLiterals.apply(statement)),
         new StatementPipeline.Stage("stored-date-time-literals", (statement, types) ->
             storedDateTimeLiterals.apply(statement, sessionValues.parameters().get("DateStyle"))),
+        new StatementPipeline.Stage("stored-array-literals", (statement, types) -> storedArrayLiterals.apply(statement)),
         new StatementPipeline.Stage("session-macros", (statement, types) -> PostgresDialect.translateWithSessionMacros(statement)),
         new StatementPipeline.Stage("session-values", (statement, types) -> SessionValueCalls.rewrite(statement, sessionValues)),
         new StatementPipeline.Stage("scalar-calls-in-from", (statement, types) ->

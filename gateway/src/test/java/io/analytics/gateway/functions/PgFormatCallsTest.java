@@ -67,7 +67,11 @@ class PgFormatCallsTest {
     assertThatThrownBy(() -> rewritten("SELECT to_char(now(), 'DDth TZ')")).isInstanceOf(PlatformException.class);
     assertThatThrownBy(() -> rewritten("SELECT to_timestamp(s, 'YYYY-MM-DD SSSS')")).isInstanceOf(PlatformException.class)
         .hasMessageContaining("\"SSSS\" (seconds past midnight)");
-    assertThatThrownBy(() -> rewritten("SELECT to_char(1234.5, '9999.99')")).isInstanceOf(PlatformException.class)
-        .hasMessageContaining("numeric format");
+  }
+
+  @Test
+  void numericFormatsGoToTheJavaFormatterWithTheValuesTextAndType() {
+    assertThat(rewritten("SELECT to_char(x + 1, 'FM9,999.00') FROM t"))
+        .isEqualTo("SELECT pg_to_char_number(CAST(x + 1 AS VARCHAR), typeof(x + 1), 'FM9,999.00') FROM t");
   }
 }
