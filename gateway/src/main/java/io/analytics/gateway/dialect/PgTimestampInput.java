@@ -87,6 +87,7 @@ public final class PgTimestampInput {
     /** The abbreviation the zone came from when it stands for a zone's offset at the time given (MSK). */
     private String dynamicAbbreviation;
     private PgTimestamp.Kind special;
+    private final java.util.Set<PgTimestamp.Kind> specialGroups = java.util.EnumSet.noneOf(PgTimestamp.Kind.class);
     private int days;
 
     Parts(String text) {
@@ -202,8 +203,15 @@ public final class PgTimestampInput {
       return clock(Integer.parseInt(digits.substring(0, 2)), Integer.parseInt(digits.substring(2, 4)), seconds, fraction);
     }
 
-    /** The last special value given wins, as in PostgreSQL 15 ('now epoch' is the epoch). */
+    /**
+     * The last special value given wins, as in PostgreSQL 15 ('now epoch' is the epoch, 'epoch today' today), but two
+     * of one class (epoch and the infinities; now; today, tomorrow and yesterday) are refused.
+     */
     private void special(PgTimestamp.Kind kind, int relativeDays) {
+      PgTimestamp.Kind group = kind == PgTimestamp.Kind.INFINITY || kind == PgTimestamp.Kind.NEGATIVE_INFINITY ? PgTimestamp.Kind.FINITE : kind;
+      if (!specialGroups.add(group)) {
+        throw badFormat(text);
+      }
       special = kind;
       days = relativeDays;
     }

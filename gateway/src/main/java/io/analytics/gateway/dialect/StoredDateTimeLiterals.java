@@ -41,6 +41,9 @@ public final class StoredDateTimeLiterals {
   /** PostgreSQL's special timestamp inputs: a text starting with one is worth PostgreSQL's error in a timestamp column. */
   private static final java.util.Set<String> SPECIAL_VALUES = java.util.Set.of("now", "today", "tomorrow", "yesterday", "epoch", "infinity", "-infinity");
 
+  /** Longer text is not read as a timestamp: PostgreSQL's longest forms are well within it. */
+  private static final int MAX_TIMESTAMP_TEXT = 80;
+
   private final AnyArrayParameters.ParameterTypes probe;
   private final TimestampColumnPrecisions precisions;
 
@@ -144,6 +147,14 @@ public final class StoredDateTimeLiterals {
    * when PostgreSQL refuses a text with a time of day in it (other words cost no probe).
    */
   static TimestampReading readTimestamp(PgDateInput.Order order, String text) {
+    // Most stored text is no timestamp: long text is never read, and without a digit only a special value.
+    if (text.length() > MAX_TIMESTAMP_TEXT) {
+      return null;
+    }
+    String first = text.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    if (text.chars().noneMatch(Character::isDigit) && !SPECIAL_VALUES.contains(first)) {
+      return null;
+    }
     try {
       Optional<PgTimestamp> value = new PgTimestampInput(order, false).read(text);
       if (value.isEmpty() || PgTimestampInput.readAlikeByDuckDb(text)) {
@@ -157,7 +168,6 @@ public final class StoredDateTimeLiterals {
       }
       return new TimestampReading(value.get(), plain.equals(quoted) ? null : plain, zoned.equals(quoted) ? null : zoned, null, null);
     } catch (PlatformException e) {
-      String first = text.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
       boolean timeOfDay = text.indexOf(':') >= 0 && text.chars().anyMatch(Character::isDigit);
       if (!timeOfDay && !SPECIAL_VALUES.contains(first)) {
         return null;

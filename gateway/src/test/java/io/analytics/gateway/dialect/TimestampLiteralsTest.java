@@ -101,6 +101,7 @@ class TimestampLiteralsTest {
     assertThat(timestamptz("epoch now")).isEqualTo("current_timestamp");
     assertThat(timestamp("infinity 01:01:01")).isEqualTo("'infinity'");
     assertThat(timestamptz("epoch EST")).isEqualTo("'1970-01-01 00:00:00+00'");
+    assertThat(timestamp("infinity today")).isEqualTo("CAST(current_date AS TIMESTAMP)");
   }
 
   @Test
@@ -135,6 +136,8 @@ class TimestampLiteralsTest {
     assertRefused("SELECT 'Mar 12 100000'::timestamptz", SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax");
     assertRefused("SELECT 'epoch 1995-08-06'::timestamptz", SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax");
     assertRefused("SELECT 'now 01:01:01'::timestamptz", SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax");
+    assertRefused("SELECT '-infinity infinity'::timestamptz", SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax");
+    assertRefused("SELECT 'today tomorrow'::timestamp", SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax");
   }
 
   private static void assertRefused(String sql, SqlState state, String message) {
