@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * A read replica's DuckDB search_path (and the readers' tier's). The replica's instance holds two catalogs besides its own
- * in-memory one: the lake's views, a file it rebuilds when the lake changes and attaches read-only ({@value #LAKE_CATALOG}), and the attached read-only
+ * empty, read-only one: the lake's views, a file it rebuilds when the lake changes and attaches read-only ({@value #LAKE_CATALOG}), and the attached read-only
  * snapshot of the warehouse ({@value AttachedSnapshot#CATALOG}), which also holds the writer's own
  * views in the layer schemas ({@code bronze.trades_enriched}). DuckDB looks a schema-qualified name
  * up in every catalog whose schema of that name is on the path, in order, so each layer schema is

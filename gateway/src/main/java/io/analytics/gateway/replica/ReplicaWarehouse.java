@@ -27,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A read replica's hold on the warehouse without opening it: an in-memory DuckDB instance of its
- * own (so it takes no lock on the warehouse file and never waits for, or blocks, the writer) with
+ * A read replica's hold on the warehouse without opening it: a read-only DuckDB instance of its
+ * own over an empty base file (so it takes no lock on the warehouse file and never waits for, or
+ * blocks, the writer, and DuckDB refuses every write its sessions share) with
  * the current snapshot attached, the lease that tells the writer a replica wants snapshots, and a
  * scratch folder under {@code warehouse/tmp/} for DuckDB's spill files and the placeholder snapshot.
  * {@link #follow()} runs periodically: it attaches a newer snapshot when one is published and
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReplicaWarehouse implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaWarehouse.class);
+  /** The instance's own (empty, read-only) catalog: DuckDB names it {@code replica}. */
+  private static final String BASE_FILE = "replica.duckdb";
 
   private final PlatformHome home;
   private final String id;
@@ -69,7 +72,12 @@ public final class ReplicaWarehouse implements AutoCloseable {
       throw new PlatformException(SqlState.IO_ERROR, "cannot create " + home.snapshotsDir() + ": " + e.getMessage(), e);
     }
     removeAbandonedScratch(home, config.gateway().replication().leaseSeconds() * 1000L);
-    DuckDbDatabase database = DuckDbDatabase.inMemory(config.servingDuckDb(ServingInstance.REPLICA), scratchDir.resolve("spill-main"));
+    // Read-only as a whole, as the readers' tier is: its own catalog is an empty file opened
+    // READ_ONLY and everything else it holds (the snapshot, the lake's views) is attached READ_ONLY,
+    // so no session, whatever reached DuckDB, creates a table or view the replica's other sessions
+    // would see; only each connection's TEMP objects can be made.
+    DuckDbDatabase database = DuckDbDatabase.openReadOnlyInstance(scratchDir.resolve("base").resolve(BASE_FILE),
+        config.servingDuckDb(ServingInstance.REPLICA), scratchDir.resolve("spill-main"));
     try {
       AttachedSnapshot snapshot = AttachedSnapshot.placeholder(database, home, scratchDir);
       ReplicaWarehouse replica =

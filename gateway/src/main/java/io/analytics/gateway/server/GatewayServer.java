@@ -167,8 +167,8 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   /**
-   * A read replica of the home: the lake and the warehouse's latest published snapshot in an
-   * in-memory DuckDB instance, without opening the warehouse file, so any number of replicas run
+   * A read replica of the home: the lake and the warehouse's latest published snapshot in a
+   * read-only DuckDB instance of its own, without opening the warehouse file, so any number of replicas run
    * beside the gateway that owns it. Writes are refused with 25006. Call {@link #start()} to listen.
    */
   public static GatewayServer forReplica(PlatformHome home, PlatformConfig config) {

@@ -29,7 +29,7 @@ import java.util.List;
  * snapshot), role app's gold-only instance, and the read-only roles' snapshot instance.
  */
 final class ServingDatabases implements AutoCloseable {
-  /** The warehouse's instance, or on a replica the in-memory one holding its snapshot. */
+  /** The warehouse's instance, or on a replica its read-only one holding the snapshot. */
   final DuckDbDatabase writer;
   /** Role app's instance: only the gold layer's views (a read-only catalog), readable only in its folder. */
   final GoldTier goldTier;

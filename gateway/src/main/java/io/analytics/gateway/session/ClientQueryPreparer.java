@@ -54,7 +54,7 @@ final class ClientQueryPreparer {
   private final io.analytics.gateway.dialect.UnconstrainedNumericSelections unconstrainedSelections;
   private final io.analytics.gateway.dialect.UnconstrainedNumericConflictUpdates unconstrainedConflictUpdates;
   private final io.analytics.gateway.dialect.StoredCharacterLiterals storedCharacterLiterals;
-  private final io.analytics.gateway.dialect.StoredDateLiterals storedDateLiterals;
+  private final io.analytics.gateway.dialect.StoredDateTimeLiterals storedDateTimeLiterals;
   private final io.analytics.gateway.dialect.StoredArrayLiterals storedArrayLiterals;
   private final io.analytics.gateway.dialect.NaturalJoinColumnOrder naturalJoinColumnOrder;
   private boolean catalogObjectsCreated;
@@ -88,7 +88,7 @@ final class ClientQueryPreparer {
         io.analytics.gateway.dialect.UnconstrainedNumericSelections.resultTypes(engine));
     this.storedCharacterLiterals = new io.analytics.gateway.dialect.StoredCharacterLiterals(
         new io.analytics.gateway.columns.DeclaredTableColumns(engine));
-    this.storedDateLiterals = io.analytics.gateway.dialect.StoredDateLiterals.probingWith(engine);
+    this.storedDateTimeLiterals = io.analytics.gateway.dialect.StoredDateTimeLiterals.probingWith(engine);
     this.storedArrayLiterals = io.analytics.gateway.dialect.StoredArrayLiterals.probingWith(engine);
     this.naturalJoinColumnOrder = io.analytics.gateway.dialect.NaturalJoinColumnOrder.probingWith(engine);
     this.pipeline = new StatementPipeline(stages());
@@ -108,8 +108,8 @@ final class ClientQueryPreparer {
         new StatementPipeline.Stage("postgres-dialect", (statement, types) -> PostgresDialect.translate(statement)),
         new StatementPipeline.Stage("natural-join-column-order", (statement, types) -> naturalJoinColumnOrder.apply(statement)),
         new StatementPipeline.Stage("stored-character-literals", (statement, types) -> storedCharacterLiterals.apply(statement)),
-        new StatementPipeline.Stage("stored-date-literals", (statement, types) ->
-            storedDateLiterals.apply(statement, sessionValues.parameters().get("DateStyle"))),
+        new StatementPipeline.Stage("stored-date-time-literals", (statement, types) ->
+            storedDateTimeLiterals.apply(statement, sessionValues.parameters().get("DateStyle"))),
         new StatementPipeline.Stage("stored-array-literals", (statement, types) -> storedArrayLiterals.apply(statement)),
         new StatementPipeline.Stage("session-macros", (statement, types) -> PostgresDialect.translateWithSessionMacros(statement)),
         new StatementPipeline.Stage("session-values", (statement, types) -> SessionValueCalls.rewrite(statement, sessionValues)),
@@ -155,8 +155,7 @@ final class ClientQueryPreparer {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   PreparedQuery prepare(SqlStatement statement, List<Integer> declaredTypes, boolean inTransaction) {
     ensureCatalogObjects(statement, inTransaction);
-    functionMacros.ensureFor(statement, inTransaction, engine::execute, () -> io.analytics.gateway.sessionstate.DatabaseFunctions.registerOnce(
-        engine, io.analytics.gateway.functions.PgJavaFunctions.MARKER, io.analytics.gateway.functions.PgJavaFunctions::register));
+    functionMacros.ensureFor(statement, inTransaction, engine);
     jsonSupport.ensureFor(statement, inTransaction, engine);
     if (notifyFunction != null) {
       notifyFunction.ensureFor(statement, inTransaction, engine);
