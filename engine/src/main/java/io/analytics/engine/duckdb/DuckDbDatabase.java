@@ -26,6 +26,7 @@ public final class DuckDbDatabase implements AutoCloseable {
   /** 8M characters: some thousands of dashboard statements and their trees, a few tens of MB at most. */
   private final ParseTreeCache parseTrees = new ParseTreeCache(8L << 20);
   private final CatalogChanges catalogChanges = new CatalogChanges();
+  private final RegisteredFunctions registeredFunctions = new RegisteredFunctions();
 
   private DuckDbDatabase(DuckDBConnection root, String description) {
     this.root = root;
@@ -218,6 +219,11 @@ public final class DuckDbDatabase implements AutoCloseable {
   /** The order in which this instance's transactions take their turns to write each table. */
   public WriteOrder writeOrder() {
     return writeOrder;
+  }
+
+  /** The Java functions registered in this instance, as its sessions registered or found them. */
+  public RegisteredFunctions registeredFunctions() {
+    return registeredFunctions;
   }
 
   /** The parse trees of statements recently run on this instance, shared by its sessions. */

@@ -7,6 +7,7 @@ import io.analytics.catalog.error.SqlState;
 import io.analytics.engine.duckdb.CatalogChanges;
 import io.analytics.engine.duckdb.DuckDbErrors;
 import io.analytics.engine.duckdb.ParseTreeCache;
+import io.analytics.engine.duckdb.RegisteredFunctions;
 import io.analytics.engine.postgres.SourceOutages;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,6 +40,7 @@ public final class EngineSession implements AutoCloseable {
   private volatile boolean inStatement;
   private final ParseTreeCache parseTrees;
   private final CatalogChanges catalogChanges;
+  private final RegisteredFunctions registeredFunctions;
   private final PlanCache plans;
   /** The TEMP macros this session defined, as defined (see {@link #temporaryMacros}). */
   private final TemporaryMacros temporaryMacros = new TemporaryMacros();
@@ -71,6 +73,16 @@ public final class EngineSession implements AutoCloseable {
    */
   public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows, long queryMemoryBytes,
       ParseTreeCache parseTrees, CatalogChanges catalogChanges) {
+    this(connection, allocator, batchRows, queryMemoryBytes, parseTrees, catalogChanges, new RegisteredFunctions());
+  }
+
+  /**
+   * @param registeredFunctions the Java functions registered in the session's DuckDB instance (see
+   *     {@link io.analytics.engine.duckdb.DuckDbDatabase#registeredFunctions()})
+   */
+  public EngineSession(DuckDBConnection connection, BufferAllocator allocator, int batchRows, long queryMemoryBytes,
+      ParseTreeCache parseTrees, CatalogChanges catalogChanges, RegisteredFunctions registeredFunctions) {
+    this.registeredFunctions = requireNonNull(registeredFunctions, "registeredFunctions is null");
     this.catalogChanges = requireNonNull(catalogChanges, "catalogChanges is null");
     this.plans = new PlanCache(this, catalogChanges);
     this.parseTrees = requireNonNull(parseTrees, "parseTrees is null");
@@ -230,6 +242,11 @@ public final class EngineSession implements AutoCloseable {
     } catch (SQLException e) {
       // Nothing more to release: the view only names a stream that is closed now.
     }
+  }
+
+  /** The Java functions known to be registered in this session's DuckDB instance. */
+  public RegisteredFunctions registeredFunctions() {
+    return registeredFunctions;
   }
 
   /** Runs {@code registration} on this session's connection; a DuckDB error becomes a PlatformException. */

@@ -19,9 +19,12 @@ import java.util.Set;
  * must not depend on the session's temporary macros.
  */
 public final class AggregateResultTypes implements DialectStage {
-  private static final Map<String, String> MACROS = macros();
-  /** Macros whose body holds two aggregates, which DuckDB refuses as window functions: window calls keep DuckDB's. */
-  private static final Set<String> NOT_WINDOWED = PgVarianceMacros.MACROS.keySet();
+  private static final Map<String, String> MACROS = macros(PgAggregateMacros.AVG, PgVarianceMacros.MACROS);
+  /**
+   * The macros of window calls: DuckDB takes a macro as a window function only when its body holds one aggregate, which
+   * avg's and the variances' aggregate macros do not.
+   */
+  private static final Map<String, String> WINDOW_MACROS = macros(PgAggregateMacros.WINDOW_AVG, PgVarianceMacros.WINDOW_MACROS);
   /** Aggregates called with their argument twice, the second copy picking the macro's overload by its type. */
   private static final Set<String> TYPED_BY_A_COPY = Set.of("avg", "variance", "var_samp", "var_pop", "stddev", "stddev_samp", "stddev_pop");
   /** Aggregates an argument of a window call may hold. */
@@ -43,10 +46,9 @@ public final class AggregateResultTypes implements DialectStage {
       }
       int close = statement.closingParenthesis(i + 1);
       boolean window = close + 1 < tokens.size() && tokens.get(close + 1).is("OVER");
-      if (close > i + 2 && isPlainCall(statement, i + 1, close) && !(window && NOT_WINDOWED.contains(token.value()))) {
-        boolean windowedAverage = window && token.value().equals("avg");
-        edits.replace(token.start(), token.end(), windowedAverage ? PgAggregateMacros.WINDOW_AVG : MACROS.get(token.value()));
-        if (windowedAverage || !window && TYPED_BY_A_COPY.contains(token.value())) {
+      if (close > i + 2 && isPlainCall(statement, i + 1, close)) {
+        edits.replace(token.start(), token.end(), (window ? WINDOW_MACROS : MACROS).get(token.value()));
+        if (TYPED_BY_A_COPY.contains(token.value())) {
           // f(x, x): the second copy picks the overload by x's type and keeps a DECIMAL's scale (see PgAggregateMacros)
           edits.replace(tokens.get(close).start(), tokens.get(close).start(),
               ", " + statement.sql().substring(tokens.get(i + 2).start(), tokens.get(close - 1).end()));
@@ -56,10 +58,10 @@ public final class AggregateResultTypes implements DialectStage {
     return edits.result();
   }
 
-  private static Map<String, String> macros() {
-    Map<String, String> macros = new java.util.HashMap<>(PgVarianceMacros.MACROS);
+  private static Map<String, String> macros(String avg, Map<String, String> variances) {
+    Map<String, String> macros = new java.util.HashMap<>(variances);
     macros.put("sum", PgAggregateMacros.SUM);
-    macros.put("avg", PgAggregateMacros.AVG);
+    macros.put("avg", avg);
     return Map.copyOf(macros);
   }
 

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The source text of each top-level argument of a call, between the parentheses at tokens {@code open} and {@code close}. */
-final class CallArguments {
+public final class CallArguments {
   private CallArguments() {}
 
-  static List<String> split(SqlStatement statement, int open, int close) {
+  public static List<String> split(SqlStatement statement, int open, int close) {
     List<String> arguments = new ArrayList<>();
     for (int[] span : spans(statement, open, close)) {
       arguments.add(statement.sql().substring(span[0], span[1]));

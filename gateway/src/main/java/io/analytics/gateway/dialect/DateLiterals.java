@@ -21,11 +21,11 @@ public final class DateLiterals implements DialectStage {
     this.input = new PgDateInput(order);
   }
 
-  /** The session's stage: date literals, then timestamps before 1 AD ({@link TimestampEraLiterals}), read under its DateStyle. */
+  /** The session's stage: date literals, then timestamp literals ({@link TimestampLiterals}), read under its DateStyle. */
   public static DialectStage forDateStyle(String dateStyle) {
     PgDateInput.Order order = PgDateInput.orderOf(dateStyle);
     DateLiterals dates = new DateLiterals(order);
-    TimestampEraLiterals timestamps = new TimestampEraLiterals(order);
+    TimestampLiterals timestamps = new TimestampLiterals(order);
     return statement -> timestamps.apply(dates.apply(statement));
   }
 

@@ -55,6 +55,11 @@ public final class PgDateInput {
     if (fields == null) {
       throw badFormat(text);
     }
+    return read(fields, text);
+  }
+
+  /** As {@link #read(String)}, for fields already split ({@link PgTimestampInput} reads the time and zone fields itself). */
+  Optional<LocalDate> read(List<Field> fields, String text) {
     Decoded decoded = new Decoded(text);
     boolean julianNext = false;
     for (Field field : fields) {
@@ -97,6 +102,16 @@ public final class PgDateInput {
     return Optional.of(decoded.validated());
   }
 
+  /** Whether the date reader takes {@code word} (lower case): a month or weekday name, an era, noise words, Julian's J. */
+  static boolean isDateWord(String word) {
+    return MONTHS.containsKey(word) || IGNORED.contains(word) || word.equals("bc") || word.equals("j") || word.equals("julian");
+  }
+
+  /** Whether a field of separated parts starts with a month name ({@code feb-10-1997}), not a zone name. */
+  static boolean startsWithMonth(String text) {
+    return MONTHS.containsKey(firstWord(text));
+  }
+
   private static String firstWord(String text) {
     int end = 0;
     while (end < text.length() && Character.isLetter(text.charAt(end))) {
@@ -110,8 +125,15 @@ public final class PgDateInput {
     int dot = text.indexOf('.');
     if (dot >= 0 && (decoded.mask & DATE) == 0) {
       decodeDate(text, decoded);
-    } else if (dot >= 0 || (text.length() >= 6 && (decoded.mask & DATE) != DATE)) {
-      if (dot >= 0 || text.length() > 8) {
+    } else if (text.length() >= 6 && (decoded.mask & DATE) != 0 && (decoded.mask & TIME) == 0 && dot < 0) {
+      // DecodeNumberField: six digits after part of a date and before any time are hhmmss.
+      if (text.length() != 6) {
+        throw badFormat(decoded.text);
+      }
+      decoded.time();
+    } else if (dot >= 0 || (text.length() >= 6 && (decoded.mask & DATE) == 0)) {
+      // Six or more digits before any date field: the last four are month and day, the rest the year.
+      if (dot >= 0 || text.length() > 12) {
         throw badFormat(decoded.text);
       }
       int yearLength = text.length() - 4;

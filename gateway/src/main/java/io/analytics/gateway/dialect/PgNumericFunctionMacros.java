@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The session's TEMP macros behind {@link NumericFunctionCalls}: a DECIMAL overload that refuses
  * with 0A000 (DuckDB would answer a double where PostgreSQL answers an exact numeric), and double
- * overloads with DuckDB's function for everything else; and round, whose double overload rounds half
+ * overloads with DuckDB's function for everything else ({@link FloatOnlyMacro}); and round, whose double overload rounds half
  * to even as PostgreSQL's. The refusal is typed numeric, so a
  * statement that reads no rows still describes the column as PostgreSQL does.
  */
@@ -37,12 +37,13 @@ public final class PgNumericFunctionMacros {
     return List.of(
         oneArgument(SQRT, "sqrt"), oneArgument(LN, "ln"), oneArgument(LOG10, "log10"),
         // float8 exp and power raise PostgreSQL's errors where DuckDB answered Infinity or 0 (float.c's dexp and dpow).
-        "CREATE OR REPLACE TEMP MACRO " + EXP + "(x DECIMAL(38,0)) AS " + refusal("exp") + ", (x DOUBLE) AS " + CHECKED_EXP + ", (x) AS "
-            + CHECKED_EXP,
-        "CREATE OR REPLACE TEMP MACRO " + LOG + "(x DECIMAL(38,0)) AS " + refusal("log") + ", (x DOUBLE) AS log10(x), (x) AS log10(x), "
-            + "(b DECIMAL(38,0), x DECIMAL(38,0)) AS " + refusal("log") + ", (b DOUBLE, x DOUBLE) AS log(b, x), (b, x) AS log(b, x)",
-        "CREATE OR REPLACE TEMP MACRO " + POWER + "(a DECIMAL(38,0), b DECIMAL(38,0)) AS " + refusal("power")
-            + ", (a DOUBLE, b DOUBLE) AS " + CHECKED_POWER + ", (a, b) AS " + CHECKED_POWER,
+        FloatOnlyMacro.named(EXP).refusing(refusal("exp"), "x DECIMAL(38,0)").answering("x DOUBLE", CHECKED_EXP).answering("x", CHECKED_EXP)
+            .statement(),
+        FloatOnlyMacro.named(LOG).refusing(refusal("log"), "x DECIMAL(38,0)").answering("x DOUBLE", "log10(x)").answering("x", "log10(x)")
+            .refusing(refusal("log"), "b DECIMAL(38,0), x DECIMAL(38,0)").answering("b DOUBLE, x DOUBLE", "log(b, x)")
+            .answering("b, x", "log(b, x)").statement(),
+        FloatOnlyMacro.named(POWER).refusing(refusal("power"), "a DECIMAL(38,0), b DECIMAL(38,0)").answering("a DOUBLE, b DOUBLE", CHECKED_POWER)
+            .answering("a, b", CHECKED_POWER).statement(),
         // round(double precision) is rint in PostgreSQL, half to even (2.5 -> 2), where DuckDB's rounds half away from
         // zero; round(numeric) rounds half away from zero in both. An integer is rounded as a double, as PostgreSQL
         // resolves round(int) to round(double precision). DuckDB prefers the DECIMAL overload for any decimal.
@@ -51,13 +52,12 @@ public final class PgNumericFunctionMacros {
   }
 
   private static String oneArgument(String macro, String function) {
-    return "CREATE OR REPLACE TEMP MACRO " + macro + "(x DECIMAL(38,0)) AS " + refusal(function) + ", (x DOUBLE) AS " + function
-        + "(x), (x) AS " + function + "(x)";
+    return FloatOnlyMacro.named(macro).refusing(refusal(function), "x DECIMAL(38,0)").answering("x DOUBLE", function + "(x)")
+        .answering("x", function + "(x)").statement();
   }
 
   private static String refusal(String function) {
-    return "CAST(error('" + function + "(numeric) is not supported by the gateway: DuckDB computes it in double precision, where "
-        + "PostgreSQL answers an exact numeric; cast the argument to double precision (" + function + "(x::float8)) for a float8 "
-        + "answer') AS DECIMAL(38,0))";
+    return FloatOnlyMacro.refusal(function + "(numeric)", "DuckDB computes it in double precision, where PostgreSQL answers an exact "
+        + "numeric", function, "DECIMAL(38,0)");
   }
 }

@@ -3,6 +3,7 @@ package io.analytics.gateway.dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The session's TEMP macros behind {@link AggregateResultTypes} for the variances and standard
@@ -14,26 +15,30 @@ import java.util.Map;
  * Called as {@code f(x, x)}, the second copy picks the overload by x's type (a typed parameter
  * casts its argument). Doubles keep DuckDB's aggregate, with PostgreSQL's NaN for the population
  * forms of one infinite or NaN value (DuckDB answered 0): {@code 0 * max(x)} is NaN exactly then,
- * and 0 otherwise.
+ * and 0 otherwise. Window calls ({@code f(x, x) OVER (...)}) have macros of their own, each body
+ * around one aggregate (DuckDB's condition for a window macro): integers and numerics refused as
+ * above, doubles DuckDB's window aggregate.
  */
 public final class PgVarianceMacros {
-  static final String VARIANCE = "pg_gateway_variance";
-  static final String VAR_SAMP = "pg_gateway_var_samp";
-  static final String VAR_POP = "pg_gateway_var_pop";
-  static final String STDDEV = "pg_gateway_stddev";
-  static final String STDDEV_SAMP = "pg_gateway_stddev_samp";
-  static final String STDDEV_POP = "pg_gateway_stddev_pop";
+  /** One aggregate: its PostgreSQL name and DuckDB's double aggregate. */
+  private record Form(String name, String duckDb) {
+    String macro() {
+      return "pg_gateway_" + name;
+    }
 
-  /** One aggregate: its PostgreSQL name, its macro and DuckDB's double aggregate. */
-  private record Form(String name, String macro, String duckDb) {}
+    String windowMacro() {
+      return "pg_gateway_window_" + name;
+    }
+  }
 
-  static final Map<String, String> MACROS = Map.of(
-      "variance", VARIANCE, "var_samp", VAR_SAMP, "var_pop", VAR_POP, "stddev", STDDEV, "stddev_samp", STDDEV_SAMP,
-      "stddev_pop", STDDEV_POP);
   private static final List<Form> FORMS = List.of(
-      new Form("variance", VARIANCE, "var_samp"), new Form("var_samp", VAR_SAMP, "var_samp"), new Form("var_pop", VAR_POP, "var_pop"),
-      new Form("stddev", STDDEV, "stddev_samp"), new Form("stddev_samp", STDDEV_SAMP, "stddev_samp"),
-      new Form("stddev_pop", STDDEV_POP, "stddev_pop"));
+      new Form("variance", "var_samp"), new Form("var_samp", "var_samp"), new Form("var_pop", "var_pop"),
+      new Form("stddev", "stddev_samp"), new Form("stddev_samp", "stddev_samp"), new Form("stddev_pop", "stddev_pop"));
+  /** The aggregates' macros by their PostgreSQL names. */
+  static final Map<String, String> MACROS = FORMS.stream().collect(Collectors.toUnmodifiableMap(Form::name, Form::macro));
+  /** The macros of their window calls, by their PostgreSQL names. */
+  static final Map<String, String> WINDOW_MACROS = FORMS.stream().collect(Collectors.toUnmodifiableMap(Form::name, Form::windowMacro));
+  private static final String[] REFUSED = {"x, y SMALLINT", "x, y INTEGER", "x, y BIGINT", "x, y DECIMAL(38,0)"};
 
   private PgVarianceMacros() {}
 
@@ -42,17 +47,17 @@ public final class PgVarianceMacros {
     for (Form form : FORMS) {
       String doubles = form.duckDb() + "(x)" + (form.duckDb().endsWith("_pop") ? " + 0 * max(x)" : "");
       String refused = refusal(form.name());
-      statements.add("CREATE OR REPLACE TEMP MACRO " + form.macro() + "(x DOUBLE) AS " + doubles + ", (x) AS " + form.duckDb() + "(x), "
-          + "(x, y SMALLINT) AS " + refused + ", (x, y INTEGER) AS " + refused + ", (x, y BIGINT) AS " + refused
-          + ", (x, y DECIMAL(38,0)) AS " + refused + ", (x, y DOUBLE) AS " + doubles + ", (x, y) AS " + form.duckDb() + "(x)");
+      statements.add(FloatOnlyMacro.named(form.macro()).answering("x DOUBLE", doubles).answering("x", form.duckDb() + "(x)")
+          .refusing(refused, REFUSED).answering("x, y DOUBLE", doubles).answering("x, y", form.duckDb() + "(x)").statement());
+      statements.add(FloatOnlyMacro.named(form.windowMacro()).refusing(refused, REFUSED)
+          .answering("x, y DOUBLE", form.duckDb() + "(x)").answering("x, y", form.duckDb() + "(x)").statement());
     }
     return statements;
   }
 
-  /** An aggregate (count) that raises 0A000 for every group, typed numeric as PostgreSQL's answer would be. */
+  /** An aggregate (count) that raises 0A000 for every group or window frame, typed numeric as PostgreSQL's answer would be. */
   private static String refusal(String name) {
-    return "CASE WHEN count(x) >= 0 THEN CAST(error('" + name + " of an integer or numeric is not supported by the gateway: "
-        + "PostgreSQL answers an exact numeric whose scale varies by value, which a DuckDB column cannot show; cast the argument "
-        + "to double precision (" + name + "(x::float8)) for a float8 answer') AS DECIMAL(38,20)) END";
+    return "CASE WHEN count(x) >= 0 THEN " + FloatOnlyMacro.refusal(name + " of an integer or numeric", "PostgreSQL answers an exact "
+        + "numeric whose scale varies by value, which a DuckDB column cannot show", name, "DECIMAL(38,20)") + " END";
   }
 }

@@ -9,11 +9,12 @@ import java.util.List;
  */
 public final class PostgresDialect {
   private static final List<DialectStage> STAGES = List.of(
-      new UnicodeEscapes(), new FunctionStyleCasts(), new OrderByOperators(), new TemporalPrecisionCasts(), new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
-      new VariadicArrays(), new ArrayLiterals(), new NullArrayQuantifiers(), new DatePartResults(), new ExtractSeconds(), new RegexpMatches(), new RegexpFunctions(), new NthValuePositions(), new DistinctAggregateOrder(), new IntegerFunctions(), new SetReturningSelectList(),
-      new FunctionAliasReferences(), new WholeRowReferences(), new JoinUsingColumnOrder(), new IntervalLiteralFields(), new JsonCasts(), new JsonOperators());
+      new UnicodeEscapes(), new PreparedParameterTypes(), new FunctionStyleCasts(), new OrderByOperators(), new TemporalPrecisionCasts(), new IntegerLiterals(), new ByteaLiterals(), new NumericLiterals(), new NumericConstants(), new ExactNumberLiterals(), new RoundedNumericCasts(), new FloatTypeNames(), new FloatLiterals(),
+      new VariadicArrays(), new ArrayLiterals(), new MultiDimensionalSlices(), new NullArrayQuantifiers(), new DatePartResults(), new ExtractSeconds(), new RegexHexEscapes(), new RegexpMatches(), new RegexpFunctions(), new NthValuePositions(), new DistinctAggregateOrder(), new IntegerFunctions(), new SetReturningSelectList(),
+      new RecursiveCteOrder(), new FunctionAliasReferences(), new WholeRowReferences(), new JoinUsingColumnOrder(), new IntervalLiteralFields(), new JsonCasts(), new JsonOperators(), new RowToJsonNonFinite());
 
   private static final DialectStage AGGREGATES = new AggregateResultTypes();
+  private static final DialectStage ARRAY_AGGREGATES = new ArrayAggregateChecks();
   private static final DialectStage STRING_AGGREGATES = new StringAggregates();
   private static final DialectStage FORMAT = new FormatCalls();
   private static final DialectStage NUMERIC_CASTS = new NumericCasts();
@@ -45,13 +46,13 @@ public final class PostgresDialect {
   }
 
   /**
-   * The stages that call the session's TEMP macros ({@link PgAggregateMacros} (with string_agg's), {@link PgNumericFunctionMacros}, quote_ident for
+   * The stages that call the session's TEMP macros ({@link PgAggregateMacros} (with string_agg's), {@link PgArrayMacros}, {@link PgNumericFunctionMacros}, quote_ident for
    * format's %I, {@link PgExtractMacros}, {@link PgOverlapsMacros}, concat's pg_concat_text, bytea casts' pg_bytea_input,
    * {@link PgCharacterMacros}, {@link PgNumericDivisionMacros}): only for statements of a session that creates them first (not COPY's source, which has no
    * such step).
    */
   public static SqlStatement translateWithSessionMacros(SqlStatement statement) {
     return DIVISION.apply(CHARACTER_CASTS.apply(BYTEA_CASTS.apply(CONCAT.apply(OVERLAPS.apply(NUMERIC_FUNCTIONS.apply(EXTRACT.apply(
-        NUMERIC_CASTS.apply(FORMAT.apply(STRING_AGGREGATES.apply(AGGREGATES.apply(statement)))))))))));
+        NUMERIC_CASTS.apply(FORMAT.apply(STRING_AGGREGATES.apply(AGGREGATES.apply(ARRAY_AGGREGATES.apply(statement))))))))))));
   }
 }

@@ -76,6 +76,25 @@ final class RegexPatternShape {
     return open.isEmpty() && !inBracket;
   }
 
+  /** Whether a quantifier of the pattern (outside bracket expressions) is lazy: {@code *?}, {@code +?}, {@code ??}, <code>}?</code>. */
+  static boolean hasLazyQuantifier(String pattern) {
+    boolean inBracket = false;
+    for (int i = 0; i + 1 < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inBracket) {
+        inBracket = c != ']';
+      } else if (c == '[') {
+        inBracket = true;
+        i += pattern.startsWith("[^]", i) ? 2 : pattern.startsWith("[]", i) ? 1 : 0;
+      } else if ("*+?}".indexOf(c) >= 0 && pattern.charAt(i + 1) == '?' && !(c == '?' && i > 0 && pattern.charAt(i - 1) == '(')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the parts of the pattern before {@code from} can depend on where a search starts (anchors, word boundaries). */
   static boolean dependsOnStart(String pattern) {
     return pattern.contains("^") || pattern.contains("\\b") || pattern.contains("\\B") || pattern.contains("\\A")

@@ -43,6 +43,10 @@ public final class RegexpMatches implements DialectStage {
     if (!literalPattern || arguments.size() > 3 || flags == null || !(flags.isEmpty() || flags.equals("g"))) {
       throw refused();
     }
+    if (RegexPatternShape.hasLazyQuantifier(pattern.tokens().get(0).value())) {
+      // PostgreSQL decides the whole expression's greediness from its first quantifier, RE2 each quantifier's own.
+      throw refused();
+    }
     String subject = arguments.get(0);
     String regex = arguments.get(1);
     int groups = captureGroups(pattern.tokens().get(0).value());
@@ -94,7 +98,8 @@ public final class RegexpMatches implements DialectStage {
 
   private static PlatformException refused() {
     return new PlatformException(SqlState.FEATURE_NOT_SUPPORTED,
-        "regexp_matches is supported with a literal pattern and no flags, or the flag 'g' without capture groups",
+        "regexp_matches is supported with a literal pattern without lazy quantifiers and no flags, or the flag 'g' without "
+            + "capture groups",
         null, "use ~ to test whether text matches, or regexp_extract_all", 0, null);
   }
 }

@@ -33,46 +33,80 @@ final class PgDateTimeFormat {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < pattern.length()) {
-      char c = pattern.charAt(i);
-      if (c == '"') {
-        int end = pattern.indexOf('"', i + 1);
-        if (end < 0) {
-          throw unsupported(pattern, "an unterminated quoted text");
-        }
-        out.append(pattern.substring(i + 1, end).replace("%", "%%"));
-        i = end + 1;
-        continue;
-      }
-      // Month and Day without FM are blank-padded to 9 characters, which strftime cannot do.
-      if (pattern.regionMatches(true, i, "MONTH", 0, 5) || pattern.regionMatches(true, i, "DAY", 0, 3)) {
-        throw unsupported(pattern, "\"" + pattern.substring(i, i + (Character.toUpperCase(c) == 'M' ? 5 : 3)) + "\" (blank-padded)");
-      }
-      // SSSS and SSSSS are the seconds past midnight, which strftime has not (read as SS twice they wrote "0000").
-      if (pattern.regionMatches(true, i, "SSSS", 0, 4)) {
-        throw unsupported(pattern, "\"" + pattern.substring(i, i + 4) + "\" (seconds past midnight)");
-      }
-      String name = match(NAMES, pattern, i, false);
-      if (name != null) {
-        out.append(strftime(NAMES, name));
-        i += name.length();
-        continue;
-      }
-      boolean fillMode = pattern.regionMatches(true, i, "FM", 0, 2);
-      String numeric = match(NUMERIC, pattern, fillMode ? i + 2 : i, true);
-      if (numeric != null) {
-        String code = strftime(NUMERIC, numeric);
-        // FM drops the leading zeros of a number: strftime's %-d; parsing accepts either.
-        out.append(fillMode && !parsing && !code.equals("%g") && !code.equals("%f") ? "%-" + code.substring(1) : code);
-        i += numeric.length() + (fillMode ? 2 : 0);
-        continue;
-      }
-      if (Character.isLetter(c) || c == '\\') {
-        throw unsupported(pattern, "\"" + pattern.substring(i, Math.min(pattern.length(), i + 5)) + "\"");
-      }
-      out.append(c == '%' ? "%%" : String.valueOf(c));
-      i++;
+      i = appendStrftime(pattern, i, parsing, out);
     }
     return out.toString();
+  }
+
+  /**
+   * The expression {@code to_char(argument, pattern)} is: strftime for the parts it formats exactly, and
+   * {@link ToCharFields} for the fields it has not (blank-padded Day and Month, ISO year and week, quarter,
+   * Julian day, ...), joined with {@code ||} so that a NULL argument gives NULL.
+   */
+  static String toCharExpression(String argument, String pattern) {
+    List<String> parts = new java.util.ArrayList<>();
+    StringBuilder format = new StringBuilder();
+    int i = 0;
+    while (i < pattern.length()) {
+      ToCharFields.Field field = pattern.charAt(i) == '"' ? null : ToCharFields.at(pattern, i, argument);
+      if (field == null) {
+        i = appendStrftime(pattern, i, false, format);
+        continue;
+      }
+      if (format.length() > 0) {
+        parts.add(strftime(argument, format));
+        format.setLength(0);
+      }
+      parts.add(field.expression());
+      i += field.length();
+    }
+    if (format.length() > 0 || parts.isEmpty()) {
+      parts.add(strftime(argument, format));
+    }
+    return parts.size() == 1 ? parts.get(0) : "(" + String.join(" || ", parts) + ")";
+  }
+
+  private static String strftime(String argument, CharSequence format) {
+    return "strftime(" + argument + ", '" + format.toString().replace("'", "''") + "')";
+  }
+
+  /** Appends the strftime form of the pattern element at {@code i}; returns the index after it. */
+  private static int appendStrftime(String pattern, int i, boolean parsing, StringBuilder out) {
+    char c = pattern.charAt(i);
+    if (c == '"') {
+      int end = pattern.indexOf('"', i + 1);
+      if (end < 0) {
+        throw unsupported(pattern, "an unterminated quoted text");
+      }
+      out.append(pattern.substring(i + 1, end).replace("%", "%%"));
+      return end + 1;
+    }
+    // Month and Day without FM are blank-padded to 9 characters, which strftime cannot do.
+    if (pattern.regionMatches(true, i, "MONTH", 0, 5) || pattern.regionMatches(true, i, "DAY", 0, 3)) {
+      throw unsupported(pattern, "\"" + pattern.substring(i, i + (Character.toUpperCase(c) == 'M' ? 5 : 3)) + "\" (blank-padded)");
+    }
+    // SSSS and SSSSS are the seconds past midnight, which strftime has not (read as SS twice they wrote "0000").
+    if (pattern.regionMatches(true, i, "SSSS", 0, 4)) {
+      throw unsupported(pattern, "\"" + pattern.substring(i, i + 4) + "\" (seconds past midnight)");
+    }
+    String name = match(NAMES, pattern, i, false);
+    if (name != null) {
+      out.append(strftime(NAMES, name));
+      return i + name.length();
+    }
+    boolean fillMode = pattern.regionMatches(true, i, "FM", 0, 2);
+    String numeric = match(NUMERIC, pattern, fillMode ? i + 2 : i, true);
+    if (numeric != null) {
+      String code = strftime(NUMERIC, numeric);
+      // FM drops the leading zeros of a number: strftime's %-d; parsing accepts either.
+      out.append(fillMode && !parsing && !code.equals("%g") && !code.equals("%f") ? "%-" + code.substring(1) : code);
+      return i + numeric.length() + (fillMode ? 2 : 0);
+    }
+    if (Character.isLetter(c) || c == '\\') {
+      throw unsupported(pattern, "\"" + pattern.substring(i, Math.min(pattern.length(), i + 5)) + "\"");
+    }
+    out.append(c == '%' ? "%%" : String.valueOf(c));
+    return i + 1;
   }
 
   private static String match(List<String[]> patterns, String text, int at, boolean ignoreCase) {
@@ -96,7 +130,7 @@ final class PgDateTimeFormat {
   private static PlatformException unsupported(String pattern, String what) {
     return new PlatformException(SqlState.FEATURE_NOT_SUPPORTED,
         String.format(Locale.ROOT, "format pattern '%s': %s is not supported by the gateway", pattern, what),
-        null, "supported: YYYY YY MM DD DDD HH24 HH12 HH MI SS MS US AM PM Mon Dy FMMonth FMDay, FM before a number, "
-            + "\"quoted text\" and punctuation", 0, null);
+        null, "supported: YYYY YY MM DD DDD HH24 HH12 HH MI SS MS US AM PM am pm Month Day Mon Dy (and their upper- and lower-case "
+            + "forms) D ID IYYY IW WW W Q CC J SSSS, FM before a field, \"quoted text\" and punctuation", 0, null);
   }
 }

@@ -1,7 +1,5 @@
 package io.analytics.gateway.functions;
 
-import io.analytics.catalog.error.PlatformException;
-import io.analytics.catalog.error.SqlState;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
 import io.analytics.gateway.sql.TokenSplice;
@@ -16,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code to_char(x, 'fmt')} becomes DuckDB's {@code strftime(x, ...)}, {@code to_date(s, 'fmt')}
  * and {@code to_timestamp(s, 'fmt')} become {@code strptime} cast to date or timestamptz, with the
  * format translated by {@link PgDateTimeFormat} (which refuses what it cannot translate exactly).
- * to_char of a number with a numeric format is refused (0A000). Other calls are left alone.
+ * to_char of a number with a numeric format is {@link PgNumberFormat}'s. Other calls are left alone.
  */
 public final class PgFormatCalls {
   /** A numeric to_char format: digits positions 9 and 0 with separators, signs and FM. */
@@ -53,10 +51,10 @@ public final class PgFormatCalls {
   private static String translated(String function, String argument, String format) {
     if (function.equals("to_char")) {
       if (NUMERIC_FORMAT.matcher(format).matches()) {
-        throw new PlatformException(SqlState.FEATURE_NOT_SUPPORTED,
-            "to_char with a numeric format ('" + format + "') is not supported by the gateway");
+        // PgNumberFormat, a Java function (PgJavaFunctions): the value's text keeps every digit, its type says how to round.
+        return PgJavaFunctions.TO_CHAR_NUMBER + "(CAST(" + argument + " AS VARCHAR), typeof(" + argument + "), " + literal(format) + ")";
       }
-      return "strftime(" + argument + ", " + literal(PgDateTimeFormat.toStrftime(format, false)) + ")";
+      return PgDateTimeFormat.toCharExpression(argument, format);
     }
     String parsed = "strptime(" + argument + ", " + literal(PgDateTimeFormat.toStrftime(format, true)) + ")";
     return function.equals("to_date") ? "CAST(" + parsed + " AS DATE)" : "CAST(" + parsed + " AS TIMESTAMPTZ)";

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class PgStringFunctionMacros {
   /** The names the macros define: a statement naming one needs them. */
-  static final List<String> NAMES = List.of("substring", "substr", "split_part", "string_to_array", "to_hex", "sha256", "concat", "concat_ws", "array_to_string");
+  static final List<String> NAMES = List.of("substring", "substr", "split_part", "string_to_array", "to_hex", "sha256", "concat", "concat_ws", "array_to_string", "parse_ident");
 
   /** The macro writing one of concat's values as PostgreSQL's text: a boolean as t or f, anything else as DuckDB casts it. */
   public static final String CONCAT_TEXT = "pg_concat_text";
@@ -41,6 +41,9 @@ public final class PgStringFunctionMacros {
         "CREATE OR REPLACE TEMP MACRO to_hex(x INTEGER) AS lower(system.main.to_hex(CAST(x AS BIGINT) & 4294967295)), "
             + "(x BIGINT) AS lower(system.main.to_hex(x)), (x) AS lower(system.main.to_hex(x))",
         "CREATE OR REPLACE TEMP MACRO sha256(b) AS unhex(system.main.sha256(b))",
+        // PgJavaFunctions' pg_parse_ident answers a JSON array of the identifiers.
+        "CREATE OR REPLACE TEMP MACRO parse_ident(s) AS CAST(CAST(" + PgJavaFunctions.MARKER + "(s, true) AS JSON) AS VARCHAR[]), "
+            + "(s, strict) AS CAST(CAST(" + PgJavaFunctions.MARKER + "(s, strict) AS JSON) AS VARCHAR[])",
         "CREATE OR REPLACE TEMP MACRO " + CONCAT_TEXT + "(x) AS CASE WHEN typeof(x) = 'BOOLEAN' THEN left(CAST(x AS VARCHAR), 1) "
             + "ELSE CAST(x AS VARCHAR) END",
         // Elements written as concat writes them (booleans t/f); the third argument stands for NULL elements.

@@ -1,5 +1,8 @@
 package io.analytics.gateway.functions;
 
+import io.analytics.engine.session.EngineSession;
+import io.analytics.gateway.numeric.NumericQuotientFunction;
+import io.analytics.gateway.sessionstate.DatabaseFunctions;
 import io.analytics.gateway.sessionstate.SessionCreatedObjects;
 import io.analytics.gateway.sql.SqlStatement;
 import io.analytics.gateway.sql.Token;
@@ -17,25 +20,32 @@ public final class SessionFunctionMacros {
   /** The functions the macros define; a statement naming none of them does not need them. */
   private static final Set<String> NAMES = Set.of(
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
-      "array_remove", "array_replace", "encode", "decode", "bytea",
+      "array_remove", "array_replace", "array_agg", "array_fill", "scale", "min_scale", "acosh", "atanh", "to_char", "encode", "decode", "bytea",
       "clock_timestamp", "sum", "avg", "var_pop", "stddev_pop", "variance", "var_samp", "stddev", "stddev_samp", "format",
-      "numeric", "decimal", "gcd", "lcm", "extract", "overlaps",
+      "numeric", "decimal", "gcd", "lcm", "extract", "overlaps", "pg_typeof",
       "sqrt", "exp", "ln", "log", "log10", "power", "pow", "round", "char", "character", "varchar");
 
   private final SessionCreatedObjects macros = new SessionCreatedObjects();
 
   /**
-   * Creates the macros with {@code execute} if {@code statement} names one and they do not exist yet.
+   * Creates the macros through {@code engine} if {@code statement} names one and they do not exist yet, with the
+   * Java functions they call (once per database).
    *
    * @param inTransaction whether a transaction is open (created in it, they vanish if it rolls back)
    */
-  public void ensureFor(SqlStatement statement, boolean inTransaction, Consumer<String> execute) {
+  public void ensureFor(SqlStatement statement, boolean inTransaction, EngineSession engine) {
     if (macros.created() || !namesOne(statement)) {
       return;
     }
+    Consumer<String> execute = engine::execute;
     macros.ensure(inTransaction, () -> {
+      DatabaseFunctions.registerOnce(engine, NumericQuotientFunction.NAME, NumericQuotientFunction::register);
+      DatabaseFunctions.registerOnce(engine, PgJavaFunctions.MARKER, PgJavaFunctions::register);
       PgFunctionMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgAggregateMacros.statements().forEach(execute);
+      io.analytics.gateway.dialect.PgArrayMacros.statements().forEach(execute);
+      PgNumericScaleMacros.statements().forEach(execute);
+      PgHyperbolicMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgVarianceMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgExtractMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgOverlapsMacros.statements().forEach(execute);
@@ -46,6 +56,7 @@ public final class SessionFunctionMacros {
       PgDateFunctionMacros.statements().forEach(execute);
       PgIntervalFunctionMacros.statements().forEach(execute);
       PgTableFunctionMacros.statements().forEach(execute);
+      PgTypeofMacros.statements().forEach(execute);
     });
   }
 

@@ -18,16 +18,16 @@ import org.duckdb.DuckDBWritableVector;
  * BIGINT, INTEGER or BOOLEAN, a null argument gives a null result (the PostgreSQL functions it
  * serves are strict), and a null result is SQL NULL.
  */
-record DuckDbScalarFunction(String name, List<DuckDBColumnType> parameters, DuckDBColumnType result,
+public record DuckDbScalarFunction(String name, List<DuckDBColumnType> parameters, DuckDBColumnType result,
     Function<Object[], Object> body) {
-  DuckDbScalarFunction {
+  public DuckDbScalarFunction {
     requireNonNull(name, "name is null");
     parameters = List.copyOf(parameters);
     requireNonNull(result, "result is null");
     requireNonNull(body, "body is null");
   }
 
-  void register(DuckDBConnection connection) throws SQLException {
+  public void register(DuckDBConnection connection) throws SQLException {
     try (DuckDBScalarFunctionBuilder builder = DuckDBFunctions.scalarFunction()) {
       builder.withName(name);
       for (DuckDBColumnType parameter : parameters) {

@@ -28,7 +28,7 @@ public final class JsonMacros {
       "jsonb_object_keys", "json_object_keys", "jsonb_set", "jsonb_insert", "jsonb_strip_nulls", "jsonb_pretty",
       "jsonb_extract_path", "jsonb_extract_path_text", "json_extract_path", "json_extract_path_text", "jsonb_exists",
       "jsonb_exists_any", "jsonb_exists_all", "jsonb_contains", "jsonb_contained", "jsonb_build_object", "jsonb_build_array",
-      "json_build_object", "json_build_array", "to_json", "array_to_json", "jsonb_agg", "jsonb_object_agg", "json_agg", "json_object_agg", "jsonb_each", "jsonb_each_text", "json_each",
+      "json_build_object", "json_build_array", "json_object", "jsonb_object", "row_to_json", "to_json", "array_to_json", "jsonb_agg", "jsonb_object_agg", "json_agg", "json_object_agg", "jsonb_each", "jsonb_each_text", "json_each",
       "json_each_text", "jsonb_array_elements", "jsonb_array_elements_text", "json_array_elements", "json_array_elements_text",
       "pg_op_get", "pg_op_get_text", "pg_op_path", "pg_op_path_text", "pg_op_exists", "pg_op_exists_any", "pg_op_exists_all",
       "pg_op_contains", "pg_op_contained", "pg_op_concat", "pg_op_minus", "pg_op_delete_path", "pg_to_jsonb", "pg_to_json");
@@ -117,6 +117,12 @@ public final class JsonMacros {
     macro(sql, "json_object_agg(k, v) AS CAST('{ ' || string_agg(CASE WHEN k IS NULL THEN error('[22023] field name must not be null') "
         + "ELSE pg_json_quote(k) END || ' : ' || pg_json_element(v), ', ') || ' }' AS JSON)");
     macro(sql, "to_json(x) AS CAST(pg_json_of(x) AS JSON)");
+    // PostgreSQL's json_object(text[]) and json_object(keys text[], values text[]), not DuckDB's json_object(k, v, ...).
+    String array = "CAST(system.main.to_json(%s) AS VARCHAR)";
+    macro(sql, "json_object(a) AS CAST(pg_json_object(" + array.formatted("a") + ") AS JSON), "
+        + "(k, v) AS CAST(pg_json_object_pairs(" + array.formatted("k") + ", " + array.formatted("v") + ") AS JSON)");
+    macro(sql, "jsonb_object(a) AS pg_jsonb_value(pg_jsonb_in(pg_json_object(" + array.formatted("a") + "))), "
+        + "(k, v) AS pg_jsonb_value(pg_jsonb_in(pg_json_object_pairs(" + array.formatted("k") + ", " + array.formatted("v") + ")))");
     macro(sql, "array_to_json(a) AS CAST('[' || array_to_string(list_transform(a, lambda e: pg_json_element(e)), ',') || ']' AS JSON)");
     macro(sql, "jsonb_agg(x) AS pg_jsonb_value(pg_jsonb_in('[' || string_agg(pg_json_element(x), ',') || ']'))");
     macro(sql, "jsonb_object_agg(k, v) AS pg_jsonb_value(pg_jsonb_in('{' || string_agg(CASE WHEN k IS NULL THEN "

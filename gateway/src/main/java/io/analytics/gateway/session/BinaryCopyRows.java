@@ -15,10 +15,16 @@ import java.util.List;
  * DataRow uses, so both agree), and a -1 trailer. As PostgreSQL does, the header goes in the first
  * row's CopyData message (psycopg 3 reads it there), and the trailer in a message of its own.
  */
-final class BinaryCopyRows {
+final class BinaryCopyRows implements ResultReceiver.CopyRowEncoder {
   private static final byte[] SIGNATURE = CopyBinaryReader.signature();
 
   private boolean headerWritten;
+
+  BinaryCopyRows() {}
+
+  private BinaryCopyRows(boolean headerWritten) {
+    this.headerWritten = headerWritten;
+  }
 
   /** Refuses, before any data is sent, a column whose type has no binary form here. */
   static void requireBinaryOutput(List<ResultColumn> columns, List<ColumnType> types) {
@@ -38,6 +44,21 @@ final class BinaryCopyRows {
     out.writeBytes(SIGNATURE);
     out.writeInt(0); // flags: no OIDs
     out.writeInt(0); // header extension length
+  }
+
+  @Override
+  public void write(ColumnWriter[] writers, int row, ByteBuf out) {
+    writeRow(writers, row, out);
+  }
+
+  /**
+   * Encoders of rows without the header for other threads, once this one has written it: the batch
+   * holding the first row is encoded here (asked before then, the supplier gives null), so the header
+   * is in the first row's message and only there.
+   */
+  @Override
+  public java.util.function.Supplier<ResultReceiver.CopyRowEncoder> forAnotherThread() {
+    return () -> headerWritten ? new BinaryCopyRows(true) : null;
   }
 
   void writeRow(ColumnWriter[] writers, int row, ByteBuf out) {

@@ -54,7 +54,8 @@ final class ClientQueryPreparer {
   private final io.analytics.gateway.dialect.UnconstrainedNumericSelections unconstrainedSelections;
   private final io.analytics.gateway.dialect.UnconstrainedNumericConflictUpdates unconstrainedConflictUpdates;
   private final io.analytics.gateway.dialect.StoredCharacterLiterals storedCharacterLiterals;
-  private final io.analytics.gateway.dialect.StoredDateLiterals storedDateLiterals;
+  private final io.analytics.gateway.dialect.StoredDateTimeLiterals storedDateTimeLiterals;
+  private final io.analytics.gateway.dialect.StoredArrayLiterals storedArrayLiterals;
   private final io.analytics.gateway.dialect.NaturalJoinColumnOrder naturalJoinColumnOrder;
   private boolean catalogObjectsCreated;
   /** pg_notify() in queries; set when the session has started (see {@link #notificationsStarted}). */
@@ -87,7 +88,8 @@ final class ClientQueryPreparer {
         io.analytics.gateway.dialect.UnconstrainedNumericSelections.resultTypes(engine));
     this.storedCharacterLiterals = new io.analytics.gateway.dialect.StoredCharacterLiterals(
         new io.analytics.gateway.columns.DeclaredTableColumns(engine));
-    this.storedDateLiterals = io.analytics.gateway.dialect.StoredDateLiterals.probingWith(engine);
+    this.storedDateTimeLiterals = io.analytics.gateway.dialect.StoredDateTimeLiterals.probingWith(engine);
+    this.storedArrayLiterals = io.analytics.gateway.dialect.StoredArrayLiterals.probingWith(engine);
     this.naturalJoinColumnOrder = io.analytics.gateway.dialect.NaturalJoinColumnOrder.probingWith(engine);
     this.pipeline = new StatementPipeline(stages());
   }
@@ -106,8 +108,9 @@ final class ClientQueryPreparer {
         new StatementPipeline.Stage("postgres-dialect", (statement, types) -> PostgresDialect.translate(statement)),
         new StatementPipeline.Stage("natural-join-column-order", (statement, types) -> naturalJoinColumnOrder.apply(statement)),
         new StatementPipeline.Stage("stored-character-literals", (statement, types) -> storedCharacterLiterals.apply(statement)),
-        new StatementPipeline.Stage("stored-date-literals", (statement, types) ->
-            storedDateLiterals.apply(statement, sessionValues.parameters().get("DateStyle"))),
+        new StatementPipeline.Stage("stored-date-time-literals", (statement, types) ->
+            storedDateTimeLiterals.apply(statement, sessionValues.parameters().get("DateStyle"))),
+        new StatementPipeline.Stage("stored-array-literals", (statement, types) -> storedArrayLiterals.apply(statement)),
         new StatementPipeline.Stage("session-macros", (statement, types) -> PostgresDialect.translateWithSessionMacros(statement)),
         new StatementPipeline.Stage("session-values", (statement, types) -> SessionValueCalls.rewrite(statement, sessionValues)),
         new StatementPipeline.Stage("scalar-calls-in-from", (statement, types) ->
@@ -152,7 +155,7 @@ final class ClientQueryPreparer {
   /** As above, for a statement with parameters whose types the client declared in Parse. */
   PreparedQuery prepare(SqlStatement statement, List<Integer> declaredTypes, boolean inTransaction) {
     ensureCatalogObjects(statement, inTransaction);
-    functionMacros.ensureFor(statement, inTransaction, engine::execute);
+    functionMacros.ensureFor(statement, inTransaction, engine);
     jsonSupport.ensureFor(statement, inTransaction, engine);
     if (notifyFunction != null) {
       notifyFunction.ensureFor(statement, inTransaction, engine);

@@ -101,7 +101,7 @@ final class CopyHandler {
       short[] textFormats = new short[resultColumns.size()];
       ResultCursor cursor = new ResultCursor(rows.stream(), engine, types, textFormats, sessionFormat);
       // One CopyData per row, as PostgreSQL sends them: clients such as psycopg 3 parse each message as one row.
-      long count = receiver.copyRows(cursor, binary != null ? binary::writeRow : writer);
+      long count = receiver.copyRows(cursor, binary != null ? binary : writer);
       if (binary != null) {
         receiver.copyData(binary::writeTrailer);
       }

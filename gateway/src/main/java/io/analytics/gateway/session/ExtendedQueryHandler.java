@@ -76,6 +76,7 @@ final class ExtendedQueryHandler {
     } else {
       SqlStatement statement = split.get(0);
       context.transactions().checkNotAborted(statement);
+      statement = context.statements().resolve(statement);
       Optional<SessionCommand> command = SessionCommandParser.parse(statement);
       if (command.isPresent()) {
         if (command.get() instanceof SessionCommand.Copy) {

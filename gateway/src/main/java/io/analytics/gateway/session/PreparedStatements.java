@@ -2,12 +2,27 @@ package io.analytics.gateway.session;
 
 import io.analytics.catalog.error.PlatformException;
 import io.analytics.catalog.error.SqlState;
+import io.analytics.gateway.sql.SqlStatement;
 import java.util.HashMap;
 import java.util.Map;
 
 /** The session's prepared statements by name (the unnamed one included); owns them and closes what it drops. */
 final class PreparedStatements {
   private final Map<String, PreparedPlan> plans = new HashMap<>();
+  private final SqlPreparedStatements sqlLevel = new SqlPreparedStatements();
+
+  /** The statement a client's statement stands for: an EXECUTE is the statement SQL's PREPARE prepared (see SqlPreparedStatements). */
+  SqlStatement resolve(SqlStatement statement) {
+    if (statement.keyword().equals("PREPARE") && statement.size() > 1 && plans.containsKey(statement.token(1).value())) {
+      throw new PlatformException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + statement.token(1).value() + "\" already exists");
+    }
+    return sqlLevel.resolve(statement);
+  }
+
+  /** A SQL-level PREPARE that ran: EXECUTE may now run its statement. */
+  void prepared(SqlStatement prepare) {
+    sqlLevel.prepared(prepare);
+  }
 
   /** The statement, or 26000 when there is none of that name. */
   PreparedPlan require(String name) {
@@ -39,6 +54,9 @@ final class PreparedStatements {
 
   /** DEALLOCATE name: 26000 when there is no such statement. */
   void deallocate(String name) {
+    if (sqlLevel.deallocate(name)) {
+      return;
+    }
     require(name);
     plans.remove(name).close();
   }
@@ -46,5 +64,6 @@ final class PreparedStatements {
   void closeAll() {
     plans.values().forEach(PreparedPlan::close);
     plans.clear();
+    sqlLevel.clear();
   }
 }

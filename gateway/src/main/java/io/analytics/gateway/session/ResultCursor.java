@@ -56,7 +56,7 @@ final class ResultCursor implements AutoCloseable {
     java.util.function.Supplier<ResultReceiver.CopyRowEncoder> elsewhere = encoder.forAnotherThread();
     return write(output, 0, (writers, row, out) -> copyData(encoder, writers, row, out), elsewhere == null ? null : () -> {
       ResultReceiver.CopyRowEncoder own = elsewhere.get();
-      return (writers, row, out) -> copyData(own, writers, row, out);
+      return own == null ? null : (writers, row, out) -> copyData(own, writers, row, out);
     });
   }
 
@@ -72,7 +72,8 @@ final class ResultCursor implements AutoCloseable {
    * the next) when {@code rowsElsewhere} gives an encoder for another thread; the rest are encoded
    * here, after every batch queued before them has been written, so rows keep their order.
    *
-   * @param rowsElsewhere makes a row encoder for another thread, or null to encode every row here
+   * @param rowsElsewhere makes a row encoder for another thread (or null, asked batch by batch, to
+   *     encode that batch here), or is null to encode every row here
    */
   private long write(BackendOutput output, long maxRows, ResultReceiver.CopyRowEncoder rows,
       java.util.function.Supplier<ResultReceiver.CopyRowEncoder> rowsElsewhere) {
@@ -92,9 +93,9 @@ final class ResultCursor implements AutoCloseable {
           }
           VectorSchemaRoot batch = stream.batch();
           long left = maxRows == 0 ? Long.MAX_VALUE : maxRows - written;
-          if (rowsElsewhere != null && batchRows >= EncodedBatches.MIN_ROWS && batchRows <= left
-              && EncodedBatches.worthwhile(batch)) {
-            ResultReceiver.CopyRowEncoder encoder = rowsElsewhere.get();
+          ResultReceiver.CopyRowEncoder encoder = rowsElsewhere != null && batchRows >= EncodedBatches.MIN_ROWS
+              && batchRows <= left && EncodedBatches.worthwhile(batch) ? rowsElsewhere.get() : null;
+          if (encoder != null) {
             ahead.submit(batch, this::writersFor, (writers, count, out) -> {
               for (int row = 0; row < count; row++) {
                 encoder.write(writers, row, out);

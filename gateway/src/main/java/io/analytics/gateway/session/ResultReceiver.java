@@ -100,7 +100,8 @@ interface ResultReceiver {
 
     /**
      * Makes encoders of the same form for other threads (each used by one thread at a time), or
-     * null when every row must be encoded by this one: binary COPY's first row carries the header.
+     * null when every row must be encoded by this one. The supplier itself may give null for a
+     * batch that must be encoded here (binary COPY's first row carries the header).
      */
     default java.util.function.Supplier<CopyRowEncoder> forAnotherThread() {
       return null;

@@ -83,7 +83,8 @@ final class Session implements CancelTarget, SimpleQueryHandler.Replies {
     // allocator refuses an import half-way.
     this.allocator = services.instances().allocator().newChildAllocator("session", 0, Long.MAX_VALUE);
     this.engine = new EngineSession(instance.connect(), allocator, services.config().gateway().fetchBatchRows(),
-        services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees(), instance.catalogChanges());
+        services.config().gateway().limits().queryMemoryBytes(), instance.parseTrees(), instance.catalogChanges(),
+        instance.registeredFunctions());
     this.parameters = new SessionParameters(user, true, services.instances().replica());
     parameters.setSessionDefault("search_path", services.config().searchPath().forRole(role.name()));
     SearchPathRouting searchPathRouting = tier.routing();

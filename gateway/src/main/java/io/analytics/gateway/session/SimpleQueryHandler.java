@@ -98,9 +98,11 @@ final class SimpleQueryHandler {
     replies.readyForQuery();
   }
 
-  private void runSimpleStatement(SqlStatement statement) {
-    context.transactions().checkNotAborted(statement);
+  private void runSimpleStatement(SqlStatement sent) {
+    context.transactions().checkNotAborted(sent);
+    SqlStatement statement = sent;
     try {
+      statement = context.statements().resolve(sent);
       Optional<SessionCommand> command = SessionCommandParser.parse(statement);
       if (command.isPresent()) {
         if (command.get() instanceof SessionCommand.Copy copyCommand) {

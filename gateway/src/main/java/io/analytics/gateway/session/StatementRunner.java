@@ -133,6 +133,9 @@ final class StatementRunner {
   }
 
   private void completeStatement(SqlStatement statement, long rows, Portal portal) {
+    if (statement.keyword().equals("PREPARE")) {
+      context.statements().prepared(statement);
+    }
     context.receiver().commandComplete(CommandTags.forStatement(statement, rows));
     // The tag counts this Execute's rows, as PostgreSQL's does; audit and metrics count them all.
     context.execution().completed(statement, portal != null && portal.totalRowsSent() > rows ? portal.totalRowsSent() : rows);

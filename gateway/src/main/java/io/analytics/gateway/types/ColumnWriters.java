@@ -87,7 +87,13 @@ public final class ColumnWriters {
   }
 
   /** Sends a column's text form in either format: right for a column described as text. */
-  private record TextOnly(ColumnWriter writer) implements ColumnWriter {
+  private static final class TextOnly extends ColumnWriter {
+    private final ColumnWriter writer;
+
+    TextOnly(ColumnWriter writer) {
+      this.writer = java.util.Objects.requireNonNull(writer, "writer is null");
+    }
+
     @Override
     public boolean isNull(int row) {
       return writer.isNull(row);

@@ -52,13 +52,15 @@ final class DateTimeText {
 
   /** HH:MM:SS[.ffffff] for a time of day in microseconds (24:00:00 allowed, as PostgreSQL does). */
   void time(long micros) {
-    long seconds = micros / MICROS_PER_SECOND;
-    text.appendPadded(seconds / 3600, 2);
+    // At most 86,400 seconds: int arithmetic from here on.
+    int seconds = (int) (micros / MICROS_PER_SECOND);
+    int minutes = seconds / 60;
+    text.appendPadded(minutes / 60, 2);
     text.append(':');
-    text.appendPadded((seconds / 60) % 60, 2);
+    text.appendPadded(minutes - minutes / 60 * 60, 2);
     text.append(':');
-    text.appendPadded(seconds % 60, 2);
-    text.appendFraction(micros % MICROS_PER_SECOND, 6);
+    text.appendPadded(seconds - minutes * 60, 2);
+    text.appendFraction(micros - seconds * MICROS_PER_SECOND, 6);
   }
 
   /** A timestamp given as microseconds since 1970-01-01 in local (wall-clock) time. */

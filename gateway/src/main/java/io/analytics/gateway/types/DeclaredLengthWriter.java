@@ -11,7 +11,7 @@ import io.netty.buffer.ByteBuf;
  * A value stored with blanks beyond its column's length (PostgreSQL cuts those off on INSERT, the
  * column's check lets them through) is cut to n characters. Text and binary are the same UTF-8 bytes.
  */
-final class DeclaredLengthWriter implements ColumnWriter {
+final class DeclaredLengthWriter extends ColumnWriter {
   private final ColumnWriter values;
   private final int length;
   private final boolean padded;

@@ -8,7 +8,7 @@ import org.apache.arrow.vector.FieldVector;
  * to a batch already loaded, so a batch without NULLs (the common case) is known at once and its
  * rows are not checked one by one.
  */
-abstract class VectorWriter implements ColumnWriter {
+abstract class VectorWriter extends ColumnWriter {
   protected final FieldVector vector;
   private final boolean noNulls;
 

@@ -67,21 +67,4 @@ class DateLiteralsTest {
     assertThatThrownBy(() -> translate("SELECT date '99-01-08'"))
         .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.position()).isEqualTo(13));
   }
-
-  @Test
-  void timestampsBeforeCommonEraBecomeTheirDatePlusTheirTime() {
-    assertThat(DateLiterals.forDateStyle("ISO, MDY").apply(SqlStatement.parse("SELECT '4714-11-24 00:00:00 BC'::timestamp, timestamp '1999-01-08 04:05:06.5 BC'")).sql())
-        .isEqualTo("SELECT CAST(DATE '4714-11-24 (BC)' + TIME '00:00:00' AS TIMESTAMP), CAST(DATE '1999-01-08 (BC)' + TIME '04:05:06.5' AS TIMESTAMP)");
-    String unchanged = "SELECT timestamp '1999-01-08 04:05:06', 'abc'::timestamp";
-    assertThat(DateLiterals.forDateStyle("ISO, MDY").apply(SqlStatement.parse(unchanged)).sql()).isEqualTo(unchanged);
-  }
-
-  @Test
-  void timestampsBeforeCommonEraPostgresRefusesOrTheGatewayCannotWriteAreRefused() {
-    for (String sql : new String[] {"SELECT '4714-11-23 23:59:59 BC'::timestamp", "SELECT '0044-03-15 10:00 BC'::timestamptz",
-        "SELECT timestamp with time zone '0044-03-15 10:00 BC'", "SELECT '0044-03-15 10:00 BC'::timestamp with time zone",
-        "SELECT '0044-03-15 10:00-05 BC'::timestamp"}) {
-      assertThatThrownBy(() -> DateLiterals.forDateStyle("ISO, MDY").apply(SqlStatement.parse(sql))).as(sql).isInstanceOf(PlatformException.class);
-    }
-  }
 }

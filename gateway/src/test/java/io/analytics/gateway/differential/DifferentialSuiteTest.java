@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The same SQL through pgjdbc, over the extended and the simple protocol, against a real PostgreSQL
  * and against the gateway (see {@link DifferentialCases}). Each case answers alike (column names,
- * type OIDs, values as text, or the SQLSTATE class), or differs exactly as listed: documented in its
+ * type OIDs, values as text (ties of a top-level ORDER BY in any order, see {@link TieGroups}), or the SQLSTATE
+ * class), or differs exactly as listed: documented in its
  * case file or in {@code differential/known/differences.tsv}, and a silent wrong value only when it
  * is in {@code differential/known/wrong-values.tsv}. Every run writes target/differential-report.md;
  * {@code -Ddifferential.record=true} rewrites both lists and the figures in docs/COMPATIBILITY.md

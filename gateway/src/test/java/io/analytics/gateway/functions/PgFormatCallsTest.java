@@ -24,6 +24,18 @@ class PgFormatCallsTest {
   }
 
   @Test
+  void fieldsStrftimeCannotPrintBecomeExpressionsJoinedSoThatNullStaysNull() {
+    assertThat(rewritten("SELECT to_char(ts, 'Day DD IW')"))
+        .isEqualTo("SELECT (rpad(strftime(ts, '%A'), 9, ' ') || strftime(ts, ' %d ') || lpad(CAST(week(ts) AS VARCHAR), 2, '0'))");
+    assertThat(rewritten("SELECT to_char(ts, 'FMIW MON am')"))
+        .isEqualTo("SELECT (CAST(week(ts) AS VARCHAR) || strftime(ts, ' ') || upper(strftime(ts, '%b')) || strftime(ts, ' ') "
+            + "|| CASE WHEN hour(ts) < 12 THEN 'am' ELSE 'pm' END)");
+    // DD, DDD and Dy are strftime's; D alone is the day of the week.
+    assertThat(rewritten("SELECT to_char(ts, 'DDD DD Dy D')"))
+        .isEqualTo("SELECT (strftime(ts, '%j %d %a ') || CAST((dayofweek(ts) + 1) AS VARCHAR))");
+  }
+
+  @Test
   void quotedTextAndPercentSignsAreLiteral() {
     assertThat(PgDateTimeFormat.toStrftime("YYYY\"T%\"MM 100%", false)).isEqualTo("%YT%%%m 100%%");
   }
@@ -49,12 +61,17 @@ class PgFormatCallsTest {
 
   @Test
   void patternsWithoutAnExactEquivalentAreRefused() {
-    assertThatThrownBy(() -> rewritten("SELECT to_char(now(), 'Month')")).isInstanceOf(PlatformException.class)
+    assertThatThrownBy(() -> rewritten("SELECT to_date(s, 'DD Month YYYY')")).isInstanceOf(PlatformException.class)
         .hasMessageContaining("\"Month\"");
-    assertThatThrownBy(() -> rewritten("SELECT to_char(now(), 'IYYY-IW')")).isInstanceOf(PlatformException.class);
-    assertThatThrownBy(() -> rewritten("SELECT to_char(now(), 'YYYY-MM-DD SSSS')")).isInstanceOf(PlatformException.class)
+    assertThatThrownBy(() -> rewritten("SELECT to_char(now(), 'IYY-IW')")).isInstanceOf(PlatformException.class);
+    assertThatThrownBy(() -> rewritten("SELECT to_char(now(), 'DDth TZ')")).isInstanceOf(PlatformException.class);
+    assertThatThrownBy(() -> rewritten("SELECT to_timestamp(s, 'YYYY-MM-DD SSSS')")).isInstanceOf(PlatformException.class)
         .hasMessageContaining("\"SSSS\" (seconds past midnight)");
-    assertThatThrownBy(() -> rewritten("SELECT to_char(1234.5, '9999.99')")).isInstanceOf(PlatformException.class)
-        .hasMessageContaining("numeric format");
+  }
+
+  @Test
+  void numericFormatsGoToTheJavaFormatterWithTheValuesTextAndType() {
+    assertThat(rewritten("SELECT to_char(x + 1, 'FM9,999.00') FROM t"))
+        .isEqualTo("SELECT pg_to_char_number(CAST(x + 1 AS VARCHAR), typeof(x + 1), 'FM9,999.00') FROM t");
   }
 }

@@ -36,7 +36,7 @@ class StatementPipelineTest {
   @Test
   void stagesRunInTheirDeclaredOrder() {
     assertThat(pipeline.names()).containsExactly("postgres-ddl", "catalog-syntax", "format-calls", "date-literals", "postgres-dialect",
-        "natural-join-column-order", "stored-character-literals", "stored-date-literals",
+        "natural-join-column-order", "stored-character-literals", "stored-date-time-literals", "stored-array-literals",
         "session-macros", "session-values", "scalar-calls-in-from", "any-array-parameters", "numeric-parameters",
         "unconstrained-numeric-literals", "unconstrained-numeric-expressions", "unconstrained-numeric-selections", "parameter-casts", "pg-stat-activity", "pg-cursors", "pg-stat-statements");
   }

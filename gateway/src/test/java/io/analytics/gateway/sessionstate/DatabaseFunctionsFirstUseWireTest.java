@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Sessions that name json (or pg_notify) for the first time at the same moment each get their answer: the json
+ * Sessions that name json (or pg_notify, or divide numerics) for the first time at the same moment each get their answer: the json
  * functions are registered once per database, and a session racing another's registration neither
  * fails nor calls a function that is not there yet (CI once saw XX000 for {@code '{"a": 1}'::json}
  * when two sessions met there).
@@ -36,6 +36,11 @@ class DatabaseFunctionsFirstUseWireTest {
   @Test
   void sessionsMeetingAtPgNotifysFirstUseAllAnswer() throws Exception {
     assertEverySessionAnswers("SELECT pg_notify('first_use', 'x'), 'sent'", " | sent");
+  }
+
+  @Test
+  void sessionsMeetingAtNumericDivisionsFirstUseAllAnswer() throws Exception {
+    assertEverySessionAnswers("SELECT a / b, 'divided' FROM (VALUES (1.5::numeric(10,2), 3)) v(a, b)", "0.50000000000000000000 | divided");
   }
 
   private static void assertEverySessionAnswers(String sql, String expected) throws Exception {

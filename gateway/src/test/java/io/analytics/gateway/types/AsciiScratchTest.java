@@ -37,6 +37,20 @@ class AsciiScratchTest {
     assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("0042 07 .5");
   }
 
+  @Test
+  void padsEveryWidthAsFormatDoes() {
+    Random random = new Random(20261203);
+    for (int i = 0; i < 100_000; i++) {
+      long value = i < 200 ? i : Math.abs(random.nextLong() / (long) Math.pow(10, random.nextInt(19)));
+      int width = 1 + random.nextInt(8);
+      AsciiScratch scratch = new AsciiScratch();
+      scratch.appendPadded(value, width);
+      ByteBuf out = Unpooled.buffer(1);
+      scratch.writeTo(out);
+      assertThat(out.toString(StandardCharsets.US_ASCII)).as("%d in %d", value, width).isEqualTo(String.format("%0" + width + "d", value));
+    }
+  }
+
   private static String written(long value) {
     AsciiScratch scratch = new AsciiScratch();
     scratch.appendLong(value);

@@ -103,7 +103,7 @@ class NumericWireTest {
   }
 
   @Test
-  void variancesOfIntegersAndNumericsAreRefusedRatherThanAnsweredInDoublePrecision() throws SQLException {
+  void variancesOfIntegersAndNumericsAreRefusedRatherThanAnsweredInDoublePrecisionAlsoAsWindowFunctions() throws SQLException {
     for (boolean simple : new boolean[] {false, true}) {
       try (Connection pg = connectPostgres(simple); Connection gw = connectGateway(simple)) {
         for (String function : List.of("variance", "var_samp", "var_pop", "stddev", "stddev_samp", "stddev_pop")) {
@@ -114,6 +114,15 @@ class NumericWireTest {
           }
           String floats = "SELECT " + function + "(x::float8), " + function + "(x::float4) FROM (VALUES (1), (4), (7)) v(x)";
           assertThat(rows(gw, floats)).as(floats).isEqualTo(rows(pg, floats));
+          // As window functions too, for every frame.
+          String frame = " OVER (ORDER BY i ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM (VALUES (1, 1), (2, 4), (3, 7)) v(i, x)";
+          for (String argument : List.of("x", "x::int8", "x::int2", "x::numeric(10,2)")) {
+            String sql = "SELECT " + function + "(" + argument + ")" + frame;
+            assertThat(answer(pg, sql)).as("PostgreSQL: " + sql).startsWith("numeric ");
+            assertThat(answer(gw, sql)).as(sql + (simple ? " (simple)" : "")).isEqualTo("ERROR 0A000");
+          }
+          String windowFloats = "SELECT i, " + function + "(x::float8)" + frame + " ORDER BY i";
+          assertThat(rows(gw, windowFloats)).as(windowFloats).isEqualTo(rows(pg, windowFloats));
         }
       }
     }
@@ -380,7 +389,7 @@ class NumericWireTest {
   }
 
   /** Every row as {@code name:type value, ...}, numerics by value (their display scale is the column's in DuckDB). */
-  private static List<String> rows(Connection connection, String sql) throws SQLException {
+  static List<String> rows(Connection connection, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
       while (result.next()) {

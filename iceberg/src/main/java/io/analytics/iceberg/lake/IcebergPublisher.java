@@ -1,5 +1,7 @@
 package io.analytics.iceberg.lake;
 
+import static java.util.Objects.requireNonNull;
+
 import io.analytics.catalog.config.IcebergConfig;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.home.PlatformHome;
@@ -10,6 +12,7 @@ import io.analytics.iceberg.catalog.LakeCatalog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +27,27 @@ import org.slf4j.LoggerFactory;
 public final class IcebergPublisher implements LakeCommitListener {
   private static final Logger LOG = LoggerFactory.getLogger(IcebergPublisher.class);
 
+  private final BiFunction<PlatformHome, IcebergConfig, LakeCatalog> opener;
+  /** The catalog the last recovery opened, for the commit that usually follows it (an ingest). */
+  private final KeptCatalog kept;
+
+  /** The publisher {@link java.util.ServiceLoader} makes, one per process. */
+  public IcebergPublisher() {
+    this(LakeCatalog::open, KeptCatalog.withDaemonExpiry());
+  }
+
+  IcebergPublisher(BiFunction<PlatformHome, IcebergConfig, LakeCatalog> opener, KeptCatalog kept) {
+    this.opener = requireNonNull(opener, "opener is null");
+    this.kept = requireNonNull(kept, "kept is null");
+  }
+
   @Override
   public void committed(PlatformHome home, List<Path> datasets) {
     IcebergConfig config = configOf(home);
     if (!config.enabled()) {
       return;
     }
-    try (LakeCatalog catalog = LakeCatalog.open(home, config)) {
+    try (LakeCatalog catalog = kept.take(home.root()).orElseGet(() -> opener.apply(home, config))) {
       DatasetTableSync sync = new DatasetTableSync(catalog);
       for (Path directory : datasets) {
         Dataset dataset = datasetOf(directory);
@@ -51,13 +68,21 @@ public final class IcebergPublisher implements LakeCommitListener {
     if (!config.enabled()) {
       return;
     }
-    try (LakeCatalog catalog = LakeCatalog.open(home, config)) {
+    LakeCatalog catalog = null;
+    try {
+      catalog = opener.apply(home, config);
       Map<TableIdentifier, DatasetTableSync.Outcome> changed = new LakeTables(catalog).reconcile();
       if (!changed.isEmpty()) {
         LOG.info("Iceberg tables brought in step with the lake: {}", changed);
       }
+      kept.keep(home.root(), catalog);
+      catalog = null;
     } catch (RuntimeException | LinkageError e) {
       LOG.warn("Iceberg catalog unavailable, tables not brought in step with the lake: {}", e.getMessage());
+    } finally {
+      if (catalog != null) {
+        catalog.close();
+      }
     }
   }
 
