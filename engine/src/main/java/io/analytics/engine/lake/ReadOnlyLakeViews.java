@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  * or a new table in a layer schema, from any session, whatever reached it.
  */
 public final class ReadOnlyLakeViews implements LakeViewCatalog {
+  /** The catalog name the read-only tiers (analysts', app's, a replica's) attach their views' file under. */
+  public static final String CATALOG = "lake";
   private static final String PREFIX = "lake-";
   private static final String SUFFIX = ".duckdb";
 

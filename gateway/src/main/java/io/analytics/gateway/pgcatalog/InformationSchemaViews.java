@@ -1,6 +1,7 @@
 package io.analytics.gateway.pgcatalog;
 
 import io.analytics.engine.duckdb.SqlIdentifiers;
+import io.analytics.engine.lake.ReadOnlyLakeViews;
 import java.util.List;
 
 /**
@@ -20,6 +21,10 @@ final class InformationSchemaViews {
   static final String PRESENTED_SCHEMA =
       "JOIN pg_gateway_schema_names names ON names.database_name = %s AND names.schema_name = %s ";
 
+  /** The session's database and, on a read-only tier, the catalog of the lake's views (see PresentedNames). */
+  static final String SESSION_CATALOGS =
+      "(current_database(), " + SqlIdentifiers.literal(ReadOnlyLakeViews.CATALOG) + ") ";
+
   /** Needs pg_type, pg_gateway_type_oid, pg_gateway_typmod, pg_gateway_lake_views and pg_gateway_schema_names. */
   static List<String> statements(String database) {
     String catalog = SqlIdentifiers.literal(database);
@@ -29,7 +34,7 @@ final class InformationSchemaViews {
             + "CASE WHEN lake.view_name IS NOT NULL THEN 'BASE TABLE' ELSE t.table_type END AS table_type) "
             + "FROM information_schema.tables t " + PRESENTED_SCHEMA.formatted("t.table_catalog", "t.table_schema")
             + "LEFT JOIN pg_gateway_lake_views lake "
-            + "ON lake.schema_name = t.table_schema AND lake.view_name = t.table_name AND t.table_catalog = current_database() "
+            + "ON lake.schema_name = t.table_schema AND lake.view_name = t.table_name AND t.table_catalog IN " + SESSION_CATALOGS
             + "WHERE t.table_catalog <> 'temp'",
         // numeric_precision and numeric_scale of a numeric come from its typmod; the other numbers are DuckDB's.
         "CREATE OR REPLACE TEMP VIEW pg_gateway_information_schema_columns AS SELECT c.* REPLACE ("

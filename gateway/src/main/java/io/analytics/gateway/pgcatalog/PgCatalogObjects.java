@@ -52,6 +52,10 @@ public final class PgCatalogObjects {
   public static List<String> statements(PlatformConfig config, String database, List<LakeCatalogFacts.DatasetFacts> lake) {
     Map<String, String> server = Map.of("server_version", ServerVersion.VERSION, "server_version_num", ServerVersion.VERSION_NUM);
     List<String> sql = new ArrayList<>(LakeFactViews.statements(lake));
+    // DuckDB's pg_namespace holds only the current database's schemas, and a read-only tier's lake
+    // views are in a catalog of their own (see PresentedNames): DuckDB's relations are named from this.
+    sql.add("CREATE OR REPLACE TEMP VIEW pg_gateway_schemas AS SELECT oid, schema_name AS nspname FROM duckdb_schemas() "
+        + "WHERE database_name NOT IN ('system', 'temp')");
     sql.addAll(CatalogSqlResource.statements("lake-descriptions"));
     sql.addAll(CatalogSqlResource.statements("sizes"));
     sql.addAll(CatalogSqlResource.statements("session-functions", server));

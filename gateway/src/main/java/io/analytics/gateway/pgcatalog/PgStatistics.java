@@ -44,7 +44,7 @@ final class PgStatistics {
         + "CAST(NULL AS VARCHAR[]) AS histogram_bounds, CAST(NULL AS FLOAT) AS correlation, "
         + "CAST(NULL AS VARCHAR[]) AS most_common_elems, CAST(NULL AS FLOAT[]) AS most_common_elem_freqs, "
         + "CAST(NULL AS FLOAT[]) AS elem_count_histogram "
-        + "FROM pg_gateway_lake_stats s JOIN duckdb_columns() c ON c.database_name = current_database() "
+        + "FROM pg_gateway_lake_stats s JOIN duckdb_columns() c ON c.database_name IN " + InformationSchemaViews.SESSION_CATALOGS
         + "AND c.schema_name = s.schemaname AND c.table_name = s.tablename AND c.column_name = s.attname "
         + "LEFT JOIN pg_type t ON t.oid = pg_gateway_type_oid(c.data_type)");
     return sql;

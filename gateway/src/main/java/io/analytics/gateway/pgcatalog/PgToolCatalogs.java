@@ -70,8 +70,7 @@ final class PgToolCatalogs {
     sql.add("CREATE OR REPLACE TEMP VIEW pg_gateway_information_schema_schemata AS SELECT s.* REPLACE (" + catalog + " AS catalog_name, "
         + "names.presented_schema AS schema_name) FROM information_schema.schemata s "
         + InformationSchemaViews.PRESENTED_SCHEMA.formatted("s.catalog_name", "s.schema_name")
-        + "WHERE ((s.catalog_name = current_database() OR s.catalog_name IN (SELECT source_name FROM pg_gateway_source_schemas)) "
-        + "AND names.oid = names.presented_oid) "
+        + "WHERE (names.listed AND names.oid = names.presented_oid) "
         + "OR (s.catalog_name = 'system' AND s.schema_name IN ('pg_catalog', 'information_schema'))");
     sql.add("CREATE OR REPLACE TEMP VIEW pg_gateway_information_schema_views AS SELECT v.* REPLACE (" + catalog + " AS table_catalog, "
         + "names.presented_schema AS table_schema) "

@@ -3,6 +3,7 @@ package io.analytics.gateway.pgcatalog;
 import io.analytics.catalog.config.PlatformConfig;
 import io.analytics.catalog.config.PostgresSourceConfig;
 import io.analytics.engine.duckdb.SqlIdentifiers;
+import io.analytics.engine.lake.ReadOnlyLakeViews;
 import java.util.List;
 
 /**
@@ -13,7 +14,11 @@ import java.util.List;
  * path (a warehouse schema named after the source, so nothing to rename) and on the live path (the
  * postgres extension's catalog {@code <source>}, one DuckDB schema per PostgreSQL schema): its
  * exposed schemas fold into one namespace, its other schemas and a stale mirror left in the
- * warehouse are hidden. Which sources exist and which schemas they expose come from the platform's
+ * warehouse are hidden. On a read-only tier the lake's views are in a catalog of their own (the views'
+ * file attached as {@value ReadOnlyLakeViews#CATALOG}); each of its schemas folds into the namespace of
+ * the same name in the session's database (the snapshot's {@code bronze}), so {@code \dt} and JDBC
+ * metadata list the datasets there as they do on the writers' instance, and is a namespace of its own
+ * where that database has none (app's {@code gold}). Which sources exist and which schemas they expose come from the platform's
  * configuration; which path each takes is read from DuckDB (a live source is an attached catalog).
  */
 final class PresentedNames {
@@ -33,13 +38,22 @@ final class PresentedNames {
     // A live source's namespace is the lowest oid among its exposed schemas (one row for all of them).
     String sourceNamespace = "(SELECT min(CAST(x.oid AS BIGINT)) FROM duckdb_schemas() x JOIN pg_gateway_source_schemas e "
         + "ON e.source_name = x.database_name AND e.schema_name = x.schema_name WHERE x.database_name = s.database_name)";
+    String viewsCatalog = SqlIdentifiers.literal(ReadOnlyLakeViews.CATALOG);
+    // The session database's schema a schema of the views' catalog folds into (null: none of that name).
+    String sameNamed = "(SELECT CAST(x.oid AS BIGINT) FROM duckdb_schemas() x "
+        + "WHERE x.database_name = current_database() AND x.schema_name = s.schema_name)";
+    String views = "s.database_name = " + viewsCatalog + " AND s.database_name <> current_database()";
     return List.of(
         exposed.toString(),
         "CREATE OR REPLACE TEMP VIEW pg_gateway_schema_names AS SELECT CAST(s.oid AS BIGINT) AS oid, s.database_name, s.schema_name, "
             + "CASE WHEN live THEN s.database_name WHEN s.database_name = current_database() AND s.schema_name = 'main' THEN 'public' "
             + "ELSE s.schema_name END AS presented_schema, "
-            + "CASE WHEN live THEN " + sourceNamespace + " ELSE CAST(s.oid AS BIGINT) END AS presented_oid, "
-            + "CASE WHEN live AND s.schema_name <> 'public' THEN s.schema_name || '__' ELSE '' END AS name_prefix "
+            + "CASE WHEN live THEN " + sourceNamespace + " WHEN " + views + " THEN COALESCE(" + sameNamed + ", CAST(s.oid AS BIGINT)) "
+            + "ELSE CAST(s.oid AS BIGINT) END AS presented_oid, "
+            + "CASE WHEN live AND s.schema_name <> 'public' THEN s.schema_name || '__' ELSE '' END AS name_prefix, "
+            // A namespace clients see: the session database's schemas, the sources', and the views' catalog's own.
+            + "s.database_name = current_database() OR s.database_name IN (SELECT source_name FROM pg_gateway_source_schemas) "
+            + "OR (" + views + " AND " + sameNamed + " IS NULL) AS listed "
             + "FROM (SELECT s.*, s.database_name IN " + liveSources + " AS live FROM duckdb_schemas() s) s "
             + "WHERE (NOT live OR EXISTS (SELECT 1 FROM pg_gateway_source_schemas e "
             + "WHERE e.source_name = s.database_name AND e.schema_name = s.schema_name)) "

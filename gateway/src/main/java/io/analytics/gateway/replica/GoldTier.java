@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class GoldTier implements AutoCloseable {
   /** The catalog that holds the gold views on app's instance: a file attached read-only. */
-  public static final String LAKE_CATALOG = "lake";
+  public static final String LAKE_CATALOG = io.analytics.engine.lake.ReadOnlyLakeViews.CATALOG;
   /** The instance's own (empty, read-only) catalog, named after its base file. */
   static final String BASE_CATALOG = "app";
 

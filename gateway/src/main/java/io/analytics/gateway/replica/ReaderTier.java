@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  */
 public final class ReaderTier implements AutoCloseable {
   /** The catalog that holds the lake's views on the readers' instance: a file attached read-only. */
-  public static final String LAKE_CATALOG = "lake";
+  public static final String LAKE_CATALOG = io.analytics.engine.lake.ReadOnlyLakeViews.CATALOG;
 
   private final PlatformHome home;
   private final DuckDbDatabase database;

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class ReplicaSearchPath implements SearchPathRouting {
   /** The catalog a replica attaches its lake views' file to, read-only. */
-  public static final String LAKE_CATALOG = "lake";
+  public static final String LAKE_CATALOG = io.analytics.engine.lake.ReadOnlyLakeViews.CATALOG;
 
   private static final Set<String> LAYERS = layerSchemas();
   private final String lakeCatalog;

@@ -7,7 +7,7 @@ public interface CatalogLookup {
   /** {@code json_serialize_sql} of the statement. */
   String parseTree(String sql);
 
-  /** Lower-case names of the user schemas holding a table or view with this name (case-insensitive). */
+  /** Lower-case names of the user schemas holding a table or view with this name (case-insensitive), the session's TEMP objects aside. */
   Set<String> schemasHolding(String name);
 
   /** DuckDB's current schema, where it creates unqualified names; null when it cannot be asked. */

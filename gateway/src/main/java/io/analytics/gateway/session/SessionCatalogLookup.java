@@ -11,10 +11,14 @@ import java.util.Set;
 
 /** Answers the statement guard's questions from the session's own DuckDB connection. */
 final class SessionCatalogLookup implements CatalogLookup {
+  /**
+   * Not the session's own TEMP objects: the gateway's pg_catalog views (psql's {@code pg_class},
+   * {@code pg_namespace}), which show only what the session's instance holds.
+   */
   private static final String HOLDERS =
       "SELECT DISTINCT lower(schema_name) FROM ("
-          + "SELECT schema_name, table_name AS name FROM duckdb_tables() WHERE NOT internal "
-          + "UNION ALL SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal) "
+          + "SELECT schema_name, table_name AS name FROM duckdb_tables() WHERE NOT internal AND NOT temporary "
+          + "UNION ALL SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal AND NOT temporary) "
           + "WHERE lower(name) = lower(?)";
 
   private final EngineSession engine;

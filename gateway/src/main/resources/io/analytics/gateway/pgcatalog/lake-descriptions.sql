@@ -4,13 +4,13 @@
 CREATE OR REPLACE TEMP VIEW pg_description AS
     SELECT CAST(c.oid AS BIGINT) AS objoid, CAST(1259 AS BIGINT) AS classoid, CAST(COALESCE(a.attnum,
     0) AS INTEGER) AS objsubid, d.description
-    FROM pg_gateway_lake_descriptions d JOIN pg_catalog.pg_namespace n ON n.nspname = d.schema_name
+    FROM pg_gateway_lake_descriptions d JOIN pg_gateway_schemas n ON n.nspname = d.schema_name
     JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid
     AND c.relname = d.relname LEFT JOIN pg_catalog.pg_attribute a ON d.column_name <> ''
     AND a.attrelid = c.oid AND a.attname = d.column_name
     WHERE d.relname <> '' AND (d.column_name = '' OR a.attnum IS NOT NULL)
     UNION ALL SELECT CAST(n.oid AS BIGINT), CAST(2615 AS BIGINT), 0, d.description
-    FROM pg_gateway_lake_descriptions d JOIN pg_catalog.pg_namespace n ON n.nspname = d.schema_name
+    FROM pg_gateway_lake_descriptions d JOIN pg_gateway_schemas n ON n.nspname = d.schema_name
     WHERE d.relname = '' AND d.description <> '';
 
 CREATE OR REPLACE TEMP MACRO obj_description(object_id) AS (SELECT description

@@ -11,7 +11,7 @@ CREATE OR REPLACE TEMP VIEW pg_class AS SELECT c.* REPLACE (COALESCE(names.prese
     CASE WHEN ${relkind} = 'r' THEN 'd' ELSE 'n' END AS relreplident,
     c.oid IN ${tables_with_foreign_keys} AS relhastriggers,
     CAST(COALESCE(facts.row_count, c.reltuples) AS FLOAT) AS reltuples), false AS relforcerowsecurity
-    FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    FROM pg_catalog.pg_class c LEFT JOIN pg_gateway_schemas n ON n.oid = c.relnamespace
     LEFT JOIN pg_gateway_lake_sizes facts ON facts.schema_name = n.nspname AND facts.relname = c.relname
     LEFT JOIN pg_gateway_lake_views lake
     ON lake.schema_name = n.nspname AND lake.view_name = c.relname

@@ -4,8 +4,7 @@
 CREATE OR REPLACE TEMP VIEW pg_namespace AS
     SELECT DISTINCT presented_oid AS oid, presented_schema AS nspname, CAST(10 AS BIGINT) AS nspowner,
     CAST(NULL AS VARCHAR[]) AS nspacl
-    FROM pg_gateway_schema_names WHERE database_name = current_database() OR database_name IN (SELECT source_name
-    FROM pg_gateway_source_schemas) UNION ALL
+    FROM pg_gateway_schema_names WHERE listed UNION ALL
     SELECT CAST(oid AS BIGINT), schema_name, CAST(10 AS BIGINT), CAST(NULL AS VARCHAR[])
     FROM duckdb_schemas() WHERE database_name = 'system'
     AND schema_name IN ('pg_catalog', 'information_schema');

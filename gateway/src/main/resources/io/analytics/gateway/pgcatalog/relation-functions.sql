@@ -4,7 +4,7 @@ CREATE OR REPLACE TEMP MACRO pg_get_userbyid(id) AS 'analytics';
 CREATE OR REPLACE TEMP MACRO pg_encoding_to_char(encoding) AS 'UTF8';
 
 CREATE OR REPLACE TEMP MACRO pg_gateway_relation_oid(name) AS (SELECT c.oid
-    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    FROM pg_catalog.pg_class c JOIN pg_gateway_schemas n ON n.oid = c.relnamespace
     WHERE c.relname = string_split(replace(name, '"', ''), '.')[-1]
     AND (len(string_split(name, '.')) = 1 OR n.nspname = string_split(replace(name, '"', ''), '.')[-2]) LIMIT 1);
 

@@ -1,7 +1,7 @@
 -- Sizes from the lake's facts (pg_gateway_lake_sizes). The macro's own aliases must not be ones callers
 -- use (pg_table_size(c.oid) would bind c to the macro's pg_class).
 CREATE OR REPLACE TEMP MACRO pg_table_size(relation) AS COALESCE((SELECT pg_gateway_s.bytes
-    FROM pg_catalog.pg_class pg_gateway_c JOIN pg_catalog.pg_namespace pg_gateway_n ON pg_gateway_n.oid = pg_gateway_c.relnamespace
+    FROM pg_catalog.pg_class pg_gateway_c JOIN pg_gateway_schemas pg_gateway_n ON pg_gateway_n.oid = pg_gateway_c.relnamespace
     JOIN pg_gateway_lake_sizes pg_gateway_s ON pg_gateway_s.schema_name = pg_gateway_n.nspname
     AND pg_gateway_s.relname = pg_gateway_c.relname
     WHERE pg_gateway_c.oid = relation LIMIT 1), 0);
