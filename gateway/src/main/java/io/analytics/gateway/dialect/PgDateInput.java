@@ -34,6 +34,8 @@ public final class PgDateInput {
   private static final Set<String> IGNORED = Set.of(
       "sun", "sunday", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
       "fri", "friday", "sat", "saturday", "t", "on", "at", "ad");
+  /** The ignored words that are no weekday. */
+  private static final Set<String> NOISE = Set.of("t", "on", "at", "ad");
   private static final LocalDate LAST = LocalDate.of(5874897, 12, 31);
   private static final LocalDate FIRST = LocalDate.of(-4713, 11, 24);
 
@@ -95,6 +97,8 @@ public final class PgDateInput {
           } else if (!IGNORED.contains(word)) {
             // infinity, today, a time zone: DuckDB's to read (or refuse).
             return Optional.empty();
+          } else if (!NOISE.contains(word)) {
+            decoded.weekday = true;
           }
         }
       }
@@ -147,6 +151,10 @@ public final class PgDateInput {
 
   /** A field of separated parts (1999-01-08, 08-jan-1999, 1999.008): month names first, then the numbers in order. */
   private void decodeDate(String text, Decoded decoded) {
+    // DecodeDate refuses a field of separated parts after a weekday or a time ('Mon 1997-02-10', '10:00 2020-01-01').
+    if (decoded.weekday || (decoded.mask & TIME) != 0) {
+      throw badFormat(decoded.text);
+    }
     List<String> parts = new ArrayList<>();
     int i = 0;
     while (i < text.length()) {
@@ -263,6 +271,7 @@ public final class PgDateInput {
     private boolean twoDigitYear;
     private boolean textMonth;
     private boolean bc;
+    private boolean weekday;
     private Long julian;
 
     Decoded(String text) {

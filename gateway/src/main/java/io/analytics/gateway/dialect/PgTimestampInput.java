@@ -26,9 +26,9 @@ public final class PgTimestampInput {
   private static final LocalDateTime FIRST = LocalDateTime.of(-4713, 11, 24, 0, 0);
   private static final LocalDateTime AFTER_LAST = LocalDateTime.of(294277, 1, 1, 0, 0);
 
-  /** ISO without a zone, at most microseconds: DuckDB reads it as PostgreSQL does, as either type. */
+  /** ISO without a zone, at most microseconds, no 24:00 or leap second: DuckDB reads it as PostgreSQL does, as either type. */
   private static final java.util.regex.Pattern PLAIN_ISO =
-      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?)?");
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}( ([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,6})?)?)?");
 
   /** A time of day run together after a date: hhmm, hhmmss, hhmmss.fraction. */
   private static final java.util.regex.Pattern RUN_TOGETHER_TIME = java.util.regex.Pattern.compile("\\d{4}|\\d{6}(\\.\\d*)?");
