@@ -11,7 +11,9 @@ import java.util.Set;
  * {@code date_part(field, value)} answers double precision, as in PostgreSQL: DuckDB answers BIGINT for most fields
  * (a driver then maps a year to a long where PostgreSQL's gives a double), and whole milliseconds where PostgreSQL
  * keeps the microseconds' fraction (25575.401 ms into the minute, not 25575). The call is cast to DOUBLE; the
- * milliseconds are computed from DuckDB's microseconds field. The seconds field is {@link ExtractSeconds}'.
+ * milliseconds are computed from DuckDB's microseconds field. The seconds field is {@link ExtractSeconds}'. The
+ * fields that grow without bound (year, decade, century, millennium, isoyear, julian, epoch) are
+ * {@link PgDatePartMacros}', which answer infinity for an infinite value and count years before 1 AD as PostgreSQL does.
  */
 public final class DatePartResults implements DialectStage {
   private static final Set<String> SECONDS = Set.of("second", "seconds", "sec", "secs", "s");
@@ -37,7 +39,11 @@ public final class DatePartResults implements DialectStage {
       if (SECONDS.contains(name)) {
         continue;
       }
-      if (MILLISECONDS.contains(name)) {
+      String unbounded = PgDatePartMacros.unboundedField(name);
+      if (unbounded != null) {
+        edits.replace(tokens.get(i).start(), tokens.get(close).start(),
+            PgDatePartMacros.MACROS.get(unbounded) + "(" + statement.sql().substring(tokens.get(i + 4).start(), tokens.get(close).start()));
+      } else if (MILLISECONDS.contains(name)) {
         edits.replace(tokens.get(i).start(), field.end(), "(CAST(date_part('microseconds'");
         edits.replace(tokens.get(close).start(), tokens.get(close).end(), ") AS DOUBLE) / 1000)");
       } else {

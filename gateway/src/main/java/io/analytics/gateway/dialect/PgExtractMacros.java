@@ -27,7 +27,7 @@ public final class PgExtractMacros {
       + "DuckDB reads its fields in UTC')";
   private static final String MICROS_TO_SECONDS = "CAST(epoch_us(x) AS DECIMAL(18,0)) * CAST(0.000001 AS DECIMAL(7,6))";
   /** The microseconds of a time's clock or an interval's time part (DuckDB's microseconds field holds the seconds too). */
-  private static final String TIME_MICROS = "(CAST(datepart('hour', x) AS DECIMAL(18,0)) * 3600000000 "
+  static final String TIME_MICROS = "(CAST(datepart('hour', x) AS DECIMAL(18,0)) * 3600000000 "
       + "+ CAST(datepart('minute', x) AS DECIMAL(18,0)) * 60000000 + datepart('microseconds', x))";
   /** PostgreSQL's epoch of an interval: a year of months is 365.25 days, another month 30 days. */
   private static final String INTERVAL_SECONDS = "(CAST(datepart('year', x) AS DECIMAL(18,0)) * 31557600 "
@@ -54,12 +54,22 @@ public final class PgExtractMacros {
     statements.add("CREATE OR REPLACE TEMP MACRO " + WHOLE + "(f, x TIMETZ) AS " + TIMETZ_REFUSED
         + ", (f, x) AS CAST(date_part(f, x) AS DECIMAL(18,0))");
     UNBOUNDED.forEach((field, macro) -> {
-      String year = field.equals("isoyear") ? "isoyear(x)" : "year(x)";
-      String value = "CASE WHEN NOT isfinite(x) THEN " + REFUSED + " ELSE CAST(list_transform([" + year + "], lambda y: "
-          + FROM_YEAR.get(field) + ")[1] AS DECIMAL(18,0)) END";
+      String value = "CASE WHEN NOT isfinite(x) THEN " + REFUSED + " ELSE CAST(" + fromYear(field, "x") + " AS DECIMAL(18,0)) END";
+      String zoned = "CASE WHEN NOT isfinite(x) THEN " + REFUSED + " ELSE CAST(" + fromYear(field, "CAST(x AS TIMESTAMP)")
+          + " AS DECIMAL(18,0)) END";
       statements.add("CREATE OR REPLACE TEMP MACRO " + macro + "(x DATE) AS " + value + ", (x TIMESTAMP) AS " + value
-          + ", (x TIMESTAMPTZ) AS " + value + ", (x) AS CAST(extract(" + field + " FROM x) AS DECIMAL(18,0))");
+          + ", (x TIMESTAMPTZ) AS " + zoned + ", (x) AS CAST(extract(" + field + " FROM x) AS DECIMAL(18,0))");
     });
     return List.copyOf(statements);
+  }
+
+  /**
+   * PostgreSQL's value of an unbounded field of {@code source} (a date or timestamp). A time stamp with
+   * time zone is read as its local timestamp: DuckDB's year of a TIMESTAMPTZ is the year of its era
+   * (97 for 97 BC), not the astronomical year its formulas need.
+   */
+  static String fromYear(String field, String source) {
+    String year = (field.equals("isoyear") ? "isoyear(" : "year(") + source + ")";
+    return "list_transform([" + year + "], lambda y: " + FROM_YEAR.get(field) + ")[1]";
   }
 }

@@ -22,7 +22,7 @@ public final class SessionFunctionMacros {
       "initcap", "btrim", "lpad", "rpad", "quote_ident", "quote_literal", "quote_nullable", "div", "width_bucket", "every",
       "array_remove", "array_replace", "array_agg", "array_fill", "scale", "min_scale", "acosh", "atanh", "to_char", "encode", "decode", "bytea",
       "clock_timestamp", "sum", "avg", "var_pop", "stddev_pop", "variance", "var_samp", "stddev", "stddev_samp", "format",
-      "numeric", "decimal", "gcd", "lcm", "extract", "overlaps", "pg_typeof",
+      "numeric", "decimal", "gcd", "lcm", "extract", "date_part", "overlaps", "pg_typeof",
       "sqrt", "exp", "ln", "log", "log10", "power", "pow", "round", "char", "character", "varchar");
 
   private final SessionCreatedObjects macros = new SessionCreatedObjects();
@@ -48,6 +48,7 @@ public final class SessionFunctionMacros {
       PgHyperbolicMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgVarianceMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgExtractMacros.statements().forEach(execute);
+      io.analytics.gateway.dialect.PgDatePartMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgOverlapsMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgNumericFunctionMacros.statements().forEach(execute);
       io.analytics.gateway.dialect.PgCharacterMacros.statements().forEach(execute);

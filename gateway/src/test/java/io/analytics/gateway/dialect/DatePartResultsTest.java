@@ -13,8 +13,14 @@ class DatePartResultsTest {
 
   @Test
   void fieldsAreDoublePrecision() {
-    assertThat(translate("select date_part('year', d), date_part(f, d) from t"))
-        .isEqualTo("select CAST(date_part('year', d) AS DOUBLE), CAST(date_part(f, d) AS DOUBLE) from t");
+    assertThat(translate("select date_part('month', d), date_part(f, d) from t"))
+        .isEqualTo("select CAST(date_part('month', d) AS DOUBLE), CAST(date_part(f, d) AS DOUBLE) from t");
+  }
+
+  @Test
+  void unboundedFieldsAreTheMacrosInAnySpelling() {
+    assertThat(translate("select date_part('year', d), date_part('Centuries', d + 1), date_part('jd', ts) from t"))
+        .isEqualTo("select pg_gateway_date_part_year(d), pg_gateway_date_part_century(d + 1), pg_gateway_date_part_julian(ts) from t");
   }
 
   @Test
